@@ -1,0 +1,225 @@
+//! The CosIng dictionary, compiled into the binary.
+//!
+//! The data flows in one direction: `assets/cosing.csv` and `assets/synonyms.csv` (built by
+//! `scripts/build_data.py` from the public reference data, with provenance) are turned by the
+//! `codegen` test into the committed Rust tables of `cosing_codegen.rs`: the [`Entry`] list (one
+//! per CosIng name), the [`Synonym`] list, and one open-addressing hash table over the folded
+//! keys of both. Nothing is parsed at start-up: a lookup is one [`fold`] and a few probes.
+//!
+//! The main entry points are [`lookup`] (exact, after folding), [`lookup_variant`] (also
+//! British spellings) and [`suggest`] (nearest names for an unknown one). Everything that
+//! decides how a label's text is cut into names lives in the `inci` crate, not here.
+
+mod cosing_codegen;
+mod normalize;
+mod spelling;
+mod suggest;
+
+pub use normalize::{decode_entities, entity_len, fold};
+pub use spelling::americanize;
+pub use suggest::{Suggestion, suggest};
+
+/// One CosIng inventory name with its identifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The canonical INCI name, upper case as CosIng prints it.
+    pub name: &'static str,
+    /// First CAS number, or empty.
+    pub cas: &'static str,
+    /// EC (EINECS/ELINCS) number as CosIng prints it, or empty.
+    pub ec: &'static str,
+    /// CosIng functions, separated by `; ` (see [`Entry::functions`]).
+    pub functions_joined: &'static str,
+}
+
+impl Entry {
+    /// The CosIng functions of this ingredient (`Humectant`, `Skin Conditioning`, ...).
+    pub fn functions(&self) -> impl Iterator<Item = &'static str> {
+        self.functions_joined.split("; ").filter(|f| !f.is_empty())
+    }
+}
+
+/// What kind of alternative name a [`Synonym`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SynonymKind {
+    /// An everyday or trade name (`Shea Butter`, `Vitamin E`, `Fragrance`).
+    Common,
+    /// The same word in another language (`Eau`, `Wasser`, Cyrillic names).
+    Foreign,
+    /// A US or common colour name for a colour index number (`Red 7`, `Iron Oxides`).
+    Colour,
+}
+
+impl SynonymKind {
+    /// Stable lower-case identifier, as used in the data files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SynonymKind::Common => "common",
+            SynonymKind::Foreign => "foreign",
+            SynonymKind::Colour => "colour",
+        }
+    }
+}
+
+/// An alternative name that resolves to a CosIng [`Entry`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Synonym {
+    /// The alternative name, upper case.
+    pub alias: &'static str,
+    /// Index of the entry it stands for in [`entries`].
+    pub target: u32,
+    /// What kind of name it is.
+    pub kind: SynonymKind,
+    /// Where the pairing comes from.
+    pub source: &'static str,
+}
+
+/// What a folded key resolves to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// The key is a CosIng name.
+    Name(&'static Entry),
+    /// The key is a synonym of a CosIng name.
+    Synonym(&'static Synonym, &'static Entry),
+}
+
+impl Hit {
+    /// The entry the key resolves to, whichever way it was reached.
+    pub fn entry(&self) -> &'static Entry {
+        match self {
+            Hit::Name(e) | Hit::Synonym(_, e) => e,
+        }
+    }
+}
+
+/// A folded key in the hash table: the key text, its entry, and the synonym it came from
+/// (`u32::MAX` when the key is the entry's own name).
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    key: &'static str,
+    entry: u32,
+    synonym: u32,
+}
+
+/// Source of the CosIng names and identifiers, for reports.
+pub const COSING_SOURCE: &str = cosing_codegen::COSING_SOURCE;
+
+/// All CosIng entries, sorted by name.
+pub fn entries() -> &'static [Entry] {
+    cosing_codegen::ENTRIES
+}
+
+/// All synonyms, sorted by alias.
+pub fn synonyms() -> &'static [Synonym] {
+    cosing_codegen::SYNONYMS
+}
+
+/// The entry with exactly this canonical name (as CosIng prints it).
+pub fn entry_by_name(name: &str) -> Option<&'static Entry> {
+    let entries = entries();
+    entries.binary_search_by(|e| e.name.cmp(name)).ok().map(|i| &entries[i])
+}
+
+/// Looks up an already folded key (see [`fold`]).
+pub fn lookup_key(key: &str) -> Option<Hit> {
+    let slots = cosing_codegen::SLOTS;
+    let mask = slots.len() - 1;
+    let mut i = (hash(key) as usize) & mask;
+    loop {
+        let slot = slots[i];
+        if slot == u32::MAX {
+            return None;
+        }
+        let k = &cosing_codegen::KEYS[slot as usize];
+        if k.key == key {
+            let entry = &entries()[k.entry as usize];
+            return Some(match synonyms().get(k.synonym as usize) {
+                Some(s) => Hit::Synonym(s, entry),
+                None => Hit::Name(entry),
+            });
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// Folds `text` and looks it up: CosIng names and synonyms, exactly.
+pub fn lookup(text: &str) -> Option<Hit> {
+    lookup_key(&fold(text))
+}
+
+/// Like [`lookup_key`], and when that fails, tries the American spelling of a British one
+/// (`SULPHATE`, `ALUMINIUM`, `COLOUR`, `-ISED`). Returns the hit and whether the spelling
+/// was changed.
+pub fn lookup_variant(key: &str) -> Option<(Hit, bool)> {
+    if let Some(hit) = lookup_key(key) {
+        return Some((hit, false));
+    }
+    let us = americanize(key)?;
+    lookup_key(&us).map(|hit| (hit, true))
+}
+
+/// True when some dictionary name starts with `key` followed by `,` or `. `: the parser then
+/// tries to join the next piece of the label to it (`1`, `2-HEXANEDIOL`; `HC BLUE NO`, `4`).
+pub fn continues_past_separator(key: &str) -> bool {
+    cosing_codegen::JOIN_PREFIXES.binary_search(&key).is_ok()
+}
+
+/// The FNV-1a hash the generated table was built with.
+fn hash(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Table building, shared with the codegen test so that the runtime and generator hash alike.
+#[doc(hidden)]
+pub mod codegen_support {
+    /// Hash used by the generated table.
+    pub fn hash(key: &str) -> u64 {
+        super::hash(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_is_found_by_its_own_name() {
+        for e in entries() {
+            let hit = lookup(e.name).unwrap_or_else(|| panic!("{} not found", e.name));
+            // Five CosIng names exist twice, once with a stray space after a slash: those
+            // resolve to their unspaced twin (see tests/codegen.rs).
+            assert_eq!(fold(hit.entry().name), fold(e.name), "{}", e.name);
+            assert!(matches!(hit, Hit::Name(_)), "{}", e.name);
+        }
+    }
+
+    #[test]
+    fn synonyms_resolve_to_their_target() {
+        let hit = lookup("Fragrance").expect("fragrance");
+        assert_eq!(hit.entry().name, "PARFUM");
+        assert!(matches!(hit, Hit::Synonym(s, _) if s.kind == SynonymKind::Common));
+        assert_eq!(lookup("eau").map(|h| h.entry().name), Some("AQUA"));
+        assert_eq!(lookup("zzz not a name"), None);
+    }
+
+    #[test]
+    fn british_spellings_resolve() {
+        let (hit, changed) = lookup_variant(&fold("Sodium Lauryl Sulphate")).expect("sulphate");
+        assert_eq!(hit.entry().name, "SODIUM LAURYL SULFATE");
+        assert!(changed);
+        let (hit, _) = lookup_variant(&fold("Aluminium Hydroxide")).expect("aluminium");
+        assert_eq!(hit.entry().name, "ALUMINUM HYDROXIDE");
+    }
+
+    #[test]
+    fn join_prefixes_cover_names_with_commas() {
+        assert!(continues_past_separator("1"));
+        assert!(continues_past_separator("HC BLUE NO"));
+        assert!(!continues_past_separator("GLYCERIN"));
+    }
+}

@@ -1,0 +1,169 @@
+//! Folding a name into its lookup key.
+//!
+//! Labels print the same ingredient in many ways: any letter case, `Aqua / Water`, curly
+//! apostrophes, en dashes, no-break spaces, HTML entities from a web shop (`FD&amp;C`), OCR
+//! confusions in colour index numbers (`Cl 77491`, `C.I. 77491`, `CI77491`). [`fold`] maps all of
+//! these onto one key so that one table lookup answers, and the dictionary's own names go through
+//! the very same function when the tables are generated, so both sides always agree.
+
+use std::borrow::Cow;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds `text` into the key the dictionary tables are indexed by.
+///
+/// Steps, in order: HTML entities decoded; NFKC (skipped for ASCII, where it is the identity);
+/// dashes to `-`, curly quotes to `'`; zero-width characters and soft hyphens removed; every run
+/// of whitespace to one space; upper case; no space next to `/` or inside brackets; trailing
+/// dots removed (`ALCOHOL DENAT` and `ALCOHOL DENAT.` are one name); colour index spellings
+/// folded to `CI 77491`.
+pub fn fold(text: &str) -> String {
+    let decoded = decode_entities(text);
+    let nfkc: Cow<'_, str> = if decoded.is_ascii() {
+        decoded
+    } else {
+        Cow::Owned(decoded.nfkc().collect())
+    };
+    let mut out = String::with_capacity(nfkc.len());
+    let mut pending_space = false;
+    for ch in nfkc.chars() {
+        let ch = match ch {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => continue,
+            c if c.is_whitespace() => {
+                pending_space = true;
+                continue;
+            }
+            c => c,
+        };
+        if pending_space {
+            let last = out.as_bytes().last().copied();
+            let glue = matches!(last, None | Some(b'/' | b'(' | b'[')) || matches!(ch, '/' | ')' | ']');
+            if !glue {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        if ch.is_ascii() {
+            out.push(ch.to_ascii_uppercase());
+        } else {
+            out.extend(ch.to_uppercase());
+        }
+    }
+    while out.ends_with('.') || out.ends_with(' ') {
+        out.pop();
+    }
+    match fold_colour_index(&out) {
+        Some(ci) => ci,
+        None => out,
+    }
+}
+
+/// Decodes the HTML entities that web shops leave in ingredient lists.
+///
+/// Only well-formed entities are decoded; anything else (a bare `&`, an unknown name) is kept
+/// as it is, so decoding never loses text.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        rest = &rest[pos..];
+        match entity_len(rest) {
+            Some((len, ch)) => {
+                out.push(ch);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// If `text` starts with an HTML entity, its byte length and the character it stands for.
+pub fn entity_len(text: &str) -> Option<(usize, char)> {
+    let end = text.get(..12.min(text.len())).unwrap_or(text).find(';')?;
+    let body = &text[1..end];
+    let ch = match body {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "rsquo" | "lsquo" => '\'',
+        "ndash" | "mdash" => '-',
+        "reg" => '®',
+        "trade" => '™',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        _ => {
+            let num = body.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((end + 1, ch))
+}
+
+/// Folds OCR and typing variants of a colour index number (`Cl 77491`, `C1 77491`, `C.I. 77491`,
+/// `CI77491`, `CI-77491`) to `CI 77491`. Input must already be upper case.
+fn fold_colour_index(key: &str) -> Option<String> {
+    let rest = ["C.I.", "C. I.", "C.I", "CI", "CL", "C1"]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))?;
+    let rest = rest.trim_start_matches([' ', '-']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 5 {
+        return None;
+    }
+    let tail = &rest[digits..];
+    let tail_ok = tail.is_empty()
+        || tail
+            .strip_prefix(':')
+            .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    if !tail_ok {
+        return None;
+    }
+    Some(format!("CI {rest}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds_case_space_and_slashes() {
+        assert_eq!(fold("  Caprylic / Capric   Triglyceride "), "CAPRYLIC/CAPRIC TRIGLYCERIDE");
+        assert_eq!(fold("Butyrospermum Parkii ( Shea ) Butter"), "BUTYROSPERMUM PARKII (SHEA) BUTTER");
+        assert_eq!(fold("Alcohol Denat."), "ALCOHOL DENAT");
+    }
+
+    #[test]
+    fn folds_unicode_and_entities() {
+        assert_eq!(fold("FD&amp;C Yellow No.\u{a0}5"), "FD&C YELLOW NO. 5");
+        assert_eq!(fold("PEG\u{2013}100 Stea\u{200b}rate"), "PEG-100 STEARATE");
+        assert_eq!(fold("ｇｌｙｃｅｒｉｎ"), "GLYCERIN");
+        assert_eq!(fold("Crème"), "CRÈME");
+    }
+
+    #[test]
+    fn folds_colour_index_spellings() {
+        for raw in ["Cl 77491", "C1 77491", "C.I. 77491", "CI77491", "ci 77491", "CI-77491", "C. I. 77491"] {
+            assert_eq!(fold(raw), "CI 77491", "{raw}");
+        }
+        assert_eq!(fold("CI 77268:1"), "CI 77268:1");
+        assert_eq!(fold("CI 7749"), "CI 7749");
+        assert_eq!(fold("Clay"), "CLAY");
+    }
+}

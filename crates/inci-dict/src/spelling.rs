@@ -1,0 +1,46 @@
+//! British spellings on labels (`Sodium Lauryl Sulphate`, `Aluminium`, `Colour`, `Hydrolysed`)
+//! and the American ones CosIng uses.
+//!
+//! This is a rule, not a word list: every CosIng name with `SULF` also exists in British
+//! spelling on some label, and listing them all would double the dictionary for nothing.
+
+/// Word pieces, British first. Applied left to right; all that match are replaced.
+const PIECES: &[(&str, &str)] = &[
+    ("SULPH", "SULF"),
+    ("ALUMINIUM", "ALUMINUM"),
+    ("COLOUR", "COLOR"),
+    ("FLAVOUR", "FLAVOR"),
+    ("ODOUR", "ODOR"),
+    ("OESTR", "ESTR"),
+    ("CAESIUM", "CESIUM"),
+    ("YSED", "YZED"),
+    ("ISED", "IZED"),
+    ("YSATE", "YZATE"),
+    ("ISATION", "IZATION"),
+];
+
+/// The American spelling of a folded key, or `None` when it has no British piece.
+pub fn americanize(key: &str) -> Option<String> {
+    if !PIECES.iter().any(|(gb, _)| key.contains(gb)) {
+        return None;
+    }
+    let mut out = key.to_owned();
+    for (gb, us) in PIECES {
+        if out.contains(gb) {
+            out = out.replace(gb, us);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::americanize;
+
+    #[test]
+    fn americanizes_known_pieces() {
+        assert_eq!(americanize("SODIUM LAURETH SULPHATE").as_deref(), Some("SODIUM LAURETH SULFATE"));
+        assert_eq!(americanize("HYDROLYSED COLLAGEN").as_deref(), Some("HYDROLYZED COLLAGEN"));
+        assert_eq!(americanize("GLYCERIN"), None);
+    }
+}
