@@ -1,1 +1,19 @@
-fn main() {}
+//! The `inci` binary: parse arguments, run, map the outcome to an exit code.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = inci::cli::Cli::parse();
+    match inci::cli::run(cli) {
+        Ok(inci::cli::Outcome::Success) => ExitCode::SUCCESS,
+        Err(err) => {
+            // A closed pipe (`inci scan ... | head`) is not a failure.
+            if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

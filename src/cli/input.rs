@@ -1,0 +1,81 @@
+//! Where label text comes from: an argument, a file, or standard input.
+
+use crate::error::{InputError, decode_utf8};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A source of label text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The text itself, given on the command line.
+    Text(String),
+    /// A file to read.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Source {
+    /// Decides what a positional argument means: `-` is standard input, an existing file is
+    /// read, a word that looks like a file name (`label.txt`, no comma) but does not exist is an
+    /// error, and anything else is label text.
+    pub fn from_arg(arg: &str) -> Result<Source, InputError> {
+        if arg == "-" {
+            return Ok(Source::Stdin);
+        }
+        let path = Path::new(arg);
+        if path.is_file() {
+            return Ok(Source::File(path.to_owned()));
+        }
+        if looks_like_file_name(arg) {
+            return Err(InputError::Io {
+                path: path.to_owned(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file (to scan it as text, add a comma)"),
+            });
+        }
+        Ok(Source::Text(arg.to_owned()))
+    }
+
+    /// Reads the whole text, checking it is UTF-8.
+    pub fn read(&self) -> Result<String, InputError> {
+        match self {
+            Source::Text(t) => Ok(t.clone()),
+            Source::File(p) => {
+                let bytes = std::fs::read(p).map_err(|source| InputError::Io { path: p.clone(), source })?;
+                decode_utf8(bytes, &p.display().to_string())
+            }
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|source| InputError::Io { path: PathBuf::from("<stdin>"), source })?;
+                decode_utf8(bytes, "<stdin>")
+            }
+        }
+    }
+}
+
+fn looks_like_file_name(arg: &str) -> bool {
+    if arg.contains(',') || arg.contains('\n') {
+        return false;
+    }
+    let Some((stem, ext)) = arg.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric()) && !ext.chars().all(|c| c.is_ascii_digit())
+        && ext.chars().any(|c| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_are_text_unless_they_name_files() {
+        assert_eq!(Source::from_arg("-").ok(), Some(Source::Stdin));
+        assert_eq!(Source::from_arg("Aqua, Glycerin").ok(), Some(Source::Text("Aqua, Glycerin".into())));
+        assert_eq!(Source::from_arg("Aqua/Water/Eau").ok(), Some(Source::Text("Aqua/Water/Eau".into())));
+        assert_eq!(Source::from_arg("Alcohol Denat.").ok(), Some(Source::Text("Alcohol Denat.".into())));
+        assert!(Source::from_arg("missing-label.txt").is_err());
+    }
+}

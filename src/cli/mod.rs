@@ -1,0 +1,58 @@
+//! Command-line definition (clap derive) and dispatch. `main.rs` only calls [`run`].
+
+pub mod input;
+pub mod scan;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Read cosmetic ingredient (INCI) labels: find every ingredient, its canonical INCI name, and
+/// what to watch out for. Works offline: the CosIng dictionary is built in.
+#[derive(Debug, Parser)]
+#[command(name = "inci", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Examples:\n  inci scan \"Aqua/Water/Eau, Glycerin, Parfum (Fragrance)\"\n  inci scan label.txt --format json\n  pbpaste | inci scan -")]
+pub struct Cli {
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse a label and resolve every ingredient to its canonical INCI name.
+    Scan(scan::ScanArgs),
+}
+
+/// `--color` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// How a command ended, as a process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let choice = match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    match cli.command {
+        Command::Scan(args) => scan::run(&args),
+    }
+}

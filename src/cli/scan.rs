@@ -1,0 +1,46 @@
+//! `inci scan`: one label, parsed and resolved, as a table or JSON.
+
+use super::Outcome;
+use super::input::Source;
+use crate::render::{self, Format};
+use clap::Args;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Arguments of `inci scan`.
+#[derive(Debug, Args)]
+#[command(after_help = "INPUT is label text, a file name, or - for standard input. With no INPUT, standard input is read.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset).")]
+pub struct ScanArgs {
+    /// Label text, a file to read, or - for standard input.
+    #[arg(value_name = "INPUT")]
+    pub input: Option<String>,
+    /// Read the label from this file (even if its name looks like label text).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "input")]
+    pub file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Runs `inci scan`.
+pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
+    let source = match (&args.file, &args.input) {
+        (Some(f), _) => Source::File(f.clone()),
+        (None, Some(arg)) => Source::from_arg(arg)?,
+        (None, None) => {
+            if std::io::stdin().is_terminal() {
+                anyhow::bail!("no label given: pass the text, a file name, or - to read standard input (see inci scan --help)");
+            }
+            Source::Stdin
+        }
+    };
+    let text = source.read()?;
+    let report = crate::scan::scan(&text);
+    let mut out = anstream::stdout().lock();
+    match args.format {
+        Format::Text => render::text::write(&mut out, &report)?,
+        Format::Json => render::json::write(&mut out, &report)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,149 @@
+//! Fourth pass: decide whether a text piece is an ingredient or pack text.
+//!
+//! Labels scraped from shops and packs mix the list with sub-headings (`STEP 01 Booster:`),
+//! marketing (`-Niacinamide: brightens skin`), footnote legends (`*Certified organic`) and
+//! sizes (`Hydrating Serum 50 ml`). A piece the dictionary knows is always an ingredient; an
+//! unknown one is pack text only when its shape says so, and it is then reported as skipped,
+//! never dropped.
+
+use super::Lexicon;
+use super::label::Skip;
+use super::rules;
+use crate::span::Span;
+
+/// What a text piece turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Item,
+    Skipped(Skip),
+}
+
+/// Classifies the text at `span`; a heading may be split from the item that follows it.
+pub(crate) fn classify(input: &str, span: Span, lexicon: &dyn Lexicon, out: &mut Vec<(Class, Span)>) {
+    let text = span.slice(input);
+    if let Ok((rest, _)) = rules::footnote_marks(text) {
+        if !rest.trim().is_empty() && is_legend(rest) && !lexicon.is_known(rest) {
+            out.push((Class::Skipped(Skip::Legend), span));
+            return;
+        }
+    }
+    if let Some(colon) = heading_colon(text) {
+        let left = &text[..colon];
+        if !lexicon.is_known(left) {
+            let after = text[colon + 1..].trim_start_matches(|c: char| c == '：' || rules::is_hspace(c));
+            let right_start = span.end - after.len();
+            if after.is_empty() {
+                out.push((Class::Skipped(Skip::Heading), span));
+            } else if looks_like_prose(after) && !lexicon.is_known(after) {
+                out.push((Class::Skipped(Skip::Prose), span));
+            } else {
+                out.push((Class::Skipped(Skip::Heading), Span::new(span.start, right_start)));
+                classify(input, Span::new(right_start, span.end), lexicon, out);
+            }
+            return;
+        }
+    }
+    if (looks_like_prose(text) || has_pack_size(text)) && !lexicon.is_known(text) {
+        out.push((Class::Skipped(Skip::Prose), span));
+        return;
+    }
+    out.push((Class::Item, span));
+}
+
+/// Position of a colon that ends a heading: outside brackets, not between digits (`1:1`).
+fn heading_colon(text: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ':' | '：' if depth <= 0 => {
+                let digit_after = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
+                if !(digit_after && digit_before) && i > 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+const STOPWORDS: &[&str] = &[
+    "a", "all", "an", "and", "apply", "are", "as", "avoid", "be", "by", "can", "contains", "for", "free", "from", "help",
+    "helps", "if", "in", "into", "is", "it", "its", "may", "not", "of", "on", "only", "or", "our", "skin", "that", "the",
+    "this", "to", "we", "which", "while", "will", "with", "you", "your",
+];
+
+const LEGEND_WORDS: &[&str] = &[
+    "organic", "certified", "natural", "naturally", "origin", "derived", "ingredient", "ingredients", "fair", "trade",
+    "agriculture", "farming", "harvested", "wild", "occurring", "essential", "from", "bio", "biologique", "ecocert",
+    "cosmos", "plant", "based", "vegan",
+];
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+}
+
+/// Sentences rather than a name: several words, at least two of them function words, or
+/// very many words.
+pub(crate) fn looks_like_prose(text: &str) -> bool {
+    let mut n = 0;
+    let mut stop = 0;
+    for w in words(text) {
+        n += 1;
+        if STOPWORDS.binary_search(&w.as_str()).is_ok() {
+            stop += 1;
+        }
+    }
+    (n >= 4 && stop >= 2) || (n >= 12 && !text.contains('/'))
+}
+
+fn is_legend(text: &str) -> bool {
+    words(text).any(|w| LEGEND_WORDS.contains(&w.as_str()))
+}
+
+/// A pack size: `50 ml`, `1.7 fl oz`, `30g`, `100 mL`.
+fn has_pack_size(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let b = lower.as_bytes();
+    for (i, _) in lower.match_indices(|c: char| c.is_ascii_digit()) {
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let rest = lower[i..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        let rest = rest.trim_start();
+        for unit in ["ml", "fl oz", "fl. oz", "oz", "g", "mg", "kg", "l"] {
+            if let Some(after) = rest.strip_prefix(unit) {
+                if !after.starts_with(|c: char| c.is_alphanumeric()) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn prose_and_sizes() {
+        assert!(looks_like_prose("Moisturizes and maintains the skin's moisture"));
+        assert!(!looks_like_prose("Butyrospermum Parkii (Shea) Butter"));
+        assert!(has_pack_size("Hydrating Serum 50 ml"));
+        assert!(has_pack_size("1.7 fl oz"));
+        assert!(!has_pack_size("PEG-100 Stearate"));
+        assert!(!has_pack_size("C12-15 Alkyl Benzoate"));
+    }
+}

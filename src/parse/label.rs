@@ -1,0 +1,170 @@
+//! What the parser produces: a [`Label`] of [`Item`]s and the [`Token`]s that cover the input.
+
+use crate::span::Span;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// Whether an item is declared or only "may contain" (shade-dependent colourants).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// The declared ingredients.
+    Main,
+    /// Inside `[+/- ...]`, after `May contain:` and its translations.
+    MayContain,
+}
+
+/// What a [`Qualifier`] says about its item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QualifierKind {
+    /// A declared concentration (`10%`, `(0.5 %)`).
+    Percent,
+    /// A nanomaterial mark, `(nano)` or `[nano]` (Regulation 1223/2009 Art. 19(1)(g)).
+    Nano,
+    /// A footnote mark (`*`, `**`, `†`, `°`, `¹`), usually explained by a legend.
+    Footnote,
+    /// An organic mark, `(organic)` or `(bio)`.
+    Organic,
+}
+
+/// A mark attached to an item, with its own span inside the item's span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Qualifier {
+    /// What it says.
+    pub kind: QualifierKind,
+    /// Where it is.
+    pub span: Span,
+    /// Its text as printed.
+    pub text: String,
+}
+
+/// One ingredient as printed: its full span (qualifiers included) and its name's span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The whole item, qualifiers included, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// The name alone, without qualifiers.
+    pub name_span: Span,
+    /// Declared or may-contain.
+    pub section: Section,
+    /// Percentages, nano and footnote marks, in input order.
+    pub qualifiers: Vec<Qualifier>,
+}
+
+impl Item {
+    /// The item's text exactly as printed.
+    pub fn raw<'a>(&self, input: &'a str) -> &'a str {
+        self.span.slice(input)
+    }
+
+    /// The name as one line: a word hyphenated across a line break is joined (`Glyc-\nerin`
+    /// becomes `Glycerin`; `PEG-\n100` keeps its hyphen, since a digit follows), other line
+    /// breaks become spaces.
+    pub fn name_text<'a>(&self, input: &'a str) -> Cow<'a, str> {
+        let text = self.name_span.slice(input);
+        if !text.contains('\n') {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut lines = text.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            let line = line.trim_end_matches(['\r', ' ', '\t']);
+            match lines.peek() {
+                Some(next) => {
+                    let next_start = next.trim_start().chars().next();
+                    let joins = line.ends_with('-')
+                        && line[..line.len() - 1].chars().last().is_some_and(char::is_alphabetic)
+                        && next_start.is_some_and(char::is_lowercase);
+                    if joins {
+                        out.push_str(&line[..line.len() - 1]);
+                    } else {
+                        out.push_str(line);
+                        if !line.ends_with('-') {
+                            out.push(' ');
+                        }
+                    }
+                }
+                None => out.push_str(line.trim_start()),
+            }
+        }
+        Cow::Owned(out)
+    }
+}
+
+/// Why a stretch of input is not part of any item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Skip {
+    /// Pack text before the list (product name, size, claims).
+    Preamble,
+    /// The list's own header (`Ingredients:`, `INCI:`, `Inhaltsstoffe:`).
+    Header,
+    /// A sub-heading inside the list (`STEP 01 Super Booster:`).
+    Heading,
+    /// Sentences: marketing, directions, warnings, origin.
+    Prose,
+    /// A footnote legend (`*Certified organic`).
+    Legend,
+}
+
+/// The role of a [`Token`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// The item with this index in [`Label::items`].
+    Item(usize),
+    /// Commas, semicolons, bullets, line breaks, full stops and the whitespace around them.
+    Separator,
+    /// The start of a may-contain block (`[+/-`, `May contain:`).
+    MayContainStart,
+    /// The bracket that closes a may-contain block.
+    MayContainEnd,
+    /// A supplier blend joint, `(and)`.
+    BlendJoint,
+    /// Text that belongs to no item, and why.
+    Skipped(Skip),
+}
+
+/// A stretch of input with its role. A label's tokens cover its input exactly: contiguous,
+/// in order, from byte 0 to the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Its role.
+    pub kind: TokenKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A problem the parser recovered from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable identifier (`unbalanced-bracket`, `empty-item`, `skipped-text`, ...).
+    pub code: &'static str,
+    /// What happened, for people.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// A parsed label: the input, its items in order, the tokens covering it, and diagnostics.
+#[derive(Debug, Clone)]
+pub struct Label<'a> {
+    /// The text that was parsed.
+    pub input: &'a str,
+    /// The ingredients, in label order.
+    pub items: Vec<Item>,
+    /// Every byte of `input`, each in exactly one token.
+    pub tokens: Vec<Token>,
+    /// Problems the parser recovered from, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Label<'_> {
+    /// Stretches of input that belong to no item, with the reason.
+    pub fn skipped(&self) -> impl Iterator<Item = (Skip, Span)> + '_ {
+        self.tokens.iter().filter_map(|t| match t.kind {
+            TokenKind::Skipped(s) => Some((s, t.span)),
+            _ => None,
+        })
+    }
+}

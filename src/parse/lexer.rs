@@ -1,0 +1,385 @@
+//! First pass: cut the input into pieces (text, separators, markers, skipped pack text).
+//!
+//! The lexer knows brackets, separators and markers but no ingredient names; it cuts at every
+//! place that *might* end an item and marks the commas and full stops that the dictionary may
+//! later glue back (`merge.rs`). It runs in one pass: bracket pairs are found first, per line,
+//! with a stack, so a hundred thousand nested parentheses cost no more than a hundred thousand
+//! letters.
+
+use super::label::{Diagnostic, Section, Skip};
+use super::rules;
+use crate::span::Span;
+
+/// A piece of input, before merging and classification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub kind: PieceKind,
+    pub span: Span,
+    pub section: Section,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PieceKind {
+    /// Candidate item text.
+    Text,
+    /// A separator run; `mergeable` when it is a single comma or full stop on one line, which
+    /// the dictionary may glue back into a name.
+    Sep { mergeable: bool },
+    MayContainStart,
+    MayContainEnd,
+    BlendJoint,
+    Skipped(Skip),
+}
+
+/// Bracket pairs of one input: for each opening bracket that is closed on the same line, the
+/// byte after its closing bracket. Sorted by opening position.
+struct Brackets {
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Brackets {
+    fn find(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let mut pairs = Vec::new();
+        let mut stack: Vec<(usize, char)> = Vec::new();
+        let mut unmatched = Vec::new();
+        for (i, c) in input.char_indices() {
+            if c == '\n' {
+                unmatched.extend(stack.drain(..).map(|(p, _)| p));
+            } else if rules::closing_bracket(c).is_some() {
+                stack.push((i, c));
+            } else if matches!(c, ')' | ']' | '}' | '）' | '】') {
+                match stack.last() {
+                    Some(&(p, open)) if rules::closing_bracket(open) == Some(c) => {
+                        stack.pop();
+                        pairs.push((p, i + c.len_utf8()));
+                    }
+                    _ => unmatched.push(i),
+                }
+            }
+        }
+        unmatched.extend(stack.drain(..).map(|(p, _)| p));
+        unmatched.sort_unstable();
+        for p in unmatched {
+            let len = input[p..].chars().next().map_or(1, char::len_utf8);
+            diagnostics.push(Diagnostic {
+                code: "unbalanced-bracket",
+                message: "bracket without its partner on the same line; read as a plain character".into(),
+                span: Span::new(p, p + len),
+            });
+        }
+        pairs.sort_unstable();
+        Brackets { pairs }
+    }
+
+    /// The end of the bracket group opening at `pos`, if it is closed.
+    fn close_of(&self, pos: usize) -> Option<usize> {
+        self.pairs.binary_search_by_key(&pos, |&(o, _)| o).ok().map(|i| self.pairs[i].1)
+    }
+}
+
+/// Positions of list headers (`Ingredients:`), each with its end, in input order.
+fn find_headers(input: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0;
+    for (i, c) in input.char_indices() {
+        let at_word = !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        if i < skip_to || !at_word || !matches!(c.to_ascii_lowercase(), 'i' | 'a' | 'f' | 'o' | 's' | 'b' | 'c' | 'l') {
+            continue;
+        }
+        if let Ok((rest, _)) = rules::preamble_header(&input[i..]) {
+            let end = input.len() - rest.len();
+            out.push((i, end));
+            skip_to = end;
+        }
+    }
+    out
+}
+
+fn char_at(input: &str, pos: usize) -> Option<char> {
+    input.get(pos..).and_then(|s| s.chars().next())
+}
+
+fn char_before(input: &str, pos: usize) -> Option<char> {
+    input.get(..pos).and_then(|s| s.chars().next_back())
+}
+
+/// A full stop ends an item when whitespace, a separator or the end follows it (so `0.5`,
+/// `C.I.` and `No.5` stay whole).
+fn is_full_stop(input: &str, pos: usize) -> bool {
+    char_at(input, pos) == Some('.')
+        && match char_at(input, pos + 1) {
+            None => true,
+            Some(n) => n == '\n' || rules::is_hspace(n) || rules::is_separator_char(n) || n == '.',
+        }
+}
+
+struct Lexer<'a> {
+    input: &'a str,
+    pos: usize,
+    section: Section,
+    /// End (position of the closing bracket) of the bracketed may-contain block we are in.
+    block_close: Option<usize>,
+    brackets: Brackets,
+    headers: Vec<(usize, usize)>,
+    pieces: Vec<Piece>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Cuts `input` into pieces that cover it exactly.
+pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let brackets = Brackets::find(input, &mut diagnostics);
+    let headers = find_headers(input);
+    let mut lx = Lexer {
+        input,
+        pos: 0,
+        section: Section::Main,
+        block_close: None,
+        brackets,
+        headers,
+        pieces: Vec::new(),
+        diagnostics,
+    };
+    if let Some(&(start, end)) = lx.headers.first() {
+        if start > 0 {
+            lx.push(PieceKind::Skipped(Skip::Preamble), 0, start);
+        }
+        lx.push(PieceKind::Skipped(Skip::Header), start, end);
+        lx.pos = end;
+    }
+    lx.run();
+    lx.diagnostics.sort_by_key(|d| d.span);
+    (lx.pieces, lx.diagnostics)
+}
+
+impl Lexer<'_> {
+    fn push(&mut self, kind: PieceKind, start: usize, end: usize) {
+        if end > start {
+            self.pieces.push(Piece { kind, span: Span::new(start, end), section: self.section });
+        }
+    }
+
+    fn rest(&self) -> &str {
+        &self.input[self.pos..]
+    }
+
+    fn run(&mut self) {
+        let len = self.input.len();
+        while self.pos < len {
+            self.separators();
+            if self.pos >= len {
+                break;
+            }
+            if self.block_close == Some(self.pos) {
+                self.close_block();
+                continue;
+            }
+            if self.segment_start() {
+                continue;
+            }
+            self.item();
+        }
+    }
+
+    fn close_block(&mut self) {
+        let start = self.pos;
+        let len = char_at(self.input, start).map_or(1, char::len_utf8);
+        self.push(PieceKind::MayContainEnd, start, start + len);
+        self.section = Section::Main;
+        self.block_close = None;
+        self.pos = start + len;
+    }
+
+    /// Consumes a run of whitespace, separators, full stops and line bullets.
+    fn separators(&mut self) {
+        let start = self.pos;
+        let mut stops = 0usize;
+        let mut commas = 0usize;
+        let mut hard = false;
+        let mut at_line_start = start == 0 || char_before(self.input, start) == Some('\n');
+        while let Some(c) = char_at(self.input, self.pos) {
+            if self.block_close == Some(self.pos) {
+                break;
+            }
+            if c == '\n' {
+                hard = true;
+                at_line_start = true;
+                self.pos += 1;
+            } else if rules::is_hspace(c) {
+                self.pos += c.len_utf8();
+            } else if at_line_start && rules::line_bullet(self.rest()).is_ok() && !self.rest().starts_with("+/-") {
+                let (rest, _) = rules::line_bullet(self.rest()).unwrap_or(("", ""));
+                self.pos = self.input.len() - rest.len();
+                hard = true;
+                at_line_start = false;
+            } else if rules::is_separator_char(c) {
+                if matches!(c, ',' | '，') {
+                    commas += 1;
+                } else {
+                    hard = true;
+                }
+                at_line_start = false;
+                self.pos += c.len_utf8();
+            } else if c == '.' && is_full_stop(self.input, self.pos) {
+                stops += 1;
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        if self.pos > start {
+            if commas > 1 || (commas == 1 && stops > 1) {
+                self.diagnostics.push(Diagnostic {
+                    code: "empty-item",
+                    message: "separators with no ingredient between them".into(),
+                    span: Span::new(start, self.pos),
+                });
+            }
+            let mergeable = !hard && commas + stops == 1;
+            self.push(PieceKind::Sep { mergeable }, start, self.pos);
+        }
+    }
+
+    /// Headers, trailing pack text, may-contain markers and blend joints at a segment start.
+    /// Returns true when one was consumed.
+    fn segment_start(&mut self) -> bool {
+        let start = self.pos;
+        if let Some(&(_, end)) = self.headers.iter().find(|(s, _)| *s == start) {
+            self.push(PieceKind::Skipped(Skip::Header), start, end);
+            self.pos = end;
+            return true;
+        }
+        if rules::trailing_prose_marker(self.rest()).is_ok() {
+            let end = self.headers.iter().map(|&(s, _)| s).find(|&s| s > start).unwrap_or(self.input.len());
+            let end = self.block_close.filter(|&c| c < end).unwrap_or(end);
+            self.push(PieceKind::Skipped(Skip::Prose), start, end);
+            self.pos = end;
+            return true;
+        }
+        if self.block_close.is_none()
+            && let Ok((rest, _)) = rules::may_contain_marker(self.rest())
+        {
+            let end = self.input.len() - rest.len();
+            self.section = Section::MayContain;
+            self.push(PieceKind::MayContainStart, start, end);
+            self.pos = end;
+            return true;
+        }
+        if self.block_close.is_none()
+            && let Some(close) = self.brackets.close_of(start)
+        {
+            let open_len = char_at(self.input, start).map_or(1, char::len_utf8);
+            let close_start = close - char_before(self.input, close).map_or(1, char::len_utf8);
+            let inner = &self.input[start + open_len..close_start];
+            let trimmed = inner.trim_start_matches(rules::is_hspace);
+            if let Ok((rest, _)) = rules::may_contain_marker(trimmed) {
+                self.section = Section::MayContain;
+                if rest.trim_matches(rules::is_hspace).is_empty() {
+                    // `(+/-)` alone: the block runs to the end of the list.
+                    self.push(PieceKind::MayContainStart, start, close);
+                    self.pos = close;
+                } else {
+                    let after_marker = close_start - rest.len();
+                    self.push(PieceKind::MayContainStart, start, after_marker);
+                    self.pos = after_marker;
+                    self.block_close = Some(close_start);
+                }
+                return true;
+            }
+        }
+        if let Ok((rest, _)) = rules::blend_joint(self.rest()) {
+            let end = self.input.len() - rest.len();
+            self.push(PieceKind::BlendJoint, start, end);
+            self.pos = end;
+            return true;
+        }
+        false
+    }
+
+    /// Consumes item text up to the next place that may end an item.
+    fn item(&mut self) {
+        let start = self.pos;
+        let input = self.input;
+        while let Some(c) = char_at(input, self.pos) {
+            let here = self.pos;
+            if self.block_close == Some(here) {
+                break;
+            }
+            match c {
+                '\n' => {
+                    if !self.hyphenated_break(start, here) {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+                ',' if char_before(input, here).is_some_and(|p| p.is_ascii_digit())
+                    && char_at(input, here + 1).is_some_and(|n| n.is_ascii_digit()) =>
+                {
+                    self.pos += 1;
+                }
+                c if rules::is_separator_char(c) => break,
+                '.' if is_full_stop(input, here) => break,
+                '&' => {
+                    let len = inci_dict::entity_len(&input[here..]).map_or(1, |(l, _)| l);
+                    self.pos += len;
+                }
+                '+' | '±' if here > start
+                    && char_before(input, here).is_some_and(rules::is_hspace)
+                    && rules::may_contain_marker(&input[here..]).is_ok() =>
+                {
+                    break;
+                }
+                c if rules::closing_bracket(c).is_some() => {
+                    if here > start
+                        && char_before(input, here).is_some_and(rules::is_hspace)
+                        && rules::blend_joint(&input[here..]).is_ok()
+                    {
+                        break;
+                    }
+                    match self.brackets.close_of(here) {
+                        Some(close) => {
+                            let inner = &input[here + c.len_utf8()..close];
+                            if here > start && rules::may_contain_marker(inner.trim_start_matches(rules::is_hspace)).is_ok() {
+                                break;
+                            }
+                            // A bracketed may-contain block closes inside: stop at its bracket.
+                            self.pos = match self.block_close {
+                                Some(bc) if bc < close => bc,
+                                _ => close,
+                            };
+                        }
+                        None => self.pos += c.len_utf8(),
+                    }
+                }
+                c => self.pos += c.len_utf8(),
+            }
+        }
+        if self.pos == start {
+            // Nothing matched a rule: take one character so the lexer always advances.
+            self.pos += char_at(input, start).map_or(1, char::len_utf8);
+        }
+        let mut end = self.pos;
+        while let Some(c) = char_before(input, end) {
+            if end > start && (rules::is_hspace(c) || c == '\n') {
+                end -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        self.push(PieceKind::Text, start, end);
+        self.pos = end;
+    }
+
+    /// True when the line break at `nl` continues a hyphenated word: the item's line ends with
+    /// `letter-` and the next line starts with a letter.
+    fn hyphenated_break(&self, start: usize, nl: usize) -> bool {
+        let line = self.input[start..nl].trim_end_matches(['\r', ' ', '\t']);
+        if !line.ends_with('-') || !line[..line.len() - 1].chars().next_back().is_some_and(char::is_alphabetic) {
+            return false;
+        }
+        let next = self.input[nl + 1..].trim_start_matches([' ', '\t']);
+        next.chars().next().is_some_and(char::is_alphabetic)
+    }
+}

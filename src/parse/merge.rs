@@ -1,0 +1,54 @@
+//! Second pass: glue pieces back where the dictionary knows the whole.
+//!
+//! The lexer cuts at every comma and full stop, but 389 CosIng names contain a comma
+//! (`1,2-HEXANEDIOL`, `2-TRANS, 6-CIS-NONADIENOL`) and many a full stop (`HC BLUE NO. 4`,
+//! `ALCOHOL DENAT. SD ALCOHOL 39-B`). A run of pieces joined by single commas or full stops is
+//! merged when the dictionary knows the joined text; the longest known run wins. The
+//! dictionary is asked only when the first piece is the beginning of such a name, so ordinary
+//! lists pay one small lookup per item.
+
+use super::Lexicon;
+use super::lexer::{Piece, PieceKind};
+use crate::span::Span;
+
+/// Longest run of pieces tried (text pieces, counting the first).
+const MAX_RUN: usize = 8;
+
+pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let p = pieces[i];
+        if p.kind == PieceKind::Text
+            && is_mergeable_sep(pieces.get(i + 1))
+            && lexicon.continues_past_separator(p.span.slice(input))
+        {
+            let mut best = None;
+            let mut j = i;
+            let mut texts = 1;
+            while texts < MAX_RUN
+                && is_mergeable_sep(pieces.get(j + 1))
+                && pieces.get(j + 2).is_some_and(|n| n.kind == PieceKind::Text && n.section == p.section)
+            {
+                j += 2;
+                texts += 1;
+                let span = Span::new(p.span.start, pieces[j].span.end);
+                if lexicon.is_known(span.slice(input)) {
+                    best = Some(j);
+                }
+            }
+            if let Some(j) = best {
+                out.push(Piece { span: Span::new(p.span.start, pieces[j].span.end), ..p });
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(p);
+        i += 1;
+    }
+    out
+}
+
+fn is_mergeable_sep(p: Option<&Piece>) -> bool {
+    matches!(p, Some(Piece { kind: PieceKind::Sep { mergeable: true }, .. }))
+}

@@ -1,0 +1,224 @@
+//! The grammar's leaf rules, one small nom parser each.
+//!
+//! Each rule recognises one construct at the start of its input and returns what it consumed;
+//! the lexer (`lexer.rs`) decides where to try them. All rules are case-insensitive where
+//! labels are, and none of them allocates.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, digit1, one_of, space0};
+use nom::combinator::{opt, recognize};
+use nom::sequence::{delimited, pair, preceded};
+use nom::{IResult, Parser};
+
+/// Horizontal whitespace as labels print it: spaces, tabs, no-break and zero-width spaces.
+pub fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{200b}' | '\u{feff}' | '\u{3000}')
+}
+
+/// Characters that end an item and are part of a separator.
+pub fn is_separator_char(c: char) -> bool {
+    matches!(c, ',' | ';' | '，' | '、' | '；' | '•' | '·' | '●' | '▪' | '|')
+}
+
+/// Footnote and organic marks that follow a name (`Aloe*`, `Shea Butter†`, `Jojoba Oil¹`).
+pub fn is_footnote_mark(c: char) -> bool {
+    matches!(c, '*' | '†' | '‡' | '°' | '^' | '#' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' | '⁺')
+}
+
+/// Opening brackets paired by the lexer.
+pub fn closing_bracket(open: char) -> Option<char> {
+    match open {
+        '(' => Some(')'),
+        '[' => Some(']'),
+        '{' => Some('}'),
+        '（' => Some('）'),
+        '【' => Some('】'),
+        _ => None,
+    }
+}
+
+/// A run of horizontal whitespace (possibly empty).
+fn hspace0(i: &str) -> IResult<&str, &str> {
+    take_while(is_hspace)(i)
+}
+
+/// `:` or the full-width `：`, with the whitespace around it.
+fn colon(i: &str) -> IResult<&str, &str> {
+    recognize((hspace0, alt((tag(":"), tag("："))), hspace0)).parse(i)
+}
+
+/// The header that introduces the list: `Ingredients:`, `INCI:`, `Ingrédients :`,
+/// `Inhaltsstoffe:`, `Ingredientes:`, `Ingredienti:`, `Ingrediënten:`, `Składniki:` and the
+/// US `Active/Inactive Ingredients:`. A colon is required so that the word in prose
+/// ("with natural ingredients") is not taken for a header.
+pub fn preamble_header(i: &str) -> IResult<&str, &str> {
+    recognize((
+        opt(pair(alt((tag_no_case("inactive"), tag_no_case("active"), tag_no_case("full"), tag_no_case("other"))), take_while1(is_hspace))),
+        alt((
+            tag_no_case("ingredients list"),
+            tag_no_case("ingredient list"),
+            tag_no_case("list of ingredients"),
+            tag_no_case("ingredients"),
+            tag_no_case("ingredient"),
+            tag_no_case("ingrédients"),
+            tag_no_case("ingrédient"),
+            tag_no_case("inhaltsstoffe"),
+            tag_no_case("bestandteile"),
+            tag_no_case("ingredientes"),
+            tag_no_case("ingredienti"),
+            tag_no_case("ingrediënten"),
+            tag_no_case("ingredienten"),
+            tag_no_case("składniki"),
+            tag_no_case("skladniki"),
+            tag_no_case("composition"),
+            tag_no_case("inci"),
+        )),
+        opt(preceded(take_while1(is_hspace), alt((tag_no_case("(inci)"), tag_no_case("inci"))))),
+        colon,
+    ))
+    .parse(i)
+}
+
+/// The start of a may-contain block: `+/-`, `±`, `May contain`, and its French, German,
+/// Spanish, Italian, Portuguese, Dutch and Polish forms, with an optional colon.
+pub fn may_contain_marker(i: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        alt((
+            tag("+/-"),
+            tag("+/−"),
+            tag("+ / -"),
+            tag("±"),
+            tag_no_case("may contain"),
+            tag_no_case("peut contenir"),
+            tag_no_case("kann enthalten"),
+            tag_no_case("puede contener"),
+            tag_no_case("può contenere"),
+            tag_no_case("puo contenere"),
+            tag_no_case("pode conter"),
+            tag_no_case("kan bevatten"),
+            tag_no_case("może zawierać"),
+            tag_no_case("moze zawierac"),
+        )),
+        opt(colon),
+    ))
+    .parse(i)
+}
+
+/// Pack text that follows the list and runs to its end: directions, warnings, origin,
+/// distributor, size. Matched at the start of a segment only.
+pub fn trailing_prose_marker(i: &str) -> IResult<&str, &str> {
+    alt((
+        tag_no_case("directions"),
+        tag_no_case("how to use"),
+        tag_no_case("to use:"),
+        tag_no_case("usage:"),
+        tag_no_case("made in"),
+        tag_no_case("product of"),
+        tag_no_case("warning"),
+        tag_no_case("caution"),
+        tag_no_case("precautions"),
+        tag_no_case("keep out of reach"),
+        tag_no_case("for external use"),
+        tag_no_case("distributed by"),
+        tag_no_case("manufactured by"),
+        tag_no_case("manufactured for"),
+    ))
+    .parse(i)
+    .or_else(|_: nom::Err<nom::error::Error<&str>>| trailing_prose_marker_more(i))
+}
+
+fn trailing_prose_marker_more(i: &str) -> IResult<&str, &str> {
+    alt((
+        tag_no_case("net wt"),
+        tag_no_case("best before"),
+        tag_no_case("please note"),
+        tag_no_case("please be aware"),
+        tag_no_case("ingredient lists"),
+        tag_no_case("mode d'emploi"),
+        tag_no_case("fabriqué en"),
+        tag_no_case("hergestellt in"),
+    ))
+    .parse(i)
+}
+
+/// A supplier blend joint between two names: `(and)`, `(et)`, `(und)`, `(y)`.
+pub fn blend_joint(i: &str) -> IResult<&str, &str> {
+    delimited(
+        char('('),
+        delimited(space0, alt((tag_no_case("and"), tag_no_case("et"), tag_no_case("und"), tag_no_case("y"))), space0),
+        char(')'),
+    )
+    .parse(i)
+}
+
+/// A percentage: `10%`, `0.5 %`, `5,5 %`, `<1%`, `≤ 0.1 %`.
+pub fn percentage(i: &str) -> IResult<&str, &str> {
+    recognize((
+        opt(pair(alt((tag("<="), tag("<"), tag("≤"), tag("~"))), space0)),
+        digit1,
+        opt(pair(one_of(".,"), digit1)),
+        space0,
+        alt((tag("%"), tag("％"))),
+    ))
+    .parse(i)
+}
+
+/// A bracketed qualifier: `(nano)`, `[nano]`, `(10%)`, `(organic)`.
+pub fn bracketed_qualifier(i: &str) -> IResult<&str, (char, &str)> {
+    let (rest, open) = one_of("([")(i)?;
+    let (rest, word) = delimited(
+        space0,
+        alt((tag_no_case("nano"), tag_no_case("organic"), tag_no_case("bio"), percentage)),
+        space0,
+    )
+    .parse(rest)?;
+    let (rest, _) = one_of(")]")(rest)?;
+    Ok((rest, (open, word)))
+}
+
+/// A run of footnote marks.
+pub fn footnote_marks(i: &str) -> IResult<&str, &str> {
+    take_while1(is_footnote_mark)(i)
+}
+
+/// A line-leading bullet: `-`, `–`, `—`, `•`, `·`, `*` followed by whitespace, or a dash glued to
+/// a word (`-Niacinamide`).
+pub fn line_bullet(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize(pair(alt((tag("-"), tag("–"), tag("—"), tag("•"), tag("·"), tag("▪"), tag("●"))), hspace0)),
+        recognize(pair(tag("*"), take_while1(is_hspace))),
+    ))
+    .parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers() {
+        for h in ["Ingredients:", "INGREDIENTS :", "INCI:", "Ingrédients :", "Inhaltsstoffe:", "Składniki:", "Inactive Ingredients:", "Ingredients (INCI):"] {
+            assert!(preamble_header(h).is_ok(), "{h}");
+        }
+        assert!(preamble_header("Ingredients are natural").is_err());
+    }
+
+    #[test]
+    fn may_contain() {
+        assert_eq!(may_contain_marker("+/- CI 77891"), Ok(("CI 77891", "+/- ")));
+        assert_eq!(may_contain_marker("May contain: Mica"), Ok(("Mica", "May contain: ")));
+        assert!(may_contain_marker("Peut contenir : CI").is_ok());
+        assert!(may_contain_marker("Mica").is_err());
+    }
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(percentage("0.5 %"), Ok(("", "0.5 %")));
+        assert_eq!(percentage("5,5%"), Ok(("", "5,5%")));
+        assert_eq!(bracketed_qualifier("(nano)"), Ok(("", ('(', "nano"))));
+        assert_eq!(bracketed_qualifier("[ NANO ]"), Ok(("", ('[', "NANO"))));
+        assert_eq!(blend_joint("(and) X"), Ok((" X", "and")));
+        assert_eq!(footnote_marks("**†x"), Ok(("x", "**†")));
+    }
+}

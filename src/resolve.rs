@@ -1,0 +1,271 @@
+//! Name resolution: an item's text to its canonical CosIng name.
+//!
+//! Labels rarely print the CosIng name alone. [`resolve`] tries, in order: the whole text
+//! (folded, see [`inci_dict::fold`]) as a name or synonym, and in American spelling; the text
+//! without its bracketed parts (`Butyrospermum Parkii (Shea) Butter`); each bracketed part
+//! (`Fragrance (Parfum)`, `Butyrospermum Parkii (Shea Butter)`); each slash-separated part of a
+//! synonym group (`Aqua/Water/Eau`); the text without stray punctuation. The first that hits
+//! wins and [`Via`] says which way it went. An unknown name gets up to three suggestions, which
+//! are never applied: only synonyms are.
+
+use crate::parse::Lexicon;
+use inci_dict::{Entry, Hit, Suggestion, Synonym};
+use serde::Serialize;
+
+/// The embedded CosIng dictionary as the parser's [`Lexicon`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cosing;
+
+impl Lexicon for Cosing {
+    fn is_known(&self, text: &str) -> bool {
+        inci_dict::lookup_variant(&inci_dict::fold(text)).is_some()
+    }
+
+    fn continues_past_separator(&self, text: &str) -> bool {
+        inci_dict::continues_past_separator(&inci_dict::fold(text))
+    }
+}
+
+/// How a name was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// The text is a CosIng name.
+    Name,
+    /// The text is a known synonym (common, foreign or colour name).
+    Synonym,
+    /// The text is a CosIng name in British spelling (`Sulphate`).
+    Spelling,
+    /// A bracketed part, or the text without its bracketed parts, is a name.
+    Bracket,
+    /// A part of a slash-separated synonym group (`Aqua/Water/Eau`) is a name.
+    SlashGroup,
+    /// The text without stray punctuation or bullets is a name.
+    Trimmed,
+    /// Nothing matched.
+    Unknown,
+}
+
+impl Via {
+    /// Stable lower-case identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Name => "name",
+            Via::Synonym => "synonym",
+            Via::Spelling => "spelling",
+            Via::Bracket => "bracket",
+            Via::SlashGroup => "slash_group",
+            Via::Trimmed => "trimmed",
+            Via::Unknown => "unknown",
+        }
+    }
+}
+
+/// The outcome of resolving one name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    /// The CosIng entry, when the name is known.
+    pub entry: Option<&'static Entry>,
+    /// How it was found.
+    pub via: Via,
+    /// The synonym used, if one was.
+    pub synonym: Option<&'static Synonym>,
+    /// Other known names in the same slash group or brackets (`WATER` in `Aqua/Water/Eau`).
+    pub alternatives: Vec<&'static str>,
+    /// Nearest known names when unknown (never applied).
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl Resolution {
+    /// The canonical INCI name, or `None` when unknown.
+    pub fn name(&self) -> Option<&'static str> {
+        self.entry.map(|e| e.name)
+    }
+}
+
+/// Deepest nesting of brackets and slash groups explored.
+const MAX_DEPTH: u8 = 3;
+
+/// Resolves an item's name text (as printed, qualifiers removed).
+pub fn resolve(text: &str) -> Resolution {
+    if let Some(r) = resolve_inner(text, 0) {
+        return r;
+    }
+    let key = inci_dict::fold(text);
+    let mut suggestions = inci_dict::suggest(&key, 3);
+    if suggestions.is_empty() && (key.contains('(') || key.contains('[')) {
+        suggestions = inci_dict::suggest(&strip_brackets(&key), 3);
+    }
+    Resolution { entry: None, via: Via::Unknown, synonym: None, alternatives: Vec::new(), suggestions }
+}
+
+fn from_hit(hit: Hit, spelling: bool, via: Via) -> Resolution {
+    let (synonym, via) = match hit {
+        Hit::Synonym(s, _) if via == Via::Name => (Some(s), Via::Synonym),
+        Hit::Synonym(s, _) => (Some(s), via),
+        Hit::Name(_) if spelling && via == Via::Name => (None, Via::Spelling),
+        Hit::Name(_) => (None, via),
+    };
+    Resolution { entry: Some(hit.entry()), via, synonym, alternatives: Vec::new(), suggestions: Vec::new() }
+}
+
+fn lookup(text: &str) -> Option<(Hit, bool)> {
+    inci_dict::lookup_variant(&inci_dict::fold(text))
+}
+
+fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
+    if let Some((hit, spelling)) = lookup(text) {
+        return Some(from_hit(hit, spelling, Via::Name));
+    }
+    if depth >= MAX_DEPTH {
+        return None;
+    }
+    let groups = bracket_groups(text);
+    if !groups.is_empty() {
+        let outside = strip_brackets(text);
+        let mut found: Option<Resolution> = None;
+        let mut others = Vec::new();
+        if let Some((hit, spelling)) = lookup(&outside) {
+            found = Some(from_hit(hit, spelling, Via::Bracket));
+        }
+        for &(s, e) in &groups {
+            if let Some(r) = resolve_inner(&text[s..e], depth + 1) {
+                match &found {
+                    None => found = Some(Resolution { via: Via::Bracket, ..r }),
+                    Some(f) if f.entry != r.entry => others.extend(r.name()),
+                    Some(_) => {}
+                }
+            }
+        }
+        if let Some(mut f) = found {
+            f.alternatives = others;
+            return Some(f);
+        }
+    }
+    let parts = slash_parts(text);
+    if parts.len() > 1 {
+        let mut found: Option<Resolution> = None;
+        let mut others: Vec<&'static str> = Vec::new();
+        for part in parts {
+            if let Some(r) = resolve_inner(part, depth + 1) {
+                match &found {
+                    None => found = Some(Resolution { via: Via::SlashGroup, ..r }),
+                    Some(f) => {
+                        if f.entry != r.entry && !others.contains(&r.name().unwrap_or_default()) {
+                            others.extend(r.name());
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(mut f) = found {
+            f.alternatives = others;
+            return Some(f);
+        }
+    }
+    let trimmed = text.trim_matches(|c: char| !(c.is_alphanumeric() || "()[]".contains(c)));
+    if !trimmed.is_empty() && trimmed.len() < text.len() {
+        if let Some((hit, spelling)) = lookup(trimmed) {
+            return Some(from_hit(hit, spelling, Via::Trimmed));
+        }
+    }
+    None
+}
+
+/// Byte ranges of the contents of top-level bracket groups.
+fn bracket_groups(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => {
+                if depth == 0 {
+                    start = i + 1;
+                }
+                depth += 1;
+            }
+            ')' | ']' | '}' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push((start, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text with its top-level bracket groups removed and spaces collapsed.
+fn strip_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth > 0 => depth -= 1,
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The parts of a slash group, split at slashes outside brackets.
+fn slash_parts(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth > 0 => depth -= 1,
+            '/' if depth == 0 => {
+                out.push(text[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(text[start..].trim());
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str) -> Option<&'static str> {
+        resolve(text).name()
+    }
+
+    #[test]
+    fn resolves_the_usual_shapes() {
+        assert_eq!(name("Aqua/Water/Eau"), Some("AQUA"));
+        assert_eq!(name("Parfum (Fragrance)"), Some("PARFUM"));
+        assert_eq!(name("Fragrance"), Some("PARFUM"));
+        assert_eq!(name("Titanium Dioxide (CI 77891)"), Some("TITANIUM DIOXIDE"));
+        assert_eq!(name("Butyrospermum Parkii (Shea) Butter"), Some("BUTYROSPERMUM PARKII BUTTER"));
+        assert_eq!(name("Butyrospermum Parkii (Shea Butter)"), Some("BUTYROSPERMUM PARKII BUTTER"));
+        assert_eq!(name("Caprylic / Capric Triglyceride"), Some("CAPRYLIC/CAPRIC TRIGLYCERIDE"));
+        assert_eq!(name("Sodium Laureth Sulphate"), Some("SODIUM LAURETH SULFATE"));
+        assert_eq!(name("Cl 77491"), Some("CI 77491"));
+        assert_eq!(name("Shea Butter"), Some("BUTYROSPERMUM PARKII BUTTER"));
+    }
+
+    #[test]
+    fn slash_groups_keep_alternatives() {
+        let r = resolve("Aqua/Water/Eau");
+        assert_eq!(r.via, Via::SlashGroup);
+        assert_eq!(r.alternatives, vec!["WATER"]);
+    }
+
+    #[test]
+    fn unknown_names_get_suggestions_not_names() {
+        let r = resolve("Phenoxyethenol");
+        assert_eq!(r.name(), None);
+        assert_eq!(r.suggestions[0].name, "PHENOXYETHANOL");
+    }
+}
