@@ -43,7 +43,7 @@ pub(crate) fn classify(input: &str, span: Span, lexicon: &dyn Lexicon, out: &mut
             return;
         }
     }
-    if (looks_like_prose(text) || has_pack_size(text)) && !lexicon.is_known(text) {
+    if (looks_like_prose(text) || has_pack_size(text) || is_placeholder(text)) && !lexicon.is_known(text) {
         out.push((Class::Skipped(Skip::Prose), span));
         return;
     }
@@ -73,8 +73,8 @@ fn heading_colon(text: &str) -> Option<usize> {
 
 const STOPWORDS: &[&str] = &[
     "a", "all", "an", "and", "apply", "are", "as", "avoid", "be", "by", "can", "contains", "for", "free", "from", "help",
-    "helps", "if", "in", "into", "is", "it", "its", "may", "not", "of", "on", "only", "or", "our", "skin", "that", "the",
-    "this", "to", "we", "which", "while", "will", "with", "you", "your",
+    "helps", "if", "in", "into", "is", "it", "its", "may", "not", "of", "on", "only", "or", "our", "please", "see", "skin",
+    "that", "the", "this", "to", "visit", "we", "which", "while", "will", "with", "you", "your",
 ];
 
 const LEGEND_WORDS: &[&str] = &[
@@ -105,6 +105,12 @@ pub(crate) fn looks_like_prose(text: &str) -> bool {
 
 fn is_legend(text: &str) -> bool {
     words(text).any(|w| LEGEND_WORDS.contains(&w.as_str()))
+}
+
+/// Catalog placeholders where a list should be: `No Info`, `N/A`, `#NAME?`, `TBD`.
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    matches!(t.as_str(), "no info" | "n/a" | "na" | "none" | "#name?" | "#n/a" | "tbd" | "unknown" | "not available" | "-")
 }
 
 /// A pack size: `50 ml`, `1.7 fl oz`, `30g`, `100 mL`.

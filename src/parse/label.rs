@@ -160,6 +160,49 @@ pub struct Label<'a> {
 }
 
 impl Label<'_> {
+    /// Checks the parser's promises: tokens cover the input exactly, in order, on character
+    /// boundaries; items appear in token order; every name, qualifier and diagnostic span lies
+    /// inside its parent and the input. Used by the property tests and the fuzz target.
+    pub fn verify(&self) -> Result<(), String> {
+        let len = self.input.len();
+        let mut pos = 0;
+        let mut next_item = 0;
+        for t in &self.tokens {
+            if t.span.start != pos || t.span.end <= t.span.start {
+                return Err(format!("token {:?} does not continue at {pos}", t));
+            }
+            if !self.input.is_char_boundary(t.span.start) || !self.input.is_char_boundary(t.span.end) {
+                return Err(format!("token {:?} splits a character", t));
+            }
+            if let TokenKind::Item(i) = t.kind {
+                if i != next_item || self.items.get(i).map(|it| it.span) != Some(t.span) {
+                    return Err(format!("item token {:?} out of order", t));
+                }
+                next_item += 1;
+            }
+            pos = t.span.end;
+        }
+        if pos != len {
+            return Err(format!("tokens end at {pos}, input at {len}"));
+        }
+        if next_item != self.items.len() {
+            return Err("items without tokens".into());
+        }
+        for it in &self.items {
+            let inside = |s: Span| s.start >= it.span.start && s.end <= it.span.end && s.start <= s.end;
+            if !inside(it.name_span) || it.name_span.is_empty() {
+                return Err(format!("name span {:?} outside item {:?}", it.name_span, it.span));
+            }
+            if let Some(q) = it.qualifiers.iter().find(|q| !inside(q.span)) {
+                return Err(format!("qualifier {:?} outside item {:?}", q.span, it.span));
+            }
+        }
+        if let Some(d) = self.diagnostics.iter().find(|d| d.span.end > len || d.span.start > d.span.end) {
+            return Err(format!("diagnostic {d:?} out of bounds"));
+        }
+        Ok(())
+    }
+
     /// Stretches of input that belong to no item, with the reason.
     pub fn skipped(&self) -> impl Iterator<Item = (Skip, Span)> + '_ {
         self.tokens.iter().filter_map(|t| match t.kind {

@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn may_contain() {
-        assert_eq!(may_contain_marker("+/- CI 77891"), Ok(("CI 77891", "+/- ")));
+        assert_eq!(may_contain_marker("+/- CI 77891"), Ok((" CI 77891", "+/-")));
         assert_eq!(may_contain_marker("May contain: Mica"), Ok(("Mica", "May contain: ")));
         assert!(may_contain_marker("Peut contenir : CI").is_ok());
         assert!(may_contain_marker("Mica").is_err());

@@ -38,7 +38,12 @@ pub fn fold(text: &str) -> String {
         };
         if pending_space {
             let last = out.as_bytes().last().copied();
-            let glue = matches!(last, None | Some(b'/' | b'(' | b'[')) || matches!(ch, '/' | ')' | ']');
+            // `1, 2-Hexanediol` is `1,2-HEXANEDIOL`: no space after a comma between digits.
+            let locant = ch.is_ascii_digit()
+                && last == Some(b',')
+                && out.as_bytes().len() >= 2
+                && out.as_bytes()[out.len() - 2].is_ascii_digit();
+            let glue = locant || matches!(last, None | Some(b'/' | b'(' | b'[')) || matches!(ch, '/' | ')' | ']');
             if !glue {
                 out.push(' ');
             }
@@ -147,6 +152,8 @@ mod tests {
         assert_eq!(fold("  Caprylic / Capric   Triglyceride "), "CAPRYLIC/CAPRIC TRIGLYCERIDE");
         assert_eq!(fold("Butyrospermum Parkii ( Shea ) Butter"), "BUTYROSPERMUM PARKII (SHEA) BUTTER");
         assert_eq!(fold("Alcohol Denat."), "ALCOHOL DENAT");
+        assert_eq!(fold("1, 2-Hexanediol"), "1,2-HEXANEDIOL");
+        assert_eq!(fold("2-trans, 6-cis-Nonadienol"), "2-TRANS, 6-CIS-NONADIENOL");
     }
 
     #[test]

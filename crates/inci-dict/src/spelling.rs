@@ -1,4 +1,4 @@
-//! British spellings on labels (`Sodium Lauryl Sulphate`, `Aluminium`, `Colour`, `Hydrolysed`)
+//! British spellings and former plant names on labels (`Sodium Lauryl Sulphate`, `Aluminium`, `Colour`, `Hydrolysed`)
 //! and the American ones CosIng uses.
 //!
 //! This is a rule, not a word list: every CosIng name with `SULF` also exists in British
@@ -17,6 +17,15 @@ const PIECES: &[(&str, &str)] = &[
     ("ISED", "IZED"),
     ("YSATE", "YZATE"),
     ("ISATION", "IZATION"),
+    // Former INCI names of plants, renamed in the International Nomenclature and still printed
+    // on older packs (PCPC INCI Dictionary updates).
+    ("CITRUS MEDICA LIMONUM", "CITRUS LIMON"),
+    ("CITRULLUS VULGARIS", "CITRULLUS LANATUS"),
+    ("MORINGA PTERYGOSPERMA", "MORINGA OLEIFERA"),
+    ("CHAMOMILLA RECUTITA", "MATRICARIA CHAMOMILLA"),
+    ("ALEURITES MOLUCCANA", "ALEURITES MOLUCCANUS"),
+    ("EUPHORBIA CERIFERA WAX", "EUPHORBIA CERIFERA CERA"),
+    ("COPERNICIA CERIFERA WAX", "COPERNICIA CERIFERA CERA"),
 ];
 
 /// The American spelling of a folded key, or `None` when it has no British piece.
