@@ -17,8 +17,11 @@ use serde::Serialize;
 pub struct Cosing;
 
 impl Lexicon for Cosing {
+    /// Strict on purpose: the parser asks this to decide whether pieces form one name, so
+    /// only the whole text, or the whole text without its bracketed parts (`Ext. Violet 2
+    /// (Ci 60730)`), counts; a slash group with one known part does not.
     fn is_known(&self, text: &str) -> bool {
-        inci_dict::lookup_variant(&inci_dict::fold(text)).is_some()
+        lookup(text).is_some() || (text.contains(['(', '[']) && lookup(&strip_brackets(text)).is_some())
     }
 
     fn continues_past_separator(&self, text: &str) -> bool {

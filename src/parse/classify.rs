@@ -100,7 +100,7 @@ pub(crate) fn looks_like_prose(text: &str) -> bool {
             stop += 1;
         }
     }
-    (n >= 4 && stop >= 2) || (n >= 12 && !text.contains('/'))
+    (n >= 3 && stop >= 2) || (n >= 12 && !text.contains('/'))
 }
 
 fn is_legend(text: &str) -> bool {

@@ -230,14 +230,14 @@ impl Lexer<'_> {
             }
         }
         if self.pos > start {
-            if commas > 1 || (commas == 1 && stops > 1) {
+            if commas > 1 {
                 self.diagnostics.push(Diagnostic {
                     code: "empty-item",
                     message: "separators with no ingredient between them".into(),
                     span: Span::new(start, self.pos),
                 });
             }
-            let mergeable = !hard && commas + stops == 1;
+            let mergeable = !hard && commas <= 1 && stops <= 1 && commas + stops >= 1;
             self.push(PieceKind::Sep { mergeable }, start, self.pos);
         }
     }
