@@ -24,7 +24,7 @@ pub(crate) enum PieceKind {
     Text,
     /// A separator run; `mergeable` when it is a single comma or full stop on one line, which
     /// the dictionary may glue back into a name.
-    Sep { mergeable: bool },
+    Sep { mergeable: bool, newline: bool },
     MayContainStart,
     MayContainEnd,
     BlendJoint,
@@ -111,8 +111,29 @@ fn is_full_stop(input: &str, pos: usize) -> bool {
     char_at(input, pos) == Some('.')
         && match char_at(input, pos + 1) {
             None => true,
-            Some(n) => n == '\n' || rules::is_hspace(n) || rules::is_separator_char(n) || n == '.',
+            Some(n) => {
+                (n == '\n' || rules::is_hspace(n) || rules::is_separator_char(n) || n == '.') && !is_initial(input, pos)
+            }
         }
+}
+
+/// The dot of an initial inside a name, as in `C.I. 77491` or `C. I. 77491`: a single letter
+/// before it, and after the space a digit or another initial.
+fn is_initial(input: &str, dot: usize) -> bool {
+    let before = &input[..dot];
+    let mut rev = before.chars().rev();
+    let single_letter = rev.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && rev.next().is_none_or(|c| c == '.' || c == ' ');
+    if !single_letter {
+        return false;
+    }
+    let after = input[dot + 1..].trim_start_matches(' ');
+    let mut chars = after.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => chars.next() == Some('.'),
+        _ => false,
+    }
 }
 
 struct Lexer<'a> {
@@ -238,7 +259,9 @@ impl Lexer<'_> {
                 });
             }
             let mergeable = !hard && commas <= 1 && stops <= 1 && commas + stops >= 1;
-            self.push(PieceKind::Sep { mergeable }, start, self.pos);
+            let text = &self.input[start..self.pos];
+            let newline = commas + stops == 0 && text.matches('\n').count() == 1 && text.trim_matches(|c: char| c.is_whitespace()).is_empty();
+            self.push(PieceKind::Sep { mergeable, newline }, start, self.pos);
         }
     }
 
@@ -380,6 +403,6 @@ impl Lexer<'_> {
             return false;
         }
         let next = self.input[nl + 1..].trim_start_matches([' ', '\t']);
-        next.chars().next().is_some_and(char::is_alphabetic)
+        next.chars().next().is_some_and(char::is_alphanumeric)
     }
 }

@@ -4,6 +4,7 @@
 //! (`1,2-HEXANEDIOL`, `2-TRANS, 6-CIS-NONADIENOL`) and many a full stop (`HC BLUE NO. 4`,
 //! `ALCOHOL DENAT. SD ALCOHOL 39-B`). A run of pieces joined by single commas or full stops is
 //! merged when the dictionary knows the joined text; the longest known run wins. The
+//! same goes for a name wrapped onto the next line (`Butylene\nGlycol`). The comma
 //! dictionary is asked only when the first piece is the beginning of such a name, so ordinary
 //! lists pay one small lookup per item.
 
@@ -43,12 +44,29 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
                 continue;
             }
         }
+        // A name wrapped onto the next line (`Butylene\nGlycol`) in a list that is not
+        // one-per-line: joined when the first line alone is unknown and the two are a name.
+        if p.kind == PieceKind::Text
+            && is_newline_sep(pieces.get(i + 1))
+            && let Some(next) = pieces.get(i + 2).filter(|n| n.kind == PieceKind::Text && n.section == p.section)
+        {
+            let span = Span::new(p.span.start, next.span.end);
+            if !lexicon.is_known(p.span.slice(input)) && lexicon.is_known(span.slice(input)) {
+                out.push(Piece { span, ..p });
+                i += 3;
+                continue;
+            }
+        }
         out.push(p);
         i += 1;
     }
     out
 }
 
+fn is_newline_sep(p: Option<&Piece>) -> bool {
+    matches!(p, Some(Piece { kind: PieceKind::Sep { newline: true, .. }, .. }))
+}
+
 fn is_mergeable_sep(p: Option<&Piece>) -> bool {
-    matches!(p, Some(Piece { kind: PieceKind::Sep { mergeable: true }, .. }))
+    matches!(p, Some(Piece { kind: PieceKind::Sep { mergeable: true, .. }, .. }))
 }
