@@ -23,7 +23,8 @@ pub struct Suggestion {
 /// The distance allowed grows with the length: 1 edit up to 4 characters, 2 up to 8, 3 beyond,
 /// and never more than a third of the key (so short junk gets no suggestions).
 pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
-    let len = key.chars().count();
+    let query: Vec<char> = key.chars().collect();
+    let len = query.len();
     let max = match len {
         0..=2 => return Vec::new(),
         3..=4 => 1,
@@ -32,16 +33,19 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
     }
     .min(len / 3)
     .max(1);
-    let query: Vec<char> = key.chars().collect();
+    let qsig = Signature::of(key);
     let mut found: Vec<(usize, &'static str, &'static str)> = Vec::new();
-    let mut row_buf = Vec::new();
-    for k in cosing_codegen::KEYS {
-        let klen = k.key.len();
-        // Byte length bounds char length from above; a cheap filter before the real work.
-        if klen + max < len || (k.key.is_ascii() && klen > len + max) {
+    let mut buf = Vec::new();
+    let mut b_chars = Vec::new();
+    for (k, sig) in cosing_codegen::KEYS.iter().zip(signatures()) {
+        // Cheap lower bounds first: length, then letter counts (one edit changes the counts by
+        // at most two).
+        if usize::from(sig.len).abs_diff(len) > max || qsig.l1(sig) > 2 * max {
             continue;
         }
-        if let Some(d) = bounded_distance(&query, k.key, max, &mut row_buf) {
+        b_chars.clear();
+        b_chars.extend(k.key.chars());
+        if let Some(d) = bounded_distance(&query, &b_chars, max, &mut buf) {
             let name = crate::entries()[k.entry as usize].name;
             found.push((d, name, k.key));
         }
@@ -60,28 +64,74 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
     out
 }
 
-/// Optimal string alignment distance between `a` and `b` if it is at most `max`.
-fn bounded_distance(a: &[char], b: &str, max: usize, buf: &mut Vec<usize>) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
+/// Length in characters and counts of characters in 32 buckets (letters, digits, space, dash,
+/// others), a lower bound on edit distance that costs 32 byte comparisons.
+#[derive(Debug, Clone, Copy)]
+struct Signature {
+    len: u16,
+    counts: [u8; 32],
+}
+
+impl Signature {
+    fn of(key: &str) -> Self {
+        let mut counts = [0u8; 32];
+        let mut len = 0u16;
+        for c in key.chars() {
+            len = len.saturating_add(1);
+            let bucket = match c {
+                'A'..='Z' => c as usize - 'A' as usize,
+                '0'..='9' => 26,
+                ' ' => 27,
+                '-' => 28,
+                '/' => 29,
+                ',' | '.' => 30,
+                _ => 31,
+            };
+            counts[bucket] = counts[bucket].saturating_add(1);
+        }
+        Signature { len, counts }
+    }
+
+    fn l1(&self, other: &Signature) -> usize {
+        self.counts.iter().zip(&other.counts).map(|(a, b)| usize::from(a.abs_diff(*b))).sum()
+    }
+}
+
+/// Signatures of every key, computed on the first unknown name (a few milliseconds) and kept.
+fn signatures() -> &'static [Signature] {
+    static SIGS: std::sync::OnceLock<Vec<Signature>> = std::sync::OnceLock::new();
+    SIGS.get_or_init(|| cosing_codegen::KEYS.iter().map(|k| Signature::of(k.key)).collect())
+}
+
+/// Optimal string alignment distance between `a` and `b` if it is at most `max`, computed in a
+/// band of width `2 * max + 1` around the diagonal.
+fn bounded_distance(a: &[char], b: &[char], max: usize, buf: &mut Vec<usize>) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    let inf = max + 1;
     let w = b.len() + 1;
     buf.clear();
-    buf.resize(3 * w, 0);
+    buf.resize(3 * w, inf);
     let (mut prev2, mut prev, mut cur) = (0usize, w, 2 * w);
-    for (j, v) in buf[prev..prev + w].iter_mut().enumerate() {
-        *v = j;
+    for j in 0..=b.len().min(max) {
+        buf[prev + j] = j;
     }
     for i in 1..=a.len() {
-        buf[cur] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(b.len());
+        buf[cur..cur + w].fill(inf);
+        if i <= max {
+            buf[cur] = i;
+        }
+        let mut row_min = if i <= max { i } else { inf };
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (buf[prev + j] + 1).min(buf[cur + j - 1] + 1).min(buf[prev + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(buf[prev2 + j - 2] + 1);
             }
+            let v = v.min(inf);
             buf[cur + j] = v;
             row_min = row_min.min(v);
         }
@@ -114,10 +164,14 @@ mod tests {
     #[test]
     fn distance_is_bounded_and_counts_transpositions() {
         let mut buf = Vec::new();
-        let a: Vec<char> = "GLYCERIN".chars().collect();
-        assert_eq!(bounded_distance(&a, "GLYCERIN", 2, &mut buf), Some(0));
-        assert_eq!(bounded_distance(&a, "GLYCREIN", 2, &mut buf), Some(1));
-        assert_eq!(bounded_distance(&a, "GLYCERINE", 2, &mut buf), Some(1));
-        assert_eq!(bounded_distance(&a, "SORBITOL", 2, &mut buf), None);
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        let a = c("GLYCERIN");
+        assert_eq!(bounded_distance(&a, &c("GLYCERIN"), 2, &mut buf), Some(0));
+        assert_eq!(bounded_distance(&a, &c("GLYCREIN"), 2, &mut buf), Some(1));
+        assert_eq!(bounded_distance(&a, &c("GLYCERINE"), 2, &mut buf), Some(1));
+        assert_eq!(bounded_distance(&a, &c("GLYCERNIE"), 2, &mut buf), Some(2));
+        assert_eq!(bounded_distance(&c("ABCDEF"), &c("ABXDEY"), 2, &mut buf), Some(2));
+        assert_eq!(bounded_distance(&c("ABCDEF"), &c("XBXDXF"), 2, &mut buf), None);
+        assert_eq!(bounded_distance(&a, &c("SORBITOL"), 2, &mut buf), None);
     }
 }
