@@ -1,0 +1,101 @@
+//! The `inci` binary as a user runs it: arguments, files, standard input, exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn inci(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci runs");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("inci exits")
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn scan_text_argument_as_json() {
+    let out = inci(&["scan", "--format", "json", "Aqua/Water/Eau, Glycerin"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    let first = &v["ingredients"][0];
+    assert_eq!(first["raw"], "Aqua/Water/Eau");
+    assert_eq!(first["span"], serde_json::json!([0, 14]));
+    assert_eq!(first["name"], "AQUA");
+    assert_eq!(first["section"], "main");
+    assert_eq!(first["suggestions"], serde_json::json!([]));
+    assert_eq!(v["ingredients"][1]["name"], "GLYCERIN");
+    assert_eq!(v["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn unknown_names_are_null_with_suggestions() {
+    let v = json(&inci(&["scan", "--format", "json", "Glycerine"], None));
+    assert_eq!(v["ingredients"][0]["name"], serde_json::Value::Null);
+    assert_eq!(v["ingredients"][0]["suggestions"][0], "GLYCERIN");
+}
+
+#[test]
+fn scan_file_and_stdin_agree() {
+    let dir = std::env::temp_dir().join(format!("inci-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let path = dir.join("label.txt");
+    std::fs::write(&path, "Ingredients: Aqua, Parfum (Fragrance), Limonene").expect("write label");
+    let from_file = inci(&["scan", "--format", "json", path.to_str().expect("utf-8 path")], None);
+    let from_stdin = inci(&["scan", "--format", "json", "-"], Some(b"Ingredients: Aqua, Parfum (Fragrance), Limonene"));
+    assert_eq!(from_file.status.code(), Some(0));
+    assert_eq!(from_file.stdout, from_stdin.stdout);
+    assert_eq!(json(&from_file)["ingredients"][1]["name"], "PARFUM");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn text_table_names_every_item() {
+    let out = inci(&["scan", "Aqua, Glycerine"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("AQUA"), "{text}");
+    assert!(text.contains("did you mean GLYCERIN"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour when not a terminal: {text}");
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let out = inci(&["scan", "-"], Some(b"Aqua, Gly\xffcerin"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("offset 9"), "{err}");
+    assert!(err.contains("0xFF"), "{err}");
+}
+
+#[test]
+fn missing_file_is_an_input_error() {
+    let out = inci(&["scan", "no-such-label.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-label.txt"));
+    let out = inci(&["scan", "--file", "no-such-dir/label"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(inci(&["scan", "--format", "xml", "Aqua"], None).status.code(), Some(2));
+    assert_eq!(inci(&["frobnicate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn empty_input_is_not_an_error() {
+    let out = inci(&["scan", "--format", "json", "-"], Some(b""));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["ingredients"], serde_json::json!([]));
+}
