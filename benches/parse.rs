@@ -1,1 +1,54 @@
-fn main() {}
+//! Parse + resolve throughput on named, realistic samples: one label, a long label, and the
+//! whole Sephora catalog (skipped when `../shared` is absent).
+//!
+//! `cargo bench --bench parse`; figures are recorded in the README.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+
+const ONE_LABEL: &str = "Water, Glycerin, Pentylene Glycol, Dimethicone, Caprylic/Capric Triglyceride, Polyglyceryl-2 Diisostearate, Phenoxyethanol, Bisabolol, Hydrolyzed Soy Protein, Ammonium Acryloyldimethyltaurate/Vp Copolymer, Polysilicone-11, Polyacrylamide, Acrylates/C10-30 Alkyl Acrylate Crosspolymer, Caffeine, Cetearyl Alcohol, Cetyl Alcohol, C13-14 Isoparaffin, Butylene Glycol, Glucosyl Hesperidin, Disodium Edta, Sodium Hydroxide, Laureth-7, Cetearyl Glucoside, Adenosine, Ectoin, Hesperidin Methyl Chalcone, Sodium Hyaluronate, Steareth-20, Lecithin, Alcohol, Parfum (Fragrance), Limonene, Linalool.";
+
+const FLAGSHIP: &str = "Aqua, Glycerin, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Isopropyl Myristate, Parfum, Linalool";
+
+fn sephora() -> Option<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/sephora_cosmetics.csv");
+    let mut rdr = csv::Reader::from_path(path).ok()?;
+    let col = rdr
+        .headers()
+        .ok()?
+        .iter()
+        .position(|h| h.trim_start_matches('\u{feff}') == "Ingredients")?;
+    Some(
+        rdr.records()
+            .filter_map(Result::ok)
+            .map(|r| r.get(col).unwrap_or("").to_owned())
+            .collect(),
+    )
+}
+
+fn bench(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scan");
+    for (name, text) in [("one_label", ONE_LABEL), ("flagship", FLAGSHIP)] {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(name, |b| b.iter(|| inci::scan(black_box(text))));
+    }
+    if let Some(rows) = sephora() {
+        let bytes: usize = rows.iter().map(String::len).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.sample_size(10);
+        g.bench_function("sephora_catalog", |b| {
+            b.iter(|| {
+                rows.iter()
+                    .map(|r| inci::scan(black_box(r)).ingredients.len())
+                    .sum::<usize>()
+            })
+        });
+    } else {
+        eprintln!("sephora_catalog skipped: ../shared/corpus absent");
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -8,8 +8,12 @@ use std::collections::HashMap;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: corpus_stats CATALOG.csv COLUMN [TOP]")?;
-    let column = args.next().ok_or("usage: corpus_stats CATALOG.csv COLUMN [TOP]")?;
+    let path = args
+        .next()
+        .ok_or("usage: corpus_stats CATALOG.csv COLUMN [TOP]")?;
+    let column = args
+        .next()
+        .ok_or("usage: corpus_stats CATALOG.csv COLUMN [TOP]")?;
     let top: usize = args.next().map(|t| t.parse()).transpose()?.unwrap_or(20);
     let mut rdr = csv::Reader::from_path(&path)?;
     let headers = rdr.headers()?.clone();
@@ -34,13 +38,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!("rows: {rows}");
-    println!("items: {items}; resolved: {known} ({:.2} %); skipped stretches: {skipped}", 100.0 * known as f64 / items.max(1) as f64);
+    println!(
+        "items: {items}; resolved: {known} ({:.2} %); skipped stretches: {skipped}",
+        100.0 * known as f64 / items.max(1) as f64
+    );
     let mut common: Vec<_> = unknown.into_iter().collect();
     common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     println!("commonest unresolved items:");
     for (raw, n) in common.into_iter().take(top) {
         let report = inci::scan(&raw);
-        let hint = report.ingredients.first().map(|i| i.suggestions.join(", ")).unwrap_or_default();
+        let hint = report
+            .ingredients
+            .first()
+            .map(|i| i.suggestions.join(", "))
+            .unwrap_or_default();
         println!("{n:6}  {raw:?}  suggestions: [{hint}]");
     }
     Ok(())

@@ -27,8 +27,14 @@ pub enum InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
-            InputError::Utf8 { origin, offset, byte } => write!(
+            InputError::Io { path, source } => {
+                write!(f, "cannot read {}: {source}", path.display())
+            }
+            InputError::Utf8 {
+                origin,
+                offset,
+                byte,
+            } => write!(
                 f,
                 "{origin}: not valid UTF-8: byte 0x{byte:02X} at offset {offset} (re-save the file as UTF-8)"
             ),
@@ -50,6 +56,10 @@ pub fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let byte = e.as_bytes().get(offset).copied().unwrap_or(0);
-        InputError::Utf8 { origin: origin.to_owned(), offset, byte }
+        InputError::Utf8 {
+            origin: origin.to_owned(),
+            offset,
+            byte,
+        }
     })
 }

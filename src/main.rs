@@ -9,7 +9,10 @@ fn main() -> ExitCode {
         Ok(inci::cli::Outcome::Success) => ExitCode::SUCCESS,
         Err(err) => {
             // A closed pipe (`inci scan ... | head`) is not a failure.
-            if err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err:#}");

@@ -21,7 +21,8 @@ impl Lexicon for Cosing {
     /// only the whole text, or the whole text without its bracketed parts (`Ext. Violet 2
     /// (Ci 60730)`), counts; a slash group with one known part does not.
     fn is_known(&self, text: &str) -> bool {
-        lookup(text).is_some() || (text.contains(['(', '[']) && lookup(&strip_brackets(text)).is_some())
+        lookup(text).is_some()
+            || (text.contains(['(', '[']) && lookup(&strip_brackets(text)).is_some())
     }
 
     fn continues_past_separator(&self, text: &str) -> bool {
@@ -99,7 +100,13 @@ pub fn resolve(text: &str) -> Resolution {
     if suggestions.is_empty() && (key.contains('(') || key.contains('[')) {
         suggestions = inci_dict::suggest(&strip_brackets(&key), 3);
     }
-    Resolution { entry: None, via: Via::Unknown, synonym: None, alternatives: Vec::new(), suggestions }
+    Resolution {
+        entry: None,
+        via: Via::Unknown,
+        synonym: None,
+        alternatives: Vec::new(),
+        suggestions,
+    }
 }
 
 fn from_hit(hit: Hit, spelling: bool, via: Via) -> Resolution {
@@ -109,7 +116,13 @@ fn from_hit(hit: Hit, spelling: bool, via: Via) -> Resolution {
         Hit::Name(_) if spelling && via == Via::Name => (None, Via::Spelling),
         Hit::Name(_) => (None, via),
     };
-    Resolution { entry: Some(hit.entry()), via, synonym, alternatives: Vec::new(), suggestions: Vec::new() }
+    Resolution {
+        entry: Some(hit.entry()),
+        via,
+        synonym,
+        alternatives: Vec::new(),
+        suggestions: Vec::new(),
+    }
 }
 
 fn lookup(text: &str) -> Option<(Hit, bool)> {
@@ -134,7 +147,12 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         for &(s, e) in &groups {
             if let Some(r) = resolve_inner(&text[s..e], depth + 1) {
                 match &found {
-                    None => found = Some(Resolution { via: Via::Bracket, ..r }),
+                    None => {
+                        found = Some(Resolution {
+                            via: Via::Bracket,
+                            ..r
+                        })
+                    }
                     Some(f) if f.entry != r.entry => others.extend(r.name()),
                     Some(_) => {}
                 }
@@ -152,7 +170,12 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         for part in parts {
             if let Some(r) = resolve_inner(part, depth + 1) {
                 match &found {
-                    None => found = Some(Resolution { via: Via::SlashGroup, ..r }),
+                    None => {
+                        found = Some(Resolution {
+                            via: Via::SlashGroup,
+                            ..r
+                        })
+                    }
                     Some(f) => {
                         if f.entry != r.entry && !others.contains(&r.name().unwrap_or_default()) {
                             others.extend(r.name());
@@ -249,11 +272,26 @@ mod tests {
         assert_eq!(name("Aqua/Water/Eau"), Some("AQUA"));
         assert_eq!(name("Parfum (Fragrance)"), Some("PARFUM"));
         assert_eq!(name("Fragrance"), Some("PARFUM"));
-        assert_eq!(name("Titanium Dioxide (CI 77891)"), Some("TITANIUM DIOXIDE"));
-        assert_eq!(name("Butyrospermum Parkii (Shea) Butter"), Some("BUTYROSPERMUM PARKII BUTTER"));
-        assert_eq!(name("Butyrospermum Parkii (Shea Butter)"), Some("BUTYROSPERMUM PARKII BUTTER"));
-        assert_eq!(name("Caprylic / Capric Triglyceride"), Some("CAPRYLIC/CAPRIC TRIGLYCERIDE"));
-        assert_eq!(name("Sodium Laureth Sulphate"), Some("SODIUM LAURETH SULFATE"));
+        assert_eq!(
+            name("Titanium Dioxide (CI 77891)"),
+            Some("TITANIUM DIOXIDE")
+        );
+        assert_eq!(
+            name("Butyrospermum Parkii (Shea) Butter"),
+            Some("BUTYROSPERMUM PARKII BUTTER")
+        );
+        assert_eq!(
+            name("Butyrospermum Parkii (Shea Butter)"),
+            Some("BUTYROSPERMUM PARKII BUTTER")
+        );
+        assert_eq!(
+            name("Caprylic / Capric Triglyceride"),
+            Some("CAPRYLIC/CAPRIC TRIGLYCERIDE")
+        );
+        assert_eq!(
+            name("Sodium Laureth Sulphate"),
+            Some("SODIUM LAURETH SULFATE")
+        );
         assert_eq!(name("Cl 77491"), Some("CI 77491"));
         assert_eq!(name("Shea Butter"), Some("BUTYROSPERMUM PARKII BUTTER"));
     }

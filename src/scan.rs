@@ -115,7 +115,11 @@ pub fn report(label: &Label<'_>) -> ScanReport {
                 section: item.section,
                 suggestions: r.suggestions.iter().map(|s| s.name).collect(),
                 matched_via: r.via,
-                synonym: r.synonym.map(|s| SynonymUse { alias: s.alias, kind: s.kind.as_str(), source: s.source }),
+                synonym: r.synonym.map(|s| SynonymUse {
+                    alias: s.alias,
+                    kind: s.kind.as_str(),
+                    source: s.source,
+                }),
                 alternatives: r.alternatives,
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
@@ -135,5 +139,10 @@ pub fn report(label: &Label<'_>) -> ScanReport {
             _ => None,
         })
         .collect();
-    ScanReport { ingredients, findings: Vec::new(), skipped, diagnostics: label.diagnostics.clone() }
+    ScanReport {
+        ingredients,
+        findings: Vec::new(),
+        skipped,
+        diagnostics: label.diagnostics.clone(),
+    }
 }

@@ -13,7 +13,12 @@ fn inci(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .expect("inci runs");
     if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("inci exits")
@@ -25,7 +30,10 @@ fn json(out: &Output) -> serde_json::Value {
 
 #[test]
 fn scan_text_argument_as_json() {
-    let out = inci(&["scan", "--format", "json", "Aqua/Water/Eau, Glycerin"], None);
+    let out = inci(
+        &["scan", "--format", "json", "Aqua/Water/Eau, Glycerin"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(0));
     let v = json(&out);
     let first = &v["ingredients"][0];
@@ -51,8 +59,19 @@ fn scan_file_and_stdin_agree() {
     std::fs::create_dir_all(&dir).expect("tmp dir");
     let path = dir.join("label.txt");
     std::fs::write(&path, "Ingredients: Aqua, Parfum (Fragrance), Limonene").expect("write label");
-    let from_file = inci(&["scan", "--format", "json", path.to_str().expect("utf-8 path")], None);
-    let from_stdin = inci(&["scan", "--format", "json", "-"], Some(b"Ingredients: Aqua, Parfum (Fragrance), Limonene"));
+    let from_file = inci(
+        &[
+            "scan",
+            "--format",
+            "json",
+            path.to_str().expect("utf-8 path"),
+        ],
+        None,
+    );
+    let from_stdin = inci(
+        &["scan", "--format", "json", "-"],
+        Some(b"Ingredients: Aqua, Parfum (Fragrance), Limonene"),
+    );
     assert_eq!(from_file.status.code(), Some(0));
     assert_eq!(from_file.stdout, from_stdin.stdout);
     assert_eq!(json(&from_file)["ingredients"][1]["name"], "PARFUM");
@@ -66,7 +85,10 @@ fn text_table_names_every_item() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("AQUA"), "{text}");
     assert!(text.contains("did you mean GLYCERIN"), "{text}");
-    assert!(!text.contains('\u{1b}'), "no colour when not a terminal: {text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when not a terminal: {text}"
+    );
 }
 
 #[test]
@@ -89,7 +111,12 @@ fn missing_file_is_an_input_error() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(inci(&["scan", "--format", "xml", "Aqua"], None).status.code(), Some(2));
+    assert_eq!(
+        inci(&["scan", "--format", "xml", "Aqua"], None)
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(inci(&["frobnicate"], None).status.code(), Some(2));
 }
 

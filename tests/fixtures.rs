@@ -15,10 +15,26 @@ struct Fixture {
 fn load(path: &Path) -> Fixture {
     let text = std::fs::read_to_string(path).expect("fixture readable");
     let (head, label) = text.split_once("---\n").expect("fixture has a --- line");
-    let expect_line = head.lines().find_map(|l| l.strip_prefix("# expect:")).expect("fixture has # expect:");
-    let expect = expect_line.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-    let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").to_owned();
-    Fixture { name, expect, label: label.to_owned() }
+    let expect_line = head
+        .lines()
+        .find_map(|l| l.strip_prefix("# expect:"))
+        .expect("fixture has # expect:");
+    let expect = expect_line
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("fixture")
+        .to_owned();
+    Fixture {
+        name,
+        expect,
+        label: label.to_owned(),
+    }
 }
 
 fn render(label: &str) -> String {
@@ -26,9 +42,20 @@ fn render(label: &str) -> String {
     let report = inci::scan::report(&parsed);
     let mut out = String::new();
     for ing in &report.ingredients {
-        let section = if ing.section == inci::parse::Section::MayContain { " may_contain" } else { "" };
+        let section = if ing.section == inci::parse::Section::MayContain {
+            " may_contain"
+        } else {
+            ""
+        };
         let name = ing.name.unwrap_or("null");
-        writeln!(out, "item {:?} {:?} -> {name} via {}{section}", ing.span, ing.raw, ing.matched_via.as_str()).ok();
+        writeln!(
+            out,
+            "item {:?} {:?} -> {name} via {}{section}",
+            ing.span,
+            ing.raw,
+            ing.matched_via.as_str()
+        )
+        .ok();
         if !ing.alternatives.is_empty() {
             writeln!(out, "    alternatives {:?}", ing.alternatives).ok();
         }
@@ -58,7 +85,10 @@ fn render(label: &str) -> String {
 #[test]
 fn fixtures_yield_their_expected_names() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labels");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("fixtures dir").map(|e| e.expect("entry").path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
     paths.sort();
     assert!(paths.len() >= 30, "fixtures missing from {}", dir.display());
     let mut failures = Vec::new();
@@ -81,7 +111,10 @@ fn fixtures_yield_their_expected_names() {
             })
             .collect();
         if got != fx.expect {
-            failures.push(format!("{}:\n  want {:?}\n  got  {:?}", fx.name, fx.expect, got));
+            failures.push(format!(
+                "{}:\n  want {:?}\n  got  {:?}",
+                fx.name, fx.expect, got
+            ));
         }
         insta::assert_snapshot!(fx.name.clone(), render(&fx.label), &fx.label);
     }

@@ -6,19 +6,27 @@
 use std::path::PathBuf;
 
 fn inventory() -> Option<Vec<String>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cosing/inventory.csv");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cosing/inventory.csv");
     if !path.exists() {
         eprintln!("skipped: {} not found", path.display());
         return None;
     }
     let mut rdr = csv::Reader::from_path(&path).expect("inventory readable");
-    let names = rdr.records().map(|r| r.expect("inventory row")[0].to_owned()).collect();
+    let names = rdr
+        .records()
+        .map(|r| r.expect("inventory row")[0].to_owned())
+        .collect();
     Some(names)
 }
 
 /// The names a label resolves to, folded so that CosIng's own spacing slips compare equal.
 fn resolved(label: &str) -> Vec<Option<String>> {
-    inci::scan(label).ingredients.iter().map(|i| i.name.map(inci_dict::fold)).collect()
+    inci::scan(label)
+        .ingredients
+        .iter()
+        .map(|i| i.name.map(inci_dict::fold))
+        .collect()
 }
 
 /// Deterministic xorshift64*, so the shuffled lists are the same on every run.
@@ -43,7 +51,13 @@ fn every_inventory_name_alone_resolves_to_itself() {
             failures.push(format!("{name:?} -> {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} names fail:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} names fail:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -60,7 +74,11 @@ fn lists_of_thirty_inventory_names_parse_back_in_order() {
         let want: Vec<Option<String>> = chunk.iter().map(|n| Some(inci_dict::fold(n))).collect();
         let got = resolved(&label);
         if got != want {
-            let first = want.iter().zip(&got).position(|(w, g)| w != g).unwrap_or(want.len().min(got.len()));
+            let first = want
+                .iter()
+                .zip(&got)
+                .position(|(w, g)| w != g)
+                .unwrap_or(want.len().min(got.len()));
             failures.push(format!(
                 "at item {first}: want {:?}, got {:?} (label has {} items, parsed {})",
                 want.get(first),
@@ -70,5 +88,10 @@ fn lists_of_thirty_inventory_names_parse_back_in_order() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} lists fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} lists fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -30,7 +30,10 @@ impl Source {
         if looks_like_file_name(arg) {
             return Err(InputError::Io {
                 path: path.to_owned(),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file (to scan it as text, add a comma)"),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file (to scan it as text, add a comma)",
+                ),
             });
         }
         Ok(Source::Text(arg.to_owned()))
@@ -41,14 +44,20 @@ impl Source {
         match self {
             Source::Text(t) => Ok(t.clone()),
             Source::File(p) => {
-                let bytes = std::fs::read(p).map_err(|source| InputError::Io { path: p.clone(), source })?;
+                let bytes = std::fs::read(p).map_err(|source| InputError::Io {
+                    path: p.clone(),
+                    source,
+                })?;
                 decode_utf8(bytes, &p.display().to_string())
             }
             Source::Stdin => {
                 let mut bytes = Vec::new();
                 std::io::stdin()
                     .read_to_end(&mut bytes)
-                    .map_err(|source| InputError::Io { path: PathBuf::from("<stdin>"), source })?;
+                    .map_err(|source| InputError::Io {
+                        path: PathBuf::from("<stdin>"),
+                        source,
+                    })?;
                 decode_utf8(bytes, "<stdin>")
             }
         }
@@ -62,7 +71,10 @@ fn looks_like_file_name(arg: &str) -> bool {
     let Some((stem, ext)) = arg.rsplit_once('.') else {
         return false;
     };
-    !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric()) && !ext.chars().all(|c| c.is_ascii_digit())
+    !stem.is_empty()
+        && (1..=5).contains(&ext.len())
+        && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        && !ext.chars().all(|c| c.is_ascii_digit())
         && ext.chars().any(|c| c.is_ascii_lowercase())
 }
 
@@ -73,9 +85,18 @@ mod tests {
     #[test]
     fn arguments_are_text_unless_they_name_files() {
         assert_eq!(Source::from_arg("-").ok(), Some(Source::Stdin));
-        assert_eq!(Source::from_arg("Aqua, Glycerin").ok(), Some(Source::Text("Aqua, Glycerin".into())));
-        assert_eq!(Source::from_arg("Aqua/Water/Eau").ok(), Some(Source::Text("Aqua/Water/Eau".into())));
-        assert_eq!(Source::from_arg("Alcohol Denat.").ok(), Some(Source::Text("Alcohol Denat.".into())));
+        assert_eq!(
+            Source::from_arg("Aqua, Glycerin").ok(),
+            Some(Source::Text("Aqua, Glycerin".into()))
+        );
+        assert_eq!(
+            Source::from_arg("Aqua/Water/Eau").ok(),
+            Some(Source::Text("Aqua/Water/Eau".into()))
+        );
+        assert_eq!(
+            Source::from_arg("Alcohol Denat.").ok(),
+            Some(Source::Text("Alcohol Denat.".into()))
+        );
         assert!(Source::from_arg("missing-label.txt").is_err());
     }
 }

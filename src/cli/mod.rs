@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// what to watch out for. Works offline: the CosIng dictionary is built in.
 #[derive(Debug, Parser)]
 #[command(name = "inci", version, propagate_version = true, max_term_width = 100)]
-#[command(after_help = "Examples:\n  inci scan \"Aqua/Water/Eau, Glycerin, Parfum (Fragrance)\"\n  inci scan label.txt --format json\n  pbpaste | inci scan -")]
+#[command(
+    after_help = "Examples:\n  inci scan \"Aqua/Water/Eau, Glycerin, Parfum (Fragrance)\"\n  inci scan label.txt --format json\n  pbpaste | inci scan -"
+)]
 pub struct Cli {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true)]

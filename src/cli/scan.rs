@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 /// Arguments of `inci scan`.
 #[derive(Debug, Args)]
-#[command(after_help = "INPUT is label text, a file name, or - for standard input. With no INPUT, standard input is read.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset).")]
+#[command(
+    after_help = "INPUT is label text, a file name, or - for standard input. With no INPUT, standard input is read.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset)."
+)]
 pub struct ScanArgs {
     /// Label text, a file to read, or - for standard input.
     #[arg(value_name = "INPUT")]
@@ -29,7 +31,9 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         (None, Some(arg)) => Source::from_arg(arg)?,
         (None, None) => {
             if std::io::stdin().is_terminal() {
-                anyhow::bail!("no label given: pass the text, a file name, or - to read standard input (see inci scan --help)");
+                anyhow::bail!(
+                    "no label given: pass the text, a file name, or - to read standard input (see inci scan --help)"
+                );
             }
             Source::Stdin
         }

@@ -19,7 +19,12 @@ pub(crate) enum Class {
 }
 
 /// Classifies the text at `span`; a heading may be split from the item that follows it.
-pub(crate) fn classify(input: &str, span: Span, lexicon: &dyn Lexicon, out: &mut Vec<(Class, Span)>) {
+pub(crate) fn classify(
+    input: &str,
+    span: Span,
+    lexicon: &dyn Lexicon,
+    out: &mut Vec<(Class, Span)>,
+) {
     let text = span.slice(input);
     if let Ok((rest, _)) = rules::footnote_marks(text) {
         if !rest.trim().is_empty() && is_legend(rest) && !lexicon.is_known(rest) {
@@ -30,20 +35,26 @@ pub(crate) fn classify(input: &str, span: Span, lexicon: &dyn Lexicon, out: &mut
     if let Some(colon) = heading_colon(text) {
         let left = &text[..colon];
         if !lexicon.is_known(left) {
-            let after = text[colon + 1..].trim_start_matches(|c: char| c == '：' || rules::is_hspace(c));
+            let after =
+                text[colon + 1..].trim_start_matches(|c: char| c == '：' || rules::is_hspace(c));
             let right_start = span.end - after.len();
             if after.is_empty() {
                 out.push((Class::Skipped(Skip::Heading), span));
             } else if looks_like_prose(after) && !lexicon.is_known(after) {
                 out.push((Class::Skipped(Skip::Prose), span));
             } else {
-                out.push((Class::Skipped(Skip::Heading), Span::new(span.start, right_start)));
+                out.push((
+                    Class::Skipped(Skip::Heading),
+                    Span::new(span.start, right_start),
+                ));
                 classify(input, Span::new(right_start, span.end), lexicon, out);
             }
             return;
         }
     }
-    if (looks_like_prose(text) || has_pack_size(text) || is_placeholder(text)) && !lexicon.is_known(text) {
+    if (looks_like_prose(text) || has_pack_size(text) || is_placeholder(text))
+        && !lexicon.is_known(text)
+    {
         out.push((Class::Skipped(Skip::Prose), span));
         return;
     }
@@ -72,21 +83,47 @@ fn heading_colon(text: &str) -> Option<usize> {
 }
 
 const STOPWORDS: &[&str] = &[
-    "a", "all", "an", "and", "apply", "are", "as", "avoid", "be", "by", "can", "contains", "for", "free", "from", "help",
-    "helps", "if", "in", "into", "is", "it", "its", "may", "not", "of", "on", "only", "or", "our", "please", "see", "skin",
-    "that", "the", "this", "to", "visit", "we", "which", "while", "will", "with", "you", "your",
+    "a", "all", "an", "and", "apply", "are", "as", "avoid", "be", "by", "can", "contains", "for",
+    "free", "from", "help", "helps", "if", "in", "into", "is", "it", "its", "may", "not", "of",
+    "on", "only", "or", "our", "please", "see", "skin", "that", "the", "this", "to", "visit", "we",
+    "which", "while", "will", "with", "you", "your",
 ];
 
 const LEGEND_WORDS: &[&str] = &[
-    "organic", "certified", "natural", "naturally", "origin", "derived", "ingredient", "ingredients", "fair", "trade",
-    "agriculture", "farming", "harvested", "wild", "occurring", "essential", "from", "bio", "biologique", "ecocert",
-    "cosmos", "plant", "based", "vegan",
+    "organic",
+    "certified",
+    "natural",
+    "naturally",
+    "origin",
+    "derived",
+    "ingredient",
+    "ingredients",
+    "fair",
+    "trade",
+    "agriculture",
+    "farming",
+    "harvested",
+    "wild",
+    "occurring",
+    "essential",
+    "from",
+    "bio",
+    "biologique",
+    "ecocert",
+    "cosmos",
+    "plant",
+    "based",
+    "vegan",
 ];
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    word.len() <= 12 && list.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// Sentences rather than a name: several words, at least two of them function words, or
@@ -96,7 +133,7 @@ pub(crate) fn looks_like_prose(text: &str) -> bool {
     let mut stop = 0;
     for w in words(text) {
         n += 1;
-        if STOPWORDS.binary_search(&w.as_str()).is_ok() {
+        if in_list(STOPWORDS, w) {
             stop += 1;
         }
     }
@@ -104,24 +141,43 @@ pub(crate) fn looks_like_prose(text: &str) -> bool {
 }
 
 fn is_legend(text: &str) -> bool {
-    words(text).any(|w| LEGEND_WORDS.contains(&w.as_str()))
+    words(text).any(|w| in_list(LEGEND_WORDS, w))
 }
 
 /// Catalog placeholders where a list should be: `No Info`, `N/A`, `#NAME?`, `TBD`.
 fn is_placeholder(text: &str) -> bool {
+    if text.len() > 16 {
+        return false;
+    }
     let t = text.trim().to_lowercase();
-    matches!(t.as_str(), "no info" | "n/a" | "na" | "none" | "#name?" | "#n/a" | "tbd" | "unknown" | "not available" | "-")
+    matches!(
+        t.as_str(),
+        "no info"
+            | "n/a"
+            | "na"
+            | "none"
+            | "#name?"
+            | "#n/a"
+            | "tbd"
+            | "unknown"
+            | "not available"
+            | "-"
+    )
 }
 
 /// A pack size: `50 ml`, `1.7 fl oz`, `30g`, `100 mL`.
 fn has_pack_size(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
     let b = lower.as_bytes();
     for (i, _) in lower.match_indices(|c: char| c.is_ascii_digit()) {
         if i > 0 && b[i - 1].is_ascii_alphanumeric() {
             continue;
         }
-        let rest = lower[i..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        let rest =
+            lower[i..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
         let rest = rest.trim_start();
         for unit in ["ml", "fl oz", "fl. oz", "oz", "g", "mg", "kg", "l"] {
             if let Some(after) = rest.strip_prefix(unit) {
@@ -145,7 +201,9 @@ mod tests {
 
     #[test]
     fn prose_and_sizes() {
-        assert!(looks_like_prose("Moisturizes and maintains the skin's moisture"));
+        assert!(looks_like_prose(
+            "Moisturizes and maintains the skin's moisture"
+        ));
         assert!(!looks_like_prose("Butyrospermum Parkii (Shea) Butter"));
         assert!(has_pack_size("Hydrating Serum 50 ml"));
         assert!(has_pack_size("1.7 fl oz"));

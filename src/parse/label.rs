@@ -74,7 +74,10 @@ impl Item {
                 Some(next) => {
                     let next_start = next.trim_start().chars().next();
                     let joins = line.ends_with('-')
-                        && line[..line.len() - 1].chars().last().is_some_and(char::is_alphabetic)
+                        && line[..line.len() - 1]
+                            .chars()
+                            .last()
+                            .is_some_and(char::is_alphabetic)
                         && next_start.is_some_and(char::is_lowercase);
                     if joins {
                         out.push_str(&line[..line.len() - 1]);
@@ -171,7 +174,9 @@ impl Label<'_> {
             if t.span.start != pos || t.span.end <= t.span.start {
                 return Err(format!("token {:?} does not continue at {pos}", t));
             }
-            if !self.input.is_char_boundary(t.span.start) || !self.input.is_char_boundary(t.span.end) {
+            if !self.input.is_char_boundary(t.span.start)
+                || !self.input.is_char_boundary(t.span.end)
+            {
                 return Err(format!("token {:?} splits a character", t));
             }
             if let TokenKind::Item(i) = t.kind {
@@ -189,15 +194,23 @@ impl Label<'_> {
             return Err("items without tokens".into());
         }
         for it in &self.items {
-            let inside = |s: Span| s.start >= it.span.start && s.end <= it.span.end && s.start <= s.end;
+            let inside =
+                |s: Span| s.start >= it.span.start && s.end <= it.span.end && s.start <= s.end;
             if !inside(it.name_span) || it.name_span.is_empty() {
-                return Err(format!("name span {:?} outside item {:?}", it.name_span, it.span));
+                return Err(format!(
+                    "name span {:?} outside item {:?}",
+                    it.name_span, it.span
+                ));
             }
             if let Some(q) = it.qualifiers.iter().find(|q| !inside(q.span)) {
                 return Err(format!("qualifier {:?} outside item {:?}", q.span, it.span));
             }
         }
-        if let Some(d) = self.diagnostics.iter().find(|d| d.span.end > len || d.span.start > d.span.end) {
+        if let Some(d) = self
+            .diagnostics
+            .iter()
+            .find(|d| d.span.end > len || d.span.start > d.span.end)
+        {
             return Err(format!("diagnostic {d:?} out of bounds"));
         }
         Ok(())

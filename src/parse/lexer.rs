@@ -24,7 +24,10 @@ pub(crate) enum PieceKind {
     Text,
     /// A separator run; `mergeable` when it is a single comma or full stop on one line, which
     /// the dictionary may glue back into a name.
-    Sep { mergeable: bool, newline: bool },
+    Sep {
+        mergeable: bool,
+        newline: bool,
+    },
     MayContainStart,
     MayContainEnd,
     BlendJoint,
@@ -63,7 +66,8 @@ impl Brackets {
             let len = input[p..].chars().next().map_or(1, char::len_utf8);
             diagnostics.push(Diagnostic {
                 code: "unbalanced-bracket",
-                message: "bracket without its partner on the same line; read as a plain character".into(),
+                message: "bracket without its partner on the same line; read as a plain character"
+                    .into(),
                 span: Span::new(p, p + len),
             });
         }
@@ -73,26 +77,37 @@ impl Brackets {
 
     /// The end of the bracket group opening at `pos`, if it is closed.
     fn close_of(&self, pos: usize) -> Option<usize> {
-        self.pairs.binary_search_by_key(&pos, |&(o, _)| o).ok().map(|i| self.pairs[i].1)
+        self.pairs
+            .binary_search_by_key(&pos, |&(o, _)| o)
+            .ok()
+            .map(|i| self.pairs[i].1)
     }
 }
 
 /// Positions of list headers (`Ingredients:`), each with its end, in input order.
 fn find_headers(input: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut skip_to = 0;
-    for (i, c) in input.char_indices() {
-        let at_word = !prev.is_some_and(char::is_alphanumeric);
-        prev = Some(c);
-        if i < skip_to || !at_word || !matches!(c.to_ascii_lowercase(), 'i' | 'a' | 'f' | 'o' | 's' | 'b' | 'c' | 'l') {
-            continue;
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i].to_ascii_lowercase();
+        // Word starts only; a non-ASCII byte before counts as part of a word.
+        let at_word = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80);
+        if at_word
+            && matches!(b, b'i' | b'a' | b'f' | b'o' | b'l' | b'c' | b's' | b'b')
+            && input.is_char_boundary(i)
+        {
+            let rest = &input[i..];
+            if rules::could_start(rest, rules::HEADER_STARTS)
+                && let Ok((after, _)) = rules::preamble_header(rest)
+            {
+                let end = input.len() - after.len();
+                out.push((i, end));
+                i = end;
+                continue;
+            }
         }
-        if let Ok((rest, _)) = rules::preamble_header(&input[i..]) {
-            let end = input.len() - rest.len();
-            out.push((i, end));
-            skip_to = end;
-        }
+        i += 1;
     }
     out
 }
@@ -112,7 +127,8 @@ fn is_full_stop(input: &str, pos: usize) -> bool {
         && match char_at(input, pos + 1) {
             None => true,
             Some(n) => {
-                (n == '\n' || rules::is_hspace(n) || rules::is_separator_char(n) || n == '.') && !is_initial(input, pos)
+                (n == '\n' || rules::is_hspace(n) || rules::is_separator_char(n) || n == '.')
+                    && !is_initial(input, pos)
             }
         }
 }
@@ -178,7 +194,11 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
 impl Lexer<'_> {
     fn push(&mut self, kind: PieceKind, start: usize, end: usize) {
         if end > start {
-            self.pieces.push(Piece { kind, span: Span::new(start, end), section: self.section });
+            self.pieces.push(Piece {
+                kind,
+                span: Span::new(start, end),
+                section: self.section,
+            });
         }
     }
 
@@ -230,7 +250,10 @@ impl Lexer<'_> {
                 self.pos += 1;
             } else if rules::is_hspace(c) {
                 self.pos += c.len_utf8();
-            } else if at_line_start && rules::line_bullet(self.rest()).is_ok() && !self.rest().starts_with("+/-") {
+            } else if at_line_start
+                && rules::line_bullet(self.rest()).is_ok()
+                && !self.rest().starts_with("+/-")
+            {
                 let (rest, _) = rules::line_bullet(self.rest()).unwrap_or(("", ""));
                 self.pos = self.input.len() - rest.len();
                 hard = true;
@@ -260,7 +283,9 @@ impl Lexer<'_> {
             }
             let mergeable = !hard && commas <= 1 && stops <= 1 && commas + stops >= 1;
             let text = &self.input[start..self.pos];
-            let newline = commas + stops == 0 && text.matches('\n').count() == 1 && text.trim_matches(|c: char| c.is_whitespace()).is_empty();
+            let newline = commas + stops == 0
+                && text.matches('\n').count() == 1
+                && text.trim_matches(|c: char| c.is_whitespace()).is_empty();
             self.push(PieceKind::Sep { mergeable, newline }, start, self.pos);
         }
     }
@@ -274,14 +299,22 @@ impl Lexer<'_> {
             self.pos = end;
             return true;
         }
-        if rules::trailing_prose_marker(self.rest()).is_ok() {
-            let end = self.headers.iter().map(|&(s, _)| s).find(|&s| s > start).unwrap_or(self.input.len());
+        if rules::could_start(self.rest(), rules::TRAILING_PROSE_STARTS)
+            && rules::trailing_prose_marker(self.rest()).is_ok()
+        {
+            let end = self
+                .headers
+                .iter()
+                .map(|&(s, _)| s)
+                .find(|&s| s > start)
+                .unwrap_or(self.input.len());
             let end = self.block_close.filter(|&c| c < end).unwrap_or(end);
             self.push(PieceKind::Skipped(Skip::Prose), start, end);
             self.pos = end;
             return true;
         }
         if self.block_close.is_none()
+            && rules::could_start(self.rest(), rules::MAY_CONTAIN_STARTS)
             && let Ok((rest, _)) = rules::may_contain_marker(self.rest())
         {
             let end = self.input.len() - rest.len();
@@ -348,9 +381,10 @@ impl Lexer<'_> {
                     let len = inci_dict::entity_len(&input[here..]).map_or(1, |(l, _)| l);
                     self.pos += len;
                 }
-                '+' | '±' if here > start
-                    && char_before(input, here).is_some_and(rules::is_hspace)
-                    && rules::may_contain_marker(&input[here..]).is_ok() =>
+                '+' | '±'
+                    if here > start
+                        && char_before(input, here).is_some_and(rules::is_hspace)
+                        && rules::may_contain_marker(&input[here..]).is_ok() =>
                 {
                     break;
                 }
@@ -364,7 +398,12 @@ impl Lexer<'_> {
                     match self.brackets.close_of(here) {
                         Some(close) => {
                             let inner = &input[here + c.len_utf8()..close];
-                            if here > start && rules::may_contain_marker(inner.trim_start_matches(rules::is_hspace)).is_ok() {
+                            if here > start
+                                && rules::may_contain_marker(
+                                    inner.trim_start_matches(rules::is_hspace),
+                                )
+                                .is_ok()
+                            {
                                 break;
                             }
                             // A bracketed may-contain block closes inside: stop at its bracket.
@@ -399,7 +438,12 @@ impl Lexer<'_> {
     /// `letter-` and the next line starts with a letter.
     fn hyphenated_break(&self, start: usize, nl: usize) -> bool {
         let line = self.input[start..nl].trim_end_matches(['\r', ' ', '\t']);
-        if !line.ends_with('-') || !line[..line.len() - 1].chars().next_back().is_some_and(char::is_alphabetic) {
+        if !line.ends_with('-')
+            || !line[..line.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        {
             return false;
         }
         let next = self.input[nl + 1..].trim_start_matches([' ', '\t']);

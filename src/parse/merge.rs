@@ -29,7 +29,9 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
             let mut texts = 1;
             while texts < MAX_RUN
                 && is_mergeable_sep(pieces.get(j + 1))
-                && pieces.get(j + 2).is_some_and(|n| n.kind == PieceKind::Text && n.section == p.section)
+                && pieces
+                    .get(j + 2)
+                    .is_some_and(|n| n.kind == PieceKind::Text && n.section == p.section)
             {
                 j += 2;
                 texts += 1;
@@ -39,7 +41,10 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
                 }
             }
             if let Some(j) = best {
-                out.push(Piece { span: Span::new(p.span.start, pieces[j].span.end), ..p });
+                out.push(Piece {
+                    span: Span::new(p.span.start, pieces[j].span.end),
+                    ..p
+                });
                 i = j + 1;
                 continue;
             }
@@ -48,7 +53,9 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
         // one-per-line: joined when the first line alone is unknown and the two are a name.
         if p.kind == PieceKind::Text
             && is_newline_sep(pieces.get(i + 1))
-            && let Some(next) = pieces.get(i + 2).filter(|n| n.kind == PieceKind::Text && n.section == p.section)
+            && let Some(next) = pieces
+                .get(i + 2)
+                .filter(|n| n.kind == PieceKind::Text && n.section == p.section)
         {
             let span = Span::new(p.span.start, next.span.end);
             if !lexicon.is_known(p.span.slice(input)) && lexicon.is_known(span.slice(input)) {
@@ -64,9 +71,24 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
 }
 
 fn is_newline_sep(p: Option<&Piece>) -> bool {
-    matches!(p, Some(Piece { kind: PieceKind::Sep { newline: true, .. }, .. }))
+    matches!(
+        p,
+        Some(Piece {
+            kind: PieceKind::Sep { newline: true, .. },
+            ..
+        })
+    )
 }
 
 fn is_mergeable_sep(p: Option<&Piece>) -> bool {
-    matches!(p, Some(Piece { kind: PieceKind::Sep { mergeable: true, .. }, .. }))
+    matches!(
+        p,
+        Some(Piece {
+            kind: PieceKind::Sep {
+                mergeable: true,
+                ..
+            },
+            ..
+        })
+    )
 }

@@ -18,7 +18,9 @@ mod merge;
 mod qualifiers;
 pub mod rules;
 
-pub use label::{Diagnostic, Item, Label, Qualifier, QualifierKind, Section, Skip, Token, TokenKind};
+pub use label::{
+    Diagnostic, Item, Label, Qualifier, QualifierKind, Section, Skip, Token, TokenKind,
+};
 
 use classify::Class;
 use lexer::PieceKind;
@@ -48,8 +50,16 @@ pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
                     match class {
                         Class::Item => {
                             let (name_span, qualifiers) = qualifiers::split(input, span);
-                            tokens.push(Token { kind: TokenKind::Item(items.len()), span });
-                            items.push(Item { span, name_span, section: p.section, qualifiers });
+                            tokens.push(Token {
+                                kind: TokenKind::Item(items.len()),
+                                span,
+                            });
+                            items.push(Item {
+                                span,
+                                name_span,
+                                section: p.section,
+                                qualifiers,
+                            });
                         }
                         Class::Skipped(skip) => {
                             diagnostics.push(Diagnostic {
@@ -57,7 +67,10 @@ pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
                                 message: format!("not read as an ingredient ({})", skip_name(skip)),
                                 span,
                             });
-                            tokens.push(Token { kind: TokenKind::Skipped(skip), span });
+                            tokens.push(Token {
+                                kind: TokenKind::Skipped(skip),
+                                span,
+                            });
                         }
                     }
                 }
@@ -72,7 +85,12 @@ pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
         tokens.push(Token { kind, span: p.span });
     }
     diagnostics.sort_by_key(|d| d.span);
-    Label { input, items, tokens, diagnostics }
+    Label {
+        input,
+        items,
+        tokens,
+        diagnostics,
+    }
 }
 
 /// Stable lower-case name of a [`Skip`] reason.

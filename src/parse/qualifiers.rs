@@ -14,7 +14,11 @@ pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
     let mut start = span.start;
     let mut end = span.end;
     let mut quals = Vec::new();
-    let q = |kind, s: usize, e: usize| Qualifier { kind, span: Span::new(s, e), text: input[s..e].to_owned() };
+    let q = |kind, s: usize, e: usize| Qualifier {
+        kind,
+        span: Span::new(s, e),
+        text: input[s..e].to_owned(),
+    };
     loop {
         let text = &input[start..end];
         let trimmed = text.trim_end_matches(rules::is_hspace);
@@ -48,14 +52,22 @@ pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
         let body = &text[lead..];
         if let Ok((rest, marks)) = rules::footnote_marks(body) {
             if !rest.trim().is_empty() {
-                quals.push(q(QualifierKind::Footnote, start + lead, start + lead + marks.len()));
+                quals.push(q(
+                    QualifierKind::Footnote,
+                    start + lead,
+                    start + lead + marks.len(),
+                ));
                 start += lead + marks.len();
                 continue;
             }
         }
         if let Ok((rest, pct)) = rules::percentage(body) {
             if rest.starts_with(rules::is_hspace) && !rest.trim().is_empty() {
-                quals.push(q(QualifierKind::Percent, start + lead, start + lead + pct.len()));
+                quals.push(q(
+                    QualifierKind::Percent,
+                    start + lead,
+                    start + lead + pct.len(),
+                ));
                 start += lead + pct.len();
                 continue;
             }
@@ -66,14 +78,22 @@ pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
     let name = &input[start..end];
     let s = start + (name.len() - name.trim_start_matches(rules::is_hspace).len());
     let e = start + name.trim_end_matches(rules::is_hspace).len();
-    let (start, end) = if s < e { (s, e) } else { (span.start, span.end) };
+    let (start, end) = if s < e {
+        (s, e)
+    } else {
+        (span.start, span.end)
+    };
     // `(nano)` left inside the name.
     let name = &input[start..end];
     for (i, _) in name.match_indices(['(', '[']) {
         if let Ok((rest, (_, word))) = rules::bracketed_qualifier(&name[i..]) {
             if word.eq_ignore_ascii_case("nano") {
                 let qs = start + i;
-                quals.push(q(QualifierKind::Nano, qs, qs + (name.len() - i - rest.len())));
+                quals.push(q(
+                    QualifierKind::Nano,
+                    qs,
+                    qs + (name.len() - i - rest.len()),
+                ));
             }
         }
     }

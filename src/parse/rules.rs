@@ -13,17 +13,48 @@ use nom::{IResult, Parser};
 
 /// Horizontal whitespace as labels print it: spaces, tabs, no-break and zero-width spaces.
 pub fn is_hspace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{200b}' | '\u{feff}' | '\u{3000}')
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\r'
+            | '\u{a0}'
+            | '\u{2007}'
+            | '\u{202f}'
+            | '\u{200b}'
+            | '\u{feff}'
+            | '\u{3000}'
+    )
 }
 
 /// Characters that end an item and are part of a separator.
 pub fn is_separator_char(c: char) -> bool {
-    matches!(c, ',' | ';' | '，' | '、' | '；' | '•' | '·' | '●' | '▪' | '|')
+    matches!(
+        c,
+        ',' | ';' | '，' | '、' | '；' | '•' | '·' | '●' | '▪' | '|'
+    )
 }
 
 /// Footnote and organic marks that follow a name (`Aloe*`, `Shea Butter†`, `Jojoba Oil¹`).
 pub fn is_footnote_mark(c: char) -> bool {
-    matches!(c, '*' | '†' | '‡' | '°' | '^' | '#' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' | '⁺')
+    matches!(
+        c,
+        '*' | '†'
+            | '‡'
+            | '°'
+            | '^'
+            | '#'
+            | '¹'
+            | '²'
+            | '³'
+            | '⁴'
+            | '⁵'
+            | '⁶'
+            | '⁷'
+            | '⁸'
+            | '⁹'
+            | '⁰'
+            | '⁺'
+    )
 }
 
 /// Opening brackets paired by the lexer.
@@ -37,6 +68,31 @@ pub fn closing_bracket(open: char) -> Option<char> {
         _ => None,
     }
 }
+
+/// True when `text` may start with one of `starts` (short prefixes, ASCII case-insensitive).
+///
+/// A guard run before the `alt` rules below: they try dozens of case-insensitive tags, and
+/// most segments start with a name that none of them can match.
+pub fn could_start(text: &str, starts: &[&str]) -> bool {
+    let b = text.as_bytes();
+    starts
+        .iter()
+        .any(|s| b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
+}
+
+/// Possible starts of [`preamble_header`].
+pub const HEADER_STARTS: &[&str] = &[
+    "ingr", "inci", "inha", "inac", "acti", "full", "othe", "list", "comp", "skła", "skla", "best",
+];
+/// Possible starts of [`may_contain_marker`].
+pub const MAY_CONTAIN_STARTS: &[&str] = &[
+    "+/", "+ /", "±", "may ", "peut", "kann", "pued", "può", "puo ", "pode", "kan ", "moż", "moze",
+];
+/// Possible starts of [`trailing_prose_marker`].
+pub const TRAILING_PROSE_STARTS: &[&str] = &[
+    "dire", "how ", "to u", "usag", "made", "prod", "warn", "caut", "prec", "keep", "for ", "dist",
+    "manu", "net ", "best", "plea", "ingr", "mode", "fabr", "herg",
+];
 
 /// A run of horizontal whitespace (possibly empty).
 fn hspace0(i: &str) -> IResult<&str, &str> {
@@ -54,7 +110,15 @@ fn colon(i: &str) -> IResult<&str, &str> {
 /// ("with natural ingredients") is not taken for a header.
 pub fn preamble_header(i: &str) -> IResult<&str, &str> {
     recognize((
-        opt(pair(alt((tag_no_case("inactive"), tag_no_case("active"), tag_no_case("full"), tag_no_case("other"))), take_while1(is_hspace))),
+        opt(pair(
+            alt((
+                tag_no_case("inactive"),
+                tag_no_case("active"),
+                tag_no_case("full"),
+                tag_no_case("other"),
+            )),
+            take_while1(is_hspace),
+        )),
         alt((
             tag_no_case("ingredients list"),
             tag_no_case("ingredient list"),
@@ -74,7 +138,10 @@ pub fn preamble_header(i: &str) -> IResult<&str, &str> {
             tag_no_case("composition"),
             tag_no_case("inci"),
         )),
-        opt(preceded(take_while1(is_hspace), alt((tag_no_case("(inci)"), tag_no_case("inci"))))),
+        opt(preceded(
+            take_while1(is_hspace),
+            alt((tag_no_case("(inci)"), tag_no_case("inci"))),
+        )),
         colon,
     ))
     .parse(i)
@@ -146,7 +213,16 @@ fn trailing_prose_marker_more(i: &str) -> IResult<&str, &str> {
 pub fn blend_joint(i: &str) -> IResult<&str, &str> {
     delimited(
         char('('),
-        delimited(space0, alt((tag_no_case("and"), tag_no_case("et"), tag_no_case("und"), tag_no_case("y"))), space0),
+        delimited(
+            space0,
+            alt((
+                tag_no_case("and"),
+                tag_no_case("et"),
+                tag_no_case("und"),
+                tag_no_case("y"),
+            )),
+            space0,
+        ),
         char(')'),
     )
     .parse(i)
@@ -169,7 +245,12 @@ pub fn bracketed_qualifier(i: &str) -> IResult<&str, (char, &str)> {
     let (rest, open) = one_of("([")(i)?;
     let (rest, word) = delimited(
         space0,
-        alt((tag_no_case("nano"), tag_no_case("organic"), tag_no_case("bio"), percentage)),
+        alt((
+            tag_no_case("nano"),
+            tag_no_case("organic"),
+            tag_no_case("bio"),
+            percentage,
+        )),
         space0,
     )
     .parse(rest)?;
@@ -186,7 +267,18 @@ pub fn footnote_marks(i: &str) -> IResult<&str, &str> {
 /// a word (`-Niacinamide`).
 pub fn line_bullet(i: &str) -> IResult<&str, &str> {
     alt((
-        recognize(pair(alt((tag("-"), tag("–"), tag("—"), tag("•"), tag("·"), tag("▪"), tag("●"))), hspace0)),
+        recognize(pair(
+            alt((
+                tag("-"),
+                tag("–"),
+                tag("—"),
+                tag("•"),
+                tag("·"),
+                tag("▪"),
+                tag("●"),
+            )),
+            hspace0,
+        )),
         recognize(pair(tag("*"), take_while1(is_hspace))),
     ))
     .parse(i)
@@ -198,16 +290,98 @@ mod tests {
 
     #[test]
     fn headers() {
-        for h in ["Ingredients:", "INGREDIENTS :", "INCI:", "Ingrédients :", "Inhaltsstoffe:", "Składniki:", "Inactive Ingredients:", "Ingredients (INCI):"] {
+        for h in [
+            "Ingredients:",
+            "INGREDIENTS :",
+            "INCI:",
+            "Ingrédients :",
+            "Inhaltsstoffe:",
+            "Składniki:",
+            "Inactive Ingredients:",
+            "Ingredients (INCI):",
+        ] {
             assert!(preamble_header(h).is_ok(), "{h}");
         }
         assert!(preamble_header("Ingredients are natural").is_err());
     }
 
     #[test]
+    fn guards_admit_every_marker() {
+        for m in [
+            "+/-",
+            "+ / -",
+            "±",
+            "May contain",
+            "Peut contenir",
+            "Kann enthalten",
+            "Puede contener",
+            "Può contenere",
+            "Puo contenere",
+            "Pode conter",
+            "Kan bevatten",
+            "Może zawierać",
+            "Moze zawierac",
+        ] {
+            assert!(
+                could_start(m, MAY_CONTAIN_STARTS) && may_contain_marker(m).is_ok(),
+                "{m}"
+            );
+        }
+        for m in [
+            "Directions",
+            "How to use",
+            "To use:",
+            "Usage:",
+            "Made in",
+            "Product of",
+            "Warning",
+            "Caution",
+            "Precautions",
+            "Keep out of reach",
+            "For external use",
+            "Distributed by",
+            "Manufactured by",
+            "Net wt",
+            "Best before",
+            "Please note",
+            "Ingredient lists",
+            "Mode d'emploi",
+            "Fabriqué en",
+            "Hergestellt in",
+        ] {
+            assert!(
+                could_start(m, TRAILING_PROSE_STARTS) && trailing_prose_marker(m).is_ok(),
+                "{m}"
+            );
+        }
+        for m in [
+            "Ingredients:",
+            "INCI:",
+            "Inhaltsstoffe:",
+            "Inactive Ingredients:",
+            "Active Ingredients:",
+            "Full ingredients list:",
+            "Other ingredients:",
+            "List of ingredients:",
+            "Composition:",
+            "Składniki:",
+            "Skladniki:",
+            "Bestandteile:",
+        ] {
+            assert!(
+                could_start(m, HEADER_STARTS) && preamble_header(m).is_ok(),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
     fn may_contain() {
         assert_eq!(may_contain_marker("+/- CI 77891"), Ok((" CI 77891", "+/-")));
-        assert_eq!(may_contain_marker("May contain: Mica"), Ok(("Mica", "May contain: ")));
+        assert_eq!(
+            may_contain_marker("May contain: Mica"),
+            Ok(("Mica", "May contain: "))
+        );
         assert!(may_contain_marker("Peut contenir : CI").is_ok());
         assert!(may_contain_marker("Mica").is_err());
     }

@@ -21,7 +21,11 @@ pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     if report.ingredients.is_empty() {
         writeln!(out, "{WARN}no ingredients found{WARN:#}")?;
     } else {
-        writeln!(out, "{HEAD}{:>3}  {:<RAW_WIDTH$}  {:<40}  notes{HEAD:#}", "#", "as printed", "INCI name")?;
+        writeln!(
+            out,
+            "{HEAD}{:>3}  {:<RAW_WIDTH$}  {:<40}  notes{HEAD:#}",
+            "#", "as printed", "INCI name"
+        )?;
     }
     let mut section = Section::Main;
     for (i, ing) in report.ingredients.iter().enumerate() {
@@ -36,17 +40,44 @@ pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
             Some(n) => (n.to_owned(), OK),
             None => ("unknown".to_owned(), BAD),
         };
-        writeln!(out, "{:>3}  {:<RAW_WIDTH$}  {style}{:<40}{style:#}  {}", i + 1, raw, name, notes(ing))?;
+        writeln!(
+            out,
+            "{:>3}  {:<RAW_WIDTH$}  {style}{:<40}{style:#}  {}",
+            i + 1,
+            raw,
+            name,
+            notes(ing)
+        )?;
     }
-    let known = report.ingredients.iter().filter(|i| i.name.is_some()).count();
+    let known = report
+        .ingredients
+        .iter()
+        .filter(|i| i.name.is_some())
+        .count();
     writeln!(out)?;
-    writeln!(out, "{HEAD}{known} of {} ingredients resolved{HEAD:#}", report.ingredients.len())?;
+    writeln!(
+        out,
+        "{HEAD}{known} of {} ingredients resolved{HEAD:#}",
+        report.ingredients.len()
+    )?;
     for s in &report.skipped {
         let text = clip(&s.text.replace(['\n', '\r'], " "), 60);
-        writeln!(out, "{DIM}skipped {} at {}..{}: {text}{DIM:#}", s.reason, s.span.start, s.span.end)?;
+        writeln!(
+            out,
+            "{DIM}skipped {} at {}..{}: {text}{DIM:#}",
+            s.reason, s.span.start, s.span.end
+        )?;
     }
-    for d in report.diagnostics.iter().filter(|d| d.code != "skipped-text") {
-        writeln!(out, "{WARN}warning[{}]{WARN:#} at {}..{}: {}", d.code, d.span.start, d.span.end, d.message)?;
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code != "skipped-text")
+    {
+        writeln!(
+            out,
+            "{WARN}warning[{}]{WARN:#} at {}..{}: {}",
+            d.code, d.span.start, d.span.end, d.message
+        )?;
     }
     Ok(())
 }
@@ -69,7 +100,10 @@ fn notes(ing: &Ingredient) -> String {
         notes.push(format!("also {}", ing.alternatives.join(", ")));
     }
     if !ing.suggestions.is_empty() {
-        notes.push(format!("{WARN}did you mean {}?{WARN:#}", ing.suggestions.join(", ")));
+        notes.push(format!(
+            "{WARN}did you mean {}?{WARN:#}",
+            ing.suggestions.join(", ")
+        ));
     }
     for q in &ing.qualifiers {
         notes.push(q.text.trim().to_owned());

@@ -117,7 +117,10 @@ pub fn synonyms() -> &'static [Synonym] {
 /// The entry with exactly this canonical name (as CosIng prints it).
 pub fn entry_by_name(name: &str) -> Option<&'static Entry> {
     let entries = entries();
-    entries.binary_search_by(|e| e.name.cmp(name)).ok().map(|i| &entries[i])
+    entries
+        .binary_search_by(|e| e.name.cmp(name))
+        .ok()
+        .map(|i| &entries[i])
 }
 
 /// Looks up an already folded key (see [`fold`]).

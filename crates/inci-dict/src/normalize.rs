@@ -43,7 +43,9 @@ pub fn fold(text: &str) -> String {
                 && last == Some(b',')
                 && out.as_bytes().len() >= 2
                 && out.as_bytes()[out.len() - 2].is_ascii_digit();
-            let glue = locant || matches!(last, None | Some(b'/' | b'(' | b'[')) || matches!(ch, '/' | ')' | ']');
+            let glue = locant
+                || matches!(last, None | Some(b'/' | b'(' | b'['))
+                || matches!(ch, '/' | ')' | ']');
             if !glue {
                 out.push(' ');
             }
@@ -149,11 +151,20 @@ mod tests {
 
     #[test]
     fn folds_case_space_and_slashes() {
-        assert_eq!(fold("  Caprylic / Capric   Triglyceride "), "CAPRYLIC/CAPRIC TRIGLYCERIDE");
-        assert_eq!(fold("Butyrospermum Parkii ( Shea ) Butter"), "BUTYROSPERMUM PARKII (SHEA) BUTTER");
+        assert_eq!(
+            fold("  Caprylic / Capric   Triglyceride "),
+            "CAPRYLIC/CAPRIC TRIGLYCERIDE"
+        );
+        assert_eq!(
+            fold("Butyrospermum Parkii ( Shea ) Butter"),
+            "BUTYROSPERMUM PARKII (SHEA) BUTTER"
+        );
         assert_eq!(fold("Alcohol Denat."), "ALCOHOL DENAT");
         assert_eq!(fold("1, 2-Hexanediol"), "1,2-HEXANEDIOL");
-        assert_eq!(fold("2-trans, 6-cis-Nonadienol"), "2-TRANS, 6-CIS-NONADIENOL");
+        assert_eq!(
+            fold("2-trans, 6-cis-Nonadienol"),
+            "2-TRANS, 6-CIS-NONADIENOL"
+        );
     }
 
     #[test]
@@ -166,7 +177,15 @@ mod tests {
 
     #[test]
     fn folds_colour_index_spellings() {
-        for raw in ["Cl 77491", "C1 77491", "C.I. 77491", "CI77491", "ci 77491", "CI-77491", "C. I. 77491"] {
+        for raw in [
+            "Cl 77491",
+            "C1 77491",
+            "C.I. 77491",
+            "CI77491",
+            "ci 77491",
+            "CI-77491",
+            "C. I. 77491",
+        ] {
             assert_eq!(fold(raw), "CI 77491", "{raw}");
         }
         assert_eq!(fold("CI 77268:1"), "CI 77268:1");

@@ -48,8 +48,14 @@ mod tests {
 
     #[test]
     fn americanizes_known_pieces() {
-        assert_eq!(americanize("SODIUM LAURETH SULPHATE").as_deref(), Some("SODIUM LAURETH SULFATE"));
-        assert_eq!(americanize("HYDROLYSED COLLAGEN").as_deref(), Some("HYDROLYZED COLLAGEN"));
+        assert_eq!(
+            americanize("SODIUM LAURETH SULPHATE").as_deref(),
+            Some("SODIUM LAURETH SULFATE")
+        );
+        assert_eq!(
+            americanize("HYDROLYSED COLLAGEN").as_deref(),
+            Some("HYDROLYZED COLLAGEN")
+        );
         assert_eq!(americanize("GLYCERIN"), None);
     }
 }

@@ -56,7 +56,11 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
         if out.iter().any(|s| s.name == name) {
             continue;
         }
-        out.push(Suggestion { name, distance, matched });
+        out.push(Suggestion {
+            name,
+            distance,
+            matched,
+        });
         if out.len() == limit {
             break;
         }
@@ -93,14 +97,23 @@ impl Signature {
     }
 
     fn l1(&self, other: &Signature) -> usize {
-        self.counts.iter().zip(&other.counts).map(|(a, b)| usize::from(a.abs_diff(*b))).sum()
+        self.counts
+            .iter()
+            .zip(&other.counts)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum()
     }
 }
 
 /// Signatures of every key, computed on the first unknown name (a few milliseconds) and kept.
 fn signatures() -> &'static [Signature] {
     static SIGS: std::sync::OnceLock<Vec<Signature>> = std::sync::OnceLock::new();
-    SIGS.get_or_init(|| cosing_codegen::KEYS.iter().map(|k| Signature::of(k.key)).collect())
+    SIGS.get_or_init(|| {
+        cosing_codegen::KEYS
+            .iter()
+            .map(|k| Signature::of(k.key))
+            .collect()
+    })
 }
 
 /// Optimal string alignment distance between `a` and `b` if it is at most `max`, computed in a
@@ -127,7 +140,9 @@ fn bounded_distance(a: &[char], b: &[char], max: usize, buf: &mut Vec<usize>) ->
         let mut row_min = if i <= max { i } else { inf };
         for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (buf[prev + j] + 1).min(buf[cur + j - 1] + 1).min(buf[prev + j - 1] + cost);
+            let mut v = (buf[prev + j] + 1)
+                .min(buf[cur + j - 1] + 1)
+                .min(buf[prev + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(buf[prev2 + j - 2] + 1);
             }
@@ -170,8 +185,14 @@ mod tests {
         assert_eq!(bounded_distance(&a, &c("GLYCREIN"), 2, &mut buf), Some(1));
         assert_eq!(bounded_distance(&a, &c("GLYCERINE"), 2, &mut buf), Some(1));
         assert_eq!(bounded_distance(&a, &c("GLYCERNIE"), 2, &mut buf), Some(2));
-        assert_eq!(bounded_distance(&c("ABCDEF"), &c("ABXDEY"), 2, &mut buf), Some(2));
-        assert_eq!(bounded_distance(&c("ABCDEF"), &c("XBXDXF"), 2, &mut buf), None);
+        assert_eq!(
+            bounded_distance(&c("ABCDEF"), &c("ABXDEY"), 2, &mut buf),
+            Some(2)
+        );
+        assert_eq!(
+            bounded_distance(&c("ABCDEF"), &c("XBXDXF"), 2, &mut buf),
+            None
+        );
         assert_eq!(bounded_distance(&a, &c("SORBITOL"), 2, &mut buf), None);
     }
 }

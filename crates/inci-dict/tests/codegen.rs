@@ -27,8 +27,11 @@ struct SynonymRow {
 }
 
 fn read_csv(path: &Path) -> Vec<csv::StringRecord> {
-    let mut rdr = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    rdr.records().map(|r| r.unwrap_or_else(|e| panic!("{}: {e}", path.display()))).collect()
+    let mut rdr =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    rdr.records()
+        .map(|r| r.unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .collect()
 }
 
 /// The generated source, and the list of keys that two names fold to (kept for the first).
@@ -51,7 +54,11 @@ fn generate(root: &Path) -> (String, Vec<String>) {
             source: r[3].to_owned(),
         })
         .collect();
-    let index: HashMap<&str, usize> = entries.iter().enumerate().map(|(i, e)| (e.name.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
 
     // Keys: every name, then every synonym whose key no name already takes.
     let mut keys: Vec<(String, usize, Option<usize>)> = Vec::new();
@@ -70,7 +77,9 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     let mut kept_synonyms = Vec::new();
     for s in &synonyms {
         let key = inci_dict::fold(&s.alias);
-        let target = *index.get(s.target.as_str()).unwrap_or_else(|| panic!("synonym target {} unknown", s.target));
+        let target = *index
+            .get(s.target.as_str())
+            .unwrap_or_else(|| panic!("synonym target {} unknown", s.target));
         if seen.contains_key(&key) {
             continue;
         }
@@ -139,7 +148,11 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     writeln!(out, "pub static KEYS: &[Key] = &[").ok();
     for (key, entry, syn) in &keys {
         let syn = syn.map_or(u32::MAX, |s| s as u32);
-        writeln!(out, "    Key {{ key: {key:?}, entry: {entry}, synonym: {syn} }},").ok();
+        writeln!(
+            out,
+            "    Key {{ key: {key:?}, entry: {entry}, synonym: {syn} }},"
+        )
+        .ok();
     }
     out.push_str("];\n\n");
     writeln!(out, "pub static SLOTS: &[u32] = &[").ok();
