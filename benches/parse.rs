@@ -3,6 +3,8 @@
 //!
 //! `cargo bench --bench parse`; figures are recorded in the README.
 
+#![allow(missing_docs)] // criterion_group! generates an undocumented function
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;

@@ -10,6 +10,7 @@
 //! British spellings) and [`suggest`] (nearest names for an unknown one). Everything that
 //! decides how a label's text is cut into names lives in the `inci` crate, not here.
 
+#[rustfmt::skip]
 mod cosing_codegen;
 mod normalize;
 mod spelling;

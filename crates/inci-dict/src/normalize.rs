@@ -41,7 +41,7 @@ pub fn fold(text: &str) -> String {
             // `1, 2-Hexanediol` is `1,2-HEXANEDIOL`: no space after a comma between digits.
             let locant = ch.is_ascii_digit()
                 && last == Some(b',')
-                && out.as_bytes().len() >= 2
+                && out.len() >= 2
                 && out.as_bytes()[out.len() - 2].is_ascii_digit();
             let glue = locant
                 || matches!(last, None | Some(b'/' | b'(' | b'['))
