@@ -69,7 +69,7 @@ impl Via {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolution {
     /// The CosIng entry, when the name is known.
-    pub entry: Option<&'static Entry>,
+    pub entry: Option<Entry>,
     /// How it was found.
     pub via: Via,
     /// The synonym used, if one was.

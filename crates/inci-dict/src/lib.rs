@@ -23,6 +23,8 @@ pub use suggest::{Suggestion, suggest};
 /// One CosIng inventory name with its identifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
+    /// Position in the sorted entry table (stable for one build of the dictionary).
+    pub id: u32,
     /// The canonical INCI name, upper case as CosIng prints it.
     pub name: &'static str,
     /// First CAS number, or empty.
@@ -79,35 +81,78 @@ pub struct Synonym {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
     /// The key is a CosIng name.
-    Name(&'static Entry),
+    Name(Entry),
     /// The key is a synonym of a CosIng name.
-    Synonym(&'static Synonym, &'static Entry),
+    Synonym(&'static Synonym, Entry),
 }
 
 impl Hit {
     /// The entry the key resolves to, whichever way it was reached.
-    pub fn entry(&self) -> &'static Entry {
-        match self {
+    pub fn entry(&self) -> Entry {
+        match *self {
             Hit::Name(e) | Hit::Synonym(_, e) => e,
         }
     }
 }
 
-/// A folded key in the hash table: the key text, its entry, and the synonym it came from
-/// (`u32::MAX` when the key is the entry's own name).
+/// A folded key in the hash table: the key text (offset and length in the string blob), its
+/// entry, and the synonym it came from (`u32::MAX` when the key is the entry's own name).
+///
+/// The tables hold offsets into one string literal rather than `&str`s so that the binary
+/// needs no load-time relocation per string: start-up stays near a millisecond.
 #[derive(Debug, Clone, Copy)]
-struct Key {
-    key: &'static str,
-    entry: u32,
-    synonym: u32,
+struct Key(u32, u32, u32, u32);
+
+impl Key {
+    fn text(&self) -> &'static str {
+        blob(self.0, self.1)
+    }
+    fn entry(&self) -> u32 {
+        self.2
+    }
+    fn synonym(&self) -> u32 {
+        self.3
+    }
+}
+
+/// An entry as stored: offset and length of name, CAS, EC and functions in the blob.
+#[derive(Debug, Clone, Copy)]
+struct RawEntry([u32; 8]);
+
+fn blob(offset: u32, len: u32) -> &'static str {
+    let start = offset as usize;
+    cosing_codegen::BLOB
+        .get(start..start + len as usize)
+        .unwrap_or("")
+}
+
+fn make_entry(id: u32, raw: &RawEntry) -> Entry {
+    let r = raw.0;
+    Entry {
+        id,
+        name: blob(r[0], r[1]),
+        cas: blob(r[2], r[3]),
+        ec: blob(r[4], r[5]),
+        functions_joined: blob(r[6], r[7]),
+    }
 }
 
 /// Source of the CosIng names and identifiers, for reports.
 pub const COSING_SOURCE: &str = cosing_codegen::COSING_SOURCE;
 
 /// All CosIng entries, sorted by name.
-pub fn entries() -> &'static [Entry] {
+pub fn entries() -> impl ExactSizeIterator<Item = Entry> {
     cosing_codegen::ENTRIES
+        .iter()
+        .enumerate()
+        .map(|(i, r)| make_entry(i as u32, r))
+}
+
+/// The entry with this id.
+pub fn entry(id: u32) -> Option<Entry> {
+    cosing_codegen::ENTRIES
+        .get(id as usize)
+        .map(|r| make_entry(id, r))
 }
 
 /// All synonyms, sorted by alias.
@@ -116,12 +161,12 @@ pub fn synonyms() -> &'static [Synonym] {
 }
 
 /// The entry with exactly this canonical name (as CosIng prints it).
-pub fn entry_by_name(name: &str) -> Option<&'static Entry> {
-    let entries = entries();
-    entries
-        .binary_search_by(|e| e.name.cmp(name))
-        .ok()
-        .map(|i| &entries[i])
+pub fn entry_by_name(name: &str) -> Option<Entry> {
+    let raw = cosing_codegen::ENTRIES;
+    let i = raw
+        .binary_search_by(|r| blob(r.0[0], r.0[1]).cmp(name))
+        .ok()?;
+    entry(i as u32)
 }
 
 /// Looks up an already folded key (see [`fold`]).
@@ -134,10 +179,10 @@ pub fn lookup_key(key: &str) -> Option<Hit> {
         if slot == u32::MAX {
             return None;
         }
-        let k = &cosing_codegen::KEYS[slot as usize];
-        if k.key == key {
-            let entry = &entries()[k.entry as usize];
-            return Some(match synonyms().get(k.synonym as usize) {
+        let k = cosing_codegen::KEYS.get(slot as usize)?;
+        if k.text() == key {
+            let entry = entry(k.entry())?;
+            return Some(match synonyms().get(k.synonym() as usize) {
                 Some(s) => Hit::Synonym(s, entry),
                 None => Hit::Name(entry),
             });

@@ -44,10 +44,10 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
             continue;
         }
         b_chars.clear();
-        b_chars.extend(k.key.chars());
+        b_chars.extend(k.text().chars());
         if let Some(d) = bounded_distance(&query, &b_chars, max, &mut buf) {
-            let name = crate::entries()[k.entry as usize].name;
-            found.push((d, name, k.key));
+            let name = crate::entry(k.entry()).map_or("", |e| e.name);
+            found.push((d, name, k.text()));
         }
     }
     found.sort();
@@ -111,7 +111,7 @@ fn signatures() -> &'static [Signature] {
     SIGS.get_or_init(|| {
         cosing_codegen::KEYS
             .iter()
-            .map(|k| Signature::of(k.key))
+            .map(|k| Signature::of(k.text()))
             .collect()
     })
 }
