@@ -26,7 +26,9 @@ pub(crate) fn classify(
     out: &mut Vec<(Class, Span)>,
 ) {
     let text = span.slice(input);
-    if let Ok((rest, _)) = rules::footnote_marks(text) {
+    if text.starts_with(rules::is_footnote_mark)
+        && let Ok((rest, _)) = rules::footnote_marks(text)
+    {
         if !rest.trim().is_empty() && is_legend(rest) && !lexicon.is_known(rest) {
             out.push((Class::Skipped(Skip::Legend), span));
             return;
@@ -63,6 +65,9 @@ pub(crate) fn classify(
 
 /// Position of a colon that ends a heading: outside brackets, not between digits (`1:1`).
 fn heading_colon(text: &str) -> Option<usize> {
+    if !text.contains([':', '：']) {
+        return None;
+    }
     let mut depth = 0i32;
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
@@ -129,6 +134,10 @@ fn in_list(list: &[&str], word: &str) -> bool {
 /// Sentences rather than a name: several words, at least two of them function words, or
 /// very many words.
 pub(crate) fn looks_like_prose(text: &str) -> bool {
+    // Fewer than three words is never prose; most items stop here.
+    if text.split_whitespace().nth(2).is_none() {
+        return false;
+    }
     let mut n = 0;
     let mut stop = 0;
     for w in words(text) {

@@ -87,6 +87,10 @@ impl Brackets {
 /// Positions of list headers (`Ingredients:`), each with its end, in input order.
 fn find_headers(input: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Every header ends with a colon; most labels have none.
+    if !input.contains([':', '：']) {
+        return out;
+    }
     let bytes = input.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

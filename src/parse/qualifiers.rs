@@ -11,6 +11,16 @@ use crate::span::Span;
 
 /// Splits the item at `span` into its name's span and its qualifiers.
 pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
+    let text = span.slice(input);
+    // Most items are a bare name: letters at both ends and no bracket that could hold `nano`.
+    let plain_end = text
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() && !rules::is_footnote_mark(c));
+    let plain_start = text.chars().next().is_some_and(|c| c.is_alphabetic());
+    if plain_end && plain_start && !text.contains(['(', '[']) {
+        return (span, Vec::new());
+    }
     let mut start = span.start;
     let mut end = span.end;
     let mut quals = Vec::new();
