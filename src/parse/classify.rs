@@ -28,11 +28,12 @@ pub(crate) fn classify(
     let text = span.slice(input);
     if text.starts_with(rules::is_footnote_mark)
         && let Ok((rest, _)) = rules::footnote_marks(text)
+        && !rest.trim().is_empty()
+        && is_legend(rest)
+        && !lexicon.is_known(rest)
     {
-        if !rest.trim().is_empty() && is_legend(rest) && !lexicon.is_known(rest) {
-            out.push((Class::Skipped(Skip::Legend), span));
-            return;
-        }
+        out.push((Class::Skipped(Skip::Legend), span));
+        return;
     }
     if let Some(colon) = heading_colon(text) {
         let left = &text[..colon];
