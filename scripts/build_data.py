@@ -156,6 +156,16 @@ CURATED = {
     "ALOE VERA GEL": ("ALOE BARBADENSIS LEAF JUICE", "common", "common name"),
     "ROSEHIP SEED OIL": ("ROSA CANINA FRUIT OIL", "common", "common name"),
     "SQUALANE OIL": ("SQUALANE", "common", "common name"),
+    "OLEA EUROPAEA OIL": ("OLEA EUROPAEA FRUIT OIL", "common", "US label name of the fruit oil"),
+    "POGOSTEMON CABLIN OIL": ("POGOSTEMON CABLIN LEAF OIL", "common", "patchouli oil is distilled from the leaf"),
+    "PATCHOULI OIL": ("POGOSTEMON CABLIN LEAF OIL", "common", "common name"),
+    "NATURAL FRAGRANCE": ("PARFUM", "common", "label wording for PARFUM"),
+    "GRAPEFRUIT PEEL OIL": ("CITRUS PARADISI PEEL OIL", "common", "common name"),
+    "MANDARIN ORANGE PEEL OIL": ("CITRUS RETICULATA PEEL OIL", "common", "common name"),
+    "BETA GLUCAN": ("BETA-GLUCAN", "common", "spelling without hyphen"),
+    "TOCOPHEROL ACETATE": ("TOCOPHERYL ACETATE", "common", "frequent label variant"),
+    "VITAMIN E ACETATE": ("TOCOPHERYL ACETATE", "common", "common name"),
+    "FLAXSEED OIL": ("LINUM USITATISSIMUM SEED OIL", "common", "common name"),
 }
 
 

@@ -46,6 +46,8 @@ pub enum Via {
     SlashGroup,
     /// The text without stray punctuation or bullets is a name.
     Trimmed,
+    /// The text with a line-break hyphen removed is a name (`Rosa Dam- ascena`, `Dip-teryx`).
+    Hyphenation,
     /// Nothing matched.
     Unknown,
 }
@@ -60,6 +62,7 @@ impl Via {
             Via::Bracket => "bracket",
             Via::SlashGroup => "slash_group",
             Via::Trimmed => "trimmed",
+            Via::Hyphenation => "hyphenation",
             Via::Unknown => "unknown",
         }
     }
@@ -90,8 +93,34 @@ impl Resolution {
 /// Deepest nesting of brackets and slash groups explored.
 const MAX_DEPTH: u8 = 3;
 
+/// Distinct names remembered per thread; catalogs repeat the same few thousand names.
+const CACHE_LIMIT: usize = 16_384;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<std::collections::HashMap<String, Resolution>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Resolves an item's name text (as printed, qualifiers removed).
+///
+/// Results are remembered per thread (up to 16,384 distinct texts, then forgotten at once), so
+/// a catalog pays for each distinct name, and for its suggestions, only once.
 pub fn resolve(text: &str) -> Resolution {
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(text).cloned()) {
+        return hit;
+    }
+    let r = resolve_uncached(text);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(text.to_owned(), r.clone());
+    });
+    r
+}
+
+fn resolve_uncached(text: &str) -> Resolution {
     if let Some(r) = resolve_inner(text, 0) {
         return r;
     }
@@ -190,12 +219,95 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         }
     }
     let trimmed = text.trim_matches(|c: char| !(c.is_alphanumeric() || "()[]".contains(c)));
-    if !trimmed.is_empty() && trimmed.len() < text.len() {
-        if let Some((hit, spelling)) = lookup(trimmed) {
-            return Some(from_hit(hit, spelling, Via::Trimmed));
-        }
+    if !trimmed.is_empty()
+        && trimmed.len() < text.len()
+        && let Some((hit, spelling)) = lookup(trimmed)
+    {
+        return Some(from_hit(hit, spelling, Via::Trimmed));
+    }
+    if let Some(bare) = strip_marketing_words(text)
+        && let Some(r) = resolve_inner(&bare, depth + 1)
+    {
+        return Some(Resolution {
+            via: Via::Trimmed,
+            ..r
+        });
+    }
+    if let Some(joined) = dehyphenate(text)
+        && let Some(r) = resolve_inner(&joined, MAX_DEPTH - 1)
+    {
+        return Some(Resolution {
+            via: Via::Hyphenation,
+            ..r
+        });
     }
     None
+}
+
+/// Words that describe a grade, not an ingredient: `Organic`, `100% Pure`, `Cold Pressed`.
+const MARKETING_WORDS: &[&str] = &[
+    "organic",
+    "certified",
+    "natural",
+    "pure",
+    "100%",
+    "unrefined",
+    "refined",
+    "cold-pressed",
+    "cold",
+    "pressed",
+    "extra",
+    "virgin",
+    "wildcrafted",
+    "raw",
+    "bio",
+];
+
+/// The text without leading grade words (`Organic Shea Butter` is `Shea Butter`), or `None`
+/// when it has none.
+fn strip_marketing_words(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| MARKETING_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+        .count();
+    (skip > 0 && skip < words.len()).then(|| words[skip..].join(" "))
+}
+
+/// The text with the hyphens of a lost line break removed: `Dam- ascena`, `Butyro - Spermum`,
+/// `Dip-teryx` (a hyphen between two lower-case letters, which INCI names never have).
+fn dehyphenate(text: &str) -> Option<String> {
+    if !text.contains('-') {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '-' && i > 0 && chars[i - 1].is_alphabetic()
+            || c == '-' && i > 1 && chars[i - 1] == ' ' && chars[i - 2].is_alphabetic()
+        {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            let next_lower = chars.get(j).is_some_and(|n| n.is_lowercase());
+            let spaced = j > i + 1;
+            if (spaced || next_lower) && chars.get(j).is_some_and(|n| n.is_alphabetic()) {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
 }
 
 /// Byte ranges of the contents of top-level bracket groups.
@@ -294,6 +406,41 @@ mod tests {
         );
         assert_eq!(name("Cl 77491"), Some("CI 77491"));
         assert_eq!(name("Shea Butter"), Some("BUTYROSPERMUM PARKII BUTTER"));
+    }
+
+    #[test]
+    fn grade_words_are_ignored() {
+        assert_eq!(
+            name("Organic Shea Butter"),
+            Some("BUTYROSPERMUM PARKII BUTTER")
+        );
+        assert_eq!(
+            name("Butyrospermum Parkii (Organic Shea Butter)"),
+            Some("BUTYROSPERMUM PARKII BUTTER")
+        );
+        assert_eq!(name("100% Pure Squalane"), Some("SQUALANE"));
+        assert_eq!(name("Organic"), None);
+    }
+
+    #[test]
+    fn lost_line_breaks_are_rejoined() {
+        assert_eq!(
+            name("Rosa Dam- ascena Extract"),
+            Some("ROSA DAMASCENA EXTRACT")
+        );
+        assert_eq!(
+            name("Butyro - Spermum Parkii (Shea) Butter"),
+            Some("BUTYROSPERMUM PARKII BUTTER")
+        );
+        assert_eq!(
+            name("Dip-teryx Odorata Seed Extract"),
+            Some("DIPTERYX ODORATA SEED EXTRACT")
+        );
+        assert_eq!(
+            resolve("Dip-teryx Odorata Seed Extract").via,
+            Via::Hyphenation
+        );
+        assert_eq!(name("PEG-100 Stearate"), Some("PEG-100 STEARATE"));
     }
 
     #[test]

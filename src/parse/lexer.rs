@@ -380,6 +380,11 @@ impl Lexer<'_> {
                     self.pos += 1;
                 }
                 c if rules::is_separator_char(c) => break,
+                // `Zinc Oxide 9.60%Water`: a percentage glued to the next name ends the item.
+                '%' if char_at(input, here + 1).is_some_and(char::is_uppercase) => {
+                    self.pos += 1;
+                    break;
+                }
                 '.' if is_full_stop(input, here) => break,
                 '&' => {
                     let len = inci_dict::entity_len(&input[here..]).map_or(1, |(l, _)| l);

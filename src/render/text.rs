@@ -95,6 +95,7 @@ fn notes(ing: &Ingredient) -> String {
         Via::Bracket => notes.push("from brackets".to_owned()),
         Via::SlashGroup => notes.push("slash group".to_owned()),
         Via::Trimmed => notes.push("punctuation ignored".to_owned()),
+        Via::Hyphenation => notes.push("hyphenation rejoined".to_owned()),
     }
     if !ing.alternatives.is_empty() {
         notes.push(format!("also {}", ing.alternatives.join(", ")));
