@@ -8,6 +8,8 @@ Reads (relative to --shared, default ../shared/data):
 Writes (relative to the repository root):
   crates/inci-dict/assets/cosing.csv     name,cas,ec,functions   (sorted, deduplicated)
   crates/inci-dict/assets/synonyms.csv   alias,target,kind,source (sorted)
+  crates/inci-dict/assets/risk/*.csv     comedogenic ratings, irritants, fragrance allergens,
+                                         Annex II/III entries, origin facts (each row with source)
 
 The outputs are committed; the Rust build never reads ../shared. After running this script, run
 `SNAPSHOTS=overwrite cargo test -p inci-dict --test codegen` to regenerate the Rust tables.
@@ -185,6 +187,200 @@ def read_inventory(path):
     return merged
 
 
+SRC_COMEDO = "Fulton (1989) J Soc Cosmet Chem 40:321-333; Kligman & Kwong (1979), via papitosu/cosmetic-inci-bot data/comedogenic.json (MIT)"
+SRC_IRRIT = "ICDRG/NACDG patch test series, CIR and SCCS opinions, via papitosu/cosmetic-inci-bot data/irritants.json (MIT)"
+SRC_ALLERG_SEV = "papitosu/cosmetic-inci-bot data/allergens.json (MIT)"
+SRC_ANNEX = "Regulation (EC) 1223/2009 Annex {annex} entry {ref}, CosIng export of 28/08/2026 (CC BY 4.0)"
+SRC_FLAGSHIP = "inci seed facts (shared/data/README.md): Human Umbilical Mesenchymal Stem Cell Conditioned Media"
+
+# Comedogenic keys that are common names, mapped to the INCI name they mean.
+COMEDO_MAP = {
+    "almond oil": "PRUNUS AMYGDALUS DULCIS OIL",
+    "argan oil": "ARGANIA SPINOSA KERNEL OIL",
+    "avocado oil": "PERSEA GRATISSIMA OIL",
+    "babassu oil": "ORBIGNYA OLEIFERA SEED OIL",
+    "borage seed oil": "BORAGO OFFICINALIS SEED OIL",
+    "cocoa butter": "THEOBROMA CACAO SEED BUTTER",
+    "coconut oil": "COCOS NUCIFERA OIL",
+    "corn oil": "ZEA MAYS GERM OIL",
+    "cotton seed oil": "GOSSYPIUM HERBACEUM SEED OIL",
+    "evening primrose oil": "OENOTHERA BIENNIS OIL",
+    "flaxseed oil": "LINUM USITATISSIMUM SEED OIL",
+    "grape seed oil": "VITIS VINIFERA SEED OIL",
+    "hemp seed oil": "CANNABIS SATIVA SEED OIL",
+    "jojoba oil": "SIMMONDSIA CHINENSIS SEED OIL",
+    "olive oil": "OLEA EUROPAEA FRUIT OIL",
+    "peanut oil": "ARACHIS HYPOGAEA OIL",
+    "rosehip oil": "ROSA CANINA FRUIT OIL",
+    "safflower oil": "CARTHAMUS TINCTORIUS SEED OIL",
+    "sesame oil": "SESAMUM INDICUM SEED OIL",
+    "shea butter": "BUTYROSPERMUM PARKII BUTTER",
+    "soybean oil": "GLYCINE SOJA OIL",
+    "sunflower oil": "HELIANTHUS ANNUUS SEED OIL",
+    "sweet almond oil": "PRUNUS AMYGDALUS DULCIS OIL",
+    "wheat germ oil": "TRITICUM VULGARE GERM OIL",
+    "mineral oil": "PARAFFINUM LIQUIDUM",
+    "castor oil": "RICINUS COMMUNIS SEED OIL",
+    "beeswax": "CERA ALBA",
+    "candelilla wax": "EUPHORBIA CERIFERA CERA",
+    "carnauba wax": "COPERNICIA CERIFERA CERA",
+    "marula oil": "SCLEROCARYA BIRREA SEED OIL",
+    "mango butter": "MANGIFERA INDICA SEED BUTTER",
+    "kukui nut oil": "ALEURITES MOLUCCANUS SEED OIL",
+    "tamanu oil": "CALOPHYLLUM INOPHYLLUM SEED OIL",
+    "sea buckthorn oil": "HIPPOPHAE RHAMNOIDES OIL",
+    "macadamia oil": "MACADAMIA TERNIFOLIA SEED OIL",
+    "pumpkin seed oil": "CUCURBITA PEPO SEED OIL",
+    "rice bran oil": "ORYZA SATIVA BRAN OIL",
+    "squalane": "SQUALANE",
+    "vitamin e": "TOCOPHEROL",
+    "denatured alcohol": "ALCOHOL DENAT.",
+    "alcohol denat": "ALCOHOL DENAT.",
+    "ethanol": "ALCOHOL",
+    "sd alcohol 40": "SD ALCOHOL 40",
+    "sd alcohol 40-b": "SD ALCOHOL 40-B",
+    "fragrance": "PARFUM",
+    "tea-lauryl sulfate": "TEA-LAURYL SULFATE",
+    "cetearyl octanoate": "CETEARYL ETHYLHEXANOATE",
+    "coconut butter": "COCOS NUCIFERA OIL",
+    "cotton awws oil": "GOSSYPIUM HERBACEUM SEED OIL",
+    "cottonseed oil": "GOSSYPIUM HERBACEUM SEED OIL",
+    "d & c red # 17": "CI 26100",
+    "d & c red # 21": "CI 45380",
+    "d & c red # 27": "CI 45410",
+    "d & c red # 30": "CI 73360",
+    "d & c red # 36": "CI 12085",
+    "dioctyl malate": "DIETHYLHEXYL MALATE",
+    "dioctyl succinate": "DIETHYLHEXYL SUCCINATE",
+    "glyceryl-3 diisostearate": "POLYGLYCERYL-3 DIISOSTEARATE",
+    "hazelnut oil": "CORYLUS AVELLANA SEED OIL",
+    "isopropyl linolate": "ISOPROPYL LINOLEATE",
+    "lanolic acid": "LANOLIN ACID",
+    "linseed oil": "LINUM USITATISSIMUM SEED OIL",
+    "macadamia nut oil": "MACADAMIA TERNIFOLIA SEED OIL",
+    "meadowfoam seed oil": "LIMNANTHES ALBA SEED OIL",
+    "octyl palmitate": "ETHYLHEXYL PALMITATE",
+    "octyl stearate": "ETHYLHEXYL STEARATE",
+    "palm oil": "ELAEIS GUINEENSIS OIL",
+    "papaya seed oil": "CARICA PAPAYA SEED OIL",
+    "passionfruit oil": "PASSIFLORA EDULIS SEED OIL",
+    "plum kernel oil": "PRUNUS DOMESTICA SEED OIL",
+    "propylene glycol monostearate": "PROPYLENE GLYCOL STEARATE",
+    "raspberry seed oil": "RUBUS IDAEUS SEED OIL",
+    "trioctanoin": "TRICAPRYLIN",
+    "wheat germ glyceride": "WHEAT GERM GLYCERIDES",
+    "citrus bergamia peel oil": "CITRUS AURANTIUM BERGAMIA PEEL OIL",
+}
+
+
+def to_inci(key, inv, syn):
+    """The CosIng name a data key means: itself, a synonym's target, or the curated map."""
+    up = " ".join(key.upper().split())
+    if up in inv:
+        return up
+    if up in syn:
+        return syn[up][0]
+    mapped = COMEDO_MAP.get(key.lower())
+    if mapped and mapped in inv:
+        return mapped
+    if up + "." in inv:
+        return up + "."
+    return None
+
+
+def read_annex(path):
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    hdr = next(i for i, r in enumerate(rows) if r and r[0] == "Reference Number")
+    head = rows[hdr]
+    return [dict(zip(head, r)) for r in rows[hdr + 1:] if r and r[0].strip()]
+
+
+def build_risk(shared, inv, syn):
+    out_dir = os.path.join(ASSETS, "risk")
+    os.makedirs(out_dir, exist_ok=True)
+    report = []
+
+    def write(name, header, rows):
+        with open(os.path.join(out_dir, name), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(header)
+            for r in sorted(set(tuple(r) for r in rows)):
+                w.writerow(r)
+        report.append(f"{name}: {len(set(tuple(r) for r in rows))} rows")
+
+    # Comedogenic ratings (0-5), one source; the flagship's own range from the seed facts.
+    comedo = json.load(open(os.path.join(shared, "ratings", "comedogenic.json"), encoding="utf-8"))["ingredients"]
+    rows, seen = [], set()
+    for key, rating in comedo.items():
+        name = to_inci(key, inv, syn)
+        if name is None:
+            print(f"  comedogenic: no INCI name for {key!r}", file=sys.stderr)
+            continue
+        if name in seen:
+            continue
+        seen.add(name)
+        rows.append([name, rating, rating, SRC_COMEDO])
+    rows.append(["HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA", 0, 1, SRC_FLAGSHIP])
+    write("comedogenic.csv", ["inci_name", "min", "max", "source"], rows)
+
+    # Irritants.
+    irr = json.load(open(os.path.join(shared, "ratings", "irritants.json"), encoding="utf-8"))["ingredients"]
+    rows, seen = [], set()
+    for key, v in irr.items():
+        name = to_inci(key, inv, syn)
+        if name is None:
+            print(f"  irritants: no INCI name for {key!r}", file=sys.stderr)
+            continue
+        if name in seen:
+            continue
+        seen.add(name)
+        rows.append([name, v["severity"], v["category"], v.get("note", ""), SRC_IRRIT])
+    write("irritants.csv", ["inci_name", "severity", "category", "note", "source"], rows)
+
+    # EU labelled fragrance allergens (Annex III), severity from the bot's list where it has one.
+    sev = json.load(open(os.path.join(shared, "allergens", "allergens.json"), encoding="utf-8"))["allergens"]
+    rows = []
+    with open(os.path.join(shared, "allergens", "eu_labelled_fragrance_allergens.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            names = [n.strip() for n in r["identified_ingredients"].replace(";", ",").split(",") if n.strip()]
+            for n in names or [r["glossary_name"]]:
+                name = to_inci(n, inv, syn)
+                if name is None:
+                    continue
+                s = sev.get(name.lower(), {}).get("severity", "medium")
+                src = f"Regulation (EC) 1223/2009 Annex III entry {r['annex_iii_ref']} ({r['regulation']}); severity: {SRC_ALLERG_SEV}"
+                rows.append([name, r["annex_iii_ref"], "yes" if r["in_original_26"] == "yes" else "no", s, src])
+    write("allergens.csv", ["inci_name", "annex_ref", "original_26", "severity", "source"], rows)
+
+    # Annex II (prohibited) and III (restricted): the identified INCI names of each entry.
+    rows = []
+    for annex, fname in (("II", "annex_II.csv"), ("III", "annex_III.csv")):
+        for r in read_annex(os.path.join(shared, "cosing", fname)):
+            ref = r["Reference Number"].strip()
+            substance = " ".join(r.get("Chemical name / INN", "").split())[:160]
+            warning = " ".join(r.get("Wording of conditions of use and warnings", "").split())[:300]
+            ids = r.get("Identified INGREDIENTS or substances e.g.", "")
+            for n in {x.strip() for x in ids.split(",") if x.strip()}:
+                name = to_inci(n, inv, syn)
+                if name is None:
+                    continue
+                rows.append([annex, ref, name, substance, warning, SRC_ANNEX.format(annex=annex, ref=ref)])
+    write("annex.csv", ["annex", "ref", "inci_name", "substance", "warning", "source"], rows)
+
+    # Origin of the names the reference list files as human tissue, cells, media or exosomes.
+    rows = []
+    with open(os.path.join(shared, "reference", "human_derived_and_conditioned_media.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            # A synthetic viral peptide that merely names humans is not of human origin.
+            if "CORONAVIRUS" in r["inci_name"]:
+                continue
+            if r["category"] in ("human_cell_conditioned_media", "other_human_derived_or_human_sequence") and r["inci_name"] in inv:
+                rows.append([r["inci_name"], "human", "Annex II/416 as CosIng lists it" if "II/416" in r["eu_annex_refs"] else "", "shared/data/reference/human_derived_and_conditioned_media.csv (filtered from CosIng)"])
+    write("origin.csv", ["inci_name", "origin", "note", "source"], rows)
+    for line in report:
+        print(line, file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "data"))
@@ -235,6 +431,7 @@ def main():
             t, k, s = syn[alias]
             w.writerow([alias, t, k, s])
     print(f"cosing.csv: {len(inv)} names; synonyms.csv: {len(syn)} aliases", file=sys.stderr)
+    build_risk(args.shared, inv, syn)
     for alias, why in skipped:
         print(f"  skipped synonym {alias!r}: {why}", file=sys.stderr)
 

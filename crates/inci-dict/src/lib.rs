@@ -13,6 +13,9 @@
 #[rustfmt::skip]
 mod cosing_codegen;
 mod normalize;
+pub mod risk;
+#[rustfmt::skip]
+mod risk_codegen;
 mod spelling;
 mod suggest;
 
