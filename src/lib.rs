@@ -13,6 +13,7 @@ pub mod error;
 pub mod parse;
 pub mod render;
 pub mod resolve;
+pub mod risk;
 pub mod scan;
 pub mod span;
 

@@ -5,6 +5,7 @@
 
 use crate::parse::{self, Diagnostic, Label, Qualifier, Section, TokenKind};
 use crate::resolve::{Cosing, Via, resolve};
+use crate::risk::{self, ConcernLevel, Finding, Profile};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -13,8 +14,18 @@ use serde::Serialize;
 pub struct ScanReport {
     /// Every ingredient in label order.
     pub ingredients: Vec<Ingredient>,
-    /// Risk findings (filled by the risk engine; empty until then).
+    /// Risk findings: which ingredients triggered what, why, and the source.
     pub findings: Vec<Finding>,
+    /// One level per concern (pores, irritation, allergy, human origin and regulation, vegan).
+    pub concerns: Vec<ConcernLevel>,
+    /// `yes`, `no` or `unknown` (when unknown names remain).
+    pub vegan: &'static str,
+    /// `yes`, `no` or `unknown`.
+    pub vegetarian: &'static str,
+    /// Index of the first ingredient likely under 1 %, or `null`.
+    pub minor_from: Option<usize>,
+    /// The profile the concern levels were weighted for.
+    pub profile: Profile,
     /// Input that belongs to no ingredient (headers, pack text, legends), with the reason.
     pub skipped: Vec<SkippedText>,
     /// Problems the parser recovered from.
@@ -52,6 +63,13 @@ pub struct Ingredient {
     /// CosIng functions, when known.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<&'static str>,
+    /// Comedogenic rating range `[min, max]` on the 0-5 scale, when rated (any rating; findings
+    /// are raised from 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comedogenic: Option<[u8; 2]>,
+    /// `human`, `animal` or `plant_culture`, when the name says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<&'static str>,
 }
 
 /// A synonym that resolved an ingredient.
@@ -62,23 +80,6 @@ pub struct SynonymUse {
     /// `common`, `foreign` or `colour`.
     pub kind: &'static str,
     /// Where the pairing comes from.
-    pub source: &'static str,
-}
-
-/// A risk finding about one or more ingredients.
-#[derive(Debug, Clone, Serialize)]
-pub struct Finding {
-    /// Stable code.
-    pub code: &'static str,
-    /// Category (`human_derived`, `comedogenic`, ...).
-    pub category: &'static str,
-    /// Severity.
-    pub severity: &'static str,
-    /// Explanation.
-    pub message: String,
-    /// Indices into `ingredients`.
-    pub ingredients: Vec<usize>,
-    /// Source of the fact.
     pub source: &'static str,
 }
 
@@ -93,14 +94,24 @@ pub struct SkippedText {
     pub text: String,
 }
 
-/// Parses and resolves one label with the embedded dictionary.
+/// Parses, resolves and analyses one label with the embedded dictionary.
 pub fn scan(input: &str) -> ScanReport {
+    scan_with(input, Profile::General)
+}
+
+/// Like [`scan`], with concern levels weighted for `profile`.
+pub fn scan_with(input: &str, profile: Profile) -> ScanReport {
     let label = parse::parse(input, &Cosing);
-    report(&label)
+    report_with(&label, profile)
 }
 
 /// Builds the report of an already parsed label.
 pub fn report(label: &Label<'_>) -> ScanReport {
+    report_with(label, Profile::General)
+}
+
+/// Builds the report of an already parsed label, weighted for `profile`.
+pub fn report_with(label: &Label<'_>, profile: Profile) -> ScanReport {
     let input = label.input;
     let ingredients = label
         .items
@@ -124,9 +135,20 @@ pub fn report(label: &Label<'_>) -> ScanReport {
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
                 functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
+                comedogenic: entry
+                    .and_then(|e| inci_dict::risk::comedogenic(e.id))
+                    .map(|c| [c.min, c.max]),
+                origin: entry.and_then(|e| risk::origin::classify(e.name)).map(|v| {
+                    match v.origin {
+                        risk::origin::Origin::Human => "human",
+                        risk::origin::Origin::Animal => "animal",
+                        risk::origin::Origin::PlantCulture => "plant_culture",
+                    }
+                }),
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let analysis = risk::analyze(&ingredients, profile);
     let skipped = label
         .tokens
         .iter()
@@ -141,7 +163,12 @@ pub fn report(label: &Label<'_>) -> ScanReport {
         .collect();
     ScanReport {
         ingredients,
-        findings: Vec::new(),
+        findings: analysis.findings,
+        concerns: analysis.concerns,
+        vegan: analysis.vegan,
+        vegetarian: analysis.vegetarian,
+        minor_from: analysis.minor_from,
+        profile,
         skipped,
         diagnostics: label.diagnostics.clone(),
     }

@@ -3,6 +3,7 @@
 use super::Outcome;
 use super::input::Source;
 use crate::render::{self, Format};
+use crate::risk::Profile;
 use clap::Args;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -22,6 +23,10 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Weigh the concerns that matter to this reader: acne-prone (pores), sensitive
+    /// (irritation, allergy), vegan, eu-market (human origin and regulation).
+    #[arg(long, value_enum, default_value_t = Profile::General)]
+    pub profile: Profile,
 }
 
 /// Runs `inci scan`.
@@ -39,7 +44,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         }
     };
     let text = source.read()?;
-    let report = crate::scan::scan(&text);
+    let report = crate::scan::scan_with(&text, args.profile);
     let mut out = anstream::stdout().lock();
     match args.format {
         Format::Text => render::text::write(&mut out, &report)?,

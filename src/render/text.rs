@@ -1,7 +1,9 @@
-//! The text table: one line per ingredient, what it resolved to, and what was skipped.
+//! The text report: the list with each item marked by its worst finding, the level of each
+//! concern, then the findings grouped by concern with their reasons and sources.
 
 use crate::parse::Section;
 use crate::resolve::Via;
+use crate::risk::{Concern, Finding, Severity};
 use crate::scan::{Ingredient, ScanReport};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
@@ -13,53 +15,34 @@ const DIM: Style = Style::new().dimmed();
 const HEAD: Style = Style::new().bold();
 
 /// Widest "as printed" column before text is cut with an ellipsis.
-const RAW_WIDTH: usize = 40;
+const RAW_WIDTH: usize = 36;
+/// Widest "INCI name" column.
+const NAME_WIDTH: usize = 36;
 
-/// Writes `report` as a table. Styles are plain ANSI; the caller's stream strips them when the
-/// output is not a terminal (or `--color never`).
+fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::High => BAD,
+        Severity::Moderate => WARN,
+        Severity::Low => AnsiColor::Cyan.on_default(),
+        Severity::Info => DIM,
+    }
+}
+
+fn level_style(level: &str) -> Style {
+    match level {
+        "high" => BAD,
+        "moderate" => WARN,
+        "low" => AnsiColor::Cyan.on_default(),
+        _ => OK,
+    }
+}
+
+/// Writes `report`. Styles are plain ANSI; the caller's stream strips them when the output is
+/// not a terminal (or `--color never`).
 pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
-    if report.ingredients.is_empty() {
-        writeln!(out, "{WARN}no ingredients found{WARN:#}")?;
-    } else {
-        writeln!(
-            out,
-            "{HEAD}{:>3}  {:<RAW_WIDTH$}  {:<40}  notes{HEAD:#}",
-            "#", "as printed", "INCI name"
-        )?;
-    }
-    let mut section = Section::Main;
-    for (i, ing) in report.ingredients.iter().enumerate() {
-        if ing.section != section {
-            section = ing.section;
-            if section == Section::MayContain {
-                writeln!(out, "{DIM}     may contain:{DIM:#}")?;
-            }
-        }
-        let raw = clip(&ing.raw.replace(['\n', '\r', '\t'], " "), RAW_WIDTH);
-        let (name, style) = match ing.name {
-            Some(n) => (n.to_owned(), OK),
-            None => ("unknown".to_owned(), BAD),
-        };
-        writeln!(
-            out,
-            "{:>3}  {:<RAW_WIDTH$}  {style}{:<40}{style:#}  {}",
-            i + 1,
-            raw,
-            name,
-            notes(ing)
-        )?;
-    }
-    let known = report
-        .ingredients
-        .iter()
-        .filter(|i| i.name.is_some())
-        .count();
-    writeln!(out)?;
-    writeln!(
-        out,
-        "{HEAD}{known} of {} ingredients resolved{HEAD:#}",
-        report.ingredients.len()
-    )?;
+    write_list(out, report)?;
+    write_concerns(out, report)?;
+    write_findings(out, report)?;
     for s in &report.skipped {
         let text = clip(&s.text.replace(['\n', '\r'], " "), 60);
         writeln!(
@@ -82,6 +65,149 @@ pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     Ok(())
 }
 
+fn worst_finding(report: &ScanReport, i: usize) -> Option<&Finding> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.ingredients.contains(&i) && f.severity > Severity::Info)
+        .max_by_key(|f| (f.severity, std::cmp::Reverse(f.category)))
+}
+
+fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
+    if report.ingredients.is_empty() {
+        writeln!(out, "{WARN}no ingredients found{WARN:#}")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{HEAD}{:>3}  {:<RAW_WIDTH$}  {:<NAME_WIDTH$}  worst finding; notes{HEAD:#}",
+        "#", "as printed", "INCI name"
+    )?;
+    let mut section = Section::Main;
+    for (i, ing) in report.ingredients.iter().enumerate() {
+        if ing.section != section {
+            section = ing.section;
+            if section == Section::MayContain {
+                writeln!(out, "{DIM}     may contain:{DIM:#}")?;
+            }
+        }
+        if report.minor_from == Some(i) {
+            writeln!(out, "{DIM}     ---- likely under 1 % from here ----{DIM:#}")?;
+        }
+        let raw = clip(&ing.raw.replace(['\n', '\r', '\t'], " "), RAW_WIDTH);
+        let (name, style) = match ing.name {
+            Some(n) => (clip(n, NAME_WIDTH), OK),
+            None => ("unknown".to_owned(), BAD),
+        };
+        let worst = match worst_finding(report, i) {
+            Some(f) => {
+                let st = severity_style(f.severity);
+                format!("{st}{} {}{st:#}", f.severity.as_str(), f.category.as_str())
+            }
+            None => String::new(),
+        };
+        let notes = notes(ing);
+        let sep = if !worst.is_empty() && !notes.is_empty() {
+            "; "
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{:>3}  {:<RAW_WIDTH$}  {style}{:<NAME_WIDTH$}{style:#}  {worst}{sep}{notes}",
+            i + 1,
+            raw,
+            name
+        )?;
+    }
+    let known = report
+        .ingredients
+        .iter()
+        .filter(|i| i.name.is_some())
+        .count();
+    writeln!(
+        out,
+        "{DIM}{known} of {} ingredients resolved{DIM:#}",
+        report.ingredients.len()
+    )?;
+    Ok(())
+}
+
+fn write_concerns(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
+    writeln!(out)?;
+    let profile = serde_json::to_value(report.profile)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    writeln!(out, "{HEAD}Concerns{HEAD:#} (profile: {profile})")?;
+    for c in &report.concerns {
+        let st = level_style(c.level);
+        let weighted = if c.weighted {
+            " (weighted for your profile)"
+        } else {
+            ""
+        };
+        let extra = if c.concern == Concern::Vegan {
+            format!(
+                "  vegan: {}, vegetarian: {}",
+                report.vegan, report.vegetarian
+            )
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "  {:<28} {st}{:<8}{st:#}{weighted}{extra}",
+            c.concern.title(),
+            c.level
+        )?;
+    }
+    Ok(())
+}
+
+fn write_findings(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
+    let groups = Concern::ALL.iter().chain(std::iter::once(&Concern::Info));
+    for &concern in groups {
+        let mut fs: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.concern == concern)
+            .collect();
+        if fs.is_empty() {
+            continue;
+        }
+        fs.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        writeln!(out)?;
+        writeln!(out, "{HEAD}{}{HEAD:#}", concern.title())?;
+        for f in fs {
+            let st = severity_style(f.severity);
+            let which: Vec<String> = f
+                .ingredients
+                .iter()
+                .map(|i| format!("#{}", i + 1))
+                .collect();
+            writeln!(
+                out,
+                "  {st}{:<8}{st:#} {} {} [{}]",
+                f.severity.as_str(),
+                f.code,
+                f.message,
+                which.join(" ")
+            )?;
+            writeln!(out, "           {DIM}source: {}{DIM:#}", f.source)?;
+        }
+    }
+    if report.minor_from.is_some() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{DIM}1 % line: {}{DIM:#}",
+            crate::risk::POSITION_SOURCE
+        )?;
+    }
+    Ok(())
+}
+
 fn notes(ing: &Ingredient) -> String {
     let mut notes = Vec::new();
     match ing.matched_via {
@@ -91,10 +217,10 @@ fn notes(ing: &Ingredient) -> String {
                 notes.push(format!("{} name", s.kind));
             }
         }
-        Via::Spelling => notes.push("British spelling".to_owned()),
+        Via::Spelling => notes.push("British or former spelling".to_owned()),
         Via::Bracket => notes.push("from brackets".to_owned()),
         Via::SlashGroup => notes.push("slash group".to_owned()),
-        Via::Trimmed => notes.push("punctuation ignored".to_owned()),
+        Via::Trimmed => notes.push("extra words ignored".to_owned()),
         Via::Hyphenation => notes.push("hyphenation rejoined".to_owned()),
     }
     if !ing.alternatives.is_empty() {

@@ -1,0 +1,412 @@
+//! Where an ingredient comes from, read from its name: human, animal, or plant cell culture.
+//!
+//! CosIng lists about eighty human-derived names, but labels print many more: typos
+//! (`Umbillical`, `Conditoned`), `Medium` for `Media`, acronyms (`hUC-MSC`), names no list has
+//! yet. The classifier reads the words of a name instead of looking it up: a human marker
+//! (`HUMAN`, `hUC-MSC`) or a human tissue (`UMBILICAL`, `PLACENTAL`, `AMNIOTIC`, `CORD BLOOD`)
+//! with no species named makes it human; a plant part or plant culture word (`CALLUS`,
+//! `MERISTEM`, `PHYTOPLACENTA`, `FRUIT`, `SPROUT`) or an animal (`BOVINE`, `HORSE`) rules that
+//! out. Words match with one typo allowed. Recorded facts (`risk/origin.csv`) come first.
+
+use inci_dict::fold;
+
+/// Where an ingredient comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Human cells, tissues or their products (EU Annex II entry 416).
+    Human,
+    /// Animal tissue, cells, media or secretions.
+    Animal,
+    /// Plant cell culture, callus or meristem.
+    PlantCulture,
+}
+
+/// How sure the verdict is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Certainty {
+    /// The name says so (`HUMAN`, `BOVINE`) or a recorded fact does.
+    Named,
+    /// A tissue or culture word with no species named (`Placental Extract`).
+    Possible,
+}
+
+/// An origin verdict with the words that decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// The origin.
+    pub origin: Origin,
+    /// How sure.
+    pub certainty: Certainty,
+    /// Why, for people (`"HUMAN" and "CONDITIONED MEDIA" in the name`).
+    pub reason: String,
+    /// Vegetarian although not vegan (honey, milk, lanolin, beeswax).
+    pub vegetarian: bool,
+}
+
+/// Source of the word rules, for findings.
+pub const RULES_SOURCE: &str = "inci origin rules (src/risk/origin.rs): name words for human tissue, animal species and plant cultures";
+
+const HUMAN_WORDS: &[&str] = &["HUMAN", "HOMO"];
+const HUMAN_ACRONYMS: &[&str] = &[
+    "HUC", "HUCMSC", "HUMSC", "HMSC", "HADSC", "HIPSC", "HESC", "HUVEC", "HDF", "HPL", "HUCB",
+    "HWJ", "HWJMSC",
+];
+const HUMAN_TISSUE: &[&str] = &[
+    "UMBILICAL",
+    "PLACENTA",
+    "PLACENTAL",
+    "AMNIOTIC",
+    "AMNION",
+    "MESENCHYMAL",
+    "FORESKIN",
+    "KERATINOCYTE",
+    "KERATINOCYTES",
+    "ADIPOSE",
+    "ADIPOCYTE",
+    "OOCYTE",
+    "EMBRYONIC",
+    "PLURIPOTENT",
+    "LYMPHOCYTE",
+    "PLATELET",
+    "WHARTON",
+];
+const STEM_ACRONYMS: &[&str] = &["MSC", "MSCS", "ADSC", "IPSC", "ESC"];
+const CULTURE_WORDS: &[&str] = &[
+    "CONDITIONED",
+    "MEDIA",
+    "MEDIUM",
+    "EXOSOME",
+    "EXOSOMES",
+    "LYSATE",
+    "SECRETOME",
+    "VESICLES",
+    "STEM",
+    "CELL",
+    "CELLS",
+    "CULTURE",
+];
+const PLANT_WORDS: &[&str] = &[
+    "MERISTEM",
+    "CALLUS",
+    "PHYTOPLACENTA",
+    "PHTYOPLACENTA",
+    "SPROUT",
+    "FRUIT",
+    "LEAF",
+    "ROOT",
+    "SEED",
+    "FLOWER",
+    "BARK",
+    "PEEL",
+    "KERNEL",
+    "RHIZOME",
+    "SHOOT",
+    "BUD",
+    "BULB",
+    "TUBER",
+    "PLANT",
+    "ALGAE",
+    "LACTOBACILLUS",
+    "SACCHAROMYCES",
+    "FERMENT",
+    "YEAST",
+    "BACILLUS",
+    "UMBILICALIS",
+];
+/// Animal words, and whether the product is still vegetarian.
+const ANIMAL_WORDS: &[(&str, bool)] = &[
+    ("BOVINE", false),
+    ("COW", false),
+    ("CALF", false),
+    ("PORCINE", false),
+    ("PIG", false),
+    ("SWINE", false),
+    ("HORSE", false),
+    ("EQUINE", false),
+    ("MARE", false),
+    ("SHEEP", false),
+    ("OVINE", false),
+    ("GOAT", false),
+    ("CAPRINE", false),
+    ("CHICKEN", false),
+    ("DEER", false),
+    ("ANTLER", false),
+    ("FISH", false),
+    ("SALMON", false),
+    ("SNAIL", false),
+    ("RABBIT", false),
+    ("MURINE", false),
+    ("MOUSE", false),
+    ("RAT", false),
+    ("DONKEY", false),
+    ("CAMEL", false),
+    ("MINK", false),
+    ("EMU", false),
+    ("SHARK", false),
+    ("COD", false),
+    ("SILK", false),
+    ("SERICIN", false),
+    ("CAVIAR", false),
+    ("OYSTER", false),
+    ("COLLAGEN", false),
+    ("GELATIN", false),
+    ("ELASTIN", false),
+    ("KERATIN", false),
+    ("TALLOW", false),
+    ("CARMINE", false),
+    ("SHELLAC", false),
+    ("CHITOSAN", false),
+    ("CIVET", false),
+    ("CASTOREUM", false),
+    ("EGG", true),
+    ("OVUM", true),
+    ("MILK", true),
+    ("LAC", true),
+    ("LACTIS", true),
+    ("COLOSTRUM", true),
+    ("HONEY", true),
+    ("MEL", true),
+    ("PROPOLIS", true),
+    ("BEESWAX", true),
+    ("LANOLIN", true),
+    ("WOOL", true),
+    ("ROYAL", true),
+];
+
+/// Plant milks are not milk.
+const PLANT_MILK: &[&str] = &[
+    "COCONUT",
+    "COCOS",
+    "ALMOND",
+    "AMYGDALUS",
+    "AVENA",
+    "OAT",
+    "SOY",
+    "GLYCINE",
+    "RICE",
+    "ORYZA",
+];
+
+/// Words of a folded name, split at anything that is not a letter or digit.
+fn words(key: &str) -> Vec<&str> {
+    key.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// True when `word` is `target` or one edit away from it (for words of five letters or more).
+fn like(word: &str, target: &str) -> bool {
+    if word == target {
+        return true;
+    }
+    if target.len() < 5 || word.len().abs_diff(target.len()) > 1 {
+        return false;
+    }
+    within_one_edit(word.as_bytes(), target.as_bytes())
+}
+
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        if a.len() > b.len() {
+            i += 1;
+        } else if a.len() < b.len() {
+            j += 1;
+        } else if i + 1 < a.len() && a[i] == b[j + 1] && a[i + 1] == b[j] {
+            // adjacent transposition
+            i += 2;
+            j += 2;
+        } else {
+            i += 1;
+            j += 1;
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+fn find<'a>(ws: &[&'a str], list: &[&str]) -> Option<&'a str> {
+    ws.iter().copied().find(|w| list.iter().any(|t| like(w, t)))
+}
+
+/// The origin of a name, from recorded facts first and then from its words.
+pub fn classify(name: &str) -> Option<Verdict> {
+    let key = fold(name);
+    if let Some(hit) = inci_dict::lookup_key(&key)
+        && let Some(fact) = inci_dict::risk::origin(hit.entry().id)
+        && fact.origin == "human"
+    {
+        return Some(Verdict {
+            origin: Origin::Human,
+            certainty: Certainty::Named,
+            reason: "listed as of human origin".into(),
+            vegetarian: false,
+        });
+    }
+    classify_words(&key)
+}
+
+/// The origin of a folded name from its words alone (no recorded facts).
+pub fn classify_words(key: &str) -> Option<Verdict> {
+    let ws = words(key);
+    // `hUC-MSC` folds to `HUC-MSC`: acronyms are matched exactly, not with a typo allowed.
+    let acronym = ws.iter().copied().find(|w| HUMAN_ACRONYMS.contains(w));
+    let human_word = ws
+        .iter()
+        .copied()
+        .find(|w| HUMAN_WORDS.iter().any(|t| like(w, t)));
+    let culture = find(&ws, CULTURE_WORDS);
+    let plant_milk = ws.iter().any(|w| PLANT_MILK.contains(w));
+    let beeswax = ws
+        .windows(2)
+        .any(|p| p[0] == "CERA" && matches!(p[1], "ALBA" | "FLAVA"));
+    let animal = ws
+        .iter()
+        .find_map(|w| {
+            ANIMAL_WORDS.iter().find(|(t, _)| {
+                (like(w, t) && (t.len() >= 5 || w == t))
+                    && !(plant_milk && matches!(*t, "MILK" | "LAC"))
+            })
+        })
+        .or(beeswax.then_some(&("CERA ALBA", true)));
+    let plant = ws.iter().copied().find(|w| {
+        // `STEM` is a plant part unless it is a stem cell.
+        PLANT_WORDS
+            .iter()
+            .any(|t| if t.len() >= 5 { like(w, t) } else { w == t })
+    });
+    if let Some(w) = human_word.or(acronym) {
+        if w != "HOMO" || ws.contains(&"SAPIENS") {
+            return Some(Verdict {
+                origin: Origin::Human,
+                certainty: Certainty::Named,
+                reason: format!("\"{w}\" in the name"),
+                vegetarian: false,
+            });
+        }
+    }
+    if let Some(&(w, vegetarian)) = animal {
+        return Some(Verdict {
+            origin: Origin::Animal,
+            certainty: Certainty::Named,
+            reason: format!("\"{w}\" in the name"),
+            vegetarian,
+        });
+    }
+    if let Some(w) = plant {
+        if culture.is_some()
+            || ["MERISTEM", "CALLUS", "PHYTOPLACENTA"]
+                .iter()
+                .any(|t| like(w, t))
+        {
+            return Some(Verdict {
+                origin: Origin::PlantCulture,
+                certainty: Certainty::Named,
+                reason: format!("\"{w}\" in the name"),
+                vegetarian: true,
+            });
+        }
+        return None;
+    }
+    let tissue = find(&ws, HUMAN_TISSUE);
+    let cord_blood = ws
+        .windows(2)
+        .any(|p| like(p[0], "CORD") && like(p[1], "BLOOD"));
+    let stem = ws.iter().copied().find(|w| STEM_ACRONYMS.contains(w));
+    let stem_cell_product = ws
+        .windows(2)
+        .any(|p| p[0] == "STEM" && (like(p[1], "CELL") || like(p[1], "CELLS")))
+        && ws.iter().any(|w| {
+            ["CONDITIONED", "EXOSOME", "EXOSOMES", "LYSATE", "SECRETOME"]
+                .iter()
+                .any(|t| like(w, t))
+        });
+    let why = tissue
+        .map(|t| format!("human tissue word \"{t}\" and no species named"))
+        .or(cord_blood.then(|| "\"CORD BLOOD\" and no species named".to_owned()))
+        .or(stem.map(|s| format!("stem cell acronym \"{s}\" and no species named")))
+        .or(stem_cell_product
+            .then(|| "stem cell culture product and no species or plant named".to_owned()));
+    why.map(|reason| Verdict {
+        origin: Origin::Human,
+        certainty: Certainty::Possible,
+        reason,
+        vegetarian: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin(name: &str) -> Option<Origin> {
+        classify(name).map(|v| v.origin)
+    }
+
+    #[test]
+    fn human_family_under_any_spelling() {
+        for name in [
+            "Human Umbilical Mesenchymal Stem Cell Conditioned Media",
+            "Human Umbilical Cord Stem Cell Conditioned Media",
+            "Human Umbilical Cord Mesenchymal Stem Cell Conditioned Medium",
+            "Human Umbillical Mesenchymal Stem Cell Conditoned Media",
+            "Humna Stem Cell Conditioned Media",
+            "Human Stem Cell Conditioned Media",
+            "hUC-MSC Conditioned Media",
+            "Human Adipose Stem Cell Exosomes",
+            "Umbilical Cord Mesenchymal Stem Cell Exosomes",
+            "Placental Extract",
+            "Cord Blood Cell Lysate",
+            "Stem Cell Conditioned Media",
+        ] {
+            assert_eq!(origin(name), Some(Origin::Human), "{name}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_not_human() {
+        for (name, want) in [
+            (
+                "Malus Domestica Fruit Cell Culture Extract",
+                Some(Origin::PlantCulture),
+            ),
+            (
+                "Centella Asiatica Callus Conditioned Media",
+                Some(Origin::PlantCulture),
+            ),
+            (
+                "Argania Spinosa Sprout Cell Extract",
+                Some(Origin::PlantCulture),
+            ),
+            (
+                "Bovine Dermal Fibroblast Conditioned Media",
+                Some(Origin::Animal),
+            ),
+            ("Hydrolyzed Horse Placenta Extract", Some(Origin::Animal)),
+            ("Porphyra Umbilicalis Extract", None),
+            (
+                "Aloe Barbadensis Phytoplacenta Extract",
+                Some(Origin::PlantCulture),
+            ),
+            ("Glycerin", None),
+        ] {
+            assert_eq!(origin(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(like("UMBILLICAL", "UMBILICAL"));
+        assert!(like("CONDITONED", "CONDITIONED"));
+        assert!(like("HUMNA", "HUMAN"));
+        assert!(!like("UMBILICALIS", "UMBILICAL"));
+    }
+}

@@ -1,0 +1,143 @@
+//! The rule tables: which findings combine into co-occurrence and interaction findings.
+//!
+//! Data, not code branches: a row says "when an ingredient with finding category A and another
+//! with category B (optionally of a given irritant kind) are in one product, report this".
+//! Adding a rule is adding a row (and a fixture).
+
+use super::{Category, Concern, Severity};
+
+/// A co-occurrence rule: a human-derived ingredient together with a partner category.
+#[derive(Debug, Clone, Copy)]
+pub struct CoRule {
+    /// Stable finding code.
+    pub code: &'static str,
+    /// The partner's finding category.
+    pub partner: Category,
+    /// For irritants, the irritant kind the partner must have (`fragrance`, `preservative`...);
+    /// empty for any.
+    pub partner_kinds: &'static [&'static str],
+    /// The concern the combination raises.
+    pub concern: Concern,
+    /// Severity of the combination.
+    pub severity: Severity,
+    /// Why it matters.
+    pub message: &'static str,
+    /// Where the reasoning comes from.
+    pub source: &'static str,
+}
+
+const SEED: &str = "inci seed facts (shared/data/README.md): side effects of conditioned-media products come mostly from what they are formulated with";
+
+/// Co-occurrence rules, reserved for a human-derived ingredient and a partner.
+pub static CO_OCCURRENCE: &[CoRule] = &[
+    CoRule {
+        code: "CO001",
+        partner: Category::Comedogenic,
+        partner_kinds: &[],
+        concern: Concern::Pores,
+        severity: Severity::Moderate,
+        message: "conditioned media is rated 0-1 for pores, but it is formulated here with a pore-clogging ingredient: breakouts blamed on the stem-cell ingredient usually come from the oils around it",
+        source: SEED,
+    },
+    CoRule {
+        code: "CO002",
+        partner: Category::Irritant,
+        partner_kinds: &["fragrance", "essential_oil"],
+        concern: Concern::Irritation,
+        severity: Severity::Moderate,
+        message: "human-derived ingredient formulated with fragrance: irritation reported with such serums usually comes from the fragrance",
+        source: SEED,
+    },
+    CoRule {
+        code: "CO003",
+        partner: Category::Irritant,
+        partner_kinds: &["preservative"],
+        concern: Concern::Irritation,
+        severity: Severity::Moderate,
+        message: "human-derived ingredient formulated with a sensitising preservative: protein-rich media need strong preservation, a common source of irritation",
+        source: SEED,
+    },
+    CoRule {
+        code: "CO004",
+        partner: Category::FragranceAllergen,
+        partner_kinds: &[],
+        concern: Concern::Allergy,
+        severity: Severity::Moderate,
+        message: "human-derived ingredient formulated with a labelled fragrance allergen: two allergy routes in one product (residual proteins and the allergen)",
+        source: SEED,
+    },
+    CoRule {
+        code: "CO005",
+        partner: Category::Irritant,
+        partner_kinds: &["drying", "surfactant", "cooling"],
+        concern: Concern::Irritation,
+        severity: Severity::Low,
+        message: "human-derived ingredient formulated with a drying or stripping ingredient, which undoes the barrier support it is sold for",
+        source: SEED,
+    },
+];
+
+/// An interaction between two ingredients (neither human-derived), by canonical name.
+#[derive(Debug, Clone, Copy)]
+pub struct PairRule {
+    /// Stable finding code.
+    pub code: &'static str,
+    /// One side (any of these names).
+    pub a: &'static [&'static str],
+    /// The other side (any of these names).
+    pub b: &'static [&'static str],
+    /// The concern raised.
+    pub concern: Concern,
+    /// Severity.
+    pub severity: Severity,
+    /// Why.
+    pub message: &'static str,
+    /// Where the reasoning comes from.
+    pub source: &'static str,
+}
+
+const RETINOIDS: &[&str] = &[
+    "RETINOL",
+    "RETINAL",
+    "RETINYL PALMITATE",
+    "RETINYL RETINOATE",
+    "HYDROXYPINACOLONE RETINOATE",
+];
+const ACIDS: &[&str] = &[
+    "GLYCOLIC ACID",
+    "LACTIC ACID",
+    "SALICYLIC ACID",
+    "MANDELIC ACID",
+    "GLUCONOLACTONE",
+];
+
+/// Interactions between active ingredients.
+pub static INTERACTIONS: &[PairRule] = &[
+    PairRule {
+        code: "IX001",
+        a: RETINOIDS,
+        b: ACIDS,
+        concern: Concern::Irritation,
+        severity: Severity::Moderate,
+        message: "a retinoid with an exfoliating acid in one product raises irritation and barrier damage",
+        source: "American Academy of Dermatology patient guidance on combining retinoids and AHA/BHA",
+    },
+    PairRule {
+        code: "IX002",
+        a: RETINOIDS,
+        b: &["BENZOYL PEROXIDE"],
+        concern: Concern::Irritation,
+        severity: Severity::Moderate,
+        message: "benzoyl peroxide oxidises retinol and both irritate",
+        source: "American Academy of Dermatology patient guidance",
+    },
+    PairRule {
+        code: "IX003",
+        a: &["ASCORBIC ACID"],
+        b: &["COPPER TRIPEPTIDE-1", "COPPER GLUCONATE", "COPPER PCA"],
+        concern: Concern::Irritation,
+        severity: Severity::Low,
+        message: "copper ions oxidise L-ascorbic acid, which then works less and may sting",
+        source: "inci curated: copper-catalysed oxidation of ascorbic acid",
+    },
+];
