@@ -71,25 +71,10 @@ const HUMAN_TISSUE: &[&str] = &[
     "WHARTON",
 ];
 const STEM_ACRONYMS: &[&str] = &["MSC", "MSCS", "ADSC", "IPSC", "ESC"];
-const CULTURE_WORDS: &[&str] = &[
-    "CONDITIONED",
-    "MEDIA",
-    "MEDIUM",
-    "EXOSOME",
-    "EXOSOMES",
-    "LYSATE",
-    "SECRETOME",
-    "VESICLES",
-    "STEM",
-    "CELL",
-    "CELLS",
-    "CULTURE",
-];
+/// Plant culture words: a plant culture whatever else the name says.
+const PLANT_CULTURE_WORDS: &[&str] = &["MERISTEM", "CALLUS", "PHYTOPLACENTA", "PHTYOPLACENTA"];
+/// Plant parts and microbes: not human; a plant culture when cells or a culture are named.
 const PLANT_WORDS: &[&str] = &[
-    "MERISTEM",
-    "CALLUS",
-    "PHYTOPLACENTA",
-    "PHTYOPLACENTA",
     "SPROUT",
     "FRUIT",
     "LEAF",
@@ -158,6 +143,20 @@ const ANIMAL_WORDS: &[(&str, bool)] = &[
     ("CHITOSAN", false),
     ("CIVET", false),
     ("CASTOREUM", false),
+    ("JUNGLEFOWL", false),
+    ("TURTLE", false),
+    ("HAMSTER", false),
+    ("DUCK", false),
+    ("QUAIL", false),
+    ("OSTRICH", false),
+    ("CROCODILE", false),
+    ("FROG", false),
+    ("WHALE", false),
+    ("BIRD", false),
+    ("CATTLE", false),
+    ("LAMB", false),
+    ("VELVET", false),
+    ("BOAR", false),
     ("EGG", true),
     ("OVUM", true),
     ("MILK", true),
@@ -263,26 +262,38 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
         .iter()
         .copied()
         .find(|w| HUMAN_WORDS.iter().any(|t| like(w, t)));
-    let culture = find(&ws, CULTURE_WORDS);
     let plant_milk = ws.iter().any(|w| PLANT_MILK.contains(w));
     let beeswax = ws
         .windows(2)
         .any(|p| p[0] == "CERA" && matches!(p[1], "ALBA" | "FLAVA"));
+    // Animal and plant words match exactly (or as plurals): one typo allowed would turn VINE
+    // into OVINE and WHOLE into WHALE.
+    let exact = |w: &str, t: &str| w == t || w.strip_suffix('S') == Some(t);
     let animal = ws
         .iter()
         .find_map(|w| {
-            ANIMAL_WORDS.iter().find(|(t, _)| {
-                (like(w, t) && (t.len() >= 5 || w == t))
-                    && !(plant_milk && matches!(*t, "MILK" | "LAC"))
-            })
+            ANIMAL_WORDS
+                .iter()
+                .find(|(t, _)| exact(w, t) && !(plant_milk && matches!(*t, "MILK" | "LAC")))
+        })
+        // `S-COW`, `R-SALMON`: a synthetic or recombinant sequence named after the animal.
+        .filter(|(t, _)| {
+            !["S-", "R-", "SH-", "RH-"]
+                .iter()
+                .any(|p| key.contains(&format!("{p}{t}")))
         })
         .or(beeswax.then_some(&("CERA ALBA", true)));
-    let plant = ws.iter().copied().find(|w| {
-        // `STEM` is a plant part unless it is a stem cell.
-        PLANT_WORDS
-            .iter()
-            .any(|t| if t.len() >= 5 { like(w, t) } else { w == t })
-    });
+    let plant_culture = ws
+        .iter()
+        .copied()
+        .find(|w| PLANT_CULTURE_WORDS.iter().any(|t| like(w, t)));
+    let plant = ws
+        .iter()
+        .copied()
+        .find(|w| PLANT_WORDS.iter().any(|t| exact(w, t)));
+    let cells = ws
+        .iter()
+        .any(|w| matches!(*w, "CELL" | "CELLS" | "CULTURE"));
     if let Some(w) = human_word.or(acronym) {
         if w != "HOMO" || ws.contains(&"SAPIENS") {
             return Some(Verdict {
@@ -301,19 +312,15 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
             vegetarian,
         });
     }
-    if let Some(w) = plant {
-        if culture.is_some()
-            || ["MERISTEM", "CALLUS", "PHYTOPLACENTA"]
-                .iter()
-                .any(|t| like(w, t))
-        {
-            return Some(Verdict {
-                origin: Origin::PlantCulture,
-                certainty: Certainty::Named,
-                reason: format!("\"{w}\" in the name"),
-                vegetarian: true,
-            });
-        }
+    if let Some(w) = plant_culture.or(plant.filter(|_| cells)) {
+        return Some(Verdict {
+            origin: Origin::PlantCulture,
+            certainty: Certainty::Named,
+            reason: format!("\"{w}\" in the name"),
+            vegetarian: true,
+        });
+    }
+    if plant.is_some() {
         return None;
     }
     let tissue = find(&ws, HUMAN_TISSUE);
@@ -392,6 +399,9 @@ mod tests {
             ),
             ("Hydrolyzed Horse Placenta Extract", Some(Origin::Animal)),
             ("Porphyra Umbilicalis Extract", None),
+            ("Acetyl S-Cow Pentapeptide-1 SP", None),
+            ("Canavalia Gladiata Leaf/Vine Extract", None),
+            ("Whole Dry Deer Milk", Some(Origin::Animal)),
             (
                 "Aloe Barbadensis Phytoplacenta Extract",
                 Some(Origin::PlantCulture),
