@@ -377,6 +377,17 @@ def build_risk(shared, inv, syn):
             if r["category"] in ("human_cell_conditioned_media", "other_human_derived_or_human_sequence") and r["inci_name"] in inv:
                 rows.append([r["inci_name"], "human", "Annex II/416 as CosIng lists it" if "II/416" in r["eu_annex_refs"] else "", "shared/data/reference/human_derived_and_conditioned_media.csv (filtered from CosIng)"])
     write("origin.csv", ["inci_name", "origin", "note", "source"], rows)
+
+    # Free-form facts shown by `inci explain` (the flagship's seed facts).
+    flagship = "HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA"
+    rows = [
+        [flagship, "what it is", "the liquid left after human umbilical mesenchymal stem cells were cultured, often with bovine serum", SRC_FLAGSHIP],
+        [flagship, "photosensitivity", "none known", SRC_FLAGSHIP],
+        [flagship, "pairs well with", "vitamin C (ascorbic acid), niacinamide, hyaluronic acid", SRC_FLAGSHIP],
+        [flagship, "side effects", "mostly from what it is formulated with: heavy pore-clogging oils (breakouts), fragrance and preservatives (irritation), residual proteins (allergy)", SRC_FLAGSHIP],
+        [flagship, "EU status", "prohibited: Annex II entry 416, cells, tissues or products of human origin", "Regulation (EC) 1223/2009 Annex II entry 416"],
+    ]
+    write("facts.csv", ["inci_name", "fact", "value", "source"], rows)
     for line in report:
         print(line, file=sys.stderr)
 

@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod explain;
 pub mod parse;
 pub mod render;
 pub mod resolve;

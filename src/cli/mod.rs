@@ -1,5 +1,6 @@
 //! Command-line definition (clap derive) and dispatch. `main.rs` only calls [`run`].
 
+pub mod explain;
 pub mod input;
 pub mod scan;
 
@@ -24,8 +25,11 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Parse a label and resolve every ingredient to its canonical INCI name.
+    /// Parse a label, resolve every ingredient, and report the risks with their sources.
     Scan(scan::ScanArgs),
+    /// Everything known about one ingredient: name, synonyms, functions, ratings, origin,
+    /// EU annex entries, and the source of each fact.
+    Explain(explain::ExplainArgs),
 }
 
 /// `--color` choices.
@@ -44,6 +48,8 @@ pub enum ColorWhen {
 pub enum Outcome {
     /// Exit 0.
     Success,
+    /// Exit 1: what was asked for is not known.
+    NotFound,
 }
 
 /// Runs the parsed command line.
@@ -56,5 +62,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     choice.write_global();
     match cli.command {
         Command::Scan(args) => scan::run(&args),
+        Command::Explain(args) => explain::run(&args),
     }
 }

@@ -285,63 +285,26 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                 ingredients: vec![i],
                 source: inci_dict::COSING_SOURCE.to_owned(),
             });
+            // An unknown name can still say where it comes from (`hUC-MSC Conditioned Media`).
+            if let Some(v) = origin::classify_words(&inci_dict::fold(&ing.raw)) {
+                let mut status = Status {
+                    vegan: &mut vegan,
+                    vegetarian: &mut vegetarian,
+                };
+                origin_findings(ing.raw.trim(), i, &v, None, &mut findings, &mut status);
+            }
             continue;
         };
         let Some(entry) = inci_dict::entry_by_name(name) else {
             continue;
         };
         if let Some(v) = origin::classify(name) {
-            match v.origin {
-                Origin::Human => {
-                    vegan = false;
-                    vegetarian = false;
-                    let (severity, certainty) = match v.certainty {
-                        Certainty::Named => (Severity::High, "of human origin"),
-                        Certainty::Possible => (Severity::Moderate, "possibly of human origin"),
-                    };
-                    let source = match inci_dict::risk::origin(entry.id) {
-                        Some(f) => format!("{}; {}", f.source, origin::RULES_SOURCE),
-                        None => origin::RULES_SOURCE.to_owned(),
-                    };
-                    findings.push(Finding {
-                        code: "H001",
-                        category: Category::HumanDerived,
-                        concern: Concern::HumanOriginRegulation,
-                        severity,
-                        message: format!("{name} is {certainty} ({}); neither vegan nor vegetarian; culture media may carry bovine serum", v.reason),
-                        ingredients: vec![i],
-                        source,
-                    });
-                    findings.push(Finding {
-                        code: "R416",
-                        category: Category::Regulatory,
-                        concern: Concern::HumanOriginRegulation,
-                        severity,
-                        message: format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
-                        ingredients: vec![i],
-                        source: ANNEX_416.to_owned(),
-                    });
-                }
-                Origin::Animal => {
-                    vegan = false;
-                    vegetarian &= v.vegetarian;
-                    let veg = if v.vegetarian {
-                        "not vegan (vegetarian)"
-                    } else {
-                        "neither vegan nor vegetarian"
-                    };
-                    findings.push(Finding {
-                        code: "A001",
-                        category: Category::AnimalDerived,
-                        concern: Concern::Vegan,
-                        severity: Severity::Low,
-                        message: format!("{name} is of animal origin ({}): {veg}", v.reason),
-                        ingredients: vec![i],
-                        source: origin::RULES_SOURCE.to_owned(),
-                    });
-                }
-                Origin::PlantCulture => {}
-            }
+            let facts = inci_dict::risk::origin(entry.id).map(|f| f.source);
+            let mut status = Status {
+                vegan: &mut vegan,
+                vegetarian: &mut vegetarian,
+            };
+            origin_findings(name, i, &v, facts, &mut findings, &mut status);
         }
         if let Some(c) = inci_dict::risk::comedogenic(entry.id)
             && c.max >= 3
@@ -499,6 +462,78 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
         vegan: yes_no(vegan),
         vegetarian: yes_no(vegetarian),
         minor_from,
+    }
+}
+
+/// Vegan and vegetarian status, updated as origin findings are added.
+struct Status<'a> {
+    vegan: &'a mut bool,
+    vegetarian: &'a mut bool,
+}
+
+/// The findings an origin verdict raises: human origin (with the EU prohibition) or animal
+/// origin (vegan status). `recorded` is the source of a recorded origin fact, if any.
+fn origin_findings(
+    name: &str,
+    i: usize,
+    v: &origin::Verdict,
+    recorded: Option<&str>,
+    findings: &mut Vec<Finding>,
+    status: &mut Status<'_>,
+) {
+    match v.origin {
+        Origin::Human => {
+            *status.vegan = false;
+            *status.vegetarian = false;
+            let (severity, certainty) = match v.certainty {
+                Certainty::Named => (Severity::High, "of human origin"),
+                Certainty::Possible => (Severity::Moderate, "possibly of human origin"),
+            };
+            let source = match recorded {
+                Some(s) => format!("{s}; {}", origin::RULES_SOURCE),
+                None => origin::RULES_SOURCE.to_owned(),
+            };
+            findings.push(Finding {
+                code: "H001",
+                category: Category::HumanDerived,
+                concern: Concern::HumanOriginRegulation,
+                severity,
+                message: format!(
+                    "{name} is {certainty} ({}); neither vegan nor vegetarian; culture media may carry bovine serum",
+                    v.reason
+                ),
+                ingredients: vec![i],
+                source,
+            });
+            findings.push(Finding {
+                code: "R416",
+                category: Category::Regulatory,
+                concern: Concern::HumanOriginRegulation,
+                severity,
+                message: format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
+                ingredients: vec![i],
+                source: ANNEX_416.to_owned(),
+            });
+        }
+        Origin::Animal => {
+            *status.vegan = false;
+            *status.vegetarian &= v.vegetarian;
+            let veg = if v.vegetarian {
+                "not vegan (vegetarian)"
+            } else {
+                "neither vegan nor vegetarian"
+            };
+            findings.push(Finding {
+                code: "A001",
+                category: Category::AnimalDerived,
+                concern: Concern::Vegan,
+                severity: Severity::Low,
+                message: format!("{name} is of animal origin ({}): {veg}", v.reason),
+                ingredients: vec![i],
+                source: origin::RULES_SOURCE.to_owned(),
+            });
+        }
+        Origin::PlantCulture => {}
     }
 }
 

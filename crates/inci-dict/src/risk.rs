@@ -102,6 +102,24 @@ pub struct OriginFact {
     pub source: &'static str,
 }
 
+/// A free-form fact about an ingredient, for `inci explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact {
+    /// Entry id.
+    pub entry: u32,
+    /// What the fact is about (`functions`, `photosensitivity`, `pairs well with`...).
+    pub fact: &'static str,
+    /// The fact.
+    pub value: &'static str,
+    /// Where it comes from.
+    pub source: &'static str,
+}
+
+/// Free-form facts about an entry, in the order recorded.
+pub fn facts(entry: u32) -> &'static [Fact] {
+    rows(t::FACTS, entry, |r| r.entry)
+}
+
 fn rows<T>(table: &'static [T], entry: u32, key: impl Fn(&T) -> u32) -> &'static [T] {
     let start = table.partition_point(|r| key(r) < entry);
     let end = table.partition_point(|r| key(r) <= entry);

@@ -1,0 +1,220 @@
+//! `inci explain NAME`: everything inci knows about one ingredient, with sources.
+//!
+//! The name goes through the same resolver as a label item, so synonyms, British spellings
+//! and brackets work, and an unknown name gets suggestions; [`Explanation::matched`] says how
+//! the input was matched.
+
+use crate::resolve::{Via, resolve};
+use crate::risk::origin;
+use serde::Serialize;
+
+/// What inci knows about one ingredient.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    /// The text asked about.
+    pub query: String,
+    /// Canonical INCI name, or `null` when unknown.
+    pub name: Option<&'static str>,
+    /// How the query was matched (`name`, `synonym`, `spelling`, ...), with the synonym used.
+    pub matched: String,
+    /// Nearest known names when unknown.
+    pub suggestions: Vec<&'static str>,
+    /// CAS number.
+    pub cas: Option<&'static str>,
+    /// EC number.
+    pub ec: Option<&'static str>,
+    /// CosIng functions.
+    pub functions: Vec<&'static str>,
+    /// Other names that resolve to it, with their kind and source.
+    pub synonyms: Vec<SynonymInfo>,
+    /// Each fact with its source.
+    pub facts: Vec<FactInfo>,
+}
+
+/// An alternative name.
+#[derive(Debug, Clone, Serialize)]
+pub struct SynonymInfo {
+    /// The alias.
+    pub alias: &'static str,
+    /// `common`, `foreign` or `colour`.
+    pub kind: &'static str,
+    /// Where the pairing comes from.
+    pub source: &'static str,
+}
+
+/// One fact and where it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactInfo {
+    /// What it is about.
+    pub topic: String,
+    /// The fact.
+    pub value: String,
+    /// The source.
+    pub source: String,
+}
+
+/// Explains `query`. An unknown name is explained as its nearest known name when that is at
+/// most two edits away (`matched` says so); otherwise only what its words tell (origin).
+pub fn explain(query: &str) -> Explanation {
+    let mut r = resolve(query);
+    let mut matched = match (r.via, r.synonym) {
+        (Via::Synonym, Some(s)) => format!(
+            "synonym \"{}\" ({} name; {})",
+            s.alias,
+            s.kind.as_str(),
+            s.source
+        ),
+        (Via::Unknown, _) => "no match".to_owned(),
+        (via, _) => via.as_str().replace('_', " "),
+    };
+    if r.entry.is_none()
+        && let Some(best) = r.suggestions.first().filter(|s| s.distance <= 2)
+    {
+        matched = format!(
+            "typo correction: nearest name, {} edit(s) away",
+            best.distance
+        );
+        let corrected = resolve(best.name);
+        r = crate::resolve::Resolution {
+            suggestions: r.suggestions,
+            ..corrected
+        };
+    }
+    let mut out = Explanation {
+        query: query.to_owned(),
+        name: r.name(),
+        matched,
+        suggestions: r.suggestions.iter().map(|s| s.name).collect(),
+        cas: None,
+        ec: None,
+        functions: Vec::new(),
+        synonyms: Vec::new(),
+        facts: Vec::new(),
+    };
+    let Some(entry) = r.entry else {
+        if let Some(v) = origin::classify_words(&inci_dict::fold(query)) {
+            out.facts.push(FactInfo {
+                topic: "origin (from the words of the name)".to_owned(),
+                value: origin_text(&v),
+                source: origin::RULES_SOURCE.to_owned(),
+            });
+        }
+        return out;
+    };
+    out.cas = Some(entry.cas).filter(|c| !c.is_empty());
+    out.ec = Some(entry.ec).filter(|c| !c.is_empty());
+    out.functions = entry.functions().collect();
+    out.synonyms = inci_dict::synonyms()
+        .iter()
+        .filter(|s| s.target == entry.id)
+        .map(|s| SynonymInfo {
+            alias: s.alias,
+            kind: s.kind.as_str(),
+            source: s.source,
+        })
+        .collect();
+    let mut fact = |topic: &str, value: String, source: &str| {
+        out.facts.push(FactInfo {
+            topic: topic.to_owned(),
+            value,
+            source: source.to_owned(),
+        })
+    };
+    fact(
+        "name",
+        format!(
+            "{} (CAS {}, EC {})",
+            entry.name,
+            or_dash(entry.cas),
+            or_dash(entry.ec)
+        ),
+        inci_dict::COSING_SOURCE,
+    );
+    for f in inci_dict::risk::facts(entry.id) {
+        fact(f.fact, f.value.to_owned(), f.source);
+    }
+    if let Some(v) = origin::classify(entry.name) {
+        let source = inci_dict::risk::origin(entry.id).map_or(origin::RULES_SOURCE, |f| f.source);
+        fact("origin", origin_text(&v), source);
+    }
+    if let Some(c) = inci_dict::risk::comedogenic(entry.id) {
+        let rating = if c.min == c.max {
+            c.max.to_string()
+        } else {
+            format!("{}-{}", c.min, c.max)
+        };
+        fact("comedogenic", format!("{rating} of 5"), c.source);
+    }
+    if let Some(i) = inci_dict::risk::irritant(entry.id) {
+        let note = if i.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", i.note)
+        };
+        fact(
+            "irritant",
+            format!(
+                "{} ({}{note})",
+                i.severity.as_str(),
+                i.category.replace('_', " ")
+            ),
+            i.source,
+        );
+    }
+    if let Some(a) = inci_dict::risk::allergen(entry.id) {
+        let set = if a.original_26 {
+            "one of the original 26"
+        } else {
+            "added by Regulation (EU) 2023/1545"
+        };
+        fact(
+            "fragrance allergen",
+            format!(
+                "EU labelled allergen, Annex III entry {} ({set}); sensitisation {}",
+                a.annex_ref,
+                a.severity.as_str()
+            ),
+            a.source,
+        );
+    }
+    for a in inci_dict::risk::annex_entries(entry.id) {
+        let what = if a.annex == "II" {
+            "prohibited"
+        } else {
+            "restricted"
+        };
+        let warning = if a.warning.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", a.warning)
+        };
+        fact(
+            "EU annex",
+            format!(
+                "{what}: Annex {} entry {} ({}){warning}",
+                a.annex, a.reference, a.substance
+            ),
+            a.source,
+        );
+    }
+    out
+}
+
+fn origin_text(v: &origin::Verdict) -> String {
+    let what = match (v.origin, v.certainty) {
+        (origin::Origin::Human, origin::Certainty::Named) => {
+            "human: neither vegan nor vegetarian; prohibited in EU cosmetics (Annex II entry 416)"
+        }
+        (origin::Origin::Human, origin::Certainty::Possible) => {
+            "possibly human (no species named): if so, prohibited in EU cosmetics (Annex II entry 416)"
+        }
+        (origin::Origin::Animal, _) if v.vegetarian => "animal: vegetarian, not vegan",
+        (origin::Origin::Animal, _) => "animal: neither vegan nor vegetarian",
+        (origin::Origin::PlantCulture, _) => "plant cell culture: vegan",
+    };
+    format!("{what} ({})", v.reason)
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "-" } else { s }
+}
