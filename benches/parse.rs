@@ -50,6 +50,24 @@ fn bench(c: &mut Criterion) {
         eprintln!("sephora_catalog skipped: ../shared/corpus absent");
     }
     g.finish();
+
+    // The risk engine's cost on top of parse + resolve (aim: at most 40 %).
+    let mut g = c.benchmark_group("analysis");
+    for (name, text) in [("one_label", ONE_LABEL), ("flagship", FLAGSHIP)] {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("{name}/parse_resolve"), |b| {
+            b.iter(|| inci::scan::ingredients(&inci::parse(black_box(text), &inci::Cosing)).len())
+        });
+        g.bench_function(format!("{name}/parse_resolve_analyze"), |b| {
+            b.iter(|| {
+                let ings = inci::scan::ingredients(&inci::parse(black_box(text), &inci::Cosing));
+                inci::risk::analyze(&ings, inci::risk::Profile::General)
+                    .findings
+                    .len()
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

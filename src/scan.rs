@@ -70,6 +70,9 @@ pub struct Ingredient {
     /// `human`, `animal` or `plant_culture`, when the name says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<&'static str>,
+    /// The dictionary entry, for the risk engine (not serialized: `name` says the same).
+    #[serde(skip)]
+    pub entry: Option<inci_dict::Entry>,
 }
 
 /// A synonym that resolved an ingredient.
@@ -113,41 +116,7 @@ pub fn report(label: &Label<'_>) -> ScanReport {
 /// Builds the report of an already parsed label, weighted for `profile`.
 pub fn report_with(label: &Label<'_>, profile: Profile) -> ScanReport {
     let input = label.input;
-    let ingredients = label
-        .items
-        .iter()
-        .map(|item| {
-            let r = resolve(&item.name_text(input));
-            let entry = r.entry;
-            Ingredient {
-                raw: item.raw(input).to_owned(),
-                span: item.span,
-                name: r.name(),
-                section: item.section,
-                suggestions: r.suggestions.iter().map(|s| s.name).collect(),
-                matched_via: r.via,
-                synonym: r.synonym.map(|s| SynonymUse {
-                    alias: s.alias,
-                    kind: s.kind.as_str(),
-                    source: s.source,
-                }),
-                alternatives: r.alternatives,
-                qualifiers: item.qualifiers.clone(),
-                cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
-                functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
-                comedogenic: entry
-                    .and_then(|e| inci_dict::risk::comedogenic(e.id))
-                    .map(|c| [c.min, c.max]),
-                origin: entry.and_then(|e| risk::origin::classify(e.name)).map(|v| {
-                    match v.origin {
-                        risk::origin::Origin::Human => "human",
-                        risk::origin::Origin::Animal => "animal",
-                        risk::origin::Origin::PlantCulture => "plant_culture",
-                    }
-                }),
-            }
-        })
-        .collect::<Vec<_>>();
+    let ingredients = ingredients(label);
     let analysis = risk::analyze(&ingredients, profile);
     let skipped = label
         .tokens
@@ -172,4 +141,45 @@ pub fn report_with(label: &Label<'_>, profile: Profile) -> ScanReport {
         skipped,
         diagnostics: label.diagnostics.clone(),
     }
+}
+
+/// Resolves every item of a parsed label (no risk analysis).
+pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
+    let input = label.input;
+    label
+        .items
+        .iter()
+        .map(|item| {
+            let r = resolve(&item.name_text(input));
+            let entry = r.entry;
+            Ingredient {
+                raw: item.raw(input).to_owned(),
+                span: item.span,
+                name: r.name(),
+                section: item.section,
+                suggestions: r.suggestions.iter().map(|s| s.name).collect(),
+                matched_via: r.via,
+                synonym: r.synonym.map(|s| SynonymUse {
+                    alias: s.alias,
+                    kind: s.kind.as_str(),
+                    source: s.source,
+                }),
+                alternatives: r.alternatives,
+                qualifiers: item.qualifiers.clone(),
+                cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
+                functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
+                comedogenic: entry
+                    .and_then(|e| inci_dict::risk::comedogenic(e.id))
+                    .map(|c| [c.min, c.max]),
+                entry,
+                origin: entry
+                    .and_then(risk::origin::classify_entry)
+                    .map(|v| match v.origin {
+                        risk::origin::Origin::Human => "human",
+                        risk::origin::Origin::Animal => "animal",
+                        risk::origin::Origin::PlantCulture => "plant_culture",
+                    }),
+            }
+        })
+        .collect()
 }

@@ -126,3 +126,76 @@ fn empty_input_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(json(&out)["ingredients"], serde_json::json!([]));
 }
+
+#[test]
+fn explain_names_what_it_matched_and_exits_1_when_unknown() {
+    let out = inci(&["explain", "Fragrance"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("PARFUM"), "{text}");
+    assert!(text.contains("synonym \"FRAGRANCE\""), "{text}");
+    assert!(text.contains("source:"), "{text}");
+    let out = inci(&["explain", "linalol"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a typo one edit away is explained as the nearest name"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("typo correction"));
+    let out = inci(&["explain", "xqzw", "blorp"], None);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn explain_json_carries_facts_with_sources() {
+    let v = json(&inci(
+        &[
+            "explain",
+            "--format",
+            "json",
+            "Human",
+            "Umbilical",
+            "Mesenchymal",
+            "Stem",
+            "Cell",
+            "Conditioned",
+            "Media",
+        ],
+        None,
+    ));
+    assert_eq!(
+        v["name"],
+        "HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA"
+    );
+    let facts = v["facts"].as_array().expect("facts");
+    assert!(
+        facts
+            .iter()
+            .any(|f| f["topic"] == "comedogenic" && f["value"] == "0-1 of 5")
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f["topic"] == "origin"
+                && f["value"].as_str().is_some_and(|s| s.contains("416")))
+    );
+    assert!(
+        facts
+            .iter()
+            .all(|f| f["source"].as_str().is_some_and(|s| !s.is_empty()))
+    );
+}
+
+#[test]
+fn scan_profile_weighs_concerns() {
+    let label = "Aqua, Isopropyl Myristate, Glycerin";
+    let general = json(&inci(&["scan", "--format", "json", label], None));
+    let acne = json(&inci(
+        &["scan", "--format", "json", "--profile", "acne-prone", label],
+        None,
+    ));
+    assert_eq!(acne["profile"], "acne-prone");
+    assert_eq!(general["concerns"][0]["concern"], "pores");
+    assert_eq!(acne["concerns"][0]["weighted"], true);
+    assert_eq!(general["concerns"][0]["weighted"], false);
+}

@@ -295,10 +295,10 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
             }
             continue;
         };
-        let Some(entry) = inci_dict::entry_by_name(name) else {
+        let Some(entry) = ing.entry.or_else(|| inci_dict::entry_by_name(name)) else {
             continue;
         };
-        if let Some(v) = origin::classify(name) {
+        if let Some(v) = origin::classify_entry(entry) {
             let facts = inci_dict::risk::origin(entry.id).map(|f| f.source);
             let mut status = Status {
                 vegan: &mut vegan,
@@ -554,8 +554,7 @@ fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
                     rule.partner_kinds.is_empty()
                         || f.ingredients.iter().any(|&i| {
                             ingredients[i]
-                                .name
-                                .and_then(inci_dict::entry_by_name)
+                                .entry
                                 .and_then(|e| inci_dict::risk::irritant(e.id))
                                 .is_some_and(|irr| rule.partner_kinds.contains(&irr.category))
                         })

@@ -237,10 +237,21 @@ fn find<'a>(ws: &[&'a str], list: &[&str]) -> Option<&'a str> {
 }
 
 /// The origin of a name, from recorded facts first and then from its words.
+///
+/// A dictionary name is spelled canonically, so it is only read further when one of its words
+/// is exactly a marker word; the typo-tolerant reading ([`classify_words`]) is kept for names
+/// the dictionary does not know. That keeps the common case to a few hash lookups.
 pub fn classify(name: &str) -> Option<Verdict> {
     let key = fold(name);
-    if let Some(hit) = inci_dict::lookup_key(&key)
-        && let Some(fact) = inci_dict::risk::origin(hit.entry().id)
+    match inci_dict::lookup_key(&key) {
+        Some(hit) => classify_entry(hit.entry()),
+        None => classify_words(&key),
+    }
+}
+
+/// The origin of a dictionary entry: its recorded fact, or its words read exactly.
+pub fn classify_entry(entry: inci_dict::Entry) -> Option<Verdict> {
+    if let Some(fact) = inci_dict::risk::origin(entry.id)
         && fact.origin == "human"
     {
         return Some(Verdict {
@@ -250,7 +261,36 @@ pub fn classify(name: &str) -> Option<Verdict> {
             vegetarian: false,
         });
     }
-    classify_words(&key)
+    let marked = words(entry.name).iter().any(|w| {
+        marker_words().contains(w)
+            || w.strip_suffix('S')
+                .is_some_and(|w| marker_words().contains(w))
+    });
+    if !marked {
+        return None;
+    }
+    classify_words(&fold(entry.name))
+}
+
+/// Every word any rule looks for, for the exact pre-check of dictionary names.
+fn marker_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let lists: [&[&str]; 6] = [
+            HUMAN_WORDS,
+            HUMAN_ACRONYMS,
+            HUMAN_TISSUE,
+            STEM_ACRONYMS,
+            PLANT_CULTURE_WORDS,
+            PLANT_WORDS,
+        ];
+        let mut set: std::collections::HashSet<&'static str> =
+            lists.iter().flat_map(|l| l.iter().copied()).collect();
+        set.extend(ANIMAL_WORDS.iter().map(|(w, _)| *w));
+        set.extend(["CORD", "STEM", "CERA"]);
+        set
+    })
 }
 
 /// The origin of a folded name from its words alone (no recorded facts).
