@@ -112,13 +112,8 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         } else {
             ""
         };
-        writeln!(
-            out,
-            "{:>3}  {:<RAW_WIDTH$}  {style}{:<NAME_WIDTH$}{style:#}  {worst}{sep}{notes}",
-            i + 1,
-            raw,
-            name
-        )?;
+        let line = format!("{:>3}  {:<RAW_WIDTH$}  {style}{:<NAME_WIDTH$}{style:#}  {worst}{sep}{notes}", i + 1, raw, name);
+        writeln!(out, "{}", line.trim_end())?;
     }
     let known = report
         .ingredients
