@@ -275,7 +275,8 @@ fn strip_marketing_words(text: &str) -> Option<String> {
 }
 
 /// The text with the hyphens of a lost line break removed: `Dam- ascena`, `Butyro - Spermum`,
-/// `Dip-teryx` (a hyphen between two lower-case letters, which INCI names never have).
+/// `Dip-teryx` (a hyphen between two lower-case letters, which INCI names never have); and a
+/// spaced hyphen before a number closed up (`Gum - 1`).
 fn dehyphenate(text: &str) -> Option<String> {
     if !text.contains('-') {
         return None;
@@ -299,6 +300,16 @@ fn dehyphenate(text: &str) -> Option<String> {
                 while out.ends_with(' ') {
                     out.pop();
                 }
+                changed = true;
+                i = j;
+                continue;
+            }
+            // `Biosaccharide Gum - 1`: a spaced hyphen before a number is a plain hyphen.
+            if spaced && chars.get(j).is_some_and(|n| n.is_ascii_digit()) {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('-');
                 changed = true;
                 i = j;
                 continue;
@@ -441,6 +452,7 @@ mod tests {
             Via::Hyphenation
         );
         assert_eq!(name("PEG-100 Stearate"), Some("PEG-100 STEARATE"));
+        assert_eq!(name("Biosaccharide Gum - 1"), Some("BIOSACCHARIDE GUM-1"));
     }
 
     #[test]

@@ -112,7 +112,12 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         } else {
             ""
         };
-        let line = format!("{:>3}  {:<RAW_WIDTH$}  {style}{:<NAME_WIDTH$}{style:#}  {worst}{sep}{notes}", i + 1, raw, name);
+        let line = format!(
+            "{:>3}  {:<RAW_WIDTH$}  {style}{:<NAME_WIDTH$}{style:#}  {worst}{sep}{notes}",
+            i + 1,
+            raw,
+            name
+        );
         writeln!(out, "{}", line.trim_end())?;
     }
     let known = report
