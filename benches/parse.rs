@@ -67,6 +67,33 @@ fn bench(c: &mut Criterion) {
             })
         });
     }
+    if let Some(rows) = sephora() {
+        let bytes: usize = rows.iter().map(String::len).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.sample_size(10);
+        g.bench_function("sephora_catalog/parse_resolve", |b| {
+            b.iter(|| {
+                rows.iter()
+                    .map(|r| {
+                        inci::scan::ingredients(&inci::parse(black_box(r), &inci::Cosing)).len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+        g.bench_function("sephora_catalog/parse_resolve_analyze", |b| {
+            b.iter(|| {
+                rows.iter()
+                    .map(|r| {
+                        let ings =
+                            inci::scan::ingredients(&inci::parse(black_box(r), &inci::Cosing));
+                        inci::risk::analyze(&ings, inci::risk::Profile::General)
+                            .findings
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+    }
     g.finish();
 }
 

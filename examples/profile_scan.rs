@@ -2,7 +2,7 @@
 //! and the risk analysis: `cargo run --release --example profile_scan [N]`.
 use std::time::Instant;
 
-const LABEL: &str = "Water, Glycerin, Pentylene Glycol, Dimethicone, Caprylic/Capric Triglyceride, Polyglyceryl-2 Diisostearate, Phenoxyethanol, Bisabolol, Hydrolyzed Soy Protein, Ammonium Acryloyldimethyltaurate/Vp Copolymer, Polysilicone-11, Polyacrylamide, Acrylates/C10-30 Alkyl Acrylate Crosspolymer, Caffeine, Cetearyl Alcohol, Cetyl Alcohol, C13-14 Isoparaffin, Butylene Glycol, Glucosyl Hesperidin, Disodium Edta, Sodium Hydroxide, Laureth-7, Cetearyl Glucoside, Adenosine, Ectoin, Hesperidin Methyl Chalcone, Sodium Hyaluronate, Steareth-20, Lecithin, Alcohol, Parfum (Fragrance), Limonene, Linalool.";
+const LABEL: &str = "Aqua, Glycerin, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Isopropyl Myristate, Parfum, Linalool";
 
 fn main() {
     let n: u32 = std::env::args()

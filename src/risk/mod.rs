@@ -17,6 +17,7 @@ pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_value};
 use crate::scan::Ingredient;
 use origin::{Certainty, Origin};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -178,7 +179,7 @@ pub struct Finding {
     /// Indices into the report's `ingredients`.
     pub ingredients: Vec<usize>,
     /// Where the facts come from.
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// The overall level of one concern.
@@ -283,7 +284,7 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                     )
                 },
                 ingredients: vec![i],
-                source: inci_dict::COSING_SOURCE.to_owned(),
+                source: Cow::Borrowed(inci_dict::COSING_SOURCE),
             });
             // An unknown name can still say where it comes from (`hUC-MSC Conditioned Media`).
             if let Some(v) = origin::classify_words(&inci_dict::fold(&ing.raw)) {
@@ -327,7 +328,7 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                 severity,
                 message: format!("{name} is rated {rating} of 5 for clogging pores ({pos})"),
                 ingredients: vec![i],
-                source: c.source.to_owned(),
+                source: Cow::Borrowed(c.source),
             });
         }
         if let Some(irr) = inci_dict::risk::irritant(entry.id) {
@@ -347,7 +348,7 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                     irr.category.replace('_', " ")
                 ),
                 ingredients: vec![i],
-                source: irr.source.to_owned(),
+                source: Cow::Borrowed(irr.source),
             });
         }
         if let Some(a) = inci_dict::risk::allergen(entry.id) {
@@ -364,7 +365,7 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                 severity,
                 message: format!("{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos})"),
                 ingredients: vec![i],
-                source: a.source.to_owned(),
+                source: Cow::Borrowed(a.source),
             });
         }
         for a in inci_dict::risk::annex_entries(entry.id) {
@@ -400,7 +401,7 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                     a.annex, a.reference, a.substance
                 ),
                 ingredients: vec![i],
-                source: a.source.to_owned(),
+                source: Cow::Borrowed(a.source),
             });
         }
     }
@@ -503,7 +504,7 @@ fn origin_findings(
                     v.reason
                 ),
                 ingredients: vec![i],
-                source,
+                source: Cow::Owned(source),
             });
             findings.push(Finding {
                 code: "R416",
@@ -512,7 +513,7 @@ fn origin_findings(
                 severity,
                 message: format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
                 ingredients: vec![i],
-                source: ANNEX_416.to_owned(),
+                source: Cow::Borrowed(ANNEX_416),
             });
         }
         Origin::Animal => {
@@ -530,7 +531,7 @@ fn origin_findings(
                 severity: Severity::Low,
                 message: format!("{name} is of animal origin ({}): {veg}", v.reason),
                 ingredients: vec![i],
-                source: origin::RULES_SOURCE.to_owned(),
+                source: Cow::Borrowed(origin::RULES_SOURCE),
             });
         }
         Origin::PlantCulture => {}
@@ -587,7 +588,7 @@ fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
                     rule.message
                 ),
                 ingredients: involved,
-                source: rule.source.to_owned(),
+                source: Cow::Borrowed(rule.source),
             });
         }
     }
@@ -617,7 +618,7 @@ fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
             severity: rule.severity,
             message: format!("{}: {}", names.join(" with "), rule.message),
             ingredients: involved,
-            source: rule.source.to_owned(),
+            source: Cow::Borrowed(rule.source),
         });
     }
     findings.extend(added);

@@ -37,12 +37,17 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
     let mut found: Vec<(usize, &'static str, &'static str)> = Vec::new();
     let mut buf = Vec::new();
     let mut b_chars = Vec::new();
-    for (k, sig) in cosing_codegen::KEYS.iter().zip(signatures()) {
-        // Cheap lower bounds first: length, then letter counts (one edit changes the counts by
-        // at most two).
-        if usize::from(sig.len).abs_diff(len) > max || qsig.l1(sig) > 2 * max {
+    let index = signatures();
+    // Only keys whose length is within `max` of the query's, found by binary search in the
+    // length-sorted index.
+    let lo = index.partition_point(|(sig, _)| usize::from(sig.len) + max < len);
+    let hi = index.partition_point(|(sig, _)| usize::from(sig.len) <= len + max);
+    for (sig, slot) in &index[lo..hi] {
+        // Cheap lower bound before the real work: one edit changes the letter counts by at most two.
+        if qsig.l1(sig) > 2 * max {
             continue;
         }
+        let k = &cosing_codegen::KEYS[*slot as usize];
         b_chars.clear();
         b_chars.extend(k.text().chars());
         if let Some(d) = bounded_distance(&query, &b_chars, max, &mut buf) {
@@ -96,23 +101,30 @@ impl Signature {
         Signature { len, counts }
     }
 
+    /// Sum of absolute differences of the counts, written as a fixed-size loop over `u8`
+    /// lanes so that the compiler vectorizes it (it runs once per candidate key).
     fn l1(&self, other: &Signature) -> usize {
-        self.counts
-            .iter()
-            .zip(&other.counts)
-            .map(|(a, b)| usize::from(a.abs_diff(*b)))
-            .sum()
+        let mut sum = 0u16;
+        for i in 0..32 {
+            let (a, b) = (self.counts[i], other.counts[i]);
+            sum += u16::from(a.max(b) - a.min(b));
+        }
+        usize::from(sum)
     }
 }
 
-/// Signatures of every key, computed on the first unknown name (a few milliseconds) and kept.
-fn signatures() -> &'static [Signature] {
-    static SIGS: std::sync::OnceLock<Vec<Signature>> = std::sync::OnceLock::new();
+/// Signatures of every key with the key's index, sorted by length; computed on the first
+/// unknown name (a few milliseconds) and kept.
+fn signatures() -> &'static [(Signature, u32)] {
+    static SIGS: std::sync::OnceLock<Vec<(Signature, u32)>> = std::sync::OnceLock::new();
     SIGS.get_or_init(|| {
-        cosing_codegen::KEYS
+        let mut v: Vec<(Signature, u32)> = cosing_codegen::KEYS
             .iter()
-            .map(|k| Signature::of(k.text()))
-            .collect()
+            .enumerate()
+            .map(|(i, k)| (Signature::of(k.text()), i as u32))
+            .collect();
+        v.sort_by_key(|(sig, i)| (sig.len, *i));
+        v
     })
 }
 
