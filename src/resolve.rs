@@ -26,7 +26,8 @@ impl Lexicon for Cosing {
     }
 
     fn continues_past_separator(&self, text: &str) -> bool {
-        inci_dict::continues_past_separator(&inci_dict::fold(text))
+        inci_dict::may_continue_past_separator(text)
+            && inci_dict::continues_past_separator(&inci_dict::fold(text))
     }
 }
 

@@ -129,7 +129,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
 }
 
 fn in_list(list: &[&str], word: &str) -> bool {
-    word.len() <= 12 && list.iter().any(|s| s.eq_ignore_ascii_case(word))
+    word.len() <= 12
+        && list
+            .iter()
+            .any(|s| s.len() == word.len() && s.eq_ignore_ascii_case(word))
 }
 
 /// Sentences rather than a name: several words, at least two of them function words, or
@@ -156,23 +159,23 @@ fn is_legend(text: &str) -> bool {
 
 /// Catalog placeholders where a list should be: `No Info`, `N/A`, `#NAME?`, `TBD`.
 fn is_placeholder(text: &str) -> bool {
-    if text.len() > 16 {
-        return false;
-    }
-    let t = text.trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        "no info"
-            | "n/a"
-            | "na"
-            | "none"
-            | "#name?"
-            | "#n/a"
-            | "tbd"
-            | "unknown"
-            | "not available"
-            | "-"
-    )
+    const PLACEHOLDERS: &[&str] = &[
+        "no info",
+        "n/a",
+        "na",
+        "none",
+        "#name?",
+        "#n/a",
+        "tbd",
+        "unknown",
+        "not available",
+        "-",
+    ];
+    let t = text.trim();
+    t.len() <= 16
+        && PLACEHOLDERS
+            .iter()
+            .any(|p| p.len() == t.len() && p.eq_ignore_ascii_case(t))
 }
 
 /// A pack size: `50 ml`, `1.7 fl oz`, `30g`, `100 mL`.

@@ -75,9 +75,14 @@ pub fn closing_bracket(open: char) -> Option<char> {
 /// most segments start with a name that none of them can match.
 pub fn could_start(text: &str, starts: &[&str]) -> bool {
     let b = text.as_bytes();
-    starts
-        .iter()
-        .any(|s| b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s.as_bytes()))
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    starts.iter().any(|s| {
+        let s = s.as_bytes();
+        s[0] == first && b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s)
+    })
 }
 
 /// Possible starts of [`preamble_header`].

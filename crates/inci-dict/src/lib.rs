@@ -216,6 +216,38 @@ pub fn continues_past_separator(key: &str) -> bool {
     cosing_codegen::JOIN_PREFIXES.binary_search(&key).is_ok()
 }
 
+/// A cheap pre-check for [`continues_past_separator`] on unfolded text: false when the text's
+/// first word (ASCII, upper-cased) starts no name that continues past a separator, so the
+/// parser can skip folding most pieces. Non-ASCII starts and HTML entities answer true.
+pub fn may_continue_past_separator(text: &str) -> bool {
+    static FIRST_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = FIRST_WORDS.get_or_init(|| {
+        cosing_codegen::JOIN_PREFIXES
+            .iter()
+            .map(|p| first_word(p))
+            .collect()
+    });
+    let text = text.trim_start();
+    let word = first_word(text);
+    if word.is_empty() || !word.is_ascii() || word.len() > 40 || word.contains('&') {
+        return true;
+    }
+    let mut buf = [0u8; 40];
+    let upper = &mut buf[..word.len()];
+    upper.copy_from_slice(word.as_bytes());
+    upper.make_ascii_uppercase();
+    std::str::from_utf8(upper).map_or(true, |w| set.contains(w))
+}
+
+/// The text up to the first space, comma, full stop or bracket.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .find([' ', ',', '.', '(', '[', '/'])
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 /// The FNV-1a hash the generated table was built with.
 fn hash(key: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -266,6 +298,15 @@ mod tests {
         assert!(changed);
         let (hit, _) = lookup_variant(&fold("Aluminium Hydroxide")).expect("aluminium");
         assert_eq!(hit.entry().name, "ALUMINUM HYDROXIDE");
+    }
+
+    #[test]
+    fn pre_check_admits_every_prefix() {
+        for p in cosing_codegen::JOIN_PREFIXES {
+            assert!(may_continue_past_separator(p), "{p}");
+            assert!(may_continue_past_separator(&p.to_lowercase()), "{p}");
+        }
+        assert!(!may_continue_past_separator("Glycerin"));
     }
 
     #[test]
