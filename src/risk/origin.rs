@@ -334,7 +334,9 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
     let cells = ws
         .iter()
         .any(|w| matches!(*w, "CELL" | "CELLS" | "CULTURE"));
-    if let Some(w) = human_word.or(acronym) {
+    // A synthetic peptide (`... SP`) or a virus sequence names humans without coming from them.
+    let synthetic = ws.last() == Some(&"SP") || ws.iter().any(|w| w.ends_with("VIRUS"));
+    if let Some(w) = human_word.or(acronym).filter(|_| !synthetic) {
         if w != "HOMO" || ws.contains(&"SAPIENS") {
             return Some(Verdict {
                 origin: Origin::Human,
@@ -440,6 +442,7 @@ mod tests {
             ("Hydrolyzed Horse Placenta Extract", Some(Origin::Animal)),
             ("Porphyra Umbilicalis Extract", None),
             ("Acetyl S-Cow Pentapeptide-1 SP", None),
+            ("Human Coronavirus Oligopeptide-1 SP", None),
             ("Canavalia Gladiata Leaf/Vine Extract", None),
             ("Whole Dry Deer Milk", Some(Origin::Animal)),
             (
