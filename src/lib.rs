@@ -8,6 +8,7 @@
 //! names. [`scan::scan`] runs both and builds the [`scan::ScanReport`] that the command line
 //! renders as a table or JSON (`render`).
 
+pub mod batch;
 pub mod cli;
 pub mod error;
 pub mod explain;

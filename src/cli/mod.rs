@@ -1,5 +1,6 @@
 //! Command-line definition (clap derive) and dispatch. `main.rs` only calls [`run`].
 
+pub mod batch;
 pub mod explain;
 pub mod input;
 pub mod scan;
@@ -27,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Parse a label, resolve every ingredient, and report the risks with their sources.
     Scan(scan::ScanArgs),
+    /// Scan a CSV catalog: one output record per row (JSON Lines or CSV), in parallel, in order.
+    Batch(batch::BatchArgs),
     /// Everything known about one ingredient: name, synonyms, functions, ratings, origin,
     /// EU annex entries, and the source of each fact.
     Explain(explain::ExplainArgs),
@@ -63,5 +66,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Scan(args) => scan::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Batch(args) => batch::run(&args),
     }
 }

@@ -1,0 +1,216 @@
+//! Batch scanning of CSV catalogs: streaming, parallel, in input order, nothing lost.
+//!
+//! [`run`] reads the catalog in chunks of rows ([`CHUNK_ROWS`]), scans each chunk in parallel
+//! with rayon (each worker formats its rows into its own buffer), then writes the buffers in
+//! input order before reading on, so memory stays bounded by one chunk whatever the input
+//! size. Every data row yields exactly one output record: a row that cannot be scanned
+//! (ragged, invalid UTF-8, empty cell, cell over [`MAX_CELL`]) yields an error record naming
+//! the row and the problem, and [`Summary`] counts it. `--strict` turns the first bad row into
+//! a fatal [`BatchError`].
+
+mod input;
+mod output;
+mod summary;
+
+pub use input::open as open_input;
+pub use output::OutputFormat;
+pub use summary::Summary;
+
+use crate::risk::Profile;
+use rayon::prelude::*;
+use std::fmt;
+use std::io::{Read, Write};
+
+/// Rows scanned per parallel chunk: large enough to keep both cores busy, small enough that a
+/// chunk of long lists stays a few megabytes.
+pub const CHUNK_ROWS: usize = 2048;
+
+/// Longest ingredient cell accepted (bytes); longer cells are error records.
+pub const MAX_CELL: usize = 1 << 20;
+
+/// What a batch run needs to know.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Header of the column holding the ingredient list.
+    pub column: String,
+    /// Header of a column to carry as the record's id.
+    pub id_column: Option<String>,
+    /// Output format.
+    pub format: OutputFormat,
+    /// Stop at the first bad row.
+    pub strict: bool,
+    /// Profile for the concern levels.
+    pub profile: Profile,
+}
+
+/// Why a batch run stopped.
+#[derive(Debug)]
+pub enum BatchError {
+    /// The catalog has no such column.
+    MissingColumn {
+        /// The column asked for.
+        column: String,
+        /// The columns the header has.
+        available: Vec<String>,
+    },
+    /// The header row could not be read.
+    Header(String),
+    /// `--strict` and a bad row.
+    BadRow {
+        /// 1-based data row number.
+        row: u64,
+        /// What is wrong.
+        problem: String,
+    },
+    /// Reading or writing failed.
+    Io(std::io::Error),
+}
+
+impl fmt::Display for BatchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BatchError::MissingColumn { column, available } => {
+                write!(
+                    f,
+                    "no column named {column:?}; the header has: {}",
+                    available.join(", ")
+                )
+            }
+            BatchError::Header(e) => write!(f, "cannot read the header row: {e}"),
+            BatchError::BadRow { row, problem } => {
+                write!(f, "row {row}: {problem} (--strict stops here)")
+            }
+            BatchError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BatchError {}
+
+impl From<std::io::Error> for BatchError {
+    fn from(e: std::io::Error) -> Self {
+        BatchError::Io(e)
+    }
+}
+
+/// One data row as read: its number and its cells, or what went wrong reading it.
+struct RawRow {
+    row: u64,
+    fields: Result<csv::ByteRecord, String>,
+}
+
+/// The outcome of one row, formatted, with what the summary needs.
+struct Done {
+    bytes: Vec<u8>,
+    outcome: summary::RowOutcome,
+}
+
+/// Scans a CSV catalog from `input` to `out`. `progress` is told the bytes read and rows done.
+pub fn run(
+    input: Box<dyn Read + Send>,
+    out: &mut dyn Write,
+    options: &Options,
+    progress: &dyn Fn(u64, u64),
+) -> Result<Summary, BatchError> {
+    let counter = input::CountingReader::new(input);
+    let bytes_read = counter.count();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(counter);
+    let headers = rdr
+        .byte_headers()
+        .map_err(|e| BatchError::Header(e.to_string()))?
+        .clone();
+    let names: Vec<String> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let h = String::from_utf8_lossy(h).into_owned();
+            if i == 0 {
+                h.trim_start_matches('\u{feff}').to_owned()
+            } else {
+                h
+            }
+        })
+        .collect();
+    let find = |name: &str| names.iter().position(|h| h == name);
+    let column = find(&options.column).ok_or_else(|| BatchError::MissingColumn {
+        column: options.column.clone(),
+        available: names.clone(),
+    })?;
+    let id_column = match &options.id_column {
+        Some(c) => Some(find(c).ok_or_else(|| BatchError::MissingColumn {
+            column: c.clone(),
+            available: names.clone(),
+        })?),
+        None => None,
+    };
+    let layout = output::Layout {
+        column,
+        id_column,
+        width: names.len(),
+        format: options.format,
+        profile: options.profile,
+    };
+    output::write_header(out, &layout, &names)?;
+
+    let mut summary = Summary::default();
+    let mut row: u64 = 0;
+    let mut chunk: Vec<RawRow> = Vec::with_capacity(CHUNK_ROWS);
+    let mut done = false;
+    while !done {
+        chunk.clear();
+        while chunk.len() < CHUNK_ROWS {
+            let mut rec = csv::ByteRecord::new();
+            match rdr.read_byte_record(&mut rec) {
+                Ok(true) => {
+                    row += 1;
+                    chunk.push(RawRow {
+                        row,
+                        fields: Ok(rec),
+                    });
+                }
+                Ok(false) => {
+                    done = true;
+                    break;
+                }
+                Err(e) => {
+                    row += 1;
+                    chunk.push(RawRow {
+                        row,
+                        fields: Err(format!("malformed CSV: {e}")),
+                    });
+                    if !matches!(
+                        e.kind(),
+                        csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
+                    ) {
+                        // The reader cannot go on after an I/O or parse error.
+                        done = true;
+                        break;
+                    }
+                }
+            }
+        }
+        let results: Vec<Done> = chunk
+            .par_iter()
+            .map(|raw| output::process(raw.row, &raw.fields, &layout))
+            .collect();
+        for d in results {
+            if options.strict
+                && let summary::RowOutcome::Error { row, problem } = &d.outcome
+            {
+                return Err(BatchError::BadRow {
+                    row: *row,
+                    problem: problem.clone(),
+                });
+            }
+            out.write_all(&d.bytes)?;
+            summary.add(d.outcome);
+        }
+        progress(bytes_read.get(), row);
+    }
+    out.flush()?;
+    summary.bytes = bytes_read.get();
+    Ok(summary)
+}

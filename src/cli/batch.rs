@@ -1,0 +1,100 @@
+//! `inci batch`: scan a CSV catalog, one output record per input row.
+
+use super::Outcome;
+use crate::batch::{self, Options, OutputFormat};
+use crate::risk::Profile;
+use anyhow::Context;
+use clap::Args;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Arguments of `inci batch`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Every input data row yields exactly one output record, in input order; a bad row (ragged, invalid UTF-8, empty or over-1-MB cell) yields a record with an `error` naming the row.\n\nA summary goes to standard error at the end (or to --summary FILE as JSON); a progress bar is shown when standard error is a terminal.\n\nExit codes: 0 done (error records included); 2 usage or input error, a missing column, or a bad row with --strict.\n\nExample:\n  inci batch catalog.csv.gz --column Ingredients --id-column SKU --format csv -o scanned.csv"
+)]
+pub struct BatchArgs {
+    /// The catalog: a CSV file, a .csv.gz file, or - for standard input.
+    #[arg(value_name = "CATALOG")]
+    pub catalog: String,
+    /// Header of the column holding the ingredient list.
+    #[arg(long, value_name = "NAME")]
+    pub column: String,
+    /// Header of a column to carry into each record as `id`.
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Stop at the first bad row instead of writing an error record.
+    #[arg(long)]
+    pub strict: bool,
+    /// Write the summary as JSON to this file instead of text on standard error.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// Weigh the concern levels for this reader (see inci scan --help).
+    #[arg(long, value_enum, default_value_t = Profile::General)]
+    pub profile: Profile,
+}
+
+/// Runs `inci batch`.
+pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
+    let input = batch::open_input(&args.catalog)?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        )),
+    };
+    let options = Options {
+        column: args.column.clone(),
+        id_column: args.id_column.clone(),
+        format: args.format,
+        strict: args.strict,
+        profile: args.profile,
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    let started = std::time::Instant::now();
+    let progress = |bytes: u64, rows: u64| {
+        if let Some(bar) = &bar {
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{rows} rows ({:.0} rows/s), {} read ({}/s)",
+                rows as f64 / secs,
+                indicatif::HumanBytes(bytes),
+                indicatif::HumanBytes((bytes as f64 / secs) as u64)
+            ));
+            bar.tick();
+        }
+    };
+    let result = batch::run(input, &mut out, &options, &progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let mut summary = result.with_context(|| format!("inci batch {}", args.catalog))?;
+    out.flush()?;
+    summary.finish();
+    match &args.summary {
+        Some(p) => {
+            let f = std::fs::File::create(p)
+                .with_context(|| format!("cannot create {}", p.display()))?;
+            serde_json::to_writer_pretty(f, &summary)?;
+        }
+        None => eprint!("{summary}"),
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,262 @@
+//! `inci batch` end to end: row counts kept, bad rows reported, formats, inputs, errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn inci(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("inci exits")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/fixtures/catalogs/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn records(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("inci-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    dir.join(name)
+}
+
+#[test]
+fn every_row_yields_one_record_in_order_and_bad_rows_say_why() {
+    let out = inci(
+        &[
+            "batch",
+            &fixture("bad_rows.csv"),
+            "--column",
+            "Ingredients",
+            "--id-column",
+            "SKU",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out);
+    let rows: Vec<u64> = recs
+        .iter()
+        .map(|r| r["row"].as_u64().expect("row"))
+        .collect();
+    assert_eq!(rows, [1, 2, 3, 4, 5, 6, 7]);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().expect("id")).collect();
+    assert_eq!(ids, ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]);
+    let err = |i: usize| recs[i]["error"].as_str().unwrap_or("").to_owned();
+    assert!(recs[0]["error"].is_null() && recs[0]["ingredients"][1]["name"] == "GLYCERIN");
+    assert!(err(1).contains("ragged row: 4 fields"), "{}", err(1));
+    assert!(err(2).contains("empty ingredient cell"));
+    assert!(
+        err(3).contains("not valid UTF-8") && err(3).contains("offset 9"),
+        "{}",
+        err(3)
+    );
+    assert!(err(4).contains("2 fields"));
+    assert!(
+        err(5).contains("check the quoting"),
+        "a stray quote shows as a ragged row: {}",
+        err(5)
+    );
+    assert_eq!(recs[6]["ingredients"][1]["name"], "PARFUM");
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("rows: 7  errors: 5"), "{summary}");
+    assert!(summary.contains("error at row 4"), "{summary}");
+}
+
+#[test]
+fn bom_and_crlf_are_fine_and_csv_keeps_the_columns() {
+    let out = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = rdr.headers().expect("headers").clone();
+    assert_eq!(
+        &headers[0], "SKU",
+        "the BOM is not part of the first header"
+    );
+    assert!(headers.iter().any(|h| h == "inci_human_derived"));
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    assert_eq!(&rows[0][col("inci_human_derived")], "yes");
+    assert!(rows[0][col("inci_findings")].contains("CO001"));
+    assert_eq!(&rows[2][col("inci_unknown")], "Glycerine");
+    assert_eq!(
+        &rows[1][col("Ingredients")],
+        "Aqua, Butyrospermum Parkii (Shea, Karite) Butter, Phenoxyethanol"
+    );
+}
+
+#[test]
+fn gzip_and_stdin_inputs_match_the_file() {
+    let plain = inci(
+        &["batch", &fixture("good.csv"), "--column", "Ingredients"],
+        None,
+    );
+    let bytes = std::fs::read(fixture("good.csv")).expect("fixture");
+    let gz = tmp("good.csv.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).expect("create"),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(&bytes).expect("compress");
+    enc.finish().expect("finish");
+    let from_gz = inci(
+        &[
+            "batch",
+            gz.to_str().expect("path"),
+            "--column",
+            "Ingredients",
+        ],
+        None,
+    );
+    let from_stdin = inci(&["batch", "-", "--column", "Ingredients"], Some(&bytes));
+    assert_eq!(plain.stdout, from_gz.stdout);
+    assert_eq!(plain.stdout, from_stdin.stdout);
+    assert_eq!(records(&plain).len(), 3);
+}
+
+#[test]
+fn a_cell_over_one_megabyte_is_an_error_record() {
+    let path = tmp("huge.csv");
+    let huge = "Aqua, ".repeat(200_000);
+    std::fs::write(&path, format!("id,ing\n1,\"{huge}\"\n2,Glycerin\n")).expect("write");
+    let out = inci(
+        &["batch", path.to_str().expect("path"), "--column", "ing"],
+        None,
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert!(
+        recs[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("over the 1048576-byte limit"))
+    );
+    assert_eq!(recs[1]["ingredients"][0]["name"], "GLYCERIN");
+}
+
+#[test]
+fn missing_column_lists_the_columns_and_strict_stops() {
+    let out = inci(&["batch", &fixture("good.csv"), "--column", "INCI"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no column named \"INCI\"") && err.contains("SKU, Name, Ingredients"),
+        "{err}"
+    );
+    let out = inci(
+        &[
+            "batch",
+            &fixture("bad_rows.csv"),
+            "--column",
+            "Ingredients",
+            "--strict",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("row 2: ragged row"));
+    let out = inci(&["batch", "no-such-catalog.csv", "--column", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-catalog.csv"));
+}
+
+#[test]
+fn summary_file_is_json_and_output_file_is_written() {
+    let summary = tmp("summary.json");
+    let output = tmp("out.jsonl");
+    let out = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "-o",
+            output.to_str().expect("p"),
+            "--summary",
+            summary.to_str().expect("p"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let s: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&summary).expect("summary")).expect("json");
+    assert_eq!(s["rows"], 3);
+    assert_eq!(s["errors"], 0);
+    assert_eq!(s["products_with_human_derived"], 1);
+    assert!(
+        s["findings_by_category"]["co_occurrence"]
+            .as_u64()
+            .is_some_and(|n| n >= 1)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&output)
+            .expect("output")
+            .lines()
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn many_rows_across_chunks_stay_in_order() {
+    let path = tmp("many.csv");
+    let mut text = String::from("n,ing\n");
+    for i in 0..5000 {
+        let ing = if i % 7 == 0 {
+            ""
+        } else {
+            "Aqua, Glycerin, Parfum"
+        };
+        text.push_str(&format!("{i},\"{ing}\"\n"));
+    }
+    std::fs::write(&path, text).expect("write");
+    let out = inci(
+        &[
+            "batch",
+            path.to_str().expect("path"),
+            "--column",
+            "ing",
+            "--id-column",
+            "n",
+        ],
+        None,
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 5000);
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["row"], i as u64 + 1);
+        assert_eq!(r["id"], i.to_string());
+        assert_eq!(r["error"].is_string(), i % 7 == 0);
+    }
+}
