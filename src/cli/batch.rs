@@ -60,11 +60,24 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         strict: args.strict,
         profile: args.profile,
     };
+    // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).
+    let total = (args.catalog != "-" && !args.catalog.ends_with(".gz"))
+        .then(|| std::fs::metadata(&args.catalog).ok().map(|m| m.len()))
+        .flatten();
     let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
+        let (bar, template) = match total {
+            Some(t) => (
+                indicatif::ProgressBar::new(t),
+                "{bar:30} {percent:>3}% {elapsed} {msg}",
+            ),
+            None => (
+                indicatif::ProgressBar::new_spinner(),
+                "{spinner} {elapsed} {msg}",
+            ),
+        };
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
     });
@@ -78,7 +91,11 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
                 indicatif::HumanBytes(bytes),
                 indicatif::HumanBytes((bytes as f64 / secs) as u64)
             ));
-            bar.tick();
+            if total.is_some() {
+                bar.set_position(bytes);
+            } else {
+                bar.tick();
+            }
         }
     };
     let result = batch::run(input, &mut out, &options, &progress);
