@@ -43,8 +43,9 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
     let lo = index.partition_point(|(sig, _)| usize::from(sig.len) + max < len);
     let hi = index.partition_point(|(sig, _)| usize::from(sig.len) <= len + max);
     for (sig, slot) in &index[lo..hi] {
-        // Cheap lower bound before the real work: one edit changes the letter counts by at most two.
-        if qsig.l1(sig) > 2 * max {
+        // Cheap lower bounds before the real work: one edit changes at most two buckets'
+        // presence, and the letter counts by at most two.
+        if (qsig.mask ^ sig.mask).count_ones() as usize > 2 * max || qsig.l1(sig) > 2 * max {
             continue;
         }
         let k = &cosing_codegen::KEYS[*slot as usize];
@@ -78,6 +79,8 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
 #[derive(Debug, Clone, Copy)]
 struct Signature {
     len: u16,
+    /// Which of the 32 buckets occur at all: one edit changes at most two bits.
+    mask: u32,
     counts: [u8; 32],
 }
 
@@ -98,7 +101,11 @@ impl Signature {
             };
             counts[bucket] = counts[bucket].saturating_add(1);
         }
-        Signature { len, counts }
+        let mask = counts
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (i, &c)| if c > 0 { m | 1 << i } else { m });
+        Signature { len, mask, counts }
     }
 
     /// Sum of absolute differences of the counts, written as a fixed-size loop over `u8`
