@@ -138,19 +138,30 @@ fn in_list(list: &[&str], word: &str) -> bool {
 /// Sentences rather than a name: several words, at least two of them function words, or
 /// very many words.
 pub(crate) fn looks_like_prose(text: &str) -> bool {
-    // Fewer than three words is never prose; most items stop here.
-    if text.split_whitespace().nth(2).is_none() {
+    // Counted on bytes: fewer than three words is never prose; most items stop here.
+    let n = text
+        .as_bytes()
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .count();
+    if n < 3 {
         return false;
     }
-    let mut n = 0;
-    let mut stop = 0;
-    for w in words(text) {
-        n += 1;
-        if in_list(STOPWORDS, w) {
-            stop += 1;
-        }
+    let stop = words(text).filter(|w| is_stopword(w)).count();
+    stop >= 2 || (n >= 12 && !text.contains('/'))
+}
+
+/// Case-insensitive membership in [`STOPWORDS`] (sorted), without allocating.
+fn is_stopword(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 || !b.is_ascii() {
+        return false;
     }
-    (n >= 3 && stop >= 2) || (n >= 12 && !text.contains('/'))
+    let mut buf = [0u8; 8];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| STOPWORDS.binary_search(&w).is_ok())
 }
 
 fn is_legend(text: &str) -> bool {

@@ -87,16 +87,19 @@ pub fn could_start(text: &str, starts: &[&str]) -> bool {
 
 /// Possible starts of [`preamble_header`].
 pub const HEADER_STARTS: &[&str] = &[
-    "ingr", "inci", "inha", "inac", "acti", "full", "othe", "list", "comp", "skła", "skla", "best",
+    "ingred", "ingréd", "inci", "inhalt", "inacti", "active", "full i", "other ", "list o",
+    "compos", "skład", "sklad", "bestan",
 ];
 /// Possible starts of [`may_contain_marker`].
 pub const MAY_CONTAIN_STARTS: &[&str] = &[
-    "+/", "+ /", "±", "may ", "peut", "kann", "pued", "può", "puo ", "pode", "kan ", "moż", "moze",
+    "+/", "+ /", "±", "may co", "peut c", "kann e", "puede ", "può c", "puo co", "pode c",
+    "kan be", "może", "moze z",
 ];
 /// Possible starts of [`trailing_prose_marker`].
 pub const TRAILING_PROSE_STARTS: &[&str] = &[
-    "dire", "how ", "to u", "usag", "made", "prod", "warn", "caut", "prec", "keep", "for ", "dist",
-    "manu", "net ", "best", "plea", "ingr", "mode", "fabr", "herg",
+    "direct", "how to", "to use", "usage:", "made i", "produc", "warnin", "cautio", "precau",
+    "keep o", "for ex", "distri", "manufa", "net wt", "best b", "please", "ingred", "mode d",
+    "fabriq", "herges",
 ];
 
 /// A run of horizontal whitespace (possibly empty).
