@@ -103,7 +103,21 @@ fn a_hundred_thousand_nested_parentheses() {
 
 #[test]
 fn empty_and_blank_inputs() {
-    for text in ["", " ", "\n", ",", "\u{feff}", "...", "()", "[+/-]"] {
+    // The last one once panicked: a full-width colon ending a heading.
+    for text in [
+        "",
+        " ",
+        "\n",
+        ",",
+        "\u{feff}",
+        "...",
+        "()",
+        "[+/-]",
+        "🕴𑍐ꢄ*`3.𑬀：ணH3𐶏%𝍳<ö",
+        "Step 1：Aqua",
+        "：",
+        "a：",
+    ] {
         check(text).expect("invariants hold");
     }
 }

@@ -38,8 +38,10 @@ pub(crate) fn classify(
     if let Some(colon) = heading_colon(text) {
         let left = &text[..colon];
         if !lexicon.is_known(left) {
-            let after =
-                text[colon + 1..].trim_start_matches(|c: char| c == '：' || rules::is_hspace(c));
+            // The colon may be the three-byte full-width `：`: skip it by its own length.
+            let colon_len = text[colon..].chars().next().map_or(1, char::len_utf8);
+            let after = text[colon + colon_len..]
+                .trim_start_matches(|c: char| c == '：' || rules::is_hspace(c));
             let right_start = span.end - after.len();
             if after.is_empty() {
                 out.push((Class::Skipped(Skip::Heading), span));
