@@ -113,6 +113,17 @@ pub fn explain(query: &str) -> Explanation {
             source: s.source,
         })
         .collect();
+    // Other CosIng names with the same CAS number: a colour index number and its colourant
+    // name (CI 77891 and TITANIUM DIOXIDE), or a plant and its synonymous entries.
+    let same: Vec<&str> = if entry.cas.is_empty() {
+        Vec::new()
+    } else {
+        inci_dict::entries()
+            .filter(|e| e.cas == entry.cas && e.id != entry.id)
+            .map(|e| e.name)
+            .take(12)
+            .collect()
+    };
     let mut fact = |topic: &str, value: String, source: &str| {
         out.facts.push(FactInfo {
             topic: topic.to_owned(),
@@ -130,6 +141,13 @@ pub fn explain(query: &str) -> Explanation {
         ),
         inci_dict::COSING_SOURCE,
     );
+    if !same.is_empty() {
+        fact(
+            "same CAS number as",
+            same.join(", "),
+            inci_dict::COSING_SOURCE,
+        );
+    }
     for f in inci_dict::risk::facts(entry.id) {
         fact(f.fact, f.value.to_owned(), f.source);
     }
