@@ -205,6 +205,12 @@ fn explain_links_a_colour_index_number_to_its_colourant_name() {
     let out = inci(&["explain", "Cl 77891"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.starts_with("CI 77891"), "the OCR fold resolves: {text}");
-    assert!(text.contains("same CAS number as: TITANIUM DIOXIDE"), "{text}");
+    assert!(
+        text.starts_with("CI 77891"),
+        "the OCR fold resolves: {text}"
+    );
+    assert!(
+        text.contains("same CAS number as: TITANIUM DIOXIDE"),
+        "{text}"
+    );
 }
