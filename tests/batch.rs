@@ -1,27 +1,10 @@
 //! `inci batch` end to end: row counts kept, bad rows reported, formats, inputs, errors.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn inci(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("inci runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input)
-            .expect("write stdin");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("inci exits")
-}
+use common::inci;
+use std::io::Write;
+use std::process::Output;
 
 fn fixture(name: &str) -> String {
     format!("{}/fixtures/catalogs/{name}", env!("CARGO_MANIFEST_DIR"))
