@@ -73,6 +73,9 @@ pub struct Ingredient {
     /// The dictionary entry, for the risk engine (not serialized: `name` says the same).
     #[serde(skip)]
     pub entry: Option<inci_dict::Entry>,
+    /// The origin verdict behind `origin`, kept for the risk engine so that it is read once.
+    #[serde(skip)]
+    pub verdict: Option<risk::origin::Verdict>,
 }
 
 /// A synonym that resolved an ingredient.
@@ -152,6 +155,12 @@ pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
         .map(|item| {
             let r = resolve(&item.name_text(input));
             let entry = r.entry;
+            // A dictionary entry by its recorded facts and exact words; an unknown name by its
+            // words with typos allowed (`hUC-MSC Conditioned Media`).
+            let verdict = match entry {
+                Some(e) => risk::origin::classify_entry(e),
+                None => risk::origin::classify_words(&inci_dict::fold(item.raw(input))),
+            };
             Ingredient {
                 raw: item.raw(input).to_owned(),
                 span: item.span,
@@ -172,13 +181,8 @@ pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
                     .and_then(|e| inci_dict::risk::comedogenic(e.id))
                     .map(|c| [c.min, c.max]),
                 entry,
-                origin: entry
-                    .and_then(risk::origin::classify_entry)
-                    .map(|v| match v.origin {
-                        risk::origin::Origin::Human => "human",
-                        risk::origin::Origin::Animal => "animal",
-                        risk::origin::Origin::PlantCulture => "plant_culture",
-                    }),
+                origin: verdict.as_ref().map(|v| v.origin.as_str()),
+                verdict,
             }
         })
         .collect()

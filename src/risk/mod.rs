@@ -287,25 +287,25 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                 source: Cow::Borrowed(inci_dict::COSING_SOURCE),
             });
             // An unknown name can still say where it comes from (`hUC-MSC Conditioned Media`).
-            if let Some(v) = origin::classify_words(&inci_dict::fold(&ing.raw)) {
+            if let Some(v) = &ing.verdict {
                 let mut status = Status {
                     vegan: &mut vegan,
                     vegetarian: &mut vegetarian,
                 };
-                origin_findings(ing.raw.trim(), i, &v, None, &mut findings, &mut status);
+                origin_findings(ing.raw.trim(), i, v, None, &mut findings, &mut status);
             }
             continue;
         };
         let Some(entry) = ing.entry.or_else(|| inci_dict::entry_by_name(name)) else {
             continue;
         };
-        if let Some(v) = origin::classify_entry(entry) {
+        if let Some(v) = &ing.verdict {
             let facts = inci_dict::risk::origin(entry.id).map(|f| f.source);
             let mut status = Status {
                 vegan: &mut vegan,
                 vegetarian: &mut vegetarian,
             };
-            origin_findings(name, i, &v, facts, &mut findings, &mut status);
+            origin_findings(name, i, v, facts, &mut findings, &mut status);
         }
         if let Some(c) = inci_dict::risk::comedogenic(entry.id)
             && c.max >= 3

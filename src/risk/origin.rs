@@ -21,6 +21,17 @@ pub enum Origin {
     PlantCulture,
 }
 
+impl Origin {
+    /// Stable identifier: `human`, `animal` or `plant_culture`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Human => "human",
+            Origin::Animal => "animal",
+            Origin::PlantCulture => "plant_culture",
+        }
+    }
+}
+
 /// How sure the verdict is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Certainty {
