@@ -34,14 +34,6 @@ impl Span {
     pub fn slice<'a>(&self, input: &'a str) -> &'a str {
         input.get(self.start..self.end).unwrap_or("")
     }
-
-    /// 1-based line and column (in characters) of `start` in `input`.
-    pub fn line_col(&self, input: &str) -> (usize, usize) {
-        let before = input.get(..self.start).unwrap_or(input);
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, col)
-    }
 }
 
 impl Serialize for Span {
