@@ -19,6 +19,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -358,14 +359,16 @@ def build_risk(shared, inv, syn):
         for r in read_annex(os.path.join(shared, "cosing", fname)):
             ref = r["Reference Number"].strip()
             substance = " ".join(r.get("Chemical name / INN", "").split())[:160]
-            warning = " ".join(r.get("Wording of conditions of use and warnings", "").split())[:300]
+            wording = r.get("Wording of conditions of use and warnings", "")
+            warning = " ".join(wording.split())[:300]
+            label_warnings = "|".join(label_warning_phrases(wording))
             ids = r.get("Identified INGREDIENTS or substances e.g.", "")
             for n in {x.strip() for x in ids.split(",") if x.strip()}:
                 name = to_inci(n, inv, syn)
                 if name is None:
                     continue
-                rows.append([annex, ref, name, substance, warning, SRC_ANNEX.format(annex=annex, ref=ref)])
-    write("annex.csv", ["annex", "ref", "inci_name", "substance", "warning", "source"], rows)
+                rows.append([annex, ref, name, substance, warning, label_warnings, SRC_ANNEX.format(annex=annex, ref=ref)])
+    write("annex.csv", ["annex", "ref", "inci_name", "substance", "warning", "label_warnings", "source"], rows)
 
     # Origin of the names the reference list files as human tissue, cells, media or exosomes.
     rows = []
@@ -390,6 +393,48 @@ def build_risk(shared, inv, syn):
     write("facts.csv", ["inci_name", "fact", "value", "source"], rows)
     for line in report:
         print(line, file=sys.stderr)
+
+
+# Statements Annex III requires on the label, as the regulation words them. An entry's
+# `label_warnings` lists those its "Wording of conditions of use and warnings" cell contains
+# (matched loosely: soft hyphens, colour/color, line breaks), and its own "Contains ..."
+# statement. `inci lint` (rule L010) looks for them in the pack text.
+STANDARD_WARNINGS = [
+    "Hair colourants can cause severe allergic reactions",
+    "Read and follow instructions",
+    "This product is not intended for use on persons under the age of 16",
+    "Keep out of reach of children",
+    "Avoid contact with eyes",
+    "For professional use only",
+    "Wear suitable gloves",
+    "Can cause blindness",
+    "Can cause an allergic reaction",
+    "Rinse eyes immediately if product comes into contact with them",
+    "Avoid skin contact",
+    "Read directions for use carefully",
+    "For adult use only",
+]
+
+
+def _loose(text):
+    text = text.replace("\u00ad", "").lower().replace("colour", "color")
+    text = re.sub(r"[\u2018\u2019\u201c\u201d'\"]", "", text)
+    return " ".join(text.split())
+
+
+def label_warning_phrases(wording):
+    """The mandatory label statements named in one Annex III wording cell, in table order."""
+    loose = _loose(wording)
+    out = []
+    for m in re.finditer(r"\bContains ([^.\n;:]{3,80}?)(?=\s*(?:[.\n;:]|$|For |Avoid |Keep |Can |Rinse ))", wording.replace("\u00ad", "")):
+        phrase = "Contains " + " ".join(m.group(1).split()).rstrip(" ,")
+        if phrase not in out and not phrase.lower().startswith("contains the "):
+            out.append(phrase)
+    for p in STANDARD_WARNINGS:
+        alt = p.replace("an allergic", "allergic")
+        if _loose(p) in loose or _loose(alt) in loose:
+            out.append(p)
+    return out
 
 
 def main():

@@ -85,8 +85,20 @@ pub struct AnnexEntry {
     pub substance: &'static str,
     /// Mandatory conditions and warnings (Annex III), or empty.
     pub warning: &'static str,
+    /// The statements the annex requires on the label, as the regulation words them,
+    /// separated by `|` (see [`AnnexEntry::label_warnings`]); empty when none.
+    pub label_warnings: &'static str,
     /// Where the fact comes from.
     pub source: &'static str,
+}
+
+impl AnnexEntry {
+    /// The statements Annex III requires on the label for this entry (`Contains alkali`,
+    /// `Keep out of reach of children`). Which of them apply depends on the product type and
+    /// concentration, which a label does not say, so a checker should ask for at least one.
+    pub fn label_warnings(&self) -> impl Iterator<Item = &'static str> {
+        self.label_warnings.split('|').filter(|w| !w.is_empty())
+    }
 }
 
 /// A recorded origin (`human`) for a CosIng name.

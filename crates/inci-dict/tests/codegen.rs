@@ -266,8 +266,8 @@ fn generate_risk(root: &Path) -> String {
     });
     table("ANNEX", "AnnexEntry", "annex.csv", 2, &|e, r| {
         format!(
-            "AnnexEntry {{ entry: {e}, annex: {:?}, reference: {:?}, substance: {:?}, warning: {:?}, source: {:?} }}",
-            &r[0], &r[1], &r[3], &r[4], &r[5]
+            "AnnexEntry {{ entry: {e}, annex: {:?}, reference: {:?}, substance: {:?}, warning: {:?}, label_warnings: {:?}, source: {:?} }}",
+            &r[0], &r[1], &r[3], &r[4], &r[5], &r[6]
         )
     });
     table("FACTS", "Fact", "facts.csv", 0, &|e, r| {
