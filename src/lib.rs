@@ -12,6 +12,7 @@ pub mod batch;
 pub mod cli;
 pub mod error;
 pub mod explain;
+pub mod lint;
 pub mod parse;
 pub mod render;
 pub mod resolve;

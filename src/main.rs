@@ -7,7 +7,7 @@ fn main() -> ExitCode {
     let cli = inci::cli::Cli::parse();
     match inci::cli::run(cli) {
         Ok(inci::cli::Outcome::Success) => ExitCode::SUCCESS,
-        Ok(inci::cli::Outcome::NotFound) => ExitCode::from(1),
+        Ok(inci::cli::Outcome::NotFound | inci::cli::Outcome::LintFailed) => ExitCode::from(1),
         Err(err) => {
             // A closed pipe (`inci scan ... | head`) is not a failure.
             if err.chain().any(|e| {

@@ -3,6 +3,8 @@
 pub mod batch;
 pub mod explain;
 pub mod input;
+pub mod lint;
+pub mod rule;
 pub mod scan;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -33,6 +35,11 @@ pub enum Command {
     /// Everything known about one ingredient: name, synonyms, functions, ratings, origin,
     /// EU annex entries, and the source of each fact.
     Explain(explain::ExplainArgs),
+    /// Check packaging text before print: every problem pointed at, with a rule code, a help
+    /// line and a fix; exit 1 when a lint at or above --fail-on is found (for CI).
+    Lint(lint::LintArgs),
+    /// What a lint rule finds, why it matters and what its fix does (`--all` lists them).
+    Rule(rule::RuleArgs),
 }
 
 /// `--color` choices.
@@ -53,6 +60,8 @@ pub enum Outcome {
     Success,
     /// Exit 1: what was asked for is not known.
     NotFound,
+    /// Exit 1: a lint at or above `--fail-on` was found.
+    LintFailed,
 }
 
 /// Runs the parsed command line.
@@ -67,5 +76,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Scan(args) => scan::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Rule(args) => rule::run(&args),
     }
 }

@@ -1,6 +1,11 @@
-//! Renderers: how a [`ScanReport`](crate::scan::ScanReport) is shown.
+//! Renderers: how a [`ScanReport`](crate::scan::ScanReport) is shown (`text`, `json`), and
+//! how lints are (`lint_text`, `lint_json`, `sarif`, `github`).
 
+pub mod github;
 pub mod json;
+pub mod lint_json;
+pub mod lint_text;
+pub mod sarif;
 pub mod text;
 
 /// Output format of `inci scan`.
@@ -11,4 +16,18 @@ pub enum Format {
     Text,
     /// One JSON object (schema in docs/json-schema.md).
     Json,
+}
+
+/// Output format of `inci lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum LintFormat {
+    /// rustc-style diagnostics: the text with each problem underlined, help and fix.
+    #[default]
+    Text,
+    /// One JSON document (schema in docs/json-schema.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations (`::error file=...::message`).
+    Github,
 }

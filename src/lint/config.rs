@@ -1,0 +1,278 @@
+//! `inci.toml`: which rules run, at what level, for which market, and a brand's watch list.
+//!
+//! Found in the working directory or the nearest parent that has one (like `rustfmt.toml`),
+//! or named with `--config`. Every key is optional:
+//!
+//! ```toml
+//! market = "eu"                 # "eu" (default) or "us"
+//! fail-on = "warning"           # lowest level that makes `inci lint` exit 1
+//! select = ["ALL"]              # rule codes or names to run (default: all)
+//! ignore = ["L011"]             # rule codes or names to skip
+//!
+//! [levels]                      # a level per rule, by code or name
+//! non-canonical-name = "warning"
+//!
+//! [watch-list]                  # names the brand refuses (rule L014)
+//! names = ["Methylisothiazolinone", "Talc"]
+//! reason = "brand policy 2026-03"
+//! ```
+//!
+//! Unknown keys, rule codes and levels are errors that name the file, so a typo never
+//! silently turns a rule off.
+
+use super::Level;
+use super::rules::{RULES, Rule};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "inci.toml";
+
+/// The market whose labelling rules apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Market {
+    /// European Union: Regulation (EC) 1223/2009 (INCI names, `Parfum`, CI numbers, allergens).
+    #[default]
+    Eu,
+    /// United States: 21 CFR 701.3 (INCI names; `Fragrance` and FD&C colour names accepted).
+    Us,
+}
+
+impl Market {
+    /// `eu` or `us`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Market::Eu => "eu",
+            Market::Us => "us",
+        }
+    }
+}
+
+/// A name on the watch list, as written in the file and as the dictionary resolves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WatchName {
+    /// As written in `inci.toml`.
+    pub written: String,
+    /// The canonical INCI name, when the dictionary knows it (matched by entry).
+    pub canonical: Option<&'static str>,
+    /// The folded text, matched against unknown names.
+    pub key: String,
+}
+
+/// Lint configuration. [`Config::default`] runs every rule at its default level for the EU.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Which market's rules apply.
+    pub market: Market,
+    /// Lowest level that fails the run, when the file sets one.
+    pub fail_on: Option<Level>,
+    /// Rules to run (codes); `None` runs all.
+    pub select: Option<Vec<&'static str>>,
+    /// Rules to skip (codes).
+    pub ignore: Vec<&'static str>,
+    /// Levels set per rule (code to level).
+    pub levels: HashMap<&'static str, Level>,
+    /// Names the brand refuses.
+    pub watch_list: Vec<WatchName>,
+    /// Why the brand refuses them, shown in the lint.
+    pub watch_reason: Option<String>,
+    /// The file this came from, if any.
+    pub path: Option<PathBuf>,
+}
+
+/// A configuration file that could not be read or is invalid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    market: Option<Market>,
+    fail_on: Option<String>,
+    select: Option<Vec<String>>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    levels: HashMap<String, String>,
+    watch_list: Option<RawWatchList>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWatchList {
+    #[serde(default)]
+    names: Vec<String>,
+    reason: Option<String>,
+}
+
+impl Config {
+    /// True when `rule` runs under this configuration.
+    pub fn selects(&self, rule: &Rule) -> bool {
+        self.select.as_ref().is_none_or(|s| s.contains(&rule.code))
+            && !self.ignore.contains(&rule.code)
+    }
+
+    /// The level `rule`'s lints get.
+    pub fn level(&self, rule: &Rule) -> Level {
+        self.levels.get(rule.code).copied().unwrap_or(rule.level)
+    }
+
+    /// Parses the text of an `inci.toml`; `path` is only for messages.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let err = |message: String| ConfigError {
+            path: path.to_owned(),
+            message,
+        };
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| err(e.to_string().trim_end().to_owned()))?;
+        let codes = |list: &[String], key: &str| -> Result<Vec<&'static str>, ConfigError> {
+            let mut out = Vec::new();
+            for name in list {
+                if name.eq_ignore_ascii_case("ALL") {
+                    out.extend(RULES.iter().map(|r| r.code));
+                    continue;
+                }
+                match rule_code(name) {
+                    Some(code) => out.push(code),
+                    None => {
+                        return Err(err(format!(
+                            "unknown rule `{name}` in `{key}` (see `inci rule --all`)"
+                        )));
+                    }
+                }
+            }
+            Ok(out)
+        };
+        let level = |text: &str, key: &str| {
+            Level::parse(text).ok_or_else(|| {
+                err(format!(
+                    "unknown level `{text}` for `{key}` (info, warning or error)"
+                ))
+            })
+        };
+        let mut levels = HashMap::new();
+        for (name, value) in &raw.levels {
+            let code = rule_code(name).ok_or_else(|| {
+                err(format!(
+                    "unknown rule `{name}` in `[levels]` (see `inci rule --all`)"
+                ))
+            })?;
+            levels.insert(code, level(value, name)?);
+        }
+        let watch = raw.watch_list.unwrap_or(RawWatchList {
+            names: Vec::new(),
+            reason: None,
+        });
+        Ok(Config {
+            market: raw.market.unwrap_or_default(),
+            fail_on: raw
+                .fail_on
+                .as_deref()
+                .map(|l| level(l, "fail-on"))
+                .transpose()?,
+            select: raw
+                .select
+                .as_deref()
+                .map(|s| codes(s, "select"))
+                .transpose()?,
+            ignore: codes(&raw.ignore, "ignore")?,
+            levels,
+            watch_list: watch.names.iter().map(|n| WatchName::new(n)).collect(),
+            watch_reason: watch.reason,
+            path: Some(path.to_owned()),
+        })
+    }
+
+    /// Reads `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_owned(),
+            message: format!("cannot read: {e}"),
+        })?;
+        Config::from_toml(&text, path)
+    }
+
+    /// The `inci.toml` in `dir` or its nearest parent that has one, loaded; the default
+    /// configuration when there is none.
+    pub fn discover(dir: &Path) -> Result<Config, ConfigError> {
+        for d in dir.ancestors() {
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                return Config::load(&candidate);
+            }
+        }
+        Ok(Config::default())
+    }
+}
+
+impl WatchName {
+    /// A watch-list name, resolved against the dictionary.
+    pub fn new(written: &str) -> WatchName {
+        WatchName {
+            written: written.to_owned(),
+            canonical: crate::resolve::resolve(written).name(),
+            key: inci_dict::fold(written),
+        }
+    }
+}
+
+/// The code of a rule named by code (`L002`, any case) or name (`misspelling`).
+pub fn rule_code(name: &str) -> Option<&'static str> {
+    RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(name) || r.name.eq_ignore_ascii_case(name))
+        .map(|r| r.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_key() {
+        let c = Config::from_toml(
+            "market = \"us\"\nfail-on = \"error\"\nignore = [\"L011\", \"misspelling\"]\n[levels]\nnon-canonical-name = \"warning\"\n[watch-list]\nnames = [\"Talc\", \"Unobtainium\"]\nreason = \"policy\"\n",
+            Path::new("inci.toml"),
+        )
+        .expect("valid config");
+        assert_eq!(c.market, Market::Us);
+        assert_eq!(c.fail_on, Some(Level::Error));
+        assert_eq!(c.ignore, vec!["L011", "L002"]);
+        assert_eq!(c.levels.get("L003"), Some(&Level::Warning));
+        assert_eq!(c.watch_list[0].canonical, Some("TALC"));
+        assert_eq!(c.watch_list[1].canonical, None);
+        assert_eq!(c.watch_reason.as_deref(), Some("policy"));
+    }
+
+    #[test]
+    fn typos_are_errors_that_name_the_file() {
+        let e = Config::from_toml("ignore = [\"L999\"]", Path::new("a/inci.toml"))
+            .expect_err("unknown rule");
+        assert_eq!(
+            e.to_string(),
+            "a/inci.toml: unknown rule `L999` in `ignore` (see `inci rule --all`)"
+        );
+        let e =
+            Config::from_toml("markt = \"eu\"", Path::new("inci.toml")).expect_err("unknown key");
+        assert!(e.to_string().contains("unknown field `markt`"), "{e}");
+        let e = Config::from_toml("[levels]\nL001 = \"fatal\"", Path::new("inci.toml"))
+            .expect_err("bad level");
+        assert!(e.to_string().contains("unknown level `fatal`"), "{e}");
+    }
+}

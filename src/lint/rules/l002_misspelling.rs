@@ -1,0 +1,100 @@
+//! L002 `misspelling`: an unknown name one or two letters away from a known one.
+
+use super::{FixKind, Rule, in_case_of};
+use crate::lint::{Applicability, Context, Fix, Level, Lint};
+use crate::resolve::{Via, resolve};
+use inci_dict::Suggestion;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    code: "L002",
+    name: "misspelling",
+    level: Level::Warning,
+    fix: FixKind::Sometimes,
+    summary: "an unknown name within one or two letters of a CosIng name",
+    doc: DOC,
+    check,
+};
+
+const DOC: &str = "\
+## What it finds
+An item whose name is unknown but within a small edit distance of a CosIng name or synonym: at
+most 1 edit for names up to 8 letters, 2 beyond, and never more than a quarter of the name.
+(`Phenoxyetanol`, `Citronnellol`, `Magnesium Aluminum Sylicate`.)
+
+## Why
+Typos on packs are common (they are in 1 of 30 Sephora listings) and are a labelling error
+under Regulation (EC) 1223/2009 Art. 19(6): the INCI name must be printed as the glossary spells
+it. They also hide the ingredient from allergy-conscious readers and from tools like this one.
+
+## Example
+```text
+Aqua, Phenoxyetanol, Glycerin
+      ^^^^^^^^^^^^^ did you mean `PHENOXYETHANOL`?
+```
+
+## Fix
+Replaces the name with the suggestion, in the label's case style. The fix is *safe* when the
+correction is certain: one edit, a name of 8 letters or more, no other candidate as close, and
+no brackets in the name. Otherwise it is *unsafe* (`--unsafe-fixes`).
+
+## Source
+CosIng Ingredients & Fragrance Inventory (European Commission), as embedded in inci.
+";
+
+/// True when the nearest suggestion is close enough to call `text` a typo of it.
+pub(crate) fn likely_typo(text: &str, suggestions: &[Suggestion]) -> bool {
+    let len = text.chars().filter(|c| c.is_alphanumeric()).count();
+    suggestions.first().is_some_and(|s| {
+        let allowed = if len <= 8 { 1 } else { 2 };
+        s.distance >= 1 && s.distance <= allowed && s.distance * 4 <= len
+    })
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
+    for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
+        if ing.name.is_some() {
+            continue;
+        }
+        let text = item.name_text(cx.input);
+        let r = resolve(&text);
+        if r.via != Via::Unknown || !likely_typo(&text, &r.suggestions) {
+            continue;
+        }
+        let best = &r.suggestions[0];
+        let certain = best.distance == 1
+            && text.chars().filter(|c| c.is_alphanumeric()).count() >= 8
+            && r.suggestions.get(1).is_none_or(|s| s.distance > 1)
+            && !text.contains(['(', '[', '/']);
+        let printed = item.name_span.slice(cx.input);
+        let replacement = in_case_of(printed, best.name);
+        let mut lint = cx.lint(
+            &RULE,
+            item.name_span,
+            format!(
+                "`{}` looks like a misspelling of `{}`",
+                printed.trim(),
+                best.name
+            ),
+            &format!("did you mean `{}`?", best.name),
+        );
+        if r.suggestions.len() > 1 {
+            let others: Vec<String> = r.suggestions[1..]
+                .iter()
+                .map(|s| format!("`{}`", s.name))
+                .collect();
+            lint.help = Some(format!("other close names: {}", others.join(", ")));
+        }
+        lint.fix = Some(Fix::replace(
+            if certain {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            },
+            item.name_span,
+            replacement.clone(),
+            format!("replace with `{replacement}`"),
+        ));
+        out.push(lint);
+    }
+}

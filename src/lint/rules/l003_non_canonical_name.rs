@@ -1,0 +1,90 @@
+//! L003 `non-canonical-name`: a known ingredient printed by a common name, a foreign word, a
+//! British spelling or a broken hyphenation instead of its INCI name.
+
+use super::{FixKind, Rule, in_case_of};
+use crate::lint::{Applicability, Context, Fix, Level, Lint, Market};
+use crate::resolve::Via;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    code: "L003",
+    name: "non-canonical-name",
+    level: Level::Warning,
+    fix: FixKind::Safe,
+    summary: "a common name, foreign word or British spelling where the INCI name belongs",
+    doc: DOC,
+    check,
+};
+
+const DOC: &str = "\
+## What it finds
+An item that inci resolves, but not by its INCI name: through a common name (`Shea Butter`,
+`Vitamin E`), a word in another language (`Wasser`), a colour name (`Iron Oxides`, `Red 40`), a
+British spelling (`Sodium Laureth Sulphate`) or a word hyphenated across a line (`Dip-teryx`).
+Labels that mix these with INCI names are the `mixed conventions` packaging reviews flag.
+
+With `market = \"us\"` in `inci.toml`, `Fragrance` and US colour names (21 CFR 74, `Red 40`)
+are accepted, as 21 CFR 701.3 allows them.
+
+Not reported: the EU's own bilingual forms (`Aqua/Water/Eau`, `Parfum (Fragrance)`,
+`Butyrospermum Parkii (Shea) Butter`), where the INCI name is printed alongside.
+
+## Why
+Regulation (EC) 1223/2009 Art. 19(6) and Art. 33: ingredients are labelled with the common
+ingredient name from the glossary, the same word in every language, so that a reader with an
+allergy finds it on any pack.
+
+## Example
+```text
+Aqua, Shea Butter, Glycerin
+      ^^^^^^^^^^^ INCI name is `BUTYROSPERMUM PARKII BUTTER`
+```
+
+## Fix
+Replaces the name with the INCI name, in the label's case style. Safe: it names the same
+dictionary entry.
+
+## Source
+CosIng glossary; synonyms with their own sources in `crates/inci-dict/assets/synonyms.csv`.
+";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
+    for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
+        let Some(name) = ing.name else { continue };
+        let why = match (ing.matched_via, &ing.synonym) {
+            (Via::Synonym, Some(s)) => {
+                let us_accepted = cx.config.market == Market::Us
+                    && (s.kind == "colour" || s.alias == "FRAGRANCE");
+                if us_accepted {
+                    continue;
+                }
+                match s.kind {
+                    "foreign" => "a word in another language",
+                    "colour" => "a colour name",
+                    _ => "a common name",
+                }
+            }
+            (Via::Spelling, _) => "a British or former spelling",
+            (Via::Hyphenation, _) => "hyphenated across a line",
+            _ => continue,
+        };
+        let printed = item.name_span.slice(cx.input);
+        let replacement = in_case_of(printed, name);
+        let mut lint = cx.lint(
+            &RULE,
+            item.name_span,
+            format!("`{}` is {why}; the INCI name is `{name}`", printed.trim()),
+            &format!("INCI name is `{name}`"),
+        );
+        if let Some(s) = &ing.synonym {
+            lint.help = Some(format!("synonym source: {}", s.source));
+        }
+        lint.fix = Some(Fix::replace(
+            Applicability::Safe,
+            item.name_span,
+            replacement.clone(),
+            format!("replace with `{replacement}`"),
+        ));
+        out.push(lint);
+    }
+}
