@@ -58,6 +58,9 @@ pub struct WatchName {
     pub written: String,
     /// The canonical INCI name, when the dictionary knows it (matched by entry).
     pub canonical: Option<&'static str>,
+    /// Its CAS number, when known: `Water` and `Aqua`, `CI 77891` and `Titanium Dioxide` are
+    /// distinct CosIng entries of one substance.
+    pub cas: Option<&'static str>,
     /// The folded text, matched against unknown names.
     pub key: String,
 }
@@ -224,9 +227,11 @@ impl Config {
 impl WatchName {
     /// A watch-list name, resolved against the dictionary.
     pub fn new(written: &str) -> WatchName {
+        let entry = crate::resolve::resolve(written).entry;
         WatchName {
             written: written.to_owned(),
-            canonical: crate::resolve::resolve(written).name(),
+            canonical: entry.map(|e| e.name),
+            cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
             key: inci_dict::fold(written),
         }
     }

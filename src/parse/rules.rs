@@ -99,7 +99,8 @@ pub const MAY_CONTAIN_STARTS: &[&str] = &[
 pub const TRAILING_PROSE_STARTS: &[&str] = &[
     "direct", "how to", "to use", "usage:", "made i", "produc", "warnin", "cautio", "precau",
     "keep o", "for ex", "distri", "manufa", "net wt", "best b", "please", "ingred", "mode d",
-    "fabriq", "herges",
+    "fabriq", "herges", "contai", "avoid ", "keep a", "for pr", "for ad", "hair c", "read a",
+    "rinse ", "wear s", "can ca", "this p",
 ];
 
 /// A run of horizontal whitespace (possibly empty).
@@ -213,6 +214,28 @@ fn trailing_prose_marker_more(i: &str) -> IResult<&str, &str> {
         tag_no_case("mode d'emploi"),
         tag_no_case("fabriqué en"),
         tag_no_case("hergestellt in"),
+    ))
+    .parse(i)
+    .or_else(|_: nom::Err<nom::error::Error<&str>>| trailing_warning(i))
+}
+
+/// The statements Annex III of Regulation (EC) 1223/2009 makes packs print (`Contains alkali`,
+/// `Avoid contact with eyes`): pack text, never an ingredient. `inci lint` looks for them.
+fn trailing_warning(i: &str) -> IResult<&str, &str> {
+    alt((
+        tag_no_case("contains "),
+        tag_no_case("avoid contact"),
+        tag_no_case("avoid skin contact"),
+        tag_no_case("keep away"),
+        tag_no_case("for professional use"),
+        tag_no_case("for adult use"),
+        tag_no_case("hair colourants"),
+        tag_no_case("hair colorants"),
+        tag_no_case("read and follow"),
+        tag_no_case("rinse eyes"),
+        tag_no_case("wear suitable gloves"),
+        tag_no_case("can cause"),
+        tag_no_case("this product"),
     ))
     .parse(i)
 }
@@ -356,6 +379,16 @@ mod tests {
             "Mode d'emploi",
             "Fabriqué en",
             "Hergestellt in",
+            "Contains alkali",
+            "Avoid contact with eyes",
+            "Keep away from eyes",
+            "For professional use only",
+            "Hair colourants can cause severe allergic reactions",
+            "Read and follow instructions",
+            "Rinse eyes immediately",
+            "Wear suitable gloves",
+            "Can cause blindness",
+            "This product is not intended for use on persons under the age of 16",
         ] {
             assert!(
                 could_start(m, TRAILING_PROSE_STARTS) && trailing_prose_marker(m).is_ok(),

@@ -65,7 +65,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         let certain = best.distance == 1
             && text.chars().filter(|c| c.is_alphanumeric()).count() >= 8
             && r.suggestions.get(1).is_none_or(|s| s.distance > 1)
-            && !text.contains(['(', '[', '/']);
+            && !text.contains(['(', ')', '[', ']', '/']);
         let printed = item.name_span.slice(cx.input);
         let replacement = in_case_of(printed, best.name);
         let mut lint = cx.lint(

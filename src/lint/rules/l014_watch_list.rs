@@ -16,9 +16,9 @@ pub const RULE: Rule = Rule {
 
 const DOC: &str = "\
 ## What it finds
-An ingredient named in the `[watch-list]` of `inci.toml`. Names are matched by dictionary entry,
-so `Water` on the list finds `Aqua`; names the dictionary does not know are matched by their
-folded text.
+An ingredient named in the `[watch-list]` of `inci.toml`. Names are matched by dictionary entry
+or CAS number, so `Water` on the list finds `Aqua` and `CI 77891` finds `Titanium Dioxide`;
+names the dictionary does not know are matched by their folded text.
 
 ```toml
 [watch-list]
@@ -42,7 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let key = inci_dict::fold(&item.name_text(cx.input));
         let hit = list.iter().find(|w| match (w.canonical, ing.name) {
-            (Some(c), Some(n)) => c == n,
+            (Some(c), Some(n)) => c == n || (w.cas.is_some() && w.cas == ing.cas),
             _ => w.key == key,
         });
         let Some(w) = hit else { continue };
