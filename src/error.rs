@@ -27,9 +27,8 @@ pub enum InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Io { path, source } => {
-                write!(f, "cannot read {}: {source}", path.display())
-            }
+            // The system's reason is the error's `source`, which `{:#}` prints after this.
+            InputError::Io { path, .. } => write!(f, "cannot read {}", path.display()),
             InputError::Utf8 {
                 origin,
                 offset,
