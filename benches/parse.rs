@@ -95,6 +95,36 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // `inci lint`: the rules on top of parse + resolve, and rendering the diagnostics.
+    let mut g = c.benchmark_group("lint");
+    let config = inci::lint::Config::default();
+    for (name, text) in [("one_label", ONE_LABEL), ("flagship", FLAGSHIP)] {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("{name}/lint"), |b| {
+            b.iter(|| inci::lint::lint(black_box(text), &config).len())
+        });
+        g.bench_function(format!("{name}/lint_render_text"), |b| {
+            b.iter(|| {
+                let file =
+                    inci::lint::LintedFile::new(String::new(), black_box(text).to_owned(), &config);
+                inci::render::lint_text::render(&file, false).len()
+            })
+        });
+    }
+    if let Some(rows) = sephora() {
+        let bytes: usize = rows.iter().map(String::len).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.sample_size(10);
+        g.bench_function("sephora_catalog/lint", |b| {
+            b.iter(|| {
+                rows.iter()
+                    .map(|r| inci::lint::lint(black_box(r), &config).len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

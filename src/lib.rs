@@ -7,6 +7,10 @@
 //! colour index numbers, bracketed and slashed alternatives), with suggestions for unknown
 //! names. [`scan::scan`] runs both and builds the [`scan::ScanReport`] that the command line
 //! renders as a table or JSON (`render`).
+//!
+//! For packaging QA, [`lint::lint`] runs the rules of [`lint::rules`] over the same parse and
+//! resolution and returns [`lint::Lint`]s (a code, a level, the exact span, help and a
+//! [`lint::Fix`]); `render` shows them rustc-style, as JSON, SARIF or GitHub annotations.
 
 pub mod batch;
 pub mod cli;

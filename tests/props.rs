@@ -1,4 +1,5 @@
-//! Property tests: the parser never panics and always covers its input exactly.
+//! Property tests: the parser never panics and always covers its input exactly; the linter
+//! never panics, and its spans and fixes stay on the text's character boundaries.
 
 use proptest::prelude::*;
 
@@ -11,6 +12,43 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(report.ingredients.len(), label.items.len());
     for (ing, item) in report.ingredients.iter().zip(&label.items) {
         prop_assert_eq!(&ing.raw, &text[item.span.start..item.span.end]);
+    }
+    check_lint(text)
+}
+
+/// `inci lint` on any text: spans and fix edits lie on character boundaries inside the text,
+/// and the text with every fix applied (unsafe ones too) still parses losslessly.
+fn check_lint(text: &str) -> Result<(), TestCaseError> {
+    use inci::lint::{Applicability, Config};
+    let config = Config::default();
+    let lints = inci::lint::lint(text, &config);
+    let on_boundaries = |s: inci::Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    for l in &lints {
+        prop_assert!(
+            on_boundaries(l.span),
+            "lint {:?} out of bounds in {:?}",
+            l,
+            text
+        );
+        for e in l.fix.iter().flat_map(|f| &f.edits) {
+            prop_assert!(
+                on_boundaries(e.span),
+                "edit {:?} out of bounds in {:?}",
+                e,
+                text
+            );
+        }
+    }
+    let (fixed, _) = inci::cli::lint::fix_text(text, &lints, &config, Applicability::Unsafe);
+    if let Err(e) = inci::parse(&fixed, &inci::Cosing).verify() {
+        return Err(TestCaseError::fail(format!(
+            "{e} for fixed {fixed:?} of {text:?}"
+        )));
     }
     Ok(())
 }
@@ -62,6 +100,16 @@ fn label_words() -> impl Strategy<Value = String> {
             "]",
             ".",
             "STEP 01:",
+            "Shea Butter",
+            "Phenoxyetanol",
+            "Vitamin E",
+            ",,",
+            "Contains alkali.",
+            "Potassium Hydroxide",
+            "Parfum",
+            "CI 77491",
+            "Human Umbilical Mesenchymal Stem Cell Conditioned Media",
+            "Crème",
         ]),
         0..40,
     )

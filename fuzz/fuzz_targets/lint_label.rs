@@ -1,0 +1,31 @@
+//! Fuzz `inci lint`: any text lints without panicking, every span and fix edit lies on the
+//! text's character boundaries, every renderer accepts the lints, and the text with all fixes
+//! applied (unsafe ones too) still parses losslessly.
+#![no_main]
+
+use inci::lint::{Applicability, Config, LintedFile};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = inci::error::decode_utf8(data.to_vec(), "fuzz") else {
+        return;
+    };
+    let config = Config::default();
+    let file = LintedFile::new("fuzz.txt".into(), text.clone(), &config);
+    let ok = |s: inci::Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    for l in &file.lints {
+        assert!(ok(l.span), "lint span {:?}", l);
+        for e in l.fix.iter().flat_map(|f| &f.edits) {
+            assert!(ok(e.span), "edit span {:?}", e);
+        }
+    }
+    let files = [file];
+    let _ = inci::render::lint_text::render(&files[0], false);
+    let _ = inci::render::lint_json::render(&files);
+    let _ = inci::render::sarif::render(&files);
+    let _ = inci::render::github::render(&files);
+    let (fixed, _) = inci::cli::lint::fix_text(&text, &files[0].lints, &config, Applicability::Unsafe);
+    if let Err(e) = inci::parse(&fixed, &inci::Cosing).verify() {
+        panic!("fixed text breaks the parser: {e}");
+    }
+});
