@@ -174,8 +174,14 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         if let Some((hit, spelling)) = lookup(&outside) {
             found = Some(from_hit(hit, spelling, Via::Bracket));
         }
+        // A bracketed name printed as such (`CI 77492`), kept in case the outside text is only a
+        // colour synonym covering several pigments (`Iron Oxides (CI 77492)`).
+        let mut bracket_name: Option<Resolution> = None;
         for &(s, e) in &groups {
             if let Some(r) = resolve_inner(&text[s..e], depth + 1) {
+                if bracket_name.is_none() && r.via == Via::Name && r.synonym.is_none() {
+                    bracket_name = Some(r.clone());
+                }
                 match &found {
                     None => {
                         found = Some(Resolution {
@@ -187,6 +193,18 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
                     Some(_) => {}
                 }
             }
+        }
+        if let (Some(f), Some(b)) = (&found, bracket_name)
+            && f.synonym
+                .is_some_and(|s| s.kind == inci_dict::SynonymKind::Colour)
+            && f.entry != b.entry
+        {
+            others.retain(|n| Some(*n) != b.name());
+            others.extend(f.name());
+            found = Some(Resolution {
+                via: Via::Bracket,
+                ..b
+            });
         }
         if let Some(mut f) = found {
             f.alternatives = others;
@@ -418,6 +436,19 @@ mod tests {
         );
         assert_eq!(name("Cl 77491"), Some("CI 77491"));
         assert_eq!(name("Shea Butter"), Some("BUTYROSPERMUM PARKII BUTTER"));
+    }
+
+    #[test]
+    fn a_bracketed_colour_index_beats_a_colour_synonym() {
+        // `Iron Oxides` alone stands for the red oxide; the bracket says which one it is.
+        assert_eq!(name("Iron Oxides"), Some("CI 77491"));
+        let r = resolve("Iron Oxides (CI 77492)");
+        assert_eq!(r.name(), Some("CI 77492"));
+        assert_eq!(r.alternatives, vec!["CI 77491"]);
+        assert_eq!(
+            name("Titanium Dioxide (CI 77891)"),
+            Some("TITANIUM DIOXIDE")
+        );
     }
 
     #[test]

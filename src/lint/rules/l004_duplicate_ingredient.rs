@@ -1,6 +1,6 @@
 //! L004 `duplicate-ingredient`: the same ingredient listed twice in one section.
 
-use super::{FixKind, Rule};
+use super::{FixKind, Rule, sub_lists};
 use crate::lint::{Applicability, Context, Edit, Fix, Level, Lint, Related};
 use crate::parse::TokenKind;
 use crate::span::Span;
@@ -20,7 +20,8 @@ pub const RULE: Rule = Rule {
 const DOC: &str = "\
 ## What it finds
 Two items of the same section (declared, or may-contain) that resolve to the same CosIng entry,
-however they are printed: `Aqua` and `Water`, `Tocopherol` and `Vitamin E`.
+however they are printed: `Tocopherol` and `Vitamin E`. Kits print one list per product, each
+after a heading (`STEP 01 Cleanser:`) or its own `Ingredients:`: each list is checked alone.
 
 ## Why
 Regulation (EC) 1223/2009 Art. 19(1)(g) asks for one list in descending order of weight: an
@@ -43,7 +44,15 @@ Regulation (EC) 1223/2009 Art. 19(1)(g).
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     let mut first: HashMap<(u32, bool), usize> = HashMap::new();
+    // Duplicates are counted within one list of a kit.
+    let list_of_item = sub_lists(cx);
+    let mut current = 0usize;
     for (i, (item, ing)) in cx.label.items.iter().zip(cx.ingredients).enumerate() {
+        let this_list = list_of_item.get(i).copied().unwrap_or(current);
+        if this_list != current {
+            current = this_list;
+            first.clear();
+        }
         let Some(entry) = ing.entry else { continue };
         let key = (entry.id, item.section == crate::parse::Section::Main);
         let Some(&f) = first.get(&key) else {

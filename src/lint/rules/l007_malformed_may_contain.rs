@@ -47,9 +47,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         if tok.kind != TokenKind::MayContainStart {
             continue;
         }
+        // `[+/- May contain: CI 77491]` and `May contain (+/-):` print two markers for one block.
         let next = tokens[t + 1..]
             .iter()
-            .find(|n| n.kind != TokenKind::Separator);
+            .find(|n| !matches!(n.kind, TokenKind::Separator | TokenKind::MayContainStart));
         if !matches!(next.map(|n| n.kind), Some(TokenKind::Item(_))) {
             let mut lint = cx.lint(
                 &RULE,

@@ -1,6 +1,6 @@
 //! L008 `colourant-order`: a colourant declared before ingredients that are not colourants.
 
-use super::{FixKind, Rule, is_colourant};
+use super::{FixKind, Rule, is_colourant, sub_lists};
 use crate::lint::{Context, Level, Lint, Related};
 use crate::parse::Section;
 
@@ -8,7 +8,7 @@ use crate::parse::Section;
 pub const RULE: Rule = Rule {
     code: "L008",
     name: "colourant-order",
-    level: Level::Warning,
+    level: Level::Info,
     fix: FixKind::None,
     summary: "a colourant listed before other ingredients outside a may-contain block",
     doc: DOC,
@@ -17,9 +17,14 @@ pub const RULE: Rule = Rule {
 
 const DOC: &str = "\
 ## What it finds
-A pure colourant (a `CI` number, or an entry whose only CosIng functions colour) in the
-declared list with a non-colourant after it. Titanium dioxide and mica, which are also
-opacifiers and fillers, do not count as pure colourants.
+A pure colourant (an entry whose only CosIng functions colour) in the declared list with a
+non-colourant after it. Titanium dioxide and mica, which are also opacifiers and fillers, do
+not count as pure colourants, nor does `CI 77891` (titanium dioxide's colour index name).
+
+Info by default: foundations and tints hold iron oxides above 1 %, where the order by weight
+is the right one, and the label does not say which case applies (in the Sephora catalog this
+rule fires on 166 of 1,472 lists, mostly iron oxides in make-up). QA teams whose products
+keep colourants under 1 % raise it with `[levels] colourant-order = \"warning\"`.
 
 ## Why
 Regulation (EC) 1223/2009 Art. 19(1)(g): ingredients are listed in descending order of weight;
@@ -41,34 +46,22 @@ Regulation (EC) 1223/2009 Art. 19(1)(g); CosIng functions.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    let main: Vec<usize> = (0..cx.label.items.len())
-        .filter(|&i| cx.label.items[i].section == Section::Main)
-        .collect();
-    // The last known non-colourant of the declared list: colourants before it are out of place.
-    let Some(&last_other) = main
-        .iter()
-        .rev()
-        .find(|&&i| cx.ingredients[i].entry.is_some_and(|e| !is_colourant(&e)))
-    else {
-        return;
-    };
-    for &i in &main {
-        if i >= last_other {
-            break;
-        }
-        let Some(entry) = cx.ingredients[i].entry else {
-            continue;
-        };
-        if !is_colourant(&entry) {
+    let lists = sub_lists(cx);
+    let known_other = |j: usize| cx.ingredients[j].entry.is_some_and(|e| !is_colourant(&e));
+    for (i, (item, ing)) in cx.label.items.iter().zip(cx.ingredients).enumerate() {
+        if item.section != Section::Main {
             continue;
         }
-        let Some(&next) = main
-            .iter()
-            .find(|&&j| j > i && cx.ingredients[j].entry.is_some_and(|e| !is_colourant(&e)))
-        else {
+        let Some(entry) = ing.entry.filter(is_colourant) else {
             continue;
         };
-        let item = &cx.label.items[i];
+        // The first known non-colourant after it in the declared part of the same list.
+        let list = lists.get(i);
+        let next = (i + 1..cx.label.items.len())
+            .take_while(|&j| lists.get(j) == list)
+            .filter(|&j| cx.label.items[j].section == Section::Main)
+            .find(|&j| known_other(j));
+        let Some(next) = next else { continue };
         let mut lint = cx.lint(
             &RULE,
             item.name_span,

@@ -24,7 +24,10 @@ const DOC: &str = "\
   entry 416 prohibits whether or not the name is in the inventory. Plant stem-cell cultures and
   animal media are not human and are not reported.
 
-With `market = \"us\"` the lint is lowered to info: Annex II is EU law.
+An entry that prohibits with exceptions (`Petrolatum, except if the full refining history is
+known`; furocoumarins `except for normal content in natural essences`, which brings in citrus
+peel oils) is reported as a warning, with the entry's wording to check against. With
+`market = \"us\"` every lint of this rule is lowered to info: Annex II is EU law.
 
 ## Why
 A product containing a prohibited substance cannot be placed on the EU market (Art. 14(1)(a)).
@@ -59,7 +62,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             .verdict
             .as_ref()
             .filter(|v| v.origin == Origin::Human && v.certainty == Certainty::Named);
+        let mut level = Level::Error;
         let (message, label, help) = match (annex, human) {
+            (Some(a), None) if has_exception(a.substance) => {
+                level = Level::Warning;
+                (
+                    format!(
+                        "`{name}` falls under Annex II entry {}, prohibited with exceptions",
+                        a.reference
+                    ),
+                    format!("Annex II entry {} (with exceptions)", a.reference),
+                    format!(
+                        "check the exception applies: {}; source: {}",
+                        a.substance, a.source
+                    ),
+                )
+            }
             (Some(a), _) => (
                 format!(
                     "`{name}` is prohibited in the EU (Annex II entry {})",
@@ -80,9 +98,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         };
         let mut lint = cx.lint(&RULE, item.name_span, message, &label);
         lint.help = Some(help);
-        if cx.config.market == Market::Us {
-            lint.level = Level::Info;
-        }
+        lint.level = if cx.config.market == Market::Us {
+            Level::Info
+        } else {
+            level
+        };
         out.push(lint);
     }
+}
+
+/// True when an Annex II entry prohibits only in part: `Petrolatum, except if the full refining
+/// history is known`, furocoumarins `except for normal content in natural essences`.
+fn has_exception(substance: &str) -> bool {
+    let s = substance.to_ascii_lowercase();
+    ["except", "unless", "provided that", "if the "]
+        .iter()
+        .any(|w| s.contains(w))
 }

@@ -20,6 +20,7 @@ mod l013_percentage_in_list;
 mod l014_watch_list;
 
 use super::{Context, Level, Lint};
+use crate::parse::{Skip, TokenKind};
 
 /// Whether a rule offers fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +148,22 @@ pub fn in_case_of(sample: &str, canonical: &str) -> String {
     out
 }
 
+/// For each item, the index of the list it belongs to. A kit prints one list per product,
+/// each after a heading (`STEP 01 Cleanser:`) or its own `Ingredients:`; rules about the order
+/// or repetition of ingredients look at one list at a time.
+pub fn sub_lists(cx: &Context<'_>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(cx.label.items.len());
+    let mut list = 0usize;
+    for t in &cx.label.tokens {
+        match t.kind {
+            TokenKind::Skipped(Skip::Heading | Skip::Header) if !out.is_empty() => list += 1,
+            TokenKind::Item(_) => out.push(list),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Abbreviations printed upper case in title-case labels.
 const ABBREVIATIONS: &[&str] = &[
     "PEG", "PPG", "CI", "BHT", "BHA", "EDTA", "DMDM", "MEA", "DEA", "TEA", "HC", "PVP", "PVM",
@@ -154,21 +171,34 @@ const ABBREVIATIONS: &[&str] = &[
     "TDI", "MDI", "PET", "PTFE", "UV", "SH", "RH",
 ];
 
-/// True for a pure colourant: a colour index name (`CI 77491`) or an entry whose only
-/// CosIng functions are colouring ones. Titanium dioxide and mica, which are also opacifiers
-/// or fillers, are not.
+/// True for a pure colourant: an entry whose only CosIng functions are colouring ones, and
+/// no other entry with its CAS number has other functions. Titanium dioxide and mica (also
+/// opacifiers or fillers) are not, nor is `CI 77891`, the colour index name of titanium dioxide.
 pub fn is_colourant(entry: &inci_dict::Entry) -> bool {
-    let ci = entry
-        .name
-        .strip_prefix("CI ")
-        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
-    ci || {
-        let mut functions = entry.functions().peekable();
-        functions.peek().is_some()
-            && functions.all(|f| {
-                f.eq_ignore_ascii_case("Colorant") || f.eq_ignore_ascii_case("Hair Dyeing")
+    only_colours(entry) && (entry.cas.is_empty() || !multi_function_cas().contains(entry.cas))
+}
+
+fn only_colours(entry: &inci_dict::Entry) -> bool {
+    let mut functions = entry.functions().peekable();
+    functions.peek().is_some()
+        && functions
+            .all(|f| f.eq_ignore_ascii_case("Colorant") || f.eq_ignore_ascii_case("Hair Dyeing"))
+}
+
+/// CAS numbers of colourants that some entry also lists with other functions (built once).
+fn multi_function_cas() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        inci_dict::entries()
+            .filter(|e| {
+                !e.cas.is_empty()
+                    && e.functions().any(|f| f.eq_ignore_ascii_case("Colorant"))
+                    && !only_colours(e)
             })
-    }
+            .map(|e| e.cas)
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -223,5 +253,9 @@ mod tests {
         assert!(!is_colourant(&e("TITANIUM DIOXIDE")));
         assert!(!is_colourant(&e("MICA")));
         assert!(!is_colourant(&e("GLYCERIN")));
+        assert!(
+            !is_colourant(&e("CI 77891")),
+            "titanium dioxide under its colour index"
+        );
     }
 }

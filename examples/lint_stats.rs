@@ -1,0 +1,56 @@
+//! Lints every row of a catalog column and counts lints per rule, with the commonest texts:
+//! how the rules behave on real lists (false positives show up here first).
+//! `cargo run --release --example lint_stats -- CATALOG.csv COLUMN`
+use std::collections::HashMap;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, path, column] = args.as_slice() else {
+        return Err("usage: lint_stats CATALOG.csv COLUMN".into());
+    };
+    let mut rdr = csv::Reader::from_path(path)?;
+    let col = rdr
+        .headers()?
+        .iter()
+        .position(|h| h.trim_start_matches('\u{feff}') == column)
+        .ok_or("no such column")?;
+    let config = inci::lint::Config::default();
+    let mut per_code: HashMap<&str, (usize, usize, HashMap<String, usize>)> = HashMap::new();
+    let mut rows = 0;
+    let mut clean = 0;
+    for r in rdr.records() {
+        let r = r?;
+        let text = r.get(col).unwrap_or("");
+        rows += 1;
+        let lints = inci::lint::lint(text, &config);
+        if lints.is_empty() {
+            clean += 1;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for l in &lints {
+            let e = per_code.entry(l.code).or_default();
+            e.0 += 1;
+            if seen.insert(l.code) {
+                e.1 += 1;
+            }
+            *e.2.entry(l.span.slice(text).to_owned()).or_default() += 1;
+        }
+    }
+    println!("{rows} rows, {clean} without any lint");
+    let mut codes: Vec<_> = per_code.into_iter().collect();
+    codes.sort_by_key(|(c, _)| *c);
+    for (code, (n, in_rows, texts)) in codes {
+        let mut t: Vec<_> = texts.into_iter().collect();
+        t.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let top: Vec<String> = t
+            .iter()
+            .take(6)
+            .map(|(s, n)| format!("{s:?} {n}"))
+            .collect();
+        println!(
+            "{code}: {n} lints in {in_rows} rows; commonest: {}",
+            top.join(", ")
+        );
+    }
+    Ok(())
+}
