@@ -16,6 +16,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("no such column")?;
     let config = inci::lint::Config::default();
     let mut per_code: HashMap<&str, (usize, usize, HashMap<String, usize>)> = HashMap::new();
+    let mut levels: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut failing = 0;
     let mut rows = 0;
     let mut clean = 0;
     for r in rdr.records() {
@@ -26,8 +28,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if lints.is_empty() {
             clean += 1;
         }
+        if lints.iter().any(|l| l.level >= inci::lint::Level::Warning) {
+            failing += 1;
+        }
         let mut seen = std::collections::HashSet::new();
         for l in &lints {
+            *levels.entry((l.code, l.level.as_str())).or_default() += 1;
             let e = per_code.entry(l.code).or_default();
             e.0 += 1;
             if seen.insert(l.code) {
@@ -36,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             *e.2.entry(l.span.slice(text).to_owned()).or_default() += 1;
         }
     }
-    println!("{rows} rows, {clean} without any lint");
+    println!("{rows} rows, {clean} without any lint, {failing} with a warning or error");
     let mut codes: Vec<_> = per_code.into_iter().collect();
     codes.sort_by_key(|(c, _)| *c);
     for (code, (n, in_rows, texts)) in codes {
@@ -47,8 +53,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .take(6)
             .map(|(s, n)| format!("{s:?} {n}"))
             .collect();
+        let by_level: Vec<String> = ["error", "warning", "info"]
+            .iter()
+            .filter_map(|lv| levels.get(&(code, *lv)).map(|n| format!("{n} {lv}")))
+            .collect();
         println!(
-            "{code}: {n} lints in {in_rows} rows; commonest: {}",
+            "{code}: {n} lints ({}) in {in_rows} rows; commonest: {}",
+            by_level.join(", "),
             top.join(", ")
         );
     }

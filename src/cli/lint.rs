@@ -101,7 +101,17 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
             Source::File(p) => p.display().to_string(),
             _ => "<stdin>".to_owned(),
         };
-        let text = s.read()?;
+        let text = match (s.read(), s) {
+            (Err(_), Source::File(p))
+                if !p.exists() && p.to_string_lossy().contains([',', ' ']) =>
+            {
+                anyhow::bail!(
+                    "cannot read {}: no such file (inci lint reads files; to lint text, pipe it: echo \"Aqua, Glycerin\" | inci lint -)",
+                    p.display()
+                );
+            }
+            (r, _) => r?,
+        };
         files.push(LintedFile::new(path, text, &config));
     }
     if args.fix {

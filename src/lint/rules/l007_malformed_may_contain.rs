@@ -3,7 +3,7 @@
 
 use super::{FixKind, Rule};
 use crate::lint::{Context, Level, Lint};
-use crate::parse::{Section, TokenKind};
+use crate::parse::{Section, Skip, TokenKind};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -47,10 +47,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         if tok.kind != TokenKind::MayContainStart {
             continue;
         }
-        // `[+/- May contain: CI 77491]` and `May contain (+/-):` print two markers for one block.
-        let next = tokens[t + 1..]
-            .iter()
-            .find(|n| !matches!(n.kind, TokenKind::Separator | TokenKind::MayContainStart));
+        // `[+/- May contain: CI 77491]` and `May contain (+/-):` print two markers for one block
+        // (the second may read as a heading).
+        let next = tokens[t + 1..].iter().find(|n| {
+            !matches!(
+                n.kind,
+                TokenKind::Separator
+                    | TokenKind::MayContainStart
+                    | TokenKind::Skipped(Skip::Heading)
+            )
+        });
         if !matches!(next.map(|n| n.kind), Some(TokenKind::Item(_))) {
             let mut lint = cx.lint(
                 &RULE,
