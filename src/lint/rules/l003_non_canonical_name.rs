@@ -20,7 +20,9 @@ const DOC: &str = "\
 ## What it finds
 An item that inci resolves, but not by its INCI name: through a common name (`Shea Butter`,
 `Vitamin E`), a word in another language (`Wasser`), a colour name (`Iron Oxides`, `Red 40`), a
-British spelling (`Sodium Laureth Sulphate`) or a word hyphenated across a line (`Dip-teryx`).
+British spelling (`Sodium Laureth Sulphate`), a word hyphenated across a line (`Dip-teryx`), or
+a misprinted colour index (`Cl 77491` with a lower-case L, `C1 77491`, `C.I. 77491`, `CI77491`,
+which inci reads but a reader searching for `CI 77491` does not find).
 Labels that mix these with INCI names are the `mixed conventions` packaging reviews flag.
 
 With `market = \"us\"` in `inci.toml`, `Fragrance` and US colour names (21 CFR 74, `Red 40`)
@@ -66,6 +68,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             }
             (Via::Spelling, _) => "a British or former spelling",
             (Via::Hyphenation, _) => "hyphenated across a line",
+            (Via::Name | Via::Trimmed, _)
+                if misprinted_colour_index(item.name_span.slice(cx.input), name) =>
+            {
+                "a misprinted colour index"
+            }
             _ => continue,
         };
         let printed = item.name_span.slice(cx.input);
@@ -86,5 +93,33 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             format!("replace with `{replacement}`"),
         ));
         out.push(lint);
+    }
+}
+
+/// True when `printed` reads as colour index `name` (`CI 77492`) only after folding OCR and
+/// typing slips: `Cl 77492` (a lower-case L), `C1 77492`, `C.I. 77492`, `CI77492`.
+fn misprinted_colour_index(printed: &str, name: &str) -> bool {
+    let Some(number) = name.strip_prefix("CI ") else {
+        return false;
+    };
+    let printed = printed.trim();
+    let ok = printed
+        .get(..3)
+        .is_some_and(|p| p.eq_ignore_ascii_case("CI "))
+        && printed[3..].trim_start() == number;
+    !ok
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn colour_index_misprints() {
+        use super::misprinted_colour_index as m;
+        assert!(m("Cl 77492", "CI 77492"));
+        assert!(m("C.I. 77492", "CI 77492"));
+        assert!(m("CI77492", "CI 77492"));
+        assert!(!m("Ci 77492", "CI 77492"));
+        assert!(!m("CI 77492", "CI 77492"));
+        assert!(!m("Glycerin", "GLYCERIN"));
     }
 }
