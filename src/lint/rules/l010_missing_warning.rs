@@ -63,7 +63,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     if cx.config.market != Market::Eu {
         return;
     }
-    let pack = loose(cx.input);
+    // Folded only when a restricted ingredient needs it: most lists have none.
+    let mut pack: Option<String> = None;
     let mut seen: Vec<&str> = Vec::new();
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let Some(entry) = ing.entry else { continue };
@@ -86,6 +87,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             } else {
                 &contains
             };
+            let pack = pack.get_or_insert_with(|| loose(cx.input));
             if required.iter().any(|p| pack.contains(&loose(p))) {
                 continue;
             }

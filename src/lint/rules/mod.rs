@@ -175,7 +175,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// no other entry with its CAS number has other functions. Titanium dioxide and mica (also
 /// opacifiers or fillers) are not, nor is `CI 77891`, the colour index name of titanium dioxide.
 pub fn is_colourant(entry: &inci_dict::Entry) -> bool {
-    only_colours(entry) && (entry.cas.is_empty() || !multi_function_cas().contains(entry.cas))
+    // Most entries say nothing of colour: one substring test settles them.
+    let colours = entry.functions_joined.contains("Colorant")
+        || entry.functions_joined.contains("Hair Dyeing");
+    colours
+        && only_colours(entry)
+        && (entry.cas.is_empty() || !multi_function_cas().contains(entry.cas))
 }
 
 fn only_colours(entry: &inci_dict::Entry) -> bool {
