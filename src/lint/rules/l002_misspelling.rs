@@ -61,7 +61,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         if r.via != Via::Unknown || !likely_typo(&text, &r.suggestions) {
             continue;
         }
-        let best = &r.suggestions[0];
+        let Some(best) = r.suggestions.first() else {
+            continue;
+        };
         let certain = best.distance == 1
             && text.chars().filter(|c| c.is_alphanumeric()).count() >= 8
             && r.suggestions.get(1).is_none_or(|s| s.distance > 1)

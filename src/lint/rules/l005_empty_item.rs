@@ -90,7 +90,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         // Only the separator character itself goes; a stray comma before trailing prose
         // (`Glycerin, Made in France`) was never one.
         let span = crate::span::Span::new(tok.span.start + at, tok.span.start + at + 1);
-        let after_is_end = cx.input[tok.span.end..].trim().is_empty();
+        let after_is_end = cx
+            .input
+            .get(tok.span.end..)
+            .is_none_or(|t| t.trim().is_empty());
         if where_.starts_with("after") && !after_is_end {
             continue;
         }

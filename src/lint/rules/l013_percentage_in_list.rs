@@ -43,7 +43,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             .filter(|q| q.kind == QualifierKind::Percent)
         {
             // Remove the blanks before it too, so `Niacinamide 10%` becomes `Niacinamide`.
-            let before = &cx.input[item.span.start..q.span.start];
+            let before = cx
+                .input
+                .get(item.span.start..q.span.start)
+                .unwrap_or_default();
             let blanks = before.len() - before.trim_end().len();
             let mut lint = cx.lint(
                 &RULE,
