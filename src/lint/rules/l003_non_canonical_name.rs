@@ -26,7 +26,9 @@ which inci reads but a reader searching for `CI 77491` does not find).
 Labels that mix these with INCI names are the `mixed conventions` packaging reviews flag.
 
 With `market = \"us\"` in `inci.toml`, `Fragrance` and US colour names (21 CFR 74, `Red 40`)
-are accepted, as 21 CFR 701.3 allows them.
+are accepted, as 21 CFR 701.3 allows them, unless the label mixes conventions: a US colour name
+on a label that prints colour index numbers for its other colourants, or `Fragrance` on one
+that prints `Parfum` elsewhere.
 
 Not reported: the EU's own bilingual forms (`Aqua/Water/Eau`, `Parfum (Fragrance)`,
 `Butyrospermum Parkii (Shea) Butter`), where the INCI name is printed alongside.
@@ -51,19 +53,36 @@ CosIng glossary; synonyms with their own sources in `crates/inci-dict/assets/syn
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
+    // The EU forms printed elsewhere on the label: a US label that uses them for some items and
+    // US names for others mixes conventions.
+    let printed_by_name = |pred: &dyn Fn(&str) -> bool| {
+        cx.ingredients
+            .iter()
+            .any(|i| i.synonym.is_none() && i.name.is_some_and(pred))
+    };
+    let eu_colours = printed_by_name(&|n| n.starts_with("CI "));
+    let eu_parfum = printed_by_name(&|n| n == "PARFUM");
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let Some(name) = ing.name else { continue };
         let why = match (ing.matched_via, &ing.synonym) {
             (Via::Synonym, Some(s)) => {
-                let us_accepted = cx.config.market == Market::Us
-                    && (s.kind == "colour" || s.alias == "FRAGRANCE");
-                if us_accepted {
-                    continue;
-                }
-                match s.kind {
-                    "foreign" => "a word in another language",
-                    "colour" => "a colour name",
-                    _ => "a common name",
+                let us_form = s.kind == "colour" || s.alias == "FRAGRANCE";
+                if cx.config.market == Market::Us && us_form {
+                    match (s.kind, eu_colours, eu_parfum) {
+                        ("colour", true, _) => {
+                            "a US colour name on a label that prints colour index numbers elsewhere (mixed conventions)"
+                        }
+                        (_, _, true) if s.alias == "FRAGRANCE" => {
+                            "the US name on a label that prints `Parfum` elsewhere (mixed conventions)"
+                        }
+                        _ => continue,
+                    }
+                } else {
+                    match s.kind {
+                        "foreign" => "a word in another language",
+                        "colour" => "a colour name",
+                        _ => "a common name",
+                    }
                 }
             }
             (Via::Spelling, _) => "a British or former spelling",
