@@ -39,7 +39,7 @@ pub struct LintArgs {
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<Level>,
     /// Print the label with safe fixes applied (to standard output) instead of the lints.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     pub fix: bool,
     /// With --fix, rewrite the files in place instead of printing them.
     #[arg(long, requires = "fix")]
