@@ -1,8 +1,7 @@
 //! L001 `unknown-ingredient`: a name that is neither a CosIng name nor a known synonym.
 
-use super::{FixKind, Rule, l002_misspelling::likely_typo};
+use super::{FixKind, Rule, l002_misspelling::unknown_items};
 use crate::lint::{Context, Level, Lint};
-use crate::resolve::{Via, resolve};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -41,13 +40,8 @@ CosIng Ingredients & Fragrance Inventory (European Commission), as embedded in i
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
-        if ing.name.is_some() {
-            continue;
-        }
-        let text = item.name_text(cx.input);
-        let r = resolve(&text);
-        if r.via != Via::Unknown || likely_typo(&text, &r.suggestions) {
+    for (item, _, r, typo) in unknown_items(cx) {
+        if typo {
             continue;
         }
         let mut lint = cx.lint(

@@ -2,7 +2,7 @@
 
 use super::{FixKind, Rule, in_case_of};
 use crate::lint::{Applicability, Context, Fix, Level, Lint};
-use crate::resolve::{Via, resolve};
+use crate::resolve::{Resolution, Via, resolve};
 use inci_dict::Suggestion;
 
 /// The rule.
@@ -51,14 +51,27 @@ pub(crate) fn likely_typo(text: &str, suggestions: &[Suggestion]) -> bool {
     })
 }
 
+/// The unknown items of a label with their name text and resolution (its suggestions), and
+/// whether the nearest suggestion makes the name a likely typo: L001 and L002 split them.
+pub(crate) fn unknown_items<'c>(
+    cx: &'c Context<'_>,
+) -> impl Iterator<Item = (&'c crate::parse::Item, String, Resolution, bool)> + 'c {
+    cx.label
+        .items
+        .iter()
+        .zip(cx.ingredients)
+        .filter(|(_, ing)| ing.name.is_none())
+        .filter_map(|(item, _)| {
+            let text = item.name_text(cx.input).into_owned();
+            let r = resolve(&text);
+            let typo = likely_typo(&text, &r.suggestions);
+            (r.via == Via::Unknown).then_some((item, text, r, typo))
+        })
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
-        if ing.name.is_some() {
-            continue;
-        }
-        let text = item.name_text(cx.input);
-        let r = resolve(&text);
-        if r.via != Via::Unknown || !likely_typo(&text, &r.suggestions) {
+    for (item, text, r, typo) in unknown_items(cx) {
+        if !typo {
             continue;
         }
         let Some(best) = r.suggestions.first() else {
