@@ -18,6 +18,7 @@ mod l011_parfum_without_allergens;
 mod l012_prose_in_list;
 mod l013_percentage_in_list;
 mod l014_watch_list;
+mod l015_no_ingredient_list;
 
 use super::{Context, Level, Lint};
 use crate::parse::{Skip, TokenKind};
@@ -87,6 +88,7 @@ pub static RULES: &[Rule] = &[
     l012_prose_in_list::RULE,
     l013_percentage_in_list::RULE,
     l014_watch_list::RULE,
+    l015_no_ingredient_list::RULE,
 ];
 
 /// The rule with this code or name (any case).
