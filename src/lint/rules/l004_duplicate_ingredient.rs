@@ -2,9 +2,8 @@
 
 use super::{FixKind, Rule, sub_lists};
 use crate::lint::{Applicability, Context, Edit, Fix, Level, Lint, Related};
-use crate::parse::TokenKind;
+use crate::parse::{Section, TokenKind};
 use crate::span::Span;
-use std::collections::HashMap;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -43,20 +42,32 @@ Regulation (EC) 1223/2009 Art. 19(1)(g).
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    let mut first: HashMap<(u32, bool), usize> = HashMap::new();
-    // Duplicates are counted within one list of a kit.
+    // Duplicates are counted within one list of a kit and one section: sort the items by
+    // (list, section, entry, position), and every item after the first of a run repeats it.
     let list_of_item = sub_lists(cx);
-    let mut current = 0usize;
-    for (i, (item, ing)) in cx.label.items.iter().zip(cx.ingredients).enumerate() {
-        let this_list = list_of_item.get(i).copied().unwrap_or(current);
-        if this_list != current {
-            current = this_list;
-            first.clear();
+    let mut keys: Vec<(usize, bool, u32, usize)> = cx
+        .label
+        .items
+        .iter()
+        .zip(cx.ingredients)
+        .enumerate()
+        .filter_map(|(i, (item, ing))| {
+            let list = list_of_item.get(i).copied().unwrap_or_default();
+            ing.entry
+                .map(|e| (list, item.section == Section::Main, e.id, i))
+        })
+        .collect();
+    keys.sort_unstable();
+    for pair in keys.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if (a.0, a.1, a.2) != (b.0, b.1, b.2) {
+            continue;
         }
-        let Some(entry) = ing.entry else { continue };
-        let key = (entry.id, item.section == crate::parse::Section::Main);
-        let Some(&f) = first.get(&key) else {
-            first.insert(key, i);
+        // The first of the run (the list is sorted, so a binary search finds it).
+        let start = keys.partition_point(|k| (k.0, k.1, k.2) < (b.0, b.1, b.2));
+        let f = keys.get(start).map_or(a.3, |k| k.3);
+        let i = b.3;
+        let (item, Some(entry)) = (&cx.label.items[i], cx.ingredients[i].entry) else {
             continue;
         };
         let earlier = &cx.label.items[f];

@@ -47,16 +47,32 @@ export of 28/08/2026 (statements extracted by `scripts/build_data.py`).
 ";
 
 /// Text folded for a loose comparison of statements.
+/// One pass: lower case, soft hyphens and quotes dropped, whitespace runs made one space.
 fn loose(text: &str) -> String {
-    let text = text
-        .replace('\u{ad}', "")
-        .to_lowercase()
-        .replace("colour", "color");
-    let kept: String = text
-        .chars()
-        .filter(|c| !matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”'))
-        .collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if matches!(c, '\u{ad}' | '\'' | '"' | '‘' | '’' | '“' | '”') {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    if out.contains("colour") {
+        out = out.replace("colour", "color");
+    }
+    out
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
@@ -127,5 +143,6 @@ mod tests {
             super::loose("Hair Colourants can cause\n“severe” allergic re\u{ad}actions"),
             "hair colorants can cause severe allergic reactions"
         );
+        assert_eq!(super::loose("  Contains\t ALKALI. \n"), "contains alkali.");
     }
 }
