@@ -272,15 +272,31 @@ pub fn classify_entry(entry: inci_dict::Entry) -> Option<Verdict> {
             vegetarian: false,
         });
     }
+    if !has_marker_word(entry) {
+        return None;
+    }
+    classify_words(&fold(entry.name))
+}
+
+thread_local! {
+    /// Whether an entry's name holds a marker word, by entry id: catalogs repeat the same
+    /// few thousand entries, and the answer never changes.
+    static MARKED: std::cell::RefCell<std::collections::HashMap<u32, bool>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// True when some word of the entry's name (or its singular) is one the rules look for.
+fn has_marker_word(entry: inci_dict::Entry) -> bool {
+    if let Some(known) = MARKED.with(|m| m.borrow().get(&entry.id).copied()) {
+        return known;
+    }
     let marked = words(entry.name).iter().any(|w| {
         marker_words().contains(w)
             || w.strip_suffix('S')
                 .is_some_and(|w| marker_words().contains(w))
     });
-    if !marked {
-        return None;
-    }
-    classify_words(&fold(entry.name))
+    MARKED.with(|m| m.borrow_mut().insert(entry.id, marked));
+    marked
 }
 
 /// Every word any rule looks for, for the exact pre-check of dictionary names.
