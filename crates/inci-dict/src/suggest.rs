@@ -2,8 +2,9 @@
 //!
 //! A suggestion is only ever offered, never applied: `Glycerine` may well be Glycerin, but the
 //! label said something else and a reviewer must decide. The search is a bounded optimal string
-//! alignment distance (Levenshtein plus adjacent transpositions) over every key, pruned by
-//! length, so it needs no index and no start-up work; it only runs for names that are unknown.
+//! alignment distance (Levenshtein plus adjacent transpositions) over the keys of nearby
+//! lengths, pruned by cheap character-count bounds; the per-length signatures are built on
+//! first use, so nothing runs at start-up and a single unknown name pays only for its lengths.
 
 use crate::cosing_codegen;
 
@@ -37,12 +38,10 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
     let mut found: Vec<(usize, &'static str, &'static str)> = Vec::new();
     let mut buf = Vec::new();
     let mut b_chars = Vec::new();
-    let index = signatures();
-    // Only keys whose length is within `max` of the query's, found by binary search in the
-    // length-sorted index.
-    let lo = index.partition_point(|(sig, _)| usize::from(sig.len) + max < len);
-    let hi = index.partition_point(|(sig, _)| usize::from(sig.len) <= len + max);
-    for (sig, slot) in &index[lo..hi] {
+    // Only keys whose length is within `max` of the query's: their signatures are computed
+    // per length, the first time a query needs that length.
+    let lengths = len.saturating_sub(max)..=len + max;
+    for (sig, slot) in lengths.flat_map(signatures_of_length) {
         // Cheap lower bounds before the real work: one edit changes at most two buckets'
         // presence, and the letter counts by at most two.
         if (qsig.mask ^ sig.mask).count_ones() as usize > 2 * max || qsig.l1(sig) > 2 * max {
@@ -74,11 +73,10 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
     out
 }
 
-/// Length in characters and counts of characters in 32 buckets (letters, digits, space, dash,
-/// others), a lower bound on edit distance that costs 32 byte comparisons.
+/// Counts of characters in 32 buckets (letters, digits, space, dash, others), a lower bound
+/// on edit distance that costs 32 byte comparisons (keys are grouped by length elsewhere).
 #[derive(Debug, Clone, Copy)]
 struct Signature {
-    len: u16,
     /// Which of the 32 buckets occur at all: one edit changes at most two bits.
     mask: u32,
     counts: [u8; 32],
@@ -87,9 +85,7 @@ struct Signature {
 impl Signature {
     fn of(key: &str) -> Self {
         let mut counts = [0u8; 32];
-        let mut len = 0u16;
         for c in key.chars() {
-            len = len.saturating_add(1);
             let bucket = match c {
                 'A'..='Z' => c as usize - 'A' as usize,
                 '0'..='9' => 26,
@@ -105,7 +101,7 @@ impl Signature {
             .iter()
             .enumerate()
             .fold(0u32, |m, (i, &c)| if c > 0 { m | 1 << i } else { m });
-        Signature { len, mask, counts }
+        Signature { mask, counts }
     }
 
     /// Sum of absolute differences of the counts, written as a fixed-size loop over `u8`
@@ -120,18 +116,32 @@ impl Signature {
     }
 }
 
-/// Signatures of every key with the key's index, sorted by length; computed on the first
-/// unknown name (a few milliseconds) and kept.
-fn signatures() -> &'static [(Signature, u32)] {
-    static SIGS: std::sync::OnceLock<Vec<(Signature, u32)>> = std::sync::OnceLock::new();
-    SIGS.get_or_init(|| {
-        let mut v: Vec<(Signature, u32)> = cosing_codegen::KEYS
+/// Signatures of the keys of one length (in characters), with each key's index. Built the
+/// first time a query needs that length and kept: one unknown name touches about seven
+/// lengths, so `inci scan` of a label with a typo pays for a fraction of the dictionary, not
+/// all of it (40 M instructions when every signature was built at once).
+fn signatures_of_length(len: usize) -> &'static [(Signature, u32)] {
+    type Bucket = std::sync::OnceLock<Vec<(Signature, u32)>>;
+    static BY_LENGTH: std::sync::OnceLock<Vec<(Vec<u32>, Bucket)>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let mut slots: Vec<Vec<u32>> = Vec::new();
+        for (i, k) in cosing_codegen::KEYS.iter().enumerate() {
+            let n = k.text().chars().count();
+            if slots.len() <= n {
+                slots.resize_with(n + 1, Vec::new);
+            }
+            slots[n].push(i as u32);
+        }
+        slots.into_iter().map(|s| (s, Bucket::new())).collect()
+    });
+    let Some((slots, bucket)) = by_length.get(len) else {
+        return &[];
+    };
+    bucket.get_or_init(|| {
+        slots
             .iter()
-            .enumerate()
-            .map(|(i, k)| (Signature::of(k.text()), i as u32))
-            .collect();
-        v.sort_by_key(|(sig, i)| (sig.len, *i));
-        v
+            .map(|&i| (Signature::of(cosing_codegen::KEYS[i as usize].text()), i))
+            .collect()
     })
 }
 
