@@ -115,15 +115,10 @@ pub fn explain(query: &str) -> Explanation {
         .collect();
     // Other CosIng names with the same CAS number: a colour index number and its colourant
     // name (CI 77891 and TITANIUM DIOXIDE), or a plant and its synonymous entries.
-    let same: Vec<&str> = if entry.cas.is_empty() {
-        Vec::new()
-    } else {
-        inci_dict::entries()
-            .filter(|e| e.cas == entry.cas && e.id != entry.id)
-            .map(|e| e.name)
-            .take(12)
-            .collect()
-    };
+    let same: Vec<&str> = inci_dict::same_cas(entry)
+        .map(|e| e.name)
+        .take(12)
+        .collect();
     let mut fact = |topic: &str, value: String, source: &str| {
         out.facts.push(FactInfo {
             topic: topic.to_owned(),

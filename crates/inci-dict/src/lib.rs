@@ -158,6 +158,24 @@ pub fn entry(id: u32) -> Option<Entry> {
         .map(|r| make_entry(id, r))
 }
 
+/// The other entries with the same CAS number as `entry`: the names of one substance, such as
+/// a colour index number and its colourant name (`CI 77891` and `TITANIUM DIOXIDE`). A binary
+/// search in a table generated with the dictionary; nothing when the entry has no CAS number.
+pub fn same_cas(entry: Entry) -> impl Iterator<Item = Entry> {
+    let ids = cosing_codegen::BY_CAS;
+    let cas_of = |id: u32| crate::entry(id).map_or("", |e| e.cas);
+    let start = ids.partition_point(|&id| cas_of(id) < entry.cas);
+    let found = if entry.cas.is_empty() {
+        &[][..]
+    } else {
+        &ids[start..]
+    };
+    found
+        .iter()
+        .map_while(move |&id| crate::entry(id).filter(|e| e.cas == entry.cas))
+        .filter(move |e| e.id != entry.id)
+}
+
 /// All synonyms, sorted by alias.
 pub fn synonyms() -> &'static [Synonym] {
     cosing_codegen::SYNONYMS
@@ -269,6 +287,34 @@ pub mod codegen_support {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn same_cas_finds_the_other_names_of_a_substance() {
+        let names = |n: &str| -> Vec<&str> {
+            let e = entry_by_name(n).expect("known");
+            same_cas(e).map(|e| e.name).collect()
+        };
+        assert!(names("CI 77891").contains(&"TITANIUM DIOXIDE"));
+        assert!(names("TITANIUM DIOXIDE").contains(&"CI 77891"));
+        assert!(!names("TITANIUM DIOXIDE").contains(&"TITANIUM DIOXIDE"));
+        assert!(names("PARFUM").is_empty(), "no CAS number, no match");
+        // The index agrees with a scan of every entry.
+        for e in entries().step_by(97) {
+            let mut want: Vec<u32> = if e.cas.is_empty() {
+                Vec::new()
+            } else {
+                entries()
+                    .filter(|o| o.cas == e.cas && o.id != e.id)
+                    .map(|o| o.id)
+                    .collect()
+            };
+            let mut got: Vec<u32> = same_cas(e).map(|o| o.id).collect();
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{}", e.name);
+        }
+    }
+
     use super::*;
 
     #[test]

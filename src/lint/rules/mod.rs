@@ -174,38 +174,25 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// True for a pure colourant: an entry whose only CosIng functions are colouring ones, and
-/// no other entry with its CAS number has other functions. Titanium dioxide and mica (also
-/// opacifiers or fillers) are not, nor is `CI 77891`, the colour index name of titanium dioxide.
+/// no other name of the substance (same CAS number) is a colourant with other functions.
+/// Titanium dioxide and mica (also opacifiers or fillers) are not, nor is `CI 77891`, the
+/// colour index name of titanium dioxide.
 pub fn is_colourant(entry: &inci_dict::Entry) -> bool {
-    // Most entries say nothing of colour: one substring test settles them.
-    let colours = entry.functions_joined.contains("Colorant")
-        || entry.functions_joined.contains("Hair Dyeing");
-    colours
-        && only_colours(entry)
-        && (entry.cas.is_empty() || !multi_function_cas().contains(entry.cas))
+    only_colours(entry)
+        && !inci_dict::same_cas(*entry)
+            .any(|e| e.functions().any(|f| f.eq_ignore_ascii_case("Colorant")) && !only_colours(&e))
 }
 
 fn only_colours(entry: &inci_dict::Entry) -> bool {
-    let mut functions = entry.functions().peekable();
-    functions.peek().is_some()
-        && functions
-            .all(|f| f.eq_ignore_ascii_case("Colorant") || f.eq_ignore_ascii_case("Hair Dyeing"))
-}
-
-/// CAS numbers of colourants that some entry also lists with other functions (built once).
-fn multi_function_cas() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        inci_dict::entries()
-            .filter(|e| {
-                !e.cas.is_empty()
-                    && e.functions().any(|f| f.eq_ignore_ascii_case("Colorant"))
-                    && !only_colours(e)
-            })
-            .map(|e| e.cas)
-            .collect()
-    })
+    // Most entries say nothing of colour: one substring test settles them.
+    if !(entry.functions_joined.contains("Colorant")
+        || entry.functions_joined.contains("Hair Dyeing"))
+    {
+        return false;
+    }
+    entry
+        .functions()
+        .all(|f| f.eq_ignore_ascii_case("Colorant") || f.eq_ignore_ascii_case("Hair Dyeing"))
 }
 
 #[cfg(test)]
