@@ -50,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let hint = report
             .ingredients
             .first()
-            .map(|i| i.suggestions.join(", "))
+            .map(inci::scan::Ingredient::suggested_names)
             .unwrap_or_default();
         println!("{n:6}  {raw:?}  suggestions: [{hint}]");
     }

@@ -7,6 +7,7 @@ use crate::parse::{self, Diagnostic, Label, Qualifier, Section, TokenKind};
 use crate::resolve::{Cosing, Via, resolve};
 use crate::risk::{self, ConcernLevel, Finding, Profile};
 use crate::span::Span;
+use inci_dict::Suggestion;
 use serde::Serialize;
 
 /// The result of scanning one label.
@@ -43,8 +44,10 @@ pub struct Ingredient {
     pub name: Option<&'static str>,
     /// `main` or `may_contain`.
     pub section: Section,
-    /// Up to three known names close to an unknown one; never applied.
-    pub suggestions: Vec<&'static str>,
+    /// Up to three known names close to an unknown one, nearest first; never applied.
+    /// Serialized as the names; the edit distances stay for the linter.
+    #[serde(serialize_with = "suggestion_names")]
+    pub suggestions: Vec<Suggestion>,
     /// How the name was found (`name`, `synonym`, `spelling`, `bracket`, `slash_group`,
     /// `trimmed`, `unknown`).
     pub matched_via: Via,
@@ -76,6 +79,18 @@ pub struct Ingredient {
     /// The origin verdict behind `origin`, kept for the risk engine so that it is read once.
     #[serde(skip)]
     pub verdict: Option<risk::origin::Verdict>,
+}
+
+impl Ingredient {
+    /// The suggested names joined with `, ` (empty when there are none).
+    pub fn suggested_names(&self) -> String {
+        let names: Vec<&str> = self.suggestions.iter().map(|s| s.name).collect();
+        names.join(", ")
+    }
+}
+
+fn suggestion_names<S: serde::Serializer>(s: &[Suggestion], ser: S) -> Result<S::Ok, S::Error> {
+    ser.collect_seq(s.iter().map(|s| s.name))
 }
 
 /// A synonym that resolved an ingredient.
@@ -166,7 +181,7 @@ pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
                 span: item.span,
                 name: r.name(),
                 section: item.section,
-                suggestions: r.suggestions.iter().map(|s| s.name).collect(),
+                suggestions: r.suggestions,
                 matched_via: r.via,
                 synonym: r.synonym.map(|s| SynonymUse {
                     alias: s.alias,

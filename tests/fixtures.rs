@@ -60,7 +60,8 @@ fn render(label: &str) -> String {
             writeln!(out, "    alternatives {:?}", ing.alternatives).ok();
         }
         if !ing.suggestions.is_empty() {
-            writeln!(out, "    suggestions {:?}", ing.suggestions).ok();
+            let names: Vec<&str> = ing.suggestions.iter().map(|s| s.name).collect();
+            writeln!(out, "    suggestions {names:?}").ok();
         }
         for q in &ing.qualifiers {
             writeln!(out, "    qualifier {:?} {:?} {:?}", q.kind, q.span, q.text).ok();

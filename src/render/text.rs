@@ -229,7 +229,7 @@ fn notes(ing: &Ingredient) -> String {
     if !ing.suggestions.is_empty() {
         notes.push(format!(
             "{WARN}did you mean {}?{WARN:#}",
-            ing.suggestions.join(", ")
+            ing.suggested_names()
         ));
     }
     for q in &ing.qualifiers {

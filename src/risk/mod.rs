@@ -280,7 +280,7 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                     format!(
                         "\"{}\" is not a known INCI name (did you mean {}?)",
                         ing.raw.trim(),
-                        ing.suggestions.join(", ")
+                        ing.suggested_names()
                     )
                 },
                 ingredients: vec![i],

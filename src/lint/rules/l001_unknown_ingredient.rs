@@ -40,7 +40,7 @@ CosIng Ingredients & Fragrance Inventory (European Commission), as embedded in i
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    for (item, _, r, typo) in unknown_items(cx) {
+    for (item, _, suggestions, typo) in unknown_items(cx) {
         if typo {
             continue;
         }
@@ -53,11 +53,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             ),
             "not a CosIng name or known synonym",
         );
-        lint.help = Some(if r.suggestions.is_empty() {
+        lint.help = Some(if suggestions.is_empty() {
             "check the supplier's specification for the INCI name".to_owned()
         } else {
-            let names: Vec<String> = r
-                .suggestions
+            let names: Vec<String> = suggestions
                 .iter()
                 .map(|s| format!("`{}`", s.name))
                 .collect();
