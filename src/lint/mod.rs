@@ -17,7 +17,7 @@ pub use config::{Config, ConfigError, Market};
 pub use fix::{Applicability, Edit, Fix, apply_fixes};
 pub use rules::{RULES, Rule, rule_by_code};
 
-use crate::parse::{self, Label};
+use crate::parse::{self, Label, Skip, TokenKind};
 use crate::resolve::Cosing;
 use crate::scan::{self, Ingredient};
 use crate::span::Span;
@@ -101,6 +101,8 @@ pub struct Context<'a> {
     pub ingredients: &'a [Ingredient],
     /// Market, watch list, rule selection.
     pub config: &'a Config,
+    /// For each item, the index of the list it belongs to (see [`sub_lists`]).
+    pub lists: &'a [usize],
 }
 
 impl Context<'_> {
@@ -125,11 +127,13 @@ impl Context<'_> {
 pub fn lint(input: &str, config: &Config) -> Vec<Lint> {
     let label = parse::parse(input, &Cosing);
     let ingredients = scan::ingredients(&label);
+    let lists = sub_lists(&label);
     let cx = Context {
         input,
         label: &label,
         ingredients: &ingredients,
         config,
+        lists: &lists,
     };
     let mut out = Vec::new();
     for rule in RULES {
@@ -147,6 +151,22 @@ pub fn lint(input: &str, config: &Config) -> Vec<Lint> {
         }
     }
     out.sort_by(|a, b| (a.span.start, a.code, a.span.end).cmp(&(b.span.start, b.code, b.span.end)));
+    out
+}
+
+/// For each item, the index of the list it belongs to. A kit prints one list per product,
+/// each after a heading (`STEP 01 Cleanser:`) or its own `Ingredients:`; rules about the order
+/// or repetition of ingredients look at one list at a time.
+pub fn sub_lists(label: &Label<'_>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(label.items.len());
+    let mut list = 0usize;
+    for t in &label.tokens {
+        match t.kind {
+            TokenKind::Skipped(Skip::Heading | Skip::Header) if !out.is_empty() => list += 1,
+            TokenKind::Item(_) => out.push(list),
+            _ => {}
+        }
+    }
     out
 }
 

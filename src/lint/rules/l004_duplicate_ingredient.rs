@@ -1,6 +1,6 @@
 //! L004 `duplicate-ingredient`: the same ingredient listed twice in one section.
 
-use super::{FixKind, Rule, sub_lists};
+use super::{FixKind, Rule};
 use crate::lint::{Applicability, Context, Edit, Fix, Level, Lint, Related};
 use crate::parse::{Section, TokenKind};
 use crate::span::Span;
@@ -44,7 +44,7 @@ Regulation (EC) 1223/2009 Art. 19(1)(g).
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     // Duplicates are counted within one list of a kit and one section: sort the items by
     // (list, section, entry, position), and every item after the first of a run repeats it.
-    let list_of_item = sub_lists(cx);
+    let list_of_item = cx.lists;
     let mut keys: Vec<(usize, bool, u32, usize)> = cx
         .label
         .items

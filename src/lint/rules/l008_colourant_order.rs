@@ -1,6 +1,6 @@
 //! L008 `colourant-order`: a colourant declared before ingredients that are not colourants.
 
-use super::{FixKind, Rule, is_colourant, sub_lists};
+use super::{FixKind, Rule, is_colourant};
 use crate::lint::{Context, Level, Lint, Related};
 use crate::parse::Section;
 
@@ -46,7 +46,7 @@ Regulation (EC) 1223/2009 Art. 19(1)(g); CosIng functions.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    let lists = sub_lists(cx);
+    let lists = cx.lists;
     let known_other = |j: usize| cx.ingredients[j].entry.is_some_and(|e| !is_colourant(&e));
     for (i, (item, ing)) in cx.label.items.iter().zip(cx.ingredients).enumerate() {
         if item.section != Section::Main {

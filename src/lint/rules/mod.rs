@@ -21,7 +21,6 @@ mod l014_watch_list;
 mod l015_no_ingredient_list;
 
 use super::{Context, Level, Lint};
-use crate::parse::{Skip, TokenKind};
 
 /// Whether a rule offers fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,22 +145,6 @@ pub fn in_case_of(sample: &str, canonical: &str) -> String {
         out.push_str(&word);
     } else {
         flush(&mut word, &mut out);
-    }
-    out
-}
-
-/// For each item, the index of the list it belongs to. A kit prints one list per product,
-/// each after a heading (`STEP 01 Cleanser:`) or its own `Ingredients:`; rules about the order
-/// or repetition of ingredients look at one list at a time.
-pub fn sub_lists(cx: &Context<'_>) -> Vec<usize> {
-    let mut out = Vec::with_capacity(cx.label.items.len());
-    let mut list = 0usize;
-    for t in &cx.label.tokens {
-        match t.kind {
-            TokenKind::Skipped(Skip::Heading | Skip::Header) if !out.is_empty() => list += 1,
-            TokenKind::Item(_) => out.push(list),
-            _ => {}
-        }
     }
     out
 }
