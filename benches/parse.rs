@@ -13,20 +13,12 @@ const ONE_LABEL: &str = "Water, Glycerin, Pentylene Glycol, Dimethicone, Capryli
 
 const FLAGSHIP: &str = "Aqua, Glycerin, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Isopropyl Myristate, Parfum, Linalool";
 
+#[path = "../examples/common/catalog.rs"]
+mod catalog;
+
 fn sephora() -> Option<Vec<String>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/sephora_cosmetics.csv");
-    let mut rdr = csv::Reader::from_path(path).ok()?;
-    let col = rdr
-        .headers()
-        .ok()?
-        .iter()
-        .position(|h| h.trim_start_matches('\u{feff}') == "Ingredients")?;
-    Some(
-        rdr.records()
-            .filter_map(Result::ok)
-            .map(|r| r.get(col).unwrap_or("").to_owned())
-            .collect(),
-    )
+    catalog::read_column(&path, "Ingredients").ok()
 }
 
 fn bench(c: &mut Criterion) {

@@ -2,6 +2,9 @@
 //! noise: `valgrind --tool=callgrind target/release/examples/catalog_cost CATALOG COLUMN MODE`
 //! with MODE `parse`, `resolve` (parse + resolve), `analyze` (parse + resolve + risk), `lint`
 //! (`inci lint`'s rules) or `lint_text` (lint and render the diagnostics as text).
+#[path = "common/catalog.rs"]
+mod catalog;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let (path, column, mode) = match args.as_slice() {
@@ -13,17 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
     };
-    let mut rdr = csv::Reader::from_path(path)?;
-    let col = rdr
-        .headers()?
-        .iter()
-        .position(|h| h.trim_start_matches('\u{feff}') == column)
-        .ok_or("no such column")?;
-    let rows: Vec<String> = rdr
-        .records()
-        .filter_map(Result::ok)
-        .map(|r| r.get(col).unwrap_or("").to_owned())
-        .collect();
+    let rows = catalog::read_column(path.as_ref(), column)?;
     let mut n = 0usize;
     let config = inci::lint::Config::default();
     for r in &rows {

@@ -6,6 +6,9 @@
 
 use std::collections::HashMap;
 
+#[path = "common/catalog.rs"]
+mod catalog;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args
@@ -15,18 +18,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .next()
         .ok_or("usage: corpus_stats CATALOG.csv COLUMN [TOP]")?;
     let top: usize = args.next().map(|t| t.parse()).transpose()?.unwrap_or(20);
-    let mut rdr = csv::Reader::from_path(&path)?;
-    let headers = rdr.headers()?.clone();
-    let col = headers
-        .iter()
-        .position(|h| h.trim_start_matches('\u{feff}') == column)
-        .ok_or_else(|| format!("no column {column}; columns: {headers:?}"))?;
+    let cells = catalog::read_column(path.as_ref(), &column)?;
     let (mut rows, mut items, mut known, mut skipped) = (0usize, 0usize, 0usize, 0usize);
     let mut unknown: HashMap<String, usize> = HashMap::new();
-    for rec in rdr.records() {
-        let rec = rec?;
+    for cell in &cells {
         rows += 1;
-        let report = inci::scan(rec.get(col).unwrap_or(""));
+        let report = inci::scan(cell);
         skipped += report.skipped.len();
         for ing in &report.ingredients {
             items += 1;

@@ -3,26 +3,23 @@
 //! `cargo run --release --example lint_stats -- CATALOG.csv COLUMN`
 use std::collections::HashMap;
 
+#[path = "common/catalog.rs"]
+mod catalog;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let [_, path, column] = args.as_slice() else {
         return Err("usage: lint_stats CATALOG.csv COLUMN".into());
     };
-    let mut rdr = csv::Reader::from_path(path)?;
-    let col = rdr
-        .headers()?
-        .iter()
-        .position(|h| h.trim_start_matches('\u{feff}') == column)
-        .ok_or("no such column")?;
+    let cells = catalog::read_column(path.as_ref(), column)?;
     let config = inci::lint::Config::default();
     let mut per_code: HashMap<&str, (usize, usize, HashMap<String, usize>)> = HashMap::new();
     let mut levels: HashMap<(&str, &str), usize> = HashMap::new();
     let mut failing = 0;
     let mut rows = 0;
     let mut clean = 0;
-    for r in rdr.records() {
-        let r = r?;
-        let text = r.get(col).unwrap_or("");
+    for text in &cells {
+        let text = text.as_str();
         rows += 1;
         let lints = inci::lint::lint(text, &config);
         if lints.is_empty() {
