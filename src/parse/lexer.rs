@@ -317,9 +317,13 @@ impl Lexer<'_> {
             self.pos = end;
             return true;
         }
-        if self.block_close.is_none()
-            && rules::could_start(self.rest(), rules::MAY_CONTAIN_STARTS)
+        // A second marker inside a block (`[+/- May contain: CI 77491]`) is part of the block's
+        // opening, not a heading: recognised as long as it ends before the closing bracket.
+        if rules::could_start(self.rest(), rules::MAY_CONTAIN_STARTS)
             && let Ok((rest, _)) = rules::may_contain_marker(self.rest())
+            && self
+                .block_close
+                .is_none_or(|close| self.input.len() - rest.len() <= close)
         {
             let end = self.input.len() - rest.len();
             self.section = Section::MayContain;

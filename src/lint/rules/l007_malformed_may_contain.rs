@@ -47,8 +47,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         if tok.kind != TokenKind::MayContainStart {
             continue;
         }
-        // `[+/- May contain: CI 77491]` and `May contain (+/-):` print two markers for one block
-        // (the second may read as a heading).
+        // `[+/- May contain: CI 77491]` and `May contain (+/-):` print two markers for one block,
+        // which the parser reads as such; bracketed or multilingual second markers
+        // (`[+/- (May Contain): ...`, `[May Contain/Peut Contenir/+/-: ...`) it still reads as a
+        // heading, so a heading directly after a marker does not make the block empty.
         let next = tokens[t + 1..].iter().find(|n| {
             !matches!(
                 n.kind,
