@@ -28,10 +28,8 @@ fn names() -> HashSet<String> {
         .collect()
 }
 
-#[test]
-fn cosing_names_are_sorted_unique_and_trimmed() {
-    let (headers, records) = rows("cosing.csv");
-    assert_eq!(headers, ["name", "cas", "ec", "functions"]);
+/// The first column strictly increases: sorted, and no key twice.
+fn assert_sorted_unique(records: &[csv::StringRecord]) {
     for pair in records.windows(2) {
         assert!(
             pair[0][0] < pair[1][0],
@@ -40,6 +38,13 @@ fn cosing_names_are_sorted_unique_and_trimmed() {
             &pair[1][0]
         );
     }
+}
+
+#[test]
+fn cosing_names_are_sorted_unique_and_trimmed() {
+    let (headers, records) = rows("cosing.csv");
+    assert_eq!(headers, ["name", "cas", "ec", "functions"]);
+    assert_sorted_unique(&records);
     for r in &records {
         let name = &r[0];
         assert_eq!(name, name.trim(), "untrimmed name {name:?}");
@@ -56,14 +61,7 @@ fn synonyms_are_sorted_and_point_at_names() {
     let names = names();
     let (headers, records) = rows("synonyms.csv");
     assert_eq!(headers, ["alias", "target", "kind", "source"]);
-    for pair in records.windows(2) {
-        assert!(
-            pair[0][0] < pair[1][0],
-            "not sorted or duplicated: {} / {}",
-            &pair[0][0],
-            &pair[1][0]
-        );
-    }
+    assert_sorted_unique(&records);
     for r in &records {
         assert!(
             !names.contains(&r[0]),
