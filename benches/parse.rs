@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function(format!("{name}/parse_resolve_analyze"), |b| {
             b.iter(|| {
                 let ings = inci::scan::ingredients(&inci::parse(black_box(text), &inci::Cosing));
-                inci::risk::analyze(&ings, inci::risk::Profile::General)
+                inci::risk::analyze(&ings, &inci::risk::Profile::General.into())
                     .findings
                     .len()
             })
@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
                     .map(|r| {
                         let ings =
                             inci::scan::ingredients(&inci::parse(black_box(r), &inci::Cosing));
-                        inci::risk::analyze(&ings, inci::risk::Profile::General)
+                        inci::risk::analyze(&ings, &inci::risk::Profile::General.into())
                             .findings
                             .len()
                     })

@@ -35,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "resolve" => inci::scan::ingredients(&label).len(),
             _ => inci::risk::analyze(
                 &inci::scan::ingredients(&label),
-                inci::risk::Profile::General,
+                &inci::risk::Profile::General.into(),
             )
             .findings
             .len(),

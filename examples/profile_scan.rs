@@ -16,11 +16,12 @@ fn main() {
     let mut k = 0;
     for _ in 0..n {
         k += match mode.as_str() {
-            "analyze" => {
-                inci::risk::analyze(std::hint::black_box(&ings), inci::risk::Profile::General)
-                    .findings
-                    .len()
-            }
+            "analyze" => inci::risk::analyze(
+                std::hint::black_box(&ings),
+                &inci::risk::Profile::General.into(),
+            )
+            .findings
+            .len(),
             "parse" => inci::parse(std::hint::black_box(LABEL), &inci::Cosing)
                 .items
                 .len(),

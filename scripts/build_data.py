@@ -22,6 +22,8 @@ import os
 import re
 import sys
 
+import annex_scope
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ASSETS = os.path.join(ROOT, "crates", "inci-dict", "assets")
 
@@ -169,6 +171,8 @@ CURATED = {
     "TOCOPHEROL ACETATE": ("TOCOPHERYL ACETATE", "common", "frequent label variant"),
     "VITAMIN E ACETATE": ("TOCOPHERYL ACETATE", "common", "common name"),
     "FLAXSEED OIL": ("LINUM USITATISSIMUM SEED OIL", "common", "common name"),
+    "BUTYLPHENYL METHYL PROPIONAL": ("BUTYLPHENYL METHYLPROPIONAL", "common", "label spelling with a space (Lilial, Annex II entry 1666)"),
+    "LILIAL": ("BUTYLPHENYL METHYLPROPIONAL", "common", "trade name of 2-(4-tert-butylbenzyl) propionaldehyde (Annex II entry 1666)"),
 }
 
 
@@ -353,22 +357,75 @@ def build_risk(shared, inv, syn):
                 rows.append([name, r["annex_iii_ref"], "yes" if r["in_original_26"] == "yes" else "no", s, src])
     write("allergens.csv", ["inci_name", "annex_ref", "original_26", "severity", "source"], rows)
 
-    # Annex II (prohibited) and III (restricted): the identified INCI names of each entry.
-    rows = []
-    for annex, fname in (("II", "annex_II.csv"), ("III", "annex_III.csv")):
+    # Annexes II (prohibited), III (restricted), V (preservatives) and VI (UV filters): every
+    # (entry, INCI name) pair with its verdict level (scripts/annex_scope.py), and the limits.
+    by_cas = {}
+    for n, e in inv.items():
+        for c in annex_scope.CAS_RE.findall(e["cas"]):
+            by_cas.setdefault(c, []).append(n)
+    for n, e in inv.items():
+        e["cas_unique"] = all(len(by_cas[c]) == 1 for c in annex_scope.CAS_RE.findall(e["cas"]))
+    rows, lim_rows, names_in = [], [], {}
+    for annex, fname in (("II", "annex_II.csv"), ("III", "annex_III.csv"), ("V", "annex_V.csv"), ("VI", "annex_VI.csv")):
         for r in read_annex(os.path.join(shared, "cosing", fname)):
-            ref = r["Reference Number"].strip()
-            substance = " ".join(r.get("Chemical name / INN", "").split())[:160]
+            ref = " ".join(r["Reference Number"].split())
+            full = annex_scope.clean(r.get("Chemical name / INN", ""))
+            if full.lower().startswith("moved or deleted"):
+                continue
+            substance = full[:160]
+            glossary = annex_scope.clean(r.get("Name of Common Ingredients Glossary", ""))
             wording = r.get("Wording of conditions of use and warnings", "")
-            warning = " ".join(wording.split())[:300]
-            label_warnings = "|".join(label_warning_phrases(wording))
+            other = annex_scope.clean(r.get("Other", ""))
+            warning = " ".join(x for x in (other, annex_scope.clean(wording)) if x)[:300]
+            label_warnings = "|".join(label_warning_phrases(wording)) if annex == "III" else ""
+            source = SRC_ANNEX.format(annex=annex, ref=ref)
+            nano, types, cond = annex_scope.conditions(full)
+            if annex != "II":
+                types, cond = [], []
             ids = r.get("Identified INGREDIENTS or substances e.g.", "")
+            linked = {}
             for n in {x.strip() for x in ids.split(",") if x.strip()}:
                 name = to_inci(n, inv, syn)
-                if name is None:
-                    continue
-                rows.append([annex, ref, name, substance, warning, label_warnings, SRC_ANNEX.format(annex=annex, ref=ref)])
-    write("annex.csv", ["annex", "ref", "inci_name", "substance", "warning", "label_warnings", "source"], rows)
+                if name is not None:
+                    linked[name] = None
+            # Names the entry identifies by CAS number though CosIng's column omits them
+            # (CYCLOTETRASILOXANE, the INCI name of D4, under entry 1388).
+            for c in annex_scope.CAS_RE.findall(r.get("CAS Number", "")):
+                for name in by_cas.get(c, []):
+                    linked.setdefault(name, None)
+            if annex == "II":
+                named = annex_scope.names_in_text_strict(full, inv)
+            else:
+                named = annex_scope.names_in_text(full, glossary, inv)
+            for name in named:
+                linked.setdefault(name, None)
+            for name in linked:
+                link = annex_scope.identifies(named, r.get("CAS Number", ""), r.get("EC Number", ""), name, inv[name])
+                if annex != "II":
+                    verdict = "restricted"
+                elif link is None:
+                    verdict = "listed_as_related"
+                elif cond:
+                    verdict = "conditional"
+                else:
+                    verdict = "prohibited"
+                condition = "; ".join(cond)
+                if (annex, ref, name) in annex_scope.REVIEWED:
+                    verdict, why = annex_scope.REVIEWED[(annex, ref, name)]
+                    link = link or "reviewed"
+                names_in.setdefault(name, set()).add(annex)
+                rows.append([annex, ref, name, verdict, link or "cosing", "yes" if nano else "", "|".join(types), condition, substance, warning, label_warnings, source])
+            if annex != "II":
+                for k, (pts, pct, scope) in enumerate(annex_scope.limits(r)):
+                    lim_rows.append([annex, ref, k, "|".join(pts), pct, scope[:200], source])
+    # A name another annex allows within limits is not simply prohibited by Annex II.
+    for row in rows:
+        if row[0] == "II" and row[3] == "prohibited" and names_in[row[2]] - {"II"}:
+            others = ", ".join(sorted(names_in[row[2]] - {"II"}))
+            row[3] = "conditional"
+            row[7] = f"allowed within the limits of Annex {others}" + ("; " + row[7] if row[7] else "")
+    write("annex.csv", ["annex", "ref", "inci_name", "verdict", "link", "nano", "product_types", "condition", "substance", "warning", "label_warnings", "source"], rows)
+    write("limits.csv", ["annex", "ref", "scope", "product_types", "max_percent", "scope_text", "source"], lim_rows)
 
     # Origin of the names the reference list files as human tissue, cells, media or exosomes.
     rows = []

@@ -191,21 +191,42 @@ pub fn explain(query: &str) -> Explanation {
         );
     }
     for a in inci_dict::risk::annex_entries(entry.id) {
-        let what = if a.annex == "II" {
-            "prohibited"
-        } else {
-            "restricted"
-        };
+        let condition = a
+            .condition
+            .map(|c| format!("; condition: {c}"))
+            .unwrap_or_default();
         let warning = if a.warning.is_empty() {
             String::new()
         } else {
             format!("; {}", a.warning)
         };
+        let limits: Vec<String> = a
+            .limits()
+            .iter()
+            .filter_map(|l| {
+                l.max_percent.map(|m| {
+                    let scope = if l.scope.is_empty() {
+                        "all products"
+                    } else {
+                        l.scope
+                    };
+                    format!("{m} % ({scope})")
+                })
+            })
+            .collect();
+        let limits = if limits.is_empty() {
+            String::new()
+        } else {
+            format!("; maximum: {}", limits.join(", "))
+        };
         fact(
             "EU annex",
             format!(
-                "{what}: Annex {} entry {} ({}){warning}",
-                a.annex, a.reference, a.substance
+                "{}: Annex {} entry {} ({}){condition}{limits}{warning}",
+                a.verdict.as_str().replace('_', " "),
+                a.annex.as_str(),
+                a.reference,
+                a.substance
             ),
             a.source,
         );

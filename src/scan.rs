@@ -27,6 +27,13 @@ pub struct ScanReport {
     pub minor_from: Option<usize>,
     /// The profile the concern levels were weighted for.
     pub profile: Profile,
+    /// The product type annex verdicts were sharpened for (`leave_on`, `rinse_off`...), when
+    /// given.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "product_type_id"
+    )]
+    pub product_type: Option<risk::ProductType>,
     /// Input that belongs to no ingredient (headers, pack text, legends), with the reason.
     pub skipped: Vec<SkippedText>,
     /// Problems the parser recovered from.
@@ -115,6 +122,16 @@ pub struct SkippedText {
     pub text: String,
 }
 
+fn product_type_id<S: serde::Serializer>(
+    p: &Option<risk::ProductType>,
+    ser: S,
+) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => ser.serialize_str(p.as_str()),
+        None => ser.serialize_none(),
+    }
+}
+
 /// Parses, resolves and analyses one label with the embedded dictionary.
 pub fn scan(input: &str) -> ScanReport {
     scan_with(input, Profile::General)
@@ -122,8 +139,13 @@ pub fn scan(input: &str) -> ScanReport {
 
 /// Like [`scan`], with concern levels weighted for `profile`.
 pub fn scan_with(input: &str, profile: Profile) -> ScanReport {
+    scan_opts(input, &profile.into())
+}
+
+/// Like [`scan`], weighted for a profile and a product type.
+pub fn scan_opts(input: &str, options: &risk::Options) -> ScanReport {
     let label = parse::parse(input, &Cosing);
-    report_with(&label, profile)
+    report_opts(&label, options)
 }
 
 /// Builds the report of an already parsed label.
@@ -133,9 +155,15 @@ pub fn report(label: &Label<'_>) -> ScanReport {
 
 /// Builds the report of an already parsed label, weighted for `profile`.
 pub fn report_with(label: &Label<'_>, profile: Profile) -> ScanReport {
+    report_opts(label, &profile.into())
+}
+
+/// Builds the report of an already parsed label, weighted for a profile and a product type.
+pub fn report_opts(label: &Label<'_>, options: &risk::Options) -> ScanReport {
     let input = label.input;
+    let profile = options.profile;
     let ingredients = ingredients(label);
-    let analysis = risk::analyze(&ingredients, profile);
+    let analysis = risk::analyze(&ingredients, options);
     let skipped = label
         .tokens
         .iter()
@@ -156,6 +184,7 @@ pub fn report_with(label: &Label<'_>, profile: Profile) -> ScanReport {
         vegetarian: analysis.vegetarian,
         minor_from: analysis.minor_from,
         profile,
+        product_type: options.product_type,
         skipped,
         diagnostics: label.diagnostics.clone(),
     }

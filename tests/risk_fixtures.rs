@@ -1,6 +1,9 @@
-//! Risk fixtures: each file in `fixtures/risk/` states a case, a profile and the finding codes it
-//! must yield (as a multiset), then `---` and the label. The test checks the codes and keeps
-//! reviewed snapshots of the text report (colour stripped) and of the JSON.
+//! Risk fixtures: each file in `fixtures/risk/` states a case, a profile (and optionally a
+//! product type) and the finding codes it must yield (as a multiset), then `---` and the label.
+//! `# expect: CODE severity "text"` lines name a finding that must exist with that code and
+//! severity and a message containing the text; `# expect vegan:` and `# expect vegetarian:`
+//! the verdicts. The test checks them all and keeps reviewed snapshots of the text report
+//! (colour stripped) and of the JSON.
 
 use inci::risk::Profile;
 use std::path::Path;
@@ -8,7 +11,12 @@ use std::path::Path;
 struct Fixture {
     name: String,
     profile: Profile,
+    product_type: Option<inci::risk::ProductType>,
     expect: Vec<String>,
+    /// (code, severity, text the message must contain)
+    findings: Vec<(String, String, String)>,
+    vegan: Option<String>,
+    vegetarian: Option<String>,
     label: String,
 }
 
@@ -28,6 +36,23 @@ fn load(path: &Path) -> Fixture {
         .map(str::to_owned)
         .collect();
     expect.sort();
+    let product_type = Some(field("# product type:"))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().expect("known product type"));
+    let findings = head
+        .lines()
+        .filter_map(|l| l.strip_prefix("# expect: "))
+        .map(|l| {
+            let (code, rest) = l.split_once(' ').expect("# expect: CODE severity \"text\"");
+            let (severity, text) = rest.split_once(' ').expect("severity and text");
+            (
+                code.to_owned(),
+                severity.to_owned(),
+                text.trim().trim_matches('"').to_owned(),
+            )
+        })
+        .collect();
+    let verdict = |key: &str| Some(field(key).to_owned()).filter(|s| !s.is_empty());
     let name = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -36,7 +61,11 @@ fn load(path: &Path) -> Fixture {
     Fixture {
         name,
         profile,
+        product_type,
         expect,
+        findings,
+        vegan: verdict("# expect vegan:"),
+        vegetarian: verdict("# expect vegetarian:"),
         label: label.to_owned(),
     }
 }
@@ -53,7 +82,44 @@ fn risk_fixtures_yield_their_findings() {
     let mut failures = Vec::new();
     for path in paths {
         let fx = load(&path);
-        let report = inci::scan::scan_with(&fx.label, fx.profile);
+        let options = inci::risk::Options {
+            profile: fx.profile,
+            product_type: fx.product_type,
+        };
+        let report = inci::scan::scan_opts(&fx.label, &options);
+        for (code, severity, text) in &fx.findings {
+            let found = report.findings.iter().any(|f| {
+                f.code == code
+                    && f.severity.as_str() == severity
+                    && f.message.contains(text.as_str())
+            });
+            if !found {
+                failures.push(format!(
+                    "{}: no {code} {severity} finding containing {text:?}",
+                    fx.name
+                ));
+            }
+        }
+        for (what, want, got) in [
+            ("vegan", &fx.vegan, report.vegan),
+            ("vegetarian", &fx.vegetarian, report.vegetarian),
+        ] {
+            if let Some(want) = want
+                && want != got
+            {
+                failures.push(format!("{}: {what} {got}, want {want}", fx.name));
+            }
+        }
+        // No repository path in a source a user reads.
+        for f in &report.findings {
+            if f.source.contains(".rs") || f.source.contains(".csv") || f.source.contains("shared/")
+            {
+                failures.push(format!(
+                    "{}: {} cites a repository path: {}",
+                    fx.name, f.code, f.source
+                ));
+            }
+        }
         let mut got: Vec<String> = report.findings.iter().map(|f| f.code.to_owned()).collect();
         got.sort();
         if got != fx.expect {

@@ -41,6 +41,8 @@ pub struct Options {
     pub strict: bool,
     /// Profile for the concern levels.
     pub profile: Profile,
+    /// Product type for the annex limits, when known.
+    pub product_type: Option<crate::risk::ProductType>,
 }
 
 /// Why a batch run stopped.
@@ -152,6 +154,7 @@ pub fn run(
         width: names.len(),
         format: options.format,
         profile: options.profile,
+        product_type: options.product_type,
     };
     output::write_header(out, &layout, &names)?;
 

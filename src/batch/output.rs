@@ -25,6 +25,7 @@ pub(crate) struct Layout {
     pub width: usize,
     pub format: OutputFormat,
     pub profile: Profile,
+    pub product_type: Option<crate::risk::ProductType>,
 }
 
 /// Summary columns appended to each CSV row.
@@ -124,7 +125,13 @@ fn scan_row(
     if text.trim().is_empty() {
         return Err("empty ingredient cell".to_owned());
     }
-    Ok(crate::scan::scan_with(text, layout.profile))
+    Ok(crate::scan::scan_opts(
+        text,
+        &crate::risk::Options {
+            profile: layout.profile,
+            product_type: layout.product_type,
+        },
+    ))
 }
 
 fn format_ok(

@@ -38,6 +38,10 @@ pub struct BatchArgs {
     /// Weigh the concern levels for this reader (see inci scan --help).
     #[arg(long, value_enum, default_value_t = Profile::General)]
     pub profile: Profile,
+    /// The product type of every row, which decides which EU annex limits apply (see inci scan
+    /// --help).
+    #[arg(long, value_name = "TYPE", value_parser = super::scan::parse_product_type)]
+    pub product_type: Option<crate::risk::ProductType>,
 }
 
 /// Runs `inci batch`.
@@ -59,6 +63,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         format: args.format,
         strict: args.strict,
         profile: args.profile,
+        product_type: args.product_type,
     };
     // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).
     let total = (args.catalog != "-" && !args.catalog.ends_with(".gz"))

@@ -27,6 +27,16 @@ pub struct ScanArgs {
     /// (irritation, allergy), vegan, eu-market (human origin and regulation).
     #[arg(long, value_enum, default_value_t = Profile::General)]
     pub profile: Profile,
+    /// The product type, which decides which EU annex limits apply (Annex V preservatives,
+    /// Annex VI UV filters, hair-dye-only Annex II entries). Without it, verdicts that depend
+    /// on it are reported as conditional: leave-on, rinse-off, oral-care, spray, hair-dye, eye.
+    #[arg(long, value_name = "TYPE", value_parser = parse_product_type)]
+    pub product_type: Option<crate::risk::ProductType>,
+}
+
+/// Reads `--product-type` (clap's value parser).
+pub fn parse_product_type(s: &str) -> Result<crate::risk::ProductType, String> {
+    s.parse()
 }
 
 /// Runs `inci scan`.
@@ -44,7 +54,11 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         }
     };
     let text = source.read()?;
-    let report = crate::scan::scan_with(&text, args.profile);
+    let options = crate::risk::Options {
+        profile: args.profile,
+        product_type: args.product_type,
+    };
+    let report = crate::scan::scan_opts(&text, &options);
     let mut out = anstream::stdout().lock();
     match args.format {
         Format::Text => render::text::write(&mut out, &report)?,

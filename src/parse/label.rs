@@ -109,6 +109,9 @@ pub enum Skip {
     Prose,
     /// A footnote legend (`*Certified organic`).
     Legend,
+    /// A free-from statement (`free from parabens, PABA, styrene`, `does not contain ...`):
+    /// it names substances the product does not contain.
+    FreeFrom,
 }
 
 /// The role of a [`Token`].

@@ -116,6 +116,61 @@ fn find_headers(input: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words that open a free-from statement, in lower case.
+const FREE_FROM_MARKERS: &[&str] = &[
+    "free from ",
+    "free of ",
+    "do not contain",
+    "does not contain",
+    "doesn't contain",
+    "don't contain",
+    "formulated without ",
+    "made without ",
+    "contains no ",
+    "contain no ",
+];
+
+/// Free-from statements, as sorted, disjoint `(start, end)` ranges: from the start of the
+/// segment holding the marker (after the previous comma, semicolon, colon, line break or
+/// sentence end) to the end of its sentence (a full stop, a line break, or the end). What they
+/// name is not in the product, so it is pack text, not ingredients.
+fn find_free_from(input: &str) -> Vec<(usize, usize)> {
+    let lower = input.to_ascii_lowercase();
+    let mut marks: Vec<usize> = Vec::new();
+    for m in FREE_FROM_MARKERS {
+        let mut from = 0;
+        while let Some(k) = lower[from..].find(m) {
+            let at = from + k;
+            let word_start = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+            if word_start {
+                marks.push(at);
+            }
+            from = at + m.len();
+        }
+    }
+    marks.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for at in marks {
+        if out.last().is_some_and(|&(_, e)| at < e) {
+            continue;
+        }
+        let before = &input[..at];
+        let seg = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| matches!(c, ',' | ';' | ':' | '\n') || is_full_stop(input, i))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let seg = seg + (input[seg..at].len() - input[seg..at].trim_start().len());
+        let end = input[at..]
+            .char_indices()
+            .find(|&(i, c)| c == '\n' || is_full_stop(input, at + i))
+            .map_or(input.len(), |(i, _)| at + i);
+        let seg = out.last().map_or(seg, |&(_, e)| seg.max(e));
+        out.push((seg, end));
+    }
+    out
+}
+
 fn char_at(input: &str, pos: usize) -> Option<char> {
     input.get(pos..).and_then(|s| s.chars().next())
 }
@@ -164,6 +219,8 @@ struct Lexer<'a> {
     block_close: Option<usize>,
     brackets: Brackets,
     headers: Vec<(usize, usize)>,
+    /// Free-from statements, sorted and disjoint.
+    free_from: Vec<(usize, usize)>,
     pieces: Vec<Piece>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -180,6 +237,7 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
         block_close: None,
         brackets,
         headers,
+        free_from: find_free_from(input),
         pieces: Vec::new(),
         diagnostics,
     };
@@ -298,6 +356,18 @@ impl Lexer<'_> {
     /// Returns true when one was consumed.
     fn segment_start(&mut self) -> bool {
         let start = self.pos;
+        let k = self.free_from.partition_point(|&(s, _)| s <= start);
+        if let Some(&(_, end)) = k.checked_sub(1).and_then(|k| self.free_from.get(k))
+            && start < end
+        {
+            let end = self
+                .block_close
+                .filter(|&c| c > start && c < end)
+                .unwrap_or(end);
+            self.push(PieceKind::Skipped(Skip::FreeFrom), start, end);
+            self.pos = end;
+            return true;
+        }
         if let Some(&(_, end)) = self.headers.iter().find(|(s, _)| *s == start) {
             self.push(PieceKind::Skipped(Skip::Header), start, end);
             self.pos = end;

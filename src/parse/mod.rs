@@ -101,5 +101,6 @@ pub fn skip_name(skip: Skip) -> &'static str {
         Skip::Heading => "heading",
         Skip::Prose => "prose",
         Skip::Legend => "legend",
+        Skip::FreeFrom => "free_from",
     }
 }

@@ -8,10 +8,13 @@
 //! (`position.rs`) counts less, one of the first five counts more. The [`ConcernLevel`]s
 //! summarise the findings per concern, raised for the concerns a [`Profile`] cares about.
 
+mod annex;
 pub mod origin;
 mod position;
 pub mod rules;
 
+pub use annex::codes as annex_codes;
+pub use inci_dict::risk::ProductType;
 pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_value};
 
 use crate::scan::Ingredient;
@@ -242,8 +245,28 @@ pub struct Analysis {
 const ANNEX_416: &str =
     "Regulation (EC) 1223/2009 Annex II entry 416: cells, tissues or products of human origin";
 
-/// Analyses resolved ingredients for a profile.
-pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
+/// What a report is weighed for: whom (the profile) and what product (its type decides which
+/// annex limits apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Whom the report is for.
+    pub profile: Profile,
+    /// The product type, when known: sharpens annex verdicts that depend on it.
+    pub product_type: Option<ProductType>,
+}
+
+impl From<Profile> for Options {
+    fn from(profile: Profile) -> Self {
+        Options {
+            profile,
+            product_type: None,
+        }
+    }
+}
+
+/// Analyses resolved ingredients for a profile and product type.
+pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
+    let profile = options.profile;
     let minor_from = minor_start(ingredients);
     let n = ingredients.len();
     let weigh = |base: Severity, i: usize| -> (Severity, String) {
@@ -368,42 +391,14 @@ pub fn analyze(ingredients: &[Ingredient], profile: Profile) -> Analysis {
                 source: Cow::Borrowed(a.source),
             });
         }
-        for a in inci_dict::risk::annex_entries(entry.id) {
-            if a.annex == "II"
-                && a.reference == "416"
-                && findings
-                    .iter()
-                    .any(|f| f.code == "R416" && f.ingredients == [i])
-            {
-                continue;
-            }
-            let (code, severity, what) = if a.annex == "II" {
-                ("R002", Severity::High, "prohibited in EU cosmetics")
-            } else {
-                (
-                    "R003",
-                    Severity::Low,
-                    "restricted in EU cosmetics (limits and warnings apply)",
-                )
-            };
-            let warning = if a.warning.is_empty() {
-                String::new()
-            } else {
-                format!("; required: {}", a.warning)
-            };
-            findings.push(Finding {
-                code,
-                category: Category::Regulatory,
-                concern: Concern::HumanOriginRegulation,
-                severity,
-                message: format!(
-                    "{name} is {what}: Annex {} entry {} ({}){warning}",
-                    a.annex, a.reference, a.substance
-                ),
-                ingredients: vec![i],
-                source: Cow::Borrowed(a.source),
-            });
-        }
+        annex::findings(
+            name,
+            i,
+            ing,
+            inci_dict::risk::annex_entries(entry.id),
+            options.product_type,
+            &mut findings,
+        );
     }
     combine(ingredients, &mut findings);
     let vegan_status = if !vegetarian {

@@ -1,5 +1,6 @@
 //! Risk facts keyed by CosIng entry, each with its source: comedogenic ratings, irritants, EU
-//! fragrance allergens, Annex II/III entries and origin facts.
+//! fragrance allergens, Annex II, III, V and VI entries with their verdict levels and limits,
+//! and origin facts.
 //!
 //! Generated into `risk_codegen.rs` from `assets/risk/*.csv` by the same codegen test as the
 //! names; every table is sorted by entry id, so a lookup is a binary search.
@@ -72,18 +73,174 @@ pub struct Allergen {
     pub source: &'static str,
 }
 
-/// An entry of Annex II (prohibited) or Annex III (restricted) of Regulation (EC) 1223/2009.
+/// An annex of Regulation (EC) 1223/2009 that inci reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Annex {
+    /// Substances prohibited in cosmetic products.
+    II,
+    /// Substances restricted (limits, product types, label warnings).
+    III,
+    /// Allowed preservatives.
+    V,
+    /// Allowed UV filters.
+    VI,
+}
+
+impl Annex {
+    /// The annex number as the regulation prints it (`II`, `VI`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Annex::II => "II",
+            Annex::III => "III",
+            Annex::V => "V",
+            Annex::VI => "VI",
+        }
+    }
+}
+
+/// What an annex entry says about one INCI name: a reviewer reads "prohibited" only where the
+/// entry names this substance and states no condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AnnexVerdict {
+    /// Annex II names this substance (by INCI name, CAS or EC number) with no condition.
+    Prohibited,
+    /// Annex II names this substance but prohibits it only under a condition (an exception, a
+    /// form such as nano, a product type such as hair dye, a concentration), or another annex
+    /// allows it within limits; [`AnnexEntry::condition`] says which in words.
+    Conditional,
+    /// CosIng links the name to the entry, but the entry names a different substance (citrus
+    /// peel oils under furocoumarins, Cyclomethicone under D4).
+    ListedAsRelated,
+    /// Annex III, V or VI: allowed within limits and with warnings.
+    Restricted,
+}
+
+impl AnnexVerdict {
+    /// Stable identifier (`prohibited`, `conditional`, `listed_as_related`, `restricted`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnnexVerdict::Prohibited => "prohibited",
+            AnnexVerdict::Conditional => "conditional",
+            AnnexVerdict::ListedAsRelated => "listed_as_related",
+            AnnexVerdict::Restricted => "restricted",
+        }
+    }
+}
+
+/// How an annex entry is tied to an INCI name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Link {
+    /// The entry's text names the INCI name.
+    Name,
+    /// The name's CAS number is one the entry gives.
+    Cas,
+    /// The name's EC number is one the entry gives.
+    Ec,
+    /// Only CosIng's "identified ingredients" column links them.
+    Cosing,
+    /// Decided by a reviewed row of the data script, with its reason.
+    Reviewed,
+}
+
+/// A product type an annex condition or limit depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProductType {
+    /// Washed off after use (shampoo, shower gel, cleanser).
+    RinseOff,
+    /// Left on the skin, hair or nails (cream, serum, lotion).
+    LeaveOn,
+    /// Toothpaste, mouthwash.
+    OralCare,
+    /// Sprays and aerosols.
+    Spray,
+    /// Hair and eyelash dye.
+    HairDye,
+    /// Eye products.
+    Eye,
+    /// "Other products": every type the entry does not list.
+    Other,
+}
+
+impl ProductType {
+    /// Stable identifier (`rinse_off`, `leave_on`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProductType::RinseOff => "rinse_off",
+            ProductType::LeaveOn => "leave_on",
+            ProductType::OralCare => "oral_care",
+            ProductType::Spray => "spray",
+            ProductType::HairDye => "hair_dye",
+            ProductType::Eye => "eye",
+            ProductType::Other => "other",
+        }
+    }
+
+    /// The types a user can name (`--product-type`, `product-type` in `inci.toml`).
+    pub const CHOICES: [ProductType; 6] = [
+        ProductType::LeaveOn,
+        ProductType::RinseOff,
+        ProductType::OralCare,
+        ProductType::Spray,
+        ProductType::HairDye,
+        ProductType::Eye,
+    ];
+
+    /// Words for people (`rinse-off`, `hair dye`).
+    pub fn words(self) -> &'static str {
+        match self {
+            ProductType::RinseOff => "rinse-off",
+            ProductType::LeaveOn => "leave-on",
+            ProductType::OralCare => "oral care",
+            ProductType::Spray => "spray",
+            ProductType::HairDye => "hair dye",
+            ProductType::Eye => "eye",
+            ProductType::Other => "other",
+        }
+    }
+}
+
+impl std::str::FromStr for ProductType {
+    type Err = String;
+
+    /// Reads `leave-on`, `leave_on`, `rinse-off`, `oral-care`, `spray`, `hair-dye`, `eye`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase().replace('-', "_");
+        ProductType::CHOICES
+            .into_iter()
+            .find(|p| p.as_str() == key)
+            .ok_or_else(|| {
+                let names: Vec<String> = ProductType::CHOICES
+                    .iter()
+                    .map(|p| p.as_str().replace('_', "-"))
+                    .collect();
+                format!("unknown product type {s:?}; one of: {}", names.join(", "))
+            })
+    }
+}
+
+/// An entry of Annex II, III, V or VI of Regulation (EC) 1223/2009, as it applies to one INCI
+/// name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AnnexEntry {
     /// Entry id.
     pub entry: u32,
-    /// `II` or `III`.
-    pub annex: &'static str,
+    /// Which annex.
+    pub annex: Annex,
     /// Reference number in the annex (`416`, `2a`).
     pub reference: &'static str,
+    /// What the entry says about this name.
+    pub verdict: AnnexVerdict,
+    /// How the entry is tied to this name.
+    pub link: Link,
+    /// The entry prohibits the nano form only.
+    pub nano_only: bool,
+    /// The entry prohibits the substance only in these product types (hair dye).
+    pub product_types: &'static [ProductType],
+    /// The entry's condition in words, for a conditional verdict.
+    pub condition: Option<&'static str>,
     /// The substance as the annex names it.
     pub substance: &'static str,
-    /// Mandatory conditions and warnings (Annex III), or empty.
+    /// Mandatory conditions and warnings (Annexes III, V, VI), or empty.
     pub warning: &'static str,
     /// The statements the annex requires on the label, as the regulation words them,
     /// separated by `|` (see [`AnnexEntry::label_warnings`]); empty when none.
@@ -99,6 +256,37 @@ impl AnnexEntry {
     pub fn label_warnings(&self) -> impl Iterator<Item = &'static str> {
         self.label_warnings.split('|').filter(|w| !w.is_empty())
     }
+
+    /// The limits (product types and maximum concentrations) of this entry.
+    pub fn limits(&self) -> &'static [Limit] {
+        limits(self.annex, self.reference)
+    }
+}
+
+/// One scope of an Annex III, V or VI entry: where the substance may be used and how much.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limit {
+    /// Which annex.
+    pub annex: Annex,
+    /// Reference number in the annex.
+    pub reference: &'static str,
+    /// The product types this scope names; empty when it names none inci can type (then
+    /// `scope` says it in words) or applies to all.
+    pub product_types: &'static [ProductType],
+    /// Maximum concentration in the ready-for-use preparation, in percent, when stated.
+    pub max_percent: Option<f32>,
+    /// The scope as the annex words it (`Rinse-off products`), or empty for all products.
+    pub scope: &'static str,
+    /// Where the fact comes from.
+    pub source: &'static str,
+}
+
+/// The limits of one annex entry, in the annex's order.
+pub fn limits(annex: Annex, reference: &str) -> &'static [Limit] {
+    let table = t::LIMITS;
+    let start = table.partition_point(|l| (l.annex, l.reference) < (annex, reference));
+    let end = table.partition_point(|l| (l.annex, l.reference) <= (annex, reference));
+    &table[start..end]
 }
 
 /// A recorded origin (`human`) for a CosIng name.
@@ -153,7 +341,7 @@ pub fn allergen(entry: u32) -> Option<&'static Allergen> {
     rows(t::ALLERGENS, entry, |r| r.entry).first()
 }
 
-/// Annex II and III entries naming this ingredient.
+/// Annex II, III, V and VI entries naming this ingredient.
 pub fn annex_entries(entry: u32) -> &'static [AnnexEntry] {
     rows(t::ANNEX, entry, |r| r.entry)
 }

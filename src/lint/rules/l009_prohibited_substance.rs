@@ -24,9 +24,11 @@ const DOC: &str = "\
   entry 416 prohibits whether or not the name is in the inventory. Plant stem-cell cultures and
   animal media are not human and are not reported.
 
-An entry that prohibits with exceptions (`Petrolatum, except if the full refining history is
-known`; furocoumarins `except for normal content in natural essences`, which brings in citrus
-peel oils) is reported as a warning, with the entry's wording to check against. With
+An entry that prohibits only under a condition (`Petrolatum, except if the full refining
+history is known`; nano-only and hair-dye-only entries) is reported as a warning with the
+condition to check. A name CosIng merely links to an entry about another substance (citrus
+peel oils under furocoumarins, Cyclomethicone under D4) is not reported here; `inci explain`
+shows the link. With
 `market = \"us\"` every lint of this rule is lowered to info: Annex II is EU law.
 
 ## Why
@@ -42,8 +44,8 @@ Aqua, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Glycerin
 None: reformulate.
 
 ## Source
-Regulation (EC) 1223/2009 Annex II, CosIng export of 28/08/2026; origin rules in
-`src/risk/origin.rs`.
+Regulation (EC) 1223/2009 Annex II, CosIng export of 28/08/2026; for human origin, Annex II
+entry 416 and the CosIng inventory.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
@@ -52,41 +54,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             || item.name_span.slice(cx.input).trim().to_owned(),
             str::to_owned,
         );
-        let annex = ing
+        use inci_dict::risk::{Annex, AnnexVerdict};
+        let entries = ing
             .entry
             .map(|e| inci_dict::risk::annex_entries(e.id))
-            .unwrap_or_default()
-            .iter()
-            .find(|a| a.annex == "II");
+            .unwrap_or_default();
+        let annex_ii = |v: AnnexVerdict| {
+            entries
+                .iter()
+                .find(|a| a.annex == Annex::II && a.verdict == v)
+        };
         let human = ing
             .verdict
             .as_ref()
             .filter(|v| v.origin == Origin::Human && v.certainty == Certainty::Named);
         let mut level = Level::Error;
-        let (message, label, help) = match (annex, human) {
-            (Some(a), None) if has_exception(a.substance) => {
-                level = Level::Warning;
-                (
-                    format!(
-                        "`{name}` falls under Annex II entry {}, prohibited with exceptions",
-                        a.reference
-                    ),
-                    format!("Annex II entry {} (with exceptions)", a.reference),
-                    format!(
-                        "check the exception applies: {}; source: {}",
-                        a.substance, a.source
-                    ),
-                )
-            }
-            (Some(a), _) => (
-                format!(
-                    "`{name}` is prohibited in the EU (Annex II entry {})",
-                    a.reference
-                ),
-                format!("Annex II entry {}", a.reference),
-                format!("{}; source: {}", a.substance, a.source),
-            ),
-            (None, Some(v)) => (
+        let (message, label, help) = match (
+            annex_ii(AnnexVerdict::Prohibited),
+            annex_ii(AnnexVerdict::Conditional),
+            human,
+        ) {
+            (None, _, Some(v)) => (
                 format!("`{name}` is of human origin, prohibited in the EU (Annex II entry 416)"),
                 "Annex II entry 416: human origin".to_owned(),
                 format!(
@@ -94,7 +82,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
                     v.reason
                 ),
             ),
-            (None, None) => continue,
+            (Some(a), _, _) => (
+                format!(
+                    "`{name}` is prohibited in the EU (Annex II entry {})",
+                    a.reference
+                ),
+                format!("Annex II entry {}", a.reference),
+                format!("{}; source: {}", a.substance, a.source),
+            ),
+            (None, Some(a), None) => {
+                level = Level::Warning;
+                (
+                    format!(
+                        "`{name}` falls under Annex II entry {}, prohibited only under a condition",
+                        a.reference
+                    ),
+                    format!("Annex II entry {} (conditional)", a.reference),
+                    format!(
+                        "check the condition: {}; source: {}",
+                        a.condition.unwrap_or(a.substance),
+                        a.source
+                    ),
+                )
+            }
+            (None, None, None) => continue,
         };
         let mut lint = cx.lint(&RULE, item.name_span, message, &label);
         lint.help = Some(help);
@@ -105,13 +116,4 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         };
         out.push(lint);
     }
-}
-
-/// True when an Annex II entry prohibits only in part: `Petrolatum, except if the full refining
-/// history is known`, furocoumarins `except for normal content in natural essences`.
-fn has_exception(substance: &str) -> bool {
-    let s = substance.to_ascii_lowercase();
-    ["except", "unless", "provided that", "if the "]
-        .iter()
-        .any(|w| s.contains(w))
 }

@@ -86,7 +86,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         let Some(entry) = ing.entry else { continue };
         for a in inci_dict::risk::annex_entries(entry.id)
             .iter()
-            .filter(|a| a.annex == "III")
+            .filter(|a| a.annex == inci_dict::risk::Annex::III)
         {
             let phrases: Vec<&str> = a.label_warnings().collect();
             if phrases.is_empty() || seen.contains(&a.reference) {

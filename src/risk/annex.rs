@@ -1,0 +1,375 @@
+//! EU annex findings for one ingredient: what Annexes II, III, V and VI say about it, at the
+//! verdict level the entry's own wording supports.
+//!
+//! "Prohibited" is said only where Annex II names the substance and states no condition (or
+//! the condition is met on the label: `(nano)` printed for a nano-only entry, `--product-type
+//! hair-dye` for a hair-dye entry). An entry that prohibits with an exception is
+//! `conditional`, with the condition in words; an entry CosIng links to a name that is not its
+//! substance is `listed_as_related`, information only. Annexes V and VI are positive lists:
+//! they raise a finding only when a declared percentage is over the limit, or the product type
+//! is one the entry does not allow.
+
+use super::{Category, Concern, Finding, Severity};
+use crate::scan::Ingredient;
+use inci_dict::risk::{Annex, AnnexEntry, AnnexVerdict, Limit, ProductType};
+use std::borrow::Cow;
+
+/// Finding codes this module raises.
+pub mod codes {
+    /// Annex II names the substance, no condition (or its condition is met).
+    pub const PROHIBITED: &str = "R002";
+    /// Annex III: restricted.
+    pub const RESTRICTED: &str = "R003";
+    /// Annex II prohibits it only under a stated condition.
+    pub const CONDITIONAL: &str = "R004";
+    /// CosIng links the name to an Annex II entry about another substance.
+    pub const RELATED: &str = "R005";
+    /// A declared percentage over the annex maximum.
+    pub const OVER_LIMIT: &str = "R006";
+    /// Allowed only in product types other than this one.
+    pub const PRODUCT_TYPE: &str = "R007";
+}
+
+/// Findings of every annex entry naming the ingredient at index `i`.
+pub(super) fn findings(
+    name: &str,
+    i: usize,
+    ing: &Ingredient,
+    entries: &'static [AnnexEntry],
+    product_type: Option<ProductType>,
+    out: &mut Vec<Finding>,
+) {
+    let nano = ing
+        .qualifiers
+        .iter()
+        .any(|q| q.kind == crate::parse::QualifierKind::Nano);
+    let declared = ing
+        .qualifiers
+        .iter()
+        .filter(|q| q.kind == crate::parse::QualifierKind::Percent)
+        .find_map(|q| super::percent_value(&q.text));
+    let push = |out: &mut Vec<Finding>,
+                code: &'static str,
+                severity: Severity,
+                message: String,
+                a: &AnnexEntry| {
+        out.push(Finding {
+            code,
+            category: Category::Regulatory,
+            concern: Concern::HumanOriginRegulation,
+            severity,
+            message,
+            ingredients: vec![i],
+            source: Cow::Borrowed(a.source),
+        });
+    };
+    let human_tissue = out.iter().any(|f| f.code == "R416" && f.ingredients == [i]);
+    // Some entry allows the name in every product type (a preservative entry beside a
+    // hair-product entry, as for Benzalkonium Chloride): no entry's product types rule it out.
+    let anywhere = entries
+        .iter()
+        .any(|a| a.annex != Annex::II && !a.nano_only && covers_all(a.limits()));
+    for a in entries {
+        // An entry about the nano form says nothing of a name the label does not mark nano;
+        // an Annex III entry about hair dye use says nothing of a skin-care colourant.
+        if a.annex != Annex::II
+            && ((a.nano_only && !nano)
+                || (hair_dye_only(a.limits()) && product_type != Some(ProductType::HairDye)))
+        {
+            continue;
+        }
+        let at = format!("Annex {} entry {}", a.annex.as_str(), a.reference);
+        match (a.annex, a.verdict) {
+            (Annex::II, _) if a.reference == "416" && human_tissue => {}
+            (Annex::II, AnnexVerdict::Prohibited) => push(
+                out,
+                codes::PROHIBITED,
+                Severity::High,
+                format!(
+                    "{name} is prohibited in EU cosmetics: {at} ({})",
+                    a.substance
+                ),
+                a,
+            ),
+            (Annex::II, AnnexVerdict::Conditional) => {
+                let condition = a.condition.unwrap_or("see the entry's wording");
+                let met = (a.nano_only && nano)
+                    || (!a.product_types.is_empty()
+                        && product_type.is_some_and(|p| a.product_types.contains(&p)));
+                let ruled_out = !a.product_types.is_empty()
+                    && product_type.is_some_and(|p| !a.product_types.contains(&p));
+                if met {
+                    let why = if a.nano_only {
+                        "the label marks it nano"
+                    } else {
+                        "the product type is one the entry names"
+                    };
+                    push(
+                        out,
+                        codes::PROHIBITED,
+                        Severity::High,
+                        format!(
+                            "{name} is prohibited in EU cosmetics here: {at} ({}), and {why}",
+                            a.substance
+                        ),
+                        a,
+                    );
+                } else if ruled_out {
+                    push(
+                        out,
+                        codes::CONDITIONAL,
+                        Severity::Info,
+                        format!("{name}: {at} does not apply to this product type ({condition})"),
+                        a,
+                    );
+                } else {
+                    // Most labels are not hair dyes: a hair-dye-only entry is information.
+                    let severity = if a.product_types == [ProductType::HairDye] {
+                        Severity::Info
+                    } else {
+                        Severity::Low
+                    };
+                    push(
+                        out,
+                        codes::CONDITIONAL,
+                        severity,
+                        format!(
+                            "conditional: {at} prohibits {name} only under a condition: {condition}"
+                        ),
+                        a,
+                    );
+                }
+            }
+            (Annex::II, AnnexVerdict::ListedAsRelated) => {
+                let message = if a.reference == "416" {
+                    format!(
+                        "{name}: CosIng links it to {at} (cells, tissues or products of human origin), but it is not human tissue: check the supplier's documentation on how it is made"
+                    )
+                } else {
+                    format!(
+                        "{name}: CosIng links it to {at}, which names another substance ({}); a check, not a ban",
+                        short(a.substance)
+                    )
+                };
+                push(out, codes::RELATED, Severity::Info, message, a);
+            }
+            (Annex::III, _) => {
+                let warning = if a.warning.is_empty() {
+                    String::new()
+                } else {
+                    format!("; required: {}", a.warning)
+                };
+                push(
+                    out,
+                    codes::RESTRICTED,
+                    Severity::Low,
+                    format!(
+                        "{name} is restricted in EU cosmetics (limits and warnings apply): {at} ({}){warning}",
+                        a.substance
+                    ),
+                    a,
+                );
+                limit_findings(
+                    i,
+                    name,
+                    &at,
+                    a,
+                    declared,
+                    product_type.filter(|_| !anywhere),
+                    !anywhere,
+                    out,
+                    &push,
+                );
+            }
+            (Annex::V | Annex::VI, _) => {
+                limit_findings(
+                    i,
+                    name,
+                    &at,
+                    a,
+                    declared,
+                    product_type.filter(|_| !anywhere),
+                    !anywhere,
+                    out,
+                    &push,
+                );
+            }
+            (Annex::II, AnnexVerdict::Restricted) => {}
+        }
+    }
+}
+
+type Push<'a> = dyn Fn(&mut Vec<Finding>, &'static str, Severity, String, &AnnexEntry) + 'a;
+
+/// Checks a declared percentage and the product type against an entry's limits.
+#[allow(clippy::too_many_arguments)]
+fn limit_findings(
+    i: usize,
+    name: &str,
+    at: &str,
+    a: &AnnexEntry,
+    declared: Option<f64>,
+    product_type: Option<ProductType>,
+    typed_only_matters: bool,
+    out: &mut Vec<Finding>,
+    push: &Push<'_>,
+) {
+    let limits = a.limits();
+    // One limit finding per ingredient and code: the MCI/MI mixture entry and the MI entry say
+    // the same of Methylisothiazolinone.
+    let said =
+        |out: &Vec<Finding>, code: &str| out.iter().any(|f| f.code == code && f.ingredients == [i]);
+    if limits.is_empty() {
+        return;
+    }
+    // Every scope typed, none for all products: the entry allows only the listed types.
+    let only_typed = typed_only_matters && !covers_all(limits);
+    let allowed: Vec<String> = limits.iter().map(scope_words).collect();
+    let applicable: Vec<&Limit> = match product_type {
+        Some(p) => {
+            let named: Vec<&Limit> = limits
+                .iter()
+                .filter(|l| l.product_types.contains(&p))
+                .collect();
+            if !named.is_empty() {
+                named
+            } else if only_typed {
+                if said(out, codes::PRODUCT_TYPE) {
+                    return;
+                }
+                // A scope inci cannot type (`Face powders`) may still be this product.
+                let untyped = limits
+                    .iter()
+                    .any(|l| l.product_types.is_empty() && !l.scope.is_empty());
+                let (severity, message) = if untyped {
+                    (
+                        Severity::Low,
+                        format!(
+                            "conditional: {at} allows {name} only in {}: check that this {} product is one of them",
+                            allowed.join("; "),
+                            p.words()
+                        ),
+                    )
+                } else {
+                    (
+                        Severity::High,
+                        format!(
+                            "{name} is not allowed in {} products: {at} allows it only in {}",
+                            p.words(),
+                            allowed.join("; ")
+                        ),
+                    )
+                };
+                push(out, codes::PRODUCT_TYPE, severity, message, a);
+                return;
+            } else {
+                limits
+                    .iter()
+                    .filter(|l| {
+                        l.product_types.is_empty() || l.product_types.contains(&ProductType::Other)
+                    })
+                    .collect()
+            }
+        }
+        None => {
+            // Said only when inci can type every scope: otherwise it cannot tell whether the
+            // entry leaves anything out (`Other uses as pH adjuster`).
+            let all_typed = limits.iter().all(|l| !l.product_types.is_empty());
+            if only_typed && all_typed && a.annex != Annex::VI && !said(out, codes::PRODUCT_TYPE) {
+                push(
+                    out,
+                    codes::PRODUCT_TYPE,
+                    Severity::Low,
+                    format!(
+                        "conditional: {at} allows {name} only in {}; not allowed in other products (say the product type with --product-type)",
+                        allowed.join("; ")
+                    ),
+                    a,
+                );
+            }
+            limits.iter().collect()
+        }
+    };
+    let Some(p) = declared else { return };
+    let maxima: Vec<(f64, &Limit)> = applicable
+        .iter()
+        .filter_map(|l| l.max_percent.map(|m| (f64::from(m), *l)))
+        .collect();
+    let Some(highest) = maxima.iter().map(|(m, _)| *m).reduce(f64::max) else {
+        return;
+    };
+    let shown = |v: f64| format!("{}", (v * 10_000.0).round() / 10_000.0);
+    if said(out, codes::OVER_LIMIT) {
+        return;
+    }
+    if p > highest + 1e-9 {
+        push(
+            out,
+            codes::OVER_LIMIT,
+            Severity::High,
+            format!(
+                "{name} is declared at {} %, over the EU maximum of {} % ({at})",
+                shown(p),
+                shown(highest)
+            ),
+            a,
+        );
+    } else if let Some((m, l)) = maxima.iter().find(|(m, _)| p > *m + 1e-9) {
+        push(
+            out,
+            codes::OVER_LIMIT,
+            Severity::Low,
+            format!(
+                "conditional: {name} is declared at {} %, over the {} % maximum for {} ({at}); within the limit for other product types",
+                shown(p),
+                shown(*m),
+                scope_words(l)
+            ),
+            a,
+        );
+    }
+}
+
+/// True when the scopes leave no product type out: one names no type (all products) or
+/// "other products", or together they name leave-on and rinse-off.
+fn covers_all(limits: &[Limit]) -> bool {
+    let has = |p| limits.iter().any(|l| l.product_types.contains(&p));
+    limits.is_empty()
+        || limits.iter().any(|l| {
+            (l.product_types.is_empty() && l.scope.is_empty())
+                || l.product_types.contains(&ProductType::Other)
+        })
+        || (has(ProductType::LeaveOn) && has(ProductType::RinseOff))
+}
+
+/// True when every scope of the entry is hair dye use.
+fn hair_dye_only(limits: &[Limit]) -> bool {
+    !limits.is_empty()
+        && limits
+            .iter()
+            .all(|l| l.product_types == [ProductType::HairDye])
+}
+
+/// The substance an entry names, without its conditions, in at most about 80 characters.
+fn short(substance: &str) -> String {
+    let head = substance
+        .split(" except")
+        .next()
+        .unwrap_or(substance)
+        .trim_end_matches([' ', ',', ';', '.']);
+    if head.chars().count() <= 80 {
+        return head.to_owned();
+    }
+    let cut: String = head.chars().take(80).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} ...")
+}
+
+/// A scope as words inside a sentence: `rinse-off products`, `all products`.
+fn scope_words(l: &Limit) -> String {
+    let mut chars = l.scope.chars();
+    match chars.next() {
+        None => "all products".to_owned(),
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+    }
+}
