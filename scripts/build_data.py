@@ -23,6 +23,7 @@ import re
 import sys
 
 import annex_scope
+import origin_data
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ASSETS = os.path.join(ROOT, "crates", "inci-dict", "assets")
@@ -196,7 +197,36 @@ SRC_COMEDO = "Fulton (1989) J Soc Cosmet Chem 40:321-333; Kligman & Kwong (1979)
 SRC_IRRIT = "ICDRG/NACDG patch test series, CIR and SCCS opinions, via papitosu/cosmetic-inci-bot data/irritants.json (MIT)"
 SRC_ALLERG_SEV = "papitosu/cosmetic-inci-bot data/allergens.json (MIT)"
 SRC_ANNEX = "Regulation (EC) 1223/2009 Annex {annex} entry {ref}, CosIng export of 28/08/2026 (CC BY 4.0)"
-SRC_FLAGSHIP = "inci seed facts (shared/data/README.md): Human Umbilical Mesenchymal Stem Cell Conditioned Media"
+SRC_FLAGSHIP = "ingredient profile 'Human Umbilical Mesenchymal Stem Cell Conditioned Media', glooshi.com (updated 2025-06-27)"
+SRC_FLAGSHIP_SAFETY = "Ahn H, Han HS, Lee KH (2025) Efficacy and safety of umbilical cord-derived mesenchymal stem cell-conditioned media for preventing and treating skin aging. World J Stem Cells 17(9):108049, Table 1"
+
+SRC_IFRA_PHOTO = "IFRA Standards, 51st Amendment (2023): citrus oils and other furocoumarin-containing essential oils (phototoxicity)"
+SRC_DEGROOT = "de Groot AC, Schmidt E (2016) Essential oils, part IV: contact allergy. Dermatitis 27(4):170-175"
+SRC_AHA = "US FDA (2005) Guidance for Industry: Labeling for Topically Applied Cosmetic Products Containing Alpha Hydroxy Acids as Ingredients (sunburn alert)"
+SRC_BHA = "US FDA, Beta Hydroxy Acids in Cosmetics (consumer information): exfoliation and sun sensitivity"
+SRC_HWP = "Chinuki Y, Morita E (2012) Wheat-dependent exercise-induced anaphylaxis sensitized with hydrolyzed wheat protein in soap. Allergol Int 61(4):529-537"
+PHOTOTOXIC = "phototoxic (expressed citrus oil: furocoumarins); avoid sun on skin after leave-on use"
+IRRITANT_EXTRA = {
+    "CITRUS AURANTIUM BERGAMIA PEEL OIL": ("high", "essential_oil", PHOTOTOXIC, SRC_IFRA_PHOTO),
+    "CITRUS LIMON PEEL OIL": ("medium", "essential_oil", PHOTOTOXIC, SRC_IFRA_PHOTO),
+    "CITRUS AURANTIFOLIA PEEL OIL": ("medium", "essential_oil", PHOTOTOXIC, SRC_IFRA_PHOTO),
+    "CITRUS AURANTIFOLIA OIL": ("medium", "essential_oil", PHOTOTOXIC, SRC_IFRA_PHOTO),
+    "CITRUS PARADISI PEEL OIL": ("medium", "essential_oil", PHOTOTOXIC, SRC_IFRA_PHOTO),
+    "CITRUS AURANTIUM AMARA PEEL OIL": ("medium", "essential_oil", PHOTOTOXIC, SRC_IFRA_PHOTO),
+    # Sweet orange oil is not among the phototoxic oils; its limonene sensitises once oxidised.
+    "CITRUS AURANTIUM DULCIS PEEL OIL": ("low", "essential_oil", "not phototoxic; oxidised limonene can sensitise", SRC_IFRA_PHOTO + "; " + SRC_DEGROOT),
+    "CINNAMOMUM ZEYLANICUM LEAF OIL": ("medium", "essential_oil", "cinnamon leaf oil: eugenol, a contact allergen", SRC_DEGROOT),
+    "CINNAMOMUM ZEYLANICUM BARK OIL": ("high", "essential_oil", "cinnamon bark oil: cinnamal, a strong contact allergen", SRC_DEGROOT),
+    "EUGENIA CARYOPHYLLUS LEAF OIL": ("medium", "essential_oil", "clove oil: eugenol, a contact allergen", SRC_DEGROOT),
+    "EUGENIA CARYOPHYLLUS BUD OIL": ("medium", "essential_oil", "clove oil: eugenol, a contact allergen", SRC_DEGROOT),
+    "EUGENIA CARYOPHYLLUS FLOWER OIL": ("medium", "essential_oil", "clove oil: eugenol, a contact allergen", SRC_DEGROOT),
+    "MYRISTICA FRAGRANS KERNEL OIL": ("medium", "essential_oil", "nutmeg oil: myristicin, safrole and eugenol", SRC_DEGROOT),
+    "GLYCOLIC ACID": ("medium", "exfoliant", "alpha hydroxy acid: stinging at low pH, raises sun sensitivity", SRC_AHA),
+    "LACTIC ACID": ("low", "exfoliant", "alpha hydroxy acid: stinging at low pH, raises sun sensitivity", SRC_AHA),
+    "MANDELIC ACID": ("low", "exfoliant", "alpha hydroxy acid: raises sun sensitivity", SRC_AHA),
+    "SALICYLIC ACID": ("low", "exfoliant", "beta hydroxy acid: exfoliates, drying, raises sun sensitivity", SRC_BHA),
+    "HYDROLYZED WHEAT PROTEIN": ("low", "protein", "residual protein: contact urticaria and sensitisation reported", SRC_HWP),
+}
 
 # Comedogenic keys that are common names, mapped to the INCI name they mean.
 COMEDO_MAP = {
@@ -340,6 +370,13 @@ def build_risk(shared, inv, syn):
             continue
         seen.add(name)
         rows.append([name, v["severity"], v["category"], v.get("note", ""), SRC_IRRIT])
+    # Rows the bot's list lacks or gets wrong, each with a citable source; they replace its row.
+    for name, (severity, category, note, source) in IRRITANT_EXTRA.items():
+        if name not in inv:
+            print(f"  irritants: extra row for unknown name {name!r}", file=sys.stderr)
+            continue
+        rows = [r for r in rows if r[0] != name]
+        rows.append([name, severity, category, note, source])
     write("irritants.csv", ["inci_name", "severity", "category", "note", "source"], rows)
 
     # EU labelled fragrance allergens (Annex III), severity from the bot's list where it has one.
@@ -427,22 +464,19 @@ def build_risk(shared, inv, syn):
     write("annex.csv", ["annex", "ref", "inci_name", "verdict", "link", "nano", "product_types", "condition", "substance", "warning", "label_warnings", "source"], rows)
     write("limits.csv", ["annex", "ref", "scope", "product_types", "max_percent", "scope_text", "source"], lim_rows)
 
-    # Origin of the names the reference list files as human tissue, cells, media or exosomes.
-    rows = []
-    with open(os.path.join(shared, "reference", "human_derived_and_conditioned_media.csv"), encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            # A synthetic viral peptide that merely names humans is not of human origin.
-            if "CORONAVIRUS" in r["inci_name"]:
-                continue
-            if r["category"] in ("human_cell_conditioned_media", "other_human_derived_or_human_sequence") and r["inci_name"] in inv:
-                rows.append([r["inci_name"], "human", "Annex II/416 as CosIng lists it" if "II/416" in r["eu_annex_refs"] else "", "shared/data/reference/human_derived_and_conditioned_media.csv (filtered from CosIng)"])
-    write("origin.csv", ["inci_name", "origin", "note", "source"], rows)
+    # Origin classes from recorded data (scripts/origin_data.py), each row with its source.
+    rows = origin_data.origins(
+        inv,
+        os.path.join(shared, "reference", "human_derived_and_conditioned_media.csv"),
+        os.path.join(shared, "cosing", "inventory_2021-12-15_full.csv.gz"),
+    )
+    write("origin.csv", ["inci_name", "origin", "vegetarian", "reason", "source"], rows)
 
     # Free-form facts shown by `inci explain` (the flagship's seed facts).
     flagship = "HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA"
     rows = [
         [flagship, "what it is", "the liquid left after human umbilical mesenchymal stem cells were cultured, often with bovine serum", SRC_FLAGSHIP],
-        [flagship, "photosensitivity", "none known", SRC_FLAGSHIP],
+        [flagship, "photosensitivity", "none known: passed photosensitisation and phototoxicity tests", SRC_FLAGSHIP_SAFETY],
         [flagship, "pairs well with", "vitamin C (ascorbic acid), niacinamide, hyaluronic acid", SRC_FLAGSHIP],
         [flagship, "side effects", "mostly from what it is formulated with: heavy pore-clogging oils (breakouts), fragrance and preservatives (irritation), residual proteins (allergy)", SRC_FLAGSHIP],
         [flagship, "EU status", "prohibited: Annex II entry 416, cells, tissues or products of human origin", "Regulation (EC) 1223/2009 Annex II entry 416"],

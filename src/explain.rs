@@ -146,9 +146,17 @@ pub fn explain(query: &str) -> Explanation {
     for f in inci_dict::risk::facts(entry.id) {
         fact(f.fact, f.value.to_owned(), f.source);
     }
-    if let Some(v) = origin::classify(entry.name) {
-        let source = inci_dict::risk::origin(entry.id).map_or(origin::RULES_SOURCE, |f| f.source);
-        fact("origin", origin_text(&v), source);
+    match origin::classify(entry.name) {
+        Some(v) => fact(
+            "origin",
+            origin_text(&v),
+            v.source.unwrap_or(origin::RULES_SOURCE),
+        ),
+        None => fact(
+            "origin",
+            "no human, animal, culture or ambiguous origin recorded for this name".to_owned(),
+            inci_dict::COSING_SOURCE,
+        ),
     }
     if let Some(c) = inci_dict::risk::comedogenic(entry.id) {
         let rating = if c.min == c.max {
@@ -226,7 +234,7 @@ pub fn explain(query: &str) -> Explanation {
                 a.verdict.as_str().replace('_', " "),
                 a.annex.as_str(),
                 a.reference,
-                a.substance
+                crate::risk::short_substance(a.substance)
             ),
             a.source,
         );
@@ -241,6 +249,12 @@ fn origin_text(v: &origin::Verdict) -> String {
         }
         (origin::Origin::Human, origin::Certainty::Possible) => {
             "possibly human (no species named): if so, prohibited in EU cosmetics (Annex II entry 416)"
+        }
+        (origin::Origin::HumanSequence, _) => {
+            "human sequence, made synthetically or recombinantly: not from human tissue, not Annex II entry 416"
+        }
+        (origin::Origin::Ambiguous, _) => {
+            "ambiguous: plant, animal or synthetic depending on the supplier; vegan status unknown"
         }
         (origin::Origin::Animal, _) if v.vegetarian => "animal: vegetarian, not vegan",
         (origin::Origin::Animal, _) => "animal: neither vegan nor vegetarian",

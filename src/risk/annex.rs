@@ -351,7 +351,7 @@ fn hair_dye_only(limits: &[Limit]) -> bool {
 }
 
 /// The substance an entry names, without its conditions, in at most about 80 characters.
-fn short(substance: &str) -> String {
+pub(crate) fn short(substance: &str) -> String {
     let head = substance
         .split(" except")
         .next()

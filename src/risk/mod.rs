@@ -14,6 +14,7 @@ mod position;
 pub mod rules;
 
 pub use annex::codes as annex_codes;
+pub(crate) use annex::short as short_substance;
 pub use inci_dict::risk::ProductType;
 pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_value};
 
@@ -28,6 +29,11 @@ use std::borrow::Cow;
 pub enum Category {
     /// Of human origin (cells, tissues, media, exosomes).
     HumanDerived,
+    /// Made with a human sequence, synthetically or recombinantly (sh-, rh- peptides): not of
+    /// human origin.
+    HumanSequence,
+    /// Plant, animal or synthetic depending on the supplier (glycerin, squalane).
+    AmbiguousOrigin,
     /// Of animal origin.
     AnimalDerived,
     /// Comedogenic rating of 3 or more.
@@ -51,6 +57,8 @@ impl Category {
     pub fn as_str(self) -> &'static str {
         match self {
             Category::HumanDerived => "human_derived",
+            Category::HumanSequence => "human_sequence",
+            Category::AmbiguousOrigin => "ambiguous_origin",
             Category::AnimalDerived => "animal_derived",
             Category::Comedogenic => "comedogenic",
             Category::Irritant => "irritant",
@@ -314,8 +322,9 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
                 let mut status = Status {
                     vegan: &mut vegan,
                     vegetarian: &mut vegetarian,
+                    known: &mut vegan_known,
                 };
-                origin_findings(ing.raw.trim(), i, v, None, &mut findings, &mut status);
+                origin_findings(ing.raw.trim(), i, v, &mut findings, &mut status);
             }
             continue;
         };
@@ -323,12 +332,12 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             continue;
         };
         if let Some(v) = &ing.verdict {
-            let facts = inci_dict::risk::origin(entry.id).map(|f| f.source);
             let mut status = Status {
                 vegan: &mut vegan,
                 vegetarian: &mut vegetarian,
+                known: &mut vegan_known,
             };
-            origin_findings(name, i, v, facts, &mut findings, &mut status);
+            origin_findings(name, i, v, &mut findings, &mut status);
         }
         if let Some(c) = inci_dict::risk::comedogenic(entry.id)
             && c.max >= 3
@@ -465,18 +474,20 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
 struct Status<'a> {
     vegan: &'a mut bool,
     vegetarian: &'a mut bool,
+    /// False once an ingredient's origin cannot be told (unknown name, ambiguous source).
+    known: &'a mut bool,
 }
 
-/// The findings an origin verdict raises: human origin (with the EU prohibition) or animal
-/// origin (vegan status). `recorded` is the source of a recorded origin fact, if any.
+/// The findings an origin verdict raises: human origin (with the EU prohibition), a human
+/// sequence (not human origin), animal origin or an ambiguous source (vegan status).
 fn origin_findings(
     name: &str,
     i: usize,
     v: &origin::Verdict,
-    recorded: Option<&str>,
     findings: &mut Vec<Finding>,
     status: &mut Status<'_>,
 ) {
+    let source = v.source.unwrap_or(origin::RULES_SOURCE);
     match v.origin {
         Origin::Human => {
             *status.vegan = false;
@@ -484,10 +495,6 @@ fn origin_findings(
             let (severity, certainty) = match v.certainty {
                 Certainty::Named => (Severity::High, "of human origin"),
                 Certainty::Possible => (Severity::Moderate, "possibly of human origin"),
-            };
-            let source = match recorded {
-                Some(s) => format!("{s}; {}", origin::RULES_SOURCE),
-                None => origin::RULES_SOURCE.to_owned(),
             };
             findings.push(Finding {
                 code: "H001",
@@ -499,7 +506,7 @@ fn origin_findings(
                     v.reason
                 ),
                 ingredients: vec![i],
-                source: Cow::Owned(source),
+                source: Cow::Borrowed(source),
             });
             findings.push(Finding {
                 code: "R416",
@@ -511,6 +518,18 @@ fn origin_findings(
                 source: Cow::Borrowed(ANNEX_416),
             });
         }
+        Origin::HumanSequence => findings.push(Finding {
+            code: "H002",
+            category: Category::HumanSequence,
+            concern: Concern::HumanOriginRegulation,
+            severity: Severity::Info,
+            message: format!(
+                "{name}: {}; not a product of human origin under Annex II entry 416",
+                v.reason
+            ),
+            ingredients: vec![i],
+            source: Cow::Borrowed(source),
+        }),
         Origin::Animal => {
             *status.vegan = false;
             *status.vegetarian &= v.vegetarian;
@@ -526,7 +545,22 @@ fn origin_findings(
                 severity: Severity::Low,
                 message: format!("{name} is of animal origin ({}): {veg}", v.reason),
                 ingredients: vec![i],
-                source: Cow::Borrowed(origin::RULES_SOURCE),
+                source: Cow::Borrowed(source),
+            });
+        }
+        Origin::Ambiguous => {
+            *status.known = false;
+            findings.push(Finding {
+                code: "A002",
+                category: Category::AmbiguousOrigin,
+                concern: Concern::Vegan,
+                severity: Severity::Info,
+                message: format!(
+                    "{name} may be of plant, animal or synthetic origin ({}): vegan status unknown",
+                    v.reason
+                ),
+                ingredients: vec![i],
+                source: Cow::Borrowed(source),
             });
         }
         Origin::PlantCulture => {}
@@ -563,9 +597,10 @@ fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
             if partners.is_empty() {
                 continue;
             }
+            // An unknown name (`hUC-MSC Conditioned Media`) is named as printed.
             let names = |ix: &[usize]| {
                 ix.iter()
-                    .filter_map(|&i| ingredients[i].name)
+                    .map(|&i| ingredients[i].name.unwrap_or(ingredients[i].raw.trim()))
                     .collect::<Vec<_>>()
                     .join(", ")
             };

@@ -1,4 +1,10 @@
-//! Where an ingredient comes from, read from its name: human, animal, or plant cell culture.
+//! Where an ingredient comes from: human tissue, a human sequence made synthetically, animal,
+//! plant cell culture, or ambiguous (the supplier decides).
+//!
+//! A known name's origin comes from recorded data first (`risk/origin.csv`: CosIng
+//! descriptions that name a species or say "recombinant", colour index numbers such as carmine,
+//! the reference list of human-derived names, a reviewed list of ambiguous names such as
+//! glycerin and squalane), each with its source. Then the words of the name.
 //!
 //! CosIng lists about eighty human-derived names, but labels print many more: typos
 //! (`Umbillical`, `Conditoned`), `Medium` for `Media`, acronyms (`hUC-MSC`), names no list has
@@ -15,19 +21,26 @@ use inci_dict::fold;
 pub enum Origin {
     /// Human cells, tissues or their products (EU Annex II entry 416).
     Human,
+    /// Made synthetically or recombinantly with a human sequence (sh-, rh- peptides, former
+    /// `Human Oligopeptide-N` names, human-like collagen): not of human origin, not entry 416.
+    HumanSequence,
     /// Animal tissue, cells, media or secretions.
     Animal,
     /// Plant cell culture, callus or meristem.
     PlantCulture,
+    /// Plant, animal or synthetic, depending on the supplier (glycerin, squalane).
+    Ambiguous,
 }
 
 impl Origin {
-    /// Stable identifier: `human`, `animal` or `plant_culture`.
+    /// Stable identifier: `human`, `human_sequence`, `animal`, `plant_culture`, `ambiguous`.
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::Human => "human",
+            Origin::HumanSequence => "human_sequence",
             Origin::Animal => "animal",
             Origin::PlantCulture => "plant_culture",
+            Origin::Ambiguous => "ambiguous",
         }
     }
 }
@@ -52,10 +65,12 @@ pub struct Verdict {
     pub reason: String,
     /// Vegetarian although not vegan (honey, milk, lanolin, beeswax).
     pub vegetarian: bool,
+    /// The recorded fact's source, when the verdict comes from data rather than name words.
+    pub source: Option<&'static str>,
 }
 
-/// Source of the word rules, for findings.
-pub const RULES_SOURCE: &str = "inci origin rules (src/risk/origin.rs): name words for human tissue, animal species and plant cultures";
+/// Source of a verdict read from the words of a name.
+pub const RULES_SOURCE: &str = "read from the words of the name (inci origin classifier: human tissue, human sequence, animal species, plant culture words)";
 
 const HUMAN_WORDS: &[&str] = &["HUMAN", "HOMO"];
 const HUMAN_ACRONYMS: &[&str] = &[
@@ -262,14 +277,19 @@ pub fn classify(name: &str) -> Option<Verdict> {
 
 /// The origin of a dictionary entry: its recorded fact, or its words read exactly.
 pub fn classify_entry(entry: inci_dict::Entry) -> Option<Verdict> {
-    if let Some(fact) = inci_dict::risk::origin(entry.id)
-        && fact.origin == "human"
-    {
+    use inci_dict::risk::OriginClass;
+    if let Some(fact) = inci_dict::risk::origin(entry.id) {
         return Some(Verdict {
-            origin: Origin::Human,
+            origin: match fact.origin {
+                OriginClass::HumanTissue => Origin::Human,
+                OriginClass::HumanSequence => Origin::HumanSequence,
+                OriginClass::Animal => Origin::Animal,
+                OriginClass::Ambiguous => Origin::Ambiguous,
+            },
             certainty: Certainty::Named,
-            reason: "listed as of human origin".into(),
-            vegetarian: false,
+            reason: fact.reason.into(),
+            vegetarian: fact.vegetarian,
+            source: Some(fact.source),
         });
     }
     if !has_marker_word(entry) {
@@ -363,13 +383,34 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
         .any(|w| matches!(*w, "CELL" | "CELLS" | "CULTURE"));
     // A synthetic peptide (`... SP`) or a virus sequence names humans without coming from them.
     let synthetic = ws.last() == Some(&"SP") || ws.iter().any(|w| w.ends_with("VIRUS"));
+    // A peptide, growth factor or recombinant protein named after humans is a human sequence
+    // made synthetically (`Human Oligopeptide-1`, the former name of sh-Oligopeptide-1).
+    let sequence = ws.iter().copied().find(|w| {
+        w.ends_with("PEPTIDE")
+            || matches!(
+                *w,
+                "RECOMBINANT" | "SH" | "RH" | "LIKE" | "EGF" | "FGF" | "KGF" | "IGF" | "VEGF"
+            )
+    });
     if let Some(w) = human_word.or(acronym).filter(|_| !synthetic) {
+        if let Some(seq) = sequence {
+            return Some(Verdict {
+                origin: Origin::HumanSequence,
+                certainty: Certainty::Named,
+                reason: format!(
+                    "\"{w}\" with \"{seq}\": a human sequence made synthetically or recombinantly, not human tissue"
+                ),
+                vegetarian: true,
+                source: None,
+            });
+        }
         if w != "HOMO" || ws.contains(&"SAPIENS") {
             return Some(Verdict {
                 origin: Origin::Human,
                 certainty: Certainty::Named,
                 reason: format!("\"{w}\" in the name"),
                 vegetarian: false,
+                source: None,
             });
         }
     }
@@ -379,6 +420,7 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
             certainty: Certainty::Named,
             reason: format!("\"{w}\" in the name"),
             vegetarian,
+            source: None,
         });
     }
     if let Some(w) = plant_culture.or(plant.filter(|_| cells)) {
@@ -387,6 +429,7 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
             certainty: Certainty::Named,
             reason: format!("\"{w}\" in the name"),
             vegetarian: true,
+            source: None,
         });
     }
     if plant.is_some() {
@@ -416,6 +459,7 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
         certainty: Certainty::Possible,
         reason,
         vegetarian: false,
+        source: None,
     })
 }
 
@@ -439,7 +483,7 @@ mod tests {
             "hUC-MSC Conditioned Media",
             "Human Adipose Stem Cell Exosomes",
             "Umbilical Cord Mesenchymal Stem Cell Exosomes",
-            "Placental Extract",
+            "Placenta Cell Lysate",
             "Cord Blood Cell Lysate",
             "Stem Cell Conditioned Media",
         ] {
@@ -476,7 +520,13 @@ mod tests {
                 "Aloe Barbadensis Phytoplacenta Extract",
                 Some(Origin::PlantCulture),
             ),
-            ("Glycerin", None),
+            ("Glycerin", Some(Origin::Ambiguous)),
+            ("Placental Extract", Some(Origin::Animal)),
+            ("Human Oligopeptide-1", Some(Origin::HumanSequence)),
+            ("sh-Oligopeptide-1", Some(Origin::HumanSequence)),
+            ("CI 75470", Some(Origin::Animal)),
+            ("Squalane", Some(Origin::Ambiguous)),
+            ("Dimethicone", None),
         ] {
             assert_eq!(origin(name), want, "{name}");
         }

@@ -26,7 +26,9 @@ pub struct CoRule {
     pub source: &'static str,
 }
 
-const SEED: &str = "inci seed facts (shared/data/README.md): side effects of conditioned-media products come mostly from what they are formulated with";
+/// Why the partner, not the medium, is the likelier cause: the medium itself passed the
+/// standard skin tests; the partner's own finding carries its own source.
+const SEED: &str = "the conditioned medium itself passed skin irritation, sensitisation and phototoxicity tests: Ahn H, Han HS, Lee KH (2025) World J Stem Cells 17(9):108049, Table 1; the partner's own finding gives its source";
 
 /// Co-occurrence rules, reserved for a human-derived ingredient and a partner.
 pub static CO_OCCURRENCE: &[CoRule] = &[
@@ -73,6 +75,15 @@ pub static CO_OCCURRENCE: &[CoRule] = &[
         concern: Concern::Irritation,
         severity: Severity::Low,
         message: "human-derived ingredient formulated with a drying or stripping ingredient, which undoes the barrier support it is sold for",
+        source: SEED,
+    },
+    CoRule {
+        code: "CO006",
+        partner: Category::Irritant,
+        partner_kinds: &["protein"],
+        concern: Concern::Allergy,
+        severity: Severity::Moderate,
+        message: "human-derived ingredient formulated with a hydrolysed protein: two protein allergy routes in one product (the medium's residual proteins and the hydrolysate)",
         source: SEED,
     },
 ];
@@ -138,6 +149,6 @@ pub static INTERACTIONS: &[PairRule] = &[
         concern: Concern::Irritation,
         severity: Severity::Low,
         message: "copper ions oxidise L-ascorbic acid, which then works less and may sting",
-        source: "inci curated: copper-catalysed oxidation of ascorbic acid",
+        source: "Buettner GR, Jurkiewicz BA (1996) Catalytic metals, ascorbate and free radicals: combinations to avoid. Radiat Res 145(5):532-541",
     },
 ];

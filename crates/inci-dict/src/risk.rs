@@ -289,16 +289,33 @@ pub fn limits(annex: Annex, reference: &str) -> &'static [Limit] {
     &table[start..end]
 }
 
-/// A recorded origin (`human`) for a CosIng name.
+/// Where an ingredient comes from, as recorded data says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OriginClass {
+    /// Human cells, tissues or their products (conditioned media, exosomes, placenta, plasma):
+    /// Annex II entry 416.
+    HumanTissue,
+    /// Made synthetically or recombinantly with a human sequence (sh-, rh- peptides): not of
+    /// human origin.
+    HumanSequence,
+    /// From animals.
+    Animal,
+    /// Plant, animal or synthetic: the supplier decides (glycerin, squalane, cholesterol).
+    Ambiguous,
+}
+
+/// A recorded origin of a CosIng name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OriginFact {
     /// Entry id.
     pub entry: u32,
-    /// `human`.
-    pub origin: &'static str,
-    /// Annotation, e.g. how CosIng links it to Annex II/416.
-    pub note: &'static str,
-    /// Where the fact comes from.
+    /// The class.
+    pub origin: OriginClass,
+    /// For animal origin: taken without killing the animal (milk, honey, wool, eggs).
+    pub vegetarian: bool,
+    /// Why, for people.
+    pub reason: &'static str,
+    /// Where the fact comes from (a CosIng description, a paper).
     pub source: &'static str,
 }
 
