@@ -69,15 +69,18 @@ def identifies(named, cas_field, ec_field, name, inv_row):
         return "name"
     entry_cas = set(CAS_RE.findall(cas_field or ""))
     name_cas = set(CAS_RE.findall(inv_row.get("cas", "")))
-    # A CAS number CosIng gives several names (a plant's generic extract number: Margosa under
-    # MELIA AZADIRACHTA LEAF EXTRACT) does not say which of them the entry means.
-    if entry_cas and name_cas and name_cas <= entry_cas and inv_row.get("cas_unique", True):
+    # A CAS number CosIng gives several plant preparations (a species' generic number: Margosa
+    # under MELIA AZADIRACHTA LEAF EXTRACT) does not say which of them the entry means; several
+    # names of one substance (CI 14700 and PONCEAU SX) share numbers rightly.
+    shared_ok = not BOTANICAL_RE.search(name)
+    if entry_cas and name_cas and name_cas <= entry_cas and (shared_ok or inv_row.get("cas_unique", True)):
         return "cas"
     entry_ec = set(EC_RE.findall(ec_field or ""))
     name_ec = set(EC_RE.findall(inv_row.get("ec", "")))
     # A name with several EC numbers is a mixture (Cyclomethicone: D4, D5, D6): one shared
-    # number does not make it the substance.
-    if entry_ec and len(name_ec) == 1 and name_ec <= entry_ec:
+    # number does not make it the substance; nor does an EC number several names share (a
+    # plant's generic number: Laurus nobilis seed oil and leaf extract).
+    if entry_ec and len(name_ec) == 1 and name_ec <= entry_ec and (shared_ok or inv_row.get("ec_unique", True)):
         return "ec"
     return None
 
@@ -141,6 +144,7 @@ def limits(row):
     return [(product_types(scope), pct, scope)]
 
 
+BOTANICAL_RE = re.compile(r"\b(EXTRACT|OIL|WATER|JUICE|BUTTER|WAX|POWDER|FLOWER|LEAF|SEED|ROOT|BARK|STEM|FRUIT|PEEL|KERNEL|CERA|BRANCH)\b")
 REACTION_RE = re.compile(r"\b(?:reaction|condensation) (?:products?|mass)\b|\bUVCB\b|\bmixture of\b", re.I)
 EXCEPTION_RE = re.compile(r"\b(?:except|with the exception of|with exception of|unless|other than)\b", re.I)
 
@@ -163,6 +167,9 @@ def names_in_text_strict(substance, inv):
         cand = clean(m.group(1)).upper()
         if cand in inv:
             found.append(cand)
+    m = re.match(r"([A-Za-z][A-Za-z0-9 /\-]*?)\s*\(nano\)", text)
+    if m and clean(m.group(1)).upper() in inv:
+        found.append(clean(m.group(1)).upper())
     head = EXCEPTION_RE.split(text)[0]
     head = re.split(r"\s+(?:and|or) (?:its|their)\b|\s+when used\b|\s+if\b", head, flags=re.I)[0]
     items = [clean(x).strip(" .").upper() for x in re.split(r"[;,]", head) if x.strip(" .")]

@@ -400,8 +400,13 @@ def build_risk(shared, inv, syn):
     for n, e in inv.items():
         for c in annex_scope.CAS_RE.findall(e["cas"]):
             by_cas.setdefault(c, []).append(n)
+    by_ec = {}
+    for n, e in inv.items():
+        for c in annex_scope.EC_RE.findall(e["ec"]):
+            by_ec.setdefault(c, []).append(n)
     for n, e in inv.items():
         e["cas_unique"] = all(len(by_cas[c]) == 1 for c in annex_scope.CAS_RE.findall(e["cas"]))
+        e["ec_unique"] = all(len(by_ec[c]) == 1 for c in annex_scope.EC_RE.findall(e["ec"]))
     rows, lim_rows, names_in = [], [], {}
     for annex, fname in (("II", "annex_II.csv"), ("III", "annex_III.csv"), ("V", "annex_V.csv"), ("VI", "annex_VI.csv")):
         for r in read_annex(os.path.join(shared, "cosing", fname)):

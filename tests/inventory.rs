@@ -1,17 +1,13 @@
 //! Every CosIng name must survive the parser: alone, and in lists of 30 joined with `, `.
 //!
 //! Reads `../shared/data/cosing/inventory.csv` (the raw export, not the project's own copy, so
-//! that the data build is checked too); skipped with a message when `../shared` is absent.
+//! that the data build is checked too); skipped with a message when `../shared` is absent,
+//! and failing then under `CI=true`.
 
-use std::path::PathBuf;
+mod shared;
 
 fn inventory() -> Option<Vec<String>> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cosing/inventory.csv");
-    if !path.exists() {
-        eprintln!("skipped: {} not found", path.display());
-        return None;
-    }
+    let path = shared::path("data/cosing/inventory.csv")?;
     let mut rdr = csv::Reader::from_path(&path).expect("inventory readable");
     let names = rdr
         .records()
