@@ -57,6 +57,10 @@ pub struct LintArgs {
     /// Market whose labelling rules apply [default: inci.toml's `market`, else eu].
     #[arg(long, value_enum)]
     pub market: Option<Market>,
+    /// Product type, which decides hair-dye-only Annex II entries [default: inci.toml's
+    /// `product-type`]: leave-on, rinse-off, oral-care, spray, hair-dye, eye.
+    #[arg(long, value_name = "TYPE", value_parser = super::scan::parse_product_type)]
+    pub product_type: Option<crate::risk::ProductType>,
     /// Read this configuration file instead of looking for inci.toml.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
@@ -169,6 +173,9 @@ fn config(args: &LintArgs) -> anyhow::Result<Config> {
     config.ignore.extend(codes(&args.ignore)?);
     if let Some(m) = args.market {
         config.market = m;
+    }
+    if args.product_type.is_some() {
+        config.product_type = args.product_type;
     }
     Ok(config)
 }

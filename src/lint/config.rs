@@ -5,6 +5,7 @@
 //!
 //! ```toml
 //! market = "eu"                 # "eu" (default) or "us"
+//! product-type = "leave-on"     # leave-on, rinse-off, oral-care, spray, hair-dye, eye
 //! fail-on = "warning"           # lowest level that makes `inci lint` exit 1
 //! select = ["ALL"]              # rule codes or names to run (default: all)
 //! ignore = ["L011"]             # rule codes or names to skip
@@ -70,6 +71,8 @@ pub struct WatchName {
 pub struct Config {
     /// Which market's rules apply.
     pub market: Market,
+    /// The product type, when known: decides hair-dye-only Annex II entries (L009).
+    pub product_type: Option<crate::risk::ProductType>,
     /// Lowest level that fails the run, when the file sets one.
     pub fail_on: Option<Level>,
     /// Rules to run (codes); `None` runs all.
@@ -107,6 +110,7 @@ impl std::error::Error for ConfigError {}
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     market: Option<Market>,
+    product_type: Option<String>,
     fail_on: Option<String>,
     select: Option<Vec<String>>,
     #[serde(default)]
@@ -182,8 +186,14 @@ impl Config {
             names: Vec::new(),
             reason: None,
         });
+        let product_type = raw
+            .product_type
+            .as_deref()
+            .map(|p| p.parse().map_err(|e| err(format!("`product-type`: {e}"))))
+            .transpose()?;
         Ok(Config {
             market: raw.market.unwrap_or_default(),
+            product_type,
             fail_on: raw
                 .fail_on
                 .as_deref()
@@ -252,11 +262,12 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let c = Config::from_toml(
-            "market = \"us\"\nfail-on = \"error\"\nignore = [\"L011\", \"misspelling\"]\n[levels]\nnon-canonical-name = \"warning\"\n[watch-list]\nnames = [\"Talc\", \"Unobtainium\"]\nreason = \"policy\"\n",
+            "market = \"us\"\nproduct-type = \"rinse-off\"\nfail-on = \"error\"\nignore = [\"L011\", \"misspelling\"]\n[levels]\nnon-canonical-name = \"warning\"\n[watch-list]\nnames = [\"Talc\", \"Unobtainium\"]\nreason = \"policy\"\n",
             Path::new("inci.toml"),
         )
         .expect("valid config");
         assert_eq!(c.market, Market::Us);
+        assert_eq!(c.product_type, Some(crate::risk::ProductType::RinseOff));
         assert_eq!(c.fail_on, Some(Level::Error));
         assert_eq!(c.ignore, vec!["L011", "L002"]);
         assert_eq!(c.levels.get("L003"), Some(&Level::Warning));
@@ -279,5 +290,11 @@ mod tests {
         let e = Config::from_toml("[levels]\nL001 = \"fatal\"", Path::new("inci.toml"))
             .expect_err("bad level");
         assert!(e.to_string().contains("unknown level `fatal`"), "{e}");
+        let e = Config::from_toml("product-type = \"cream\"", Path::new("inci.toml"))
+            .expect_err("bad product type");
+        assert_eq!(
+            e.to_string(),
+            "inci.toml: `product-type`: unknown product type \"cream\"; one of: leave-on, rinse-off, oral-care, spray, hair-dye, eye"
+        );
     }
 }

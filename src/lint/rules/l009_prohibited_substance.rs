@@ -26,7 +26,9 @@ const DOC: &str = "\
 
 An entry that prohibits only under a condition (`Petrolatum, except if the full refining
 history is known`; nano-only and hair-dye-only entries) is reported as a warning with the
-condition to check. A name CosIng merely links to an entry about another substance (citrus
+condition to check, and as an error when the label meets it (`(nano)` printed after the name;
+`product-type = \"hair-dye\"` in `inci.toml` or `--product-type hair-dye`); with another product
+type a hair-dye-only entry is not reported. A name CosIng merely links to an entry about another substance (citrus
 peel oils under furocoumarins, Cyclomethicone under D4) is not reported here; `inci explain`
 shows the link. With
 `market = \"us\"` every lint of this rule is lowered to info: Annex II is EU law.
@@ -59,10 +61,37 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             .entry
             .map(|e| inci_dict::risk::annex_entries(e.id))
             .unwrap_or_default();
+        let nano = item
+            .qualifiers
+            .iter()
+            .any(|q| q.kind == crate::parse::QualifierKind::Nano);
+        // A conditional entry whose condition the label meets prohibits: `(nano)` printed for
+        // a nano-only entry, `product-type = "hair-dye"` for a hair-dye-only one.
+        let met = |a: &&inci_dict::risk::AnnexEntry| {
+            (a.nano_only && nano)
+                || (!a.product_types.is_empty()
+                    && cx
+                        .config
+                        .product_type
+                        .is_some_and(|p| a.product_types.contains(&p)))
+        };
+        let ruled_out = |a: &&inci_dict::risk::AnnexEntry| {
+            !a.product_types.is_empty()
+                && cx
+                    .config
+                    .product_type
+                    .is_some_and(|p| !a.product_types.contains(&p))
+        };
         let annex_ii = |v: AnnexVerdict| {
-            entries
-                .iter()
-                .find(|a| a.annex == Annex::II && a.verdict == v)
+            entries.iter().find(|a| {
+                a.annex == Annex::II
+                    && match v {
+                        AnnexVerdict::Prohibited => {
+                            a.verdict == v || (a.verdict == AnnexVerdict::Conditional && met(a))
+                        }
+                        _ => a.verdict == v && !met(a) && !ruled_out(a),
+                    }
+            })
         };
         let human = ing
             .verdict
