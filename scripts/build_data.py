@@ -3,13 +3,17 @@
 
 Reads (relative to --shared, default ../shared/data):
   cosing/inventory.csv            CosIng inventory (EU Commission)
+  cosing/annex_*.csv              Annexes II, III, V, VI (read by annex_scope.py)
+  cosing/inventory_2021-12-15_full.csv.gz, reference/human_derived_and_conditioned_media.csv
+                                  descriptions and human-derived names (read by origin_data.py)
   synonyms/common_synonyms.json   common names -> INCI (papitosu/cosmetic-inci-bot, MIT)
 
 Writes (relative to the repository root):
   crates/inci-dict/assets/cosing.csv     name,cas,ec,functions   (sorted, deduplicated)
   crates/inci-dict/assets/synonyms.csv   alias,target,kind,source (sorted)
   crates/inci-dict/assets/risk/*.csv     comedogenic ratings, irritants, fragrance allergens,
-                                         Annex II/III entries, origin facts (each row with source)
+                                         Annex II/III/V/VI entries with verdict levels, their
+                                         limits, origin classes (each row with source)
 
 The outputs are committed; the Rust build never reads ../shared. After running this script, run
 `SNAPSHOTS=overwrite cargo test -p inci-dict --test codegen` to regenerate the Rust tables.
