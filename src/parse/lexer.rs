@@ -116,18 +116,17 @@ fn find_headers(input: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Words that open a free-from statement, in lower case.
-const FREE_FROM_MARKERS: &[&str] = &[
-    "free from ",
-    "free of ",
-    "do not contain",
-    "does not contain",
-    "doesn't contain",
-    "don't contain",
-    "formulated without ",
-    "made without ",
-    "contains no ",
-    "contain no ",
+/// Words that open a free-from statement, in lower case: an anchor searched for, then the
+/// words that must come before or after it (three passes over the text instead of one per
+/// phrase).
+const FREE_FROM_MARKERS: &[(&str, &[&str], &[&str])] = &[
+    ("free ", &[], &["from ", "of "]),
+    (
+        "contain",
+        &["do not ", "does not ", "doesn't ", "don't "],
+        &["s no ", " no "],
+    ),
+    ("without ", &["formulated ", "made "], &[]),
 ];
 
 /// Free-from statements, as sorted, disjoint `(start, end)` ranges: from the start of the
@@ -137,15 +136,25 @@ const FREE_FROM_MARKERS: &[&str] = &[
 fn find_free_from(input: &str) -> Vec<(usize, usize)> {
     let lower = input.to_ascii_lowercase();
     let mut marks: Vec<usize> = Vec::new();
-    for m in FREE_FROM_MARKERS {
+    for &(anchor, before, after) in FREE_FROM_MARKERS {
         let mut from = 0;
-        while let Some(k) = lower[from..].find(m) {
+        while let Some(k) = lower[from..].find(anchor) {
             let at = from + k;
-            let word_start = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
-            if word_start {
-                marks.push(at);
+            from = at + anchor.len();
+            let head = &lower[..at];
+            let tail = &lower[from..];
+            let start = before
+                .iter()
+                .find(|b| head.ends_with(*b))
+                .map_or(at, |b| at - b.len());
+            let word_start = start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric();
+            let follows = after.iter().any(|a| tail.starts_with(a));
+            // Either the words before the anchor (`does not contain`) or after it
+            // (`free from`, `contains no`) make the marker.
+            let matched = start < at || follows || (before.is_empty() && after.is_empty());
+            if word_start && matched {
+                marks.push(start);
             }
-            from = at + m.len();
         }
     }
     marks.sort_unstable();
@@ -531,5 +540,50 @@ impl Lexer<'_> {
         }
         let next = self.input[nl + 1..].trim_start_matches([' ', '\t']);
         next.chars().next().is_some_and(char::is_alphanumeric)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_free_from;
+
+    fn stretches(input: &str) -> Vec<&str> {
+        find_free_from(input)
+            .into_iter()
+            .map(|(s, e)| &input[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn free_from_runs_from_its_segment_to_the_sentence_end() {
+        assert_eq!(
+            stretches("Aqua, Glycerin. Free from parabens, PABA. Made in France"),
+            ["Free from parabens, PABA"]
+        );
+        assert_eq!(
+            stretches("REN does not use X, all products are free from A, B.\nAqua"),
+            ["all products are free from A, B"]
+        );
+        assert_eq!(
+            stretches("In addition, they do not contain: glycols, PEGs"),
+            ["they do not contain: glycols, PEGs"]
+        );
+        assert_eq!(stretches("Contains no parabens"), ["Contains no parabens"]);
+        assert_eq!(
+            stretches("formulated without sulfates"),
+            ["formulated without sulfates"]
+        );
+    }
+
+    #[test]
+    fn ingredient_words_are_not_free_from() {
+        for text in [
+            "Aqua, Carefree Extract, Glycerin",
+            "Contains Nothing Extract, Parfum",
+            "Aqua, Free of, Glycerin",
+            "Without Glycerin",
+        ] {
+            assert!(stretches(text).is_empty(), "{text}");
+        }
     }
 }
