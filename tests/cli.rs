@@ -203,3 +203,78 @@ fn explain_links_a_colour_index_number_to_its_colourant_name() {
         "{text}"
     );
 }
+
+#[test]
+fn explain_states_origin_class_annex_verdict_and_citable_sources() {
+    let text = |name: &str| {
+        let out = inci(&["explain", name], None);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let petrolatum = text("Petrolatum");
+    assert!(
+        petrolatum.contains("conditional: Annex II entry 904")
+            && petrolatum.contains("condition: except if the full refining history is known"),
+        "{petrolatum}"
+    );
+    let egf = text("sh-Oligopeptide-1");
+    assert!(
+        egf.contains("origin: human sequence") && egf.contains("not Annex II entry 416"),
+        "{egf}"
+    );
+    let carmine = text("CI 75470");
+    assert!(
+        carmine.contains("origin: animal: neither vegan nor vegetarian"),
+        "{carmine}"
+    );
+    for out in [&petrolatum, &egf, &carmine, &text("Glycerin")] {
+        for path in ["src/", ".rs", "shared/", "assets/"] {
+            assert!(!out.contains(path), "repository path {path} in:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn product_type_sharpens_annex_verdicts() {
+    let codes = |args: &[&str]| -> Vec<(String, String)> {
+        let out = inci(args, None);
+        assert_eq!(out.status.code(), Some(0));
+        json(&out)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["code"] == "R007")
+            .map(|f| {
+                (
+                    f["severity"].as_str().unwrap_or("").to_owned(),
+                    f["message"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let label = "Aqua, Sodium Laureth Sulfate, Methylisothiazolinone";
+    let unknown = codes(&["scan", "--format", "json", label]);
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].0, "low");
+    let leave_on = codes(&[
+        "scan",
+        "--format",
+        "json",
+        "--product-type",
+        "leave-on",
+        label,
+    ]);
+    assert_eq!(leave_on[0].0, "high", "{leave_on:?}");
+    assert!(leave_on[0].1.contains("not allowed in leave-on products"));
+    let rinse_off = codes(&[
+        "scan",
+        "--format",
+        "json",
+        "--product-type",
+        "rinse-off",
+        label,
+    ]);
+    assert!(rinse_off.is_empty(), "{rinse_off:?}");
+    let bad = inci(&["scan", "--product-type", "cream", label], None);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -26,7 +26,8 @@ const DOC: &str = "\
 
 An entry that prohibits only under a condition (`Petrolatum, except if the full refining
 history is known`; nano-only and hair-dye-only entries) is reported as a warning with the
-condition to check, and as an error when the label meets it (`(nano)` printed after the name;
+condition to check (as info for a hair-dye-only entry when the product type is not given), and
+as an error when the label meets it (`(nano)` printed after the name;
 `product-type = \"hair-dye\"` in `inci.toml` or `--product-type hair-dye`); with another product
 type a hair-dye-only entry is not reported. A name CosIng merely links to an entry about another substance (citrus
 peel oils under furocoumarins, Cyclomethicone under D4) is not reported here; `inci explain`
@@ -120,7 +121,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
                 format!("{}; source: {}", a.substance, a.source),
             ),
             (None, Some(a), None) => {
-                level = Level::Warning;
+                // Most pack texts are not hair dyes: a hair-dye-only entry is information
+                // until the product type says otherwise.
+                level = if a.product_types == [inci_dict::risk::ProductType::HairDye] {
+                    Level::Info
+                } else {
+                    Level::Warning
+                };
                 (
                     format!(
                         "`{name}` falls under Annex II entry {}, prohibited only under a condition",
