@@ -259,6 +259,7 @@ fn origin_text(v: &origin::Verdict) -> String {
         (origin::Origin::Animal, _) if v.vegetarian => "animal: vegetarian, not vegan",
         (origin::Origin::Animal, _) => "animal: neither vegan nor vegetarian",
         (origin::Origin::PlantCulture, _) => "plant cell culture: vegan",
+        (origin::Origin::Microbial, _) => "microbial ferment or culture",
     };
     format!("{what} ({})", v.reason)
 }

@@ -174,6 +174,8 @@ fn nothing_synthetic_or_cultured_is_human_tissue() {
         "recombinant",
         "synthetic",
         "synthesized",
+        // Not "fermentation" alone: `Pantoea Vagans/Human Keratinocyte Conditioned Media/...
+        // Ferment Extract Filtrate` ferments a human product, which stays of human origin.
         "produced by fermentation",
         "callus",
         "meristem",

@@ -563,7 +563,7 @@ fn origin_findings(
                 source: Cow::Borrowed(source),
             });
         }
-        Origin::PlantCulture => {}
+        Origin::PlantCulture | Origin::Microbial => {}
     }
 }
 

@@ -28,18 +28,22 @@ pub enum Origin {
     Animal,
     /// Plant cell culture, callus or meristem.
     PlantCulture,
+    /// A microbial ferment or culture (`Lactobacillus Ferment`, `Saccharomyces`, `Bifida`).
+    Microbial,
     /// Plant, animal or synthetic, depending on the supplier (glycerin, squalane).
     Ambiguous,
 }
 
 impl Origin {
-    /// Stable identifier: `human`, `human_sequence`, `animal`, `plant_culture`, `ambiguous`.
+    /// Stable identifier: `human`, `human_sequence`, `animal`, `plant_culture`, `microbial`,
+    /// `ambiguous`.
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::Human => "human",
             Origin::HumanSequence => "human_sequence",
             Origin::Animal => "animal",
             Origin::PlantCulture => "plant_culture",
+            Origin::Microbial => "microbial",
             Origin::Ambiguous => "ambiguous",
         }
     }
@@ -124,6 +128,20 @@ const PLANT_WORDS: &[&str] = &[
     "BACILLUS",
     "UMBILICALIS",
 ];
+/// Microbes and ferments: a microbial culture unless an animal is named too.
+const MICROBIAL_WORDS: &[&str] = &[
+    "FERMENT",
+    "LACTOBACILLUS",
+    "SACCHAROMYCES",
+    "BACILLUS",
+    "BIFIDA",
+    "STREPTOCOCCUS",
+    "LEUCONOSTOC",
+    "ASPERGILLUS",
+    "YEAST",
+    "PSEUDOALTEROMONAS",
+];
+
 /// Animal words, and whether the product is still vegetarian.
 const ANIMAL_WORDS: &[(&str, bool)] = &[
     ("BOVINE", false),
@@ -335,6 +353,7 @@ fn marker_words() -> &'static std::collections::HashSet<&'static str> {
         let mut set: std::collections::HashSet<&'static str> =
             lists.iter().flat_map(|l| l.iter().copied()).collect();
         set.extend(ANIMAL_WORDS.iter().map(|(w, _)| *w));
+        set.extend(MICROBIAL_WORDS.iter().copied());
         set.extend(["CORD", "STEM", "CERA"]);
         set
     })
@@ -426,6 +445,16 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
     if let Some(w) = plant_culture.or(plant.filter(|_| cells)) {
         return Some(Verdict {
             origin: Origin::PlantCulture,
+            certainty: Certainty::Named,
+            reason: format!("\"{w}\" in the name"),
+            vegetarian: true,
+            source: None,
+        });
+    }
+    // A ferment or microbe named, and no animal (checked above): a microbial culture.
+    if let Some(w) = ws.iter().copied().find(|w| MICROBIAL_WORDS.contains(w)) {
+        return Some(Verdict {
+            origin: Origin::Microbial,
             certainty: Certainty::Named,
             reason: format!("\"{w}\" in the name"),
             vegetarian: true,
@@ -527,6 +556,8 @@ mod tests {
             ("CI 75470", Some(Origin::Animal)),
             ("Squalane", Some(Origin::Ambiguous)),
             ("Dimethicone", None),
+            ("Lactobacillus Ferment", Some(Origin::Microbial)),
+            ("Bifida Ferment Lysate", Some(Origin::Microbial)),
         ] {
             assert_eq!(origin(name), want, "{name}");
         }
