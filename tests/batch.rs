@@ -243,3 +243,34 @@ fn many_rows_across_chunks_stay_in_order() {
         assert_eq!(r["error"].is_string(), i % 7 == 0);
     }
 }
+
+#[test]
+fn product_type_applies_to_every_row() {
+    let csv = b"SKU,Ingredients\n1,\"Aqua, Glycerin, Methylisothiazolinone\"\n2,\"Aqua, Benzophenone-3 8%\"\n";
+    let out = inci(
+        &[
+            "batch",
+            "-",
+            "--column",
+            "Ingredients",
+            "--product-type",
+            "leave-on",
+        ],
+        Some(csv),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out);
+    let find = |rec: &serde_json::Value, code: &str| {
+        rec["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["code"] == code)
+            .cloned()
+    };
+    let mi = find(&recs[0], "R007").expect("MI not allowed in leave-on");
+    assert_eq!(mi["severity"], "high");
+    assert_eq!(recs[0]["product_type"], "leave_on");
+    let bp3 = find(&recs[1], "R006").expect("BP-3 over its limit");
+    assert_eq!(bp3["severity"], "high");
+}
