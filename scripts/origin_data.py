@@ -76,8 +76,9 @@ def origins(inv, reference_path, full_export_path):
             continue
         d = " ".join(desc.get(name, "").split())
         human_in = "HUMAN" in name or re.search(r"\bhuman\b", d, re.I)
-        if re.match(r"^(SH|RH)-", name) or "HUMAN-LIKE" in name or (human_in and RECOMBINANT.search(d)):
-            if re.match(r"^(SH|RH)-", name) and not d:
+        sh_rh = re.search(r"(?:^|[ /(])(SH|RH)-", name)
+        if sh_rh or "HUMAN-LIKE" in name or (human_in and RECOMBINANT.search(d)):
+            if sh_rh and not d:
                 rows[name] = [name, "human_sequence", "", "an sh- or rh- name: made with a human sequence, not from human tissue", SRC_SEQUENCE_NAME]
             else:
                 src = SRC_COSING21.format(name=name) if d else SRC_SEQUENCE_NAME

@@ -141,10 +141,26 @@ pub(super) fn findings(
                 }
             }
             (Annex::II, AnnexVerdict::ListedAsRelated) => {
-                let message = if a.reference == "416" {
+                let sequence = ing
+                    .verdict
+                    .as_ref()
+                    .is_some_and(|v| v.origin == super::origin::Origin::HumanSequence);
+                let message = if a.reference == "416" && sequence {
                     format!(
-                        "{name}: CosIng links it to {at} (cells, tissues or products of human origin), but it is not human tissue: check the supplier's documentation on how it is made"
+                        "{name}: CosIng links it to {at} (cells, tissues or products of human origin), but it is made with a human sequence, not from human tissue: check the supplier's documentation on how it is made"
                     )
+                } else if a.reference == "416" {
+                    // Neither tissue nor sequence is recorded: the honest answer is "ask".
+                    push(
+                        out,
+                        codes::RELATED,
+                        Severity::Low,
+                        format!(
+                            "unknown: CosIng links {name} to {at} (cells, tissues or products of human origin), and inci cannot tell whether it is made from human tissue: ask the supplier"
+                        ),
+                        a,
+                    );
+                    continue;
                 } else {
                     format!(
                         "{name}: CosIng links it to {at}, which names another substance ({}); a check, not a ban",

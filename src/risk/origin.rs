@@ -411,6 +411,24 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
                 "RECOMBINANT" | "SH" | "RH" | "LIKE" | "EGF" | "FGF" | "KGF" | "IGF" | "VEGF"
             )
     });
+    // `sh-`/`rh-` before a peptide word is the INCI mark of a synthetic or recombinant human
+    // sequence (`Ethyl Carbazido Hyaluronate rh-Polypeptide-3`).
+    if let Some(p) = ws
+        .windows(2)
+        .find(|p| matches!(p[0], "SH" | "RH") && (p[1].ends_with("PEPTIDE") || p[1] == "COLLAGEN"))
+    {
+        return Some(Verdict {
+            origin: Origin::HumanSequence,
+            certainty: Certainty::Named,
+            reason: format!(
+                "\"{}-{}\": a human sequence made synthetically or recombinantly, not human tissue",
+                p[0].to_lowercase(),
+                p[1]
+            ),
+            vegetarian: true,
+            source: None,
+        });
+    }
     if let Some(w) = human_word.or(acronym).filter(|_| !synthetic) {
         if let Some(seq) = sequence {
             return Some(Verdict {
@@ -558,6 +576,7 @@ mod tests {
             ("Dimethicone", None),
             ("Lactobacillus Ferment", Some(Origin::Microbial)),
             ("Bifida Ferment Lysate", Some(Origin::Microbial)),
+            ("sh-Oligopeptide-78", Some(Origin::HumanSequence)),
         ] {
             assert_eq!(origin(name), want, "{name}");
         }
