@@ -11,6 +11,7 @@ Standard library only.
 import collections
 import json
 import re
+import signal
 import sys
 
 
@@ -40,4 +41,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the output quietly
     main()
