@@ -408,7 +408,19 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
         w.ends_with("PEPTIDE")
             || matches!(
                 *w,
-                "RECOMBINANT" | "SH" | "RH" | "LIKE" | "EGF" | "FGF" | "KGF" | "IGF" | "VEGF"
+                "RECOMBINANT"
+                    | "SH"
+                    | "RH"
+                    | "LIKE"
+                    | "EGF"
+                    | "FGF"
+                    | "KGF"
+                    | "IGF"
+                    | "VEGF"
+                    // human-identical milk oligosaccharides, made by fermentation
+                    | "OLIGOSACCHARIDE"
+                    | "OLIGOSACCHARIDES"
+                    | "FUCOSYLLACTOSE"
             )
     });
     // `sh-`/`rh-` before a peptide word is the INCI mark of a synthetic or recombinant human
@@ -577,6 +589,9 @@ mod tests {
             ("Lactobacillus Ferment", Some(Origin::Microbial)),
             ("Bifida Ferment Lysate", Some(Origin::Microbial)),
             ("sh-Oligopeptide-78", Some(Origin::HumanSequence)),
+            ("Human Milk Oligosaccharides", Some(Origin::HumanSequence)),
+            ("Human-like Collagen", Some(Origin::HumanSequence)),
+            ("Recombinant Human Collagen", Some(Origin::HumanSequence)),
         ] {
             assert_eq!(origin(name), want, "{name}");
         }
