@@ -215,8 +215,16 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
     if parts.len() > 1 {
         let mut found: Option<Resolution> = None;
         let mut others: Vec<&'static str> = Vec::new();
+        // A slash group is a list of names for one thing (`Aqua/Water/Eau`): taken only when
+        // every part is a known name. `Styrene/Acrylates` (a truncated copolymer) is not
+        // styrene.
+        let mut all_known = true;
         for part in parts {
-            if let Some(r) = resolve_inner(part, depth + 1) {
+            let Some(r) = resolve_inner(part, depth + 1) else {
+                all_known = false;
+                break;
+            };
+            {
                 match &found {
                     None => {
                         found = Some(Resolution {
@@ -232,7 +240,7 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
                 }
             }
         }
-        if let Some(mut f) = found {
+        if let Some(mut f) = found.filter(|_| all_known) {
             f.alternatives = others;
             return Some(f);
         }

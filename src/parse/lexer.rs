@@ -180,6 +180,49 @@ fn find_free_from(input: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A list exported as a quoted array (`['aqua', 'glycerin', 'parfum']`, as some catalogs
+/// store it): the byte positions of its outer brackets and of the quotes around each item, or
+/// nothing when the text is not such a list. Every item must be quoted with the same quote and
+/// the quoted items separated by commas, so a name with brackets or quotes inside is safe.
+fn find_quoted_list(input: &str) -> Vec<usize> {
+    let trimmed = input.trim();
+    let lead = input.len() - input.trim_start().len();
+    let bytes = trimmed.as_bytes();
+    let (Some(&b'['), Some(&q), Some(&b']')) = (bytes.first(), bytes.get(1), bytes.last()) else {
+        return Vec::new();
+    };
+    if !matches!(q, b'\'' | b'"') || bytes.len() < 4 || bytes[bytes.len() - 2] != q {
+        return Vec::new();
+    }
+    let mut out = vec![lead, lead + 1];
+    let mut i = 2;
+    let end = bytes.len() - 2;
+    // Each item ends at a quote that a comma and the next opening quote follow; the last one
+    // at the closing quote. A quote inside a name followed by anything else stays in the name.
+    while let Some(k) = trimmed[i..end].find(q as char) {
+        let close = i + k;
+        let after = trimmed[close + 1..end].trim_start_matches(' ');
+        let next = after
+            .strip_prefix(',')
+            .map(|r| r.trim_start_matches(' '))
+            .filter(|r| r.starts_with(q as char));
+        match next {
+            Some(rest) => {
+                let open = end - rest.len();
+                out.push(lead + close);
+                out.push(lead + open);
+                i = open + 1;
+            }
+            // `'aqua', glycerin'`: a quoted comma with no quote after it is not this format.
+            None if after.starts_with(',') => return Vec::new(),
+            None => i = close + 1,
+        }
+    }
+    out.push(lead + bytes.len() - 2);
+    out.push(lead + bytes.len() - 1);
+    out
+}
+
 fn char_at(input: &str, pos: usize) -> Option<char> {
     input.get(pos..).and_then(|s| s.chars().next())
 }
@@ -230,6 +273,9 @@ struct Lexer<'a> {
     headers: Vec<(usize, usize)>,
     /// Free-from statements, sorted and disjoint.
     free_from: Vec<(usize, usize)>,
+    /// Brackets and quotes of a list printed as a quoted array (`['aqua', 'glycerin']`),
+    /// sorted: separators, not parts of names.
+    list_punct: Vec<usize>,
     pieces: Vec<Piece>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -247,6 +293,7 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
         brackets,
         headers,
         free_from: find_free_from(input),
+        list_punct: find_quoted_list(input),
         pieces: Vec::new(),
         diagnostics,
     };
@@ -263,6 +310,10 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
 }
 
 impl Lexer<'_> {
+    fn is_list_punct(&self, pos: usize) -> bool {
+        !self.list_punct.is_empty() && self.list_punct.binary_search(&pos).is_ok()
+    }
+
     fn push(&mut self, kind: PieceKind, start: usize, end: usize) {
         if end > start {
             self.pieces.push(Piece {
@@ -318,6 +369,9 @@ impl Lexer<'_> {
             if c == '\n' {
                 hard = true;
                 at_line_start = true;
+                self.pos += 1;
+            } else if self.is_list_punct(self.pos) {
+                hard = true;
                 self.pos += 1;
             } else if rules::is_hspace(c) {
                 self.pos += c.len_utf8();
@@ -447,7 +501,7 @@ impl Lexer<'_> {
         let input = self.input;
         while let Some(c) = char_at(input, self.pos) {
             let here = self.pos;
-            if self.block_close == Some(here) {
+            if self.block_close == Some(here) || self.is_list_punct(here) {
                 break;
             }
             match c {
@@ -573,6 +627,19 @@ mod tests {
             stretches("formulated without sulfates"),
             ["formulated without sulfates"]
         );
+    }
+
+    #[test]
+    fn quoted_arrays_are_lists() {
+        let text = "['aqua', 'peg-7 glyceryl cocoate', 'ci 77491']";
+        let punct: Vec<char> = super::find_quoted_list(text)
+            .into_iter()
+            .map(|i| text.as_bytes()[i] as char)
+            .collect();
+        assert_eq!(punct, ['[', '\'', '\'', '\'', '\'', '\'', '\'', ']']);
+        for not_list in ["[aqua, glycerin]", "['aqua', glycerin']", "Aqua, Glycerin"] {
+            assert!(super::find_quoted_list(not_list).is_empty(), "{not_list}");
+        }
     }
 
     #[test]
