@@ -218,11 +218,17 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         // A slash group is a list of names for one thing (`Aqua/Water/Eau`): taken only when
         // every part is a known name. `Styrene/Acrylates` (a truncated copolymer) is not
         // styrene.
+        // A part in another language (`Extrait De Levure`) shows the slashes separate
+        // translations: then one known part is enough.
+        let multilingual = parts.iter().any(|p| foreign_words(p));
         let mut all_known = true;
         for part in parts {
             let Some(r) = resolve_inner(part, depth + 1) else {
-                all_known = false;
-                break;
+                if !multilingual {
+                    all_known = false;
+                    break;
+                }
+                continue;
             };
             {
                 match &found {
@@ -269,6 +275,62 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         });
     }
     None
+}
+
+/// Words of the French, German, Spanish and Italian names that multilingual labels print after
+/// the INCI name in a slash group (`Yeast Extract/Faex/Extrait De Levure`).
+const FOREIGN_LABEL_WORDS: &[&str] = &[
+    "extrait",
+    "de",
+    "d'",
+    "du",
+    "des",
+    "la",
+    "le",
+    "eau",
+    "huile",
+    "beurre",
+    "cire",
+    "sel",
+    "miel",
+    "proteine",
+    "protéine",
+    "feuille",
+    "fleur",
+    "graine",
+    "racine",
+    "fruit",
+    "marin",
+    "abeille",
+    "orge",
+    "melasse",
+    "mélasse",
+    "lait",
+    "petit-lait",
+    "levure",
+    "purifiée",
+    "structuree",
+    "de-structuree",
+    "wasser",
+    "extrakt",
+    "öl",
+    "aceite",
+    "agua",
+    "estratto",
+    "olio",
+    "acqua",
+];
+
+/// True when a slash-group part reads as a name in another language rather than an INCI
+/// name: one of its words is a common label word of French, German, Spanish or Italian.
+fn foreign_words(part: &str) -> bool {
+    part.split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            FOREIGN_LABEL_WORDS
+                .iter()
+                .any(|f| f.trim_end_matches('\'').eq_ignore_ascii_case(w) && w.len() > 1)
+        })
 }
 
 /// Words that describe a grade, not an ingredient: `Organic`, `100% Pure`, `Cold Pressed`.
@@ -415,6 +477,20 @@ mod tests {
 
     fn name(text: &str) -> Option<&'static str> {
         resolve(text).name()
+    }
+
+    #[test]
+    fn slash_groups_need_every_part_known_unless_multilingual() {
+        // Names for one thing: every part known.
+        assert_eq!(resolve("Aqua/Water/Eau").name(), Some("AQUA"));
+        // A truncated copolymer is not its first monomer.
+        assert_eq!(resolve("Styrene/Acrylates").name(), None);
+        assert_eq!(resolve("Acrylamide/Sodium").name(), None);
+        // A French part shows the slashes separate translations.
+        assert_eq!(
+            resolve("Yeast Extract/Faex/Extrait De Levure").name(),
+            Some("YEAST EXTRACT")
+        );
     }
 
     #[test]
