@@ -278,3 +278,21 @@ fn product_type_sharpens_annex_verdicts() {
     let bad = inci(&["scan", "--product-type", "cream", label], None);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn label_text_may_start_with_a_hyphen() {
+    // Shops print highlight bullets first: `-Hyaluronic Acid: ...`.
+    let out = inci(&["scan", "--format", "json", "-Aqua, Glycerin"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json(&out)["ingredients"][1]["name"], "GLYCERIN");
+    let out = inci(&["scan", "--format", "json", "--text", "--Aqua"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let out = inci(&["scan", "--frmat"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option `--frmat`"));
+}

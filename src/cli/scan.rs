@@ -11,12 +11,17 @@ use std::path::PathBuf;
 /// Arguments of `inci scan`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "INPUT is label text, a file name, or - for standard input. With no INPUT, standard input is read.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset)."
+    after_help = "INPUT is label text, a file name, or - for standard input. With no INPUT, standard input is read. Text that starts with a hyphen works as is (inci scan \"-Hyaluronic Acid: plumps, Aqua, Glycerin\"); --text takes the text whatever it looks like.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset)."
 )]
 pub struct ScanArgs {
-    /// Label text, a file to read, or - for standard input.
-    #[arg(value_name = "INPUT")]
+    /// Label text, a file to read, or - for standard input. Text may start with a hyphen
+    /// (`-Hyaluronic Acid: ...`, as shops print highlight bullets): anything that is not an
+    /// option of this command is read as the label.
+    #[arg(value_name = "INPUT", allow_hyphen_values = true)]
     pub input: Option<String>,
+    /// The label text itself, never taken for a file name or an option.
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["input", "file"], allow_hyphen_values = true)]
+    pub text: Option<String>,
     /// Read the label from this file (even if its name looks like label text).
     #[arg(short, long, value_name = "FILE", conflicts_with = "input")]
     pub file: Option<PathBuf>,
@@ -41,7 +46,17 @@ pub fn parse_product_type(s: &str) -> Result<crate::risk::ProductType, String> {
 
 /// Runs `inci scan`.
 pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
+    // `--frmat`: an option misspelt, not a label (a label never is one hyphenated word).
+    if let Some(arg) = &args.input
+        && arg.starts_with("--")
+        && !arg.contains(char::is_whitespace)
+    {
+        anyhow::bail!(
+            "unknown option `{arg}` (see inci scan --help); to scan text that starts with `--`, use --text"
+        );
+    }
     let source = match (&args.file, &args.input) {
+        _ if args.text.is_some() => Source::Text(args.text.clone().unwrap_or_default()),
         (Some(f), _) => Source::File(f.clone()),
         (None, Some(arg)) => Source::from_arg(arg)?,
         (None, None) => {
