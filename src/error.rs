@@ -22,6 +22,13 @@ pub enum InputError {
         /// The invalid byte.
         byte: u8,
     },
+    /// The input is binary (an archive, an image), not text.
+    Binary {
+        /// Where it came from.
+        origin: String,
+        /// Byte offset of the first NUL or control byte that gave it away.
+        offset: usize,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -37,6 +44,10 @@ impl fmt::Display for InputError {
                 f,
                 "{origin}: not valid UTF-8: byte 0x{byte:02X} at offset {offset} (re-save the file as UTF-8)"
             ),
+            InputError::Binary { origin, offset } => write!(
+                f,
+                "{origin}: binary data, not a label (control byte at offset {offset}); give a text file"
+            ),
         }
     }
 }
@@ -45,13 +56,28 @@ impl std::error::Error for InputError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             InputError::Io { source, .. } => Some(source),
-            InputError::Utf8 { .. } => None,
+            InputError::Utf8 { .. } | InputError::Binary { .. } => None,
         }
     }
 }
 
 /// Decodes `bytes` as UTF-8, naming `origin` and the offset of the first bad byte on failure.
+/// Binary input (a NUL byte, or a control byte other than tab, line feed, carriage return and
+/// form feed in the first 8 KiB, as archives and images have) is refused too.
 pub fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = |b: &u8| *b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r' | 0x0C);
+    let nul = bytes.iter().position(|&b| b == 0);
+    let first = match (head.iter().position(control), nul) {
+        (Some(c), Some(n)) => Some(c.min(n)),
+        (c, n) => c.or(n),
+    };
+    if let Some(offset) = first {
+        return Err(InputError::Binary {
+            origin: origin.to_owned(),
+            offset,
+        });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let byte = e.as_bytes().get(offset).copied().unwrap_or(0);
@@ -61,4 +87,20 @@ pub fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
             byte,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_input_is_refused_with_its_offset() {
+        let zip = b"PK\x03\x04\x14\x00\x00\x00".to_vec();
+        let e = decode_utf8(zip, "a.zip").expect_err("binary");
+        assert_eq!(
+            e.to_string(),
+            "a.zip: binary data, not a label (control byte at offset 2); give a text file"
+        );
+        assert!(decode_utf8(b"Aqua,\tGlycerin\r\n".to_vec(), "x").is_ok());
+    }
 }
