@@ -446,6 +446,25 @@ impl Lexer<'_> {
                 .find(|&s| s > start)
                 .unwrap_or(self.input.len());
             let end = self.block_close.filter(|&c| c < end).unwrap_or(end);
+            // `Contains alkali` is one statement: it ends at its own separator, so that a
+            // name after it (`Contains Nothing Extract, Parfum`) is never swallowed. A content
+            // declaration with a colon (`Contains: Sodium Fluoride`) ends the list.
+            let rest = self.rest();
+            let statement = rest
+                .get(..9)
+                .is_some_and(|w| w.eq_ignore_ascii_case("contains "))
+                && !rest[9..].trim_start().starts_with([':', '：']);
+            let end = if statement {
+                rest.char_indices()
+                    .find(|&(k, c)| {
+                        c == '\n'
+                            || rules::is_separator_char(c)
+                            || is_full_stop(self.input, start + k)
+                    })
+                    .map_or(end, |(k, _)| (start + k).min(end))
+            } else {
+                end
+            };
             self.push(PieceKind::Skipped(Skip::Prose), start, end);
             self.pos = end;
             return true;

@@ -100,7 +100,7 @@ pub const TRAILING_PROSE_STARTS: &[&str] = &[
     "direct", "how to", "to use", "usage:", "made i", "produc", "warnin", "cautio", "precau",
     "keep o", "for ex", "distri", "manufa", "net wt", "best b", "please", "ingred", "mode d",
     "fabriq", "herges", "contai", "avoid ", "keep a", "for pr", "for ad", "hair c", "read a",
-    "rinse ", "wear s", "can ca", "this p",
+    "rinse ", "wear s", "can ca", "this p", "enthä", "contie",
 ];
 
 /// A run of horizontal whitespace (possibly empty).
@@ -223,6 +223,7 @@ fn trailing_prose_marker_more(i: &str) -> IResult<&str, &str> {
 /// `Avoid contact with eyes`): pack text, never an ingredient. `inci lint` looks for them.
 fn trailing_warning(i: &str) -> IResult<&str, &str> {
     alt((
+        content_declaration,
         tag_no_case("contains "),
         tag_no_case("avoid contact"),
         tag_no_case("avoid skin contact"),
@@ -236,6 +237,23 @@ fn trailing_warning(i: &str) -> IResult<&str, &str> {
         tag_no_case("wear suitable gloves"),
         tag_no_case("can cause"),
         tag_no_case("this product"),
+    ))
+    .parse(i)
+}
+
+/// A content declaration, `Contains: Sodium Fluoride 0,32 % w/w` (toothpaste, drug facts), in
+/// English, French, Spanish, Italian or German: it follows the list and ends it.
+fn content_declaration(i: &str) -> IResult<&str, &str> {
+    recognize((
+        alt((
+            tag_no_case("contains"),
+            tag_no_case("contient"),
+            tag_no_case("contiene"),
+            tag("Enthält"),
+            tag("enthält"),
+            tag("ENTHÄLT"),
+        )),
+        colon,
     ))
     .parse(i)
 }
