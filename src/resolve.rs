@@ -41,6 +41,12 @@ pub enum Via {
     Synonym,
     /// The text is a CosIng name in British spelling (`Sulphate`).
     Spelling,
+    /// The text has a name's letters and digits, spaced or punctuated differently
+    /// (`Ethylhexyl Glycerin`, `1 2-Hexanediol`, `Polysorbate-20`).
+    Spacing,
+    /// The text is a name in the plural or with a stereo prefix (`Caprylic/Capric
+    /// Triglycerides`, `L-Tyrosine`).
+    Variant,
     /// A bracketed part, or the text without its bracketed parts, is a name.
     Bracket,
     /// A part of a slash-separated synonym group (`Aqua/Water/Eau`) is a name.
@@ -60,6 +66,8 @@ impl Via {
             Via::Name => "name",
             Via::Synonym => "synonym",
             Via::Spelling => "spelling",
+            Via::Spacing => "spacing",
+            Via::Variant => "variant",
             Via::Bracket => "bracket",
             Via::SlashGroup => "slash_group",
             Via::Trimmed => "trimmed",
@@ -162,6 +170,9 @@ fn lookup(text: &str) -> Option<(Hit, bool)> {
 fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
     if let Some((hit, spelling)) = lookup(text) {
         return Some(from_hit(hit, spelling, Via::Name));
+    }
+    if let Some(r) = spacing_or_variant(text) {
+        return Some(r);
     }
     if depth >= MAX_DEPTH {
         return None;
@@ -275,6 +286,34 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         });
     }
     None
+}
+
+/// The text as a name spaced or punctuated differently, in the plural, or with a stereo
+/// prefix (`L-`, `D-`, `DL-`): only when one entry has those letters and digits.
+fn spacing_or_variant(text: &str) -> Option<Resolution> {
+    let key = inci_dict::fold(text);
+    if let Some(hit) = inci_dict::lookup_compact(&key) {
+        return Some(from_hit(hit, false, Via::Spacing));
+    }
+    let mut variants: Vec<String> = Vec::new();
+    for prefix in ["DL-", "D,L-", "L-", "D-"] {
+        if let Some(rest) = key.strip_prefix(prefix)
+            && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            variants.push(rest.to_owned());
+        }
+    }
+    // A plural of the last word (`TRIGLYCERIDES`), never of a short word (`AS`, `BIS`).
+    if let Some(stem) = key.strip_suffix('S')
+        && stem.rsplit(' ').next().is_some_and(|w| w.len() >= 4)
+    {
+        variants.push(stem.to_owned());
+    }
+    variants.into_iter().find_map(|v| {
+        inci_dict::lookup_key(&v)
+            .or_else(|| inci_dict::lookup_compact(&v))
+            .map(|hit| from_hit(hit, false, Via::Variant))
+    })
 }
 
 /// Words of the French, German, Spanish and Italian names that multilingual labels print after
@@ -480,6 +519,29 @@ mod tests {
     }
 
     #[test]
+    fn spacing_plurals_and_stereo_prefixes() {
+        for (text, want, via) in [
+            ("Ethylhexyl Glycerin", "ETHYLHEXYLGLYCERIN", Via::Spacing),
+            ("1 2-Hexanediol", "1,2-HEXANEDIOL", Via::Spacing),
+            (
+                "Hydrogenated Poly (C6-14 Olefin)",
+                "HYDROGENATED POLY(C6-14 OLEFIN)",
+                Via::Spacing,
+            ),
+            ("Polysorbate-20", "POLYSORBATE 20", Via::Spacing),
+            ("L-Tyrosine", "TYROSINE", Via::Variant),
+            (
+                "Caprylic/Capric Triglycerides",
+                "CAPRYLIC/CAPRIC TRIGLYCERIDE",
+                Via::Variant,
+            ),
+        ] {
+            let r = resolve(text);
+            assert_eq!((r.name(), r.via), (Some(want), via), "{text}");
+        }
+    }
+
+    #[test]
     fn slash_groups_need_every_part_known_unless_multilingual() {
         // Names for one thing: every part known.
         assert_eq!(resolve("Aqua/Water/Eau").name(), Some("AQUA"));
@@ -563,10 +625,8 @@ mod tests {
             name("Dip-teryx Odorata Seed Extract"),
             Some("DIPTERYX ODORATA SEED EXTRACT")
         );
-        assert_eq!(
-            resolve("Dip-teryx Odorata Seed Extract").via,
-            Via::Hyphenation
-        );
+        // Its letters are the name's: the spacing-proof key finds it first.
+        assert_eq!(resolve("Dip-teryx Odorata Seed Extract").via, Via::Spacing);
         assert_eq!(name("PEG-100 Stearate"), Some("PEG-100 STEARATE"));
         assert_eq!(name("Biosaccharide Gum - 1"), Some("BIOSACCHARIDE GUM-1"));
     }

@@ -192,15 +192,38 @@ pub fn entry_by_name(name: &str) -> Option<Entry> {
 
 /// Looks up an already folded key (see [`fold`]).
 pub fn lookup_key(key: &str) -> Option<Hit> {
-    let slots = cosing_codegen::SLOTS;
-    let mask = slots.len() - 1;
+    probe(cosing_codegen::SLOTS, cosing_codegen::KEYS, key)
+}
+
+/// The spacing-proof form of a folded key: its letters and digits only (`1,2-HEXANEDIOL` and
+/// `1 2-HEXANEDIOL` are both `12HEXANEDIOL`).
+pub fn compact(key: &str) -> String {
+    key.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Looks up the spacing-proof form of a folded key: a name or synonym whose letters and digits
+/// are these, when only one entry has them (`ETHYLHEXYL GLYCERIN` is `ETHYLHEXYLGLYCERIN`).
+pub fn lookup_compact(key: &str) -> Option<Hit> {
+    let c = compact(key);
+    if c.is_empty() {
+        return None;
+    }
+    probe(
+        cosing_codegen::COMPACT_SLOTS,
+        cosing_codegen::COMPACT_KEYS,
+        &c,
+    )
+}
+
+fn probe(slots: &[u32], keys: &'static [Key], key: &str) -> Option<Hit> {
+    let mask = slots.len().checked_sub(1)?;
     let mut i = (hash(key) as usize) & mask;
     loop {
         let slot = slots[i];
         if slot == u32::MAX {
             return None;
         }
-        let k = cosing_codegen::KEYS.get(slot as usize)?;
+        let k = keys.get(slot as usize)?;
         if k.text() == key {
             let entry = entry(k.entry())?;
             return Some(match synonyms().get(k.synonym() as usize) {

@@ -86,6 +86,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
                 }
             }
             (Via::Spelling, _) => "a British or former spelling",
+            (Via::Spacing, _) => "spaced or punctuated differently",
+            (Via::Variant, _) => "a plural or stereo-prefixed form",
             (Via::Hyphenation, _) => "hyphenated across a line",
             (Via::Name | Via::Trimmed, _)
                 if misprinted_colour_index(item.name_span.slice(cx.input), name) =>
@@ -105,8 +107,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         if let Some(s) = &ing.synonym {
             lint.help = Some(format!("synonym source: {}", s.source));
         }
+        // A stray bracket the spacing-proof key skipped over may belong elsewhere (L006).
+        let applicability = if ing.matched_via == Via::Spacing
+            && printed.contains(['(', ')', '[', ']', '{', '}'])
+        {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
         lint.fix = Some(Fix::replace(
-            Applicability::Safe,
+            applicability,
             item.name_span,
             replacement.clone(),
             format!("replace with `{replacement}`"),
