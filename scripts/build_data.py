@@ -21,6 +21,7 @@ Standard library only, so it runs on any machine with Python 3.
 """
 import argparse
 import csv
+import gzip
 import json
 import os
 import re
@@ -179,6 +180,51 @@ CURATED = {
     "BUTYLPHENYL METHYL PROPIONAL": ("BUTYLPHENYL METHYLPROPIONAL", "common", "label spelling with a space (Lilial, Annex II entry 1666)"),
     "LILIAL": ("BUTYLPHENYL METHYLPROPIONAL", "common", "trade name of 2-(4-tert-butylbenzyl) propionaldehyde (Annex II entry 1666)"),
 }
+
+
+def add_2026_names(inv, shared):
+    """Every name CosIng lists on 2026-08-10 joins the 2020 snapshot; `listed` says in which
+    list each name is (`2020`, `2026`, `2020 2026`). Names new since 2020 take their functions
+    from the 2026 list and their CAS and EC numbers from the 2021 export, where it has them."""
+    with gzip.open(os.path.join(shared, "cosing", "names_functions_2026-08-10.json.gz"), "rt", encoding="utf-8") as f:
+        names_2026 = json.load(f)["map"]
+    full = {}
+    with gzip.open(os.path.join(shared, "cosing", "inventory_2021-12-15_full.csv.gz"), "rt", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            full[" ".join(r["inci_name"].upper().split())] = r
+    for e in inv.values():
+        e["listed"] = "2020"
+
+    def spelling(n):
+        # The two lists space slashes and end some names differently (`A /B`, `CROSSPOLYMER.`).
+        return re.sub(r"\s*/\s*", "/", n).rstrip(". ")
+
+    known = {spelling(n): n for n in inv}
+    for raw, functions in sorted(names_2026.items()):
+        name = " ".join(raw.replace("\u00a0", " ").split()).upper()
+        # Three substance records (`CADMIUM DIFORMATE; CADMIUM FORMATE`) are not label names,
+        # and a semicolon separates ingredients on every label.
+        if not name or ";" in name:
+            continue
+        # A name the curated synonyms already send to a 2020 name (MINERAL OIL to PARAFFINUM
+        # LIQUIDUM) stays a synonym, so that the facts recorded for that entry apply to it.
+        if name in CURATED:
+            continue
+        same = known.get(spelling(name))
+        if same is not None:
+            if inv[same]["listed"] == "2020":
+                inv[same]["listed"] = "2020 2026"
+            continue
+        known[spelling(name)] = name
+        row = full.get(name, {})
+        cas = (row.get("cas_no") or "").split(",")[0].strip()
+        ec = (row.get("ec_no") or "").split(",")[0].strip()
+        inv[name] = {
+            "cas": "" if cas == "-" else cas,
+            "ec": "" if ec == "-" else ec,
+            "functions": [fn.title().replace(" - ", " - ") for fn in functions],
+            "listed": "2026",
+        }
 
 
 def read_inventory(path):
@@ -542,14 +588,15 @@ def main():
     ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "data"))
     args = ap.parse_args()
     inv = read_inventory(os.path.join(args.shared, "cosing", "inventory.csv"))
+    add_2026_names(inv, args.shared)
 
     os.makedirs(ASSETS, exist_ok=True)
     with open(os.path.join(ASSETS, "cosing.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["name", "cas", "ec", "functions"])
+        w.writerow(["name", "cas", "ec", "functions", "listed"])
         for name in sorted(inv):
             e = inv[name]
-            w.writerow([name, e["cas"], e["ec"], "; ".join(sorted(e["functions"]))])
+            w.writerow([name, e["cas"], e["ec"], "; ".join(sorted(e["functions"])), e["listed"]])
 
     syn = {}
     skipped = []

@@ -134,7 +134,7 @@ pub fn explain(query: &str) -> Explanation {
             or_dash(entry.cas),
             or_dash(entry.ec)
         ),
-        inci_dict::COSING_SOURCE,
+        entry.source,
     );
     if !same.is_empty() {
         fact(

@@ -36,6 +36,8 @@ pub struct Entry {
     pub ec: &'static str,
     /// CosIng functions, separated by `; ` (see [`Entry::functions`]).
     pub functions_joined: &'static str,
+    /// Which CosIng lists hold the name (the 2020 inventory snapshot, the 2026 names list).
+    pub source: &'static str,
 }
 
 impl Entry {
@@ -118,9 +120,9 @@ impl Key {
     }
 }
 
-/// An entry as stored: offset and length of name, CAS, EC and functions in the blob.
+/// An entry as stored: offset and length of name, CAS, EC, functions and source in the blob.
 #[derive(Debug, Clone, Copy)]
-struct RawEntry([u32; 8]);
+struct RawEntry([u32; 10]);
 
 fn blob(offset: u32, len: u32) -> &'static str {
     let start = offset as usize;
@@ -137,6 +139,7 @@ fn make_entry(id: u32, raw: &RawEntry) -> Entry {
         cas: blob(r[2], r[3]),
         ec: blob(r[4], r[5]),
         functions_joined: blob(r[6], r[7]),
+        source: blob(r[8], r[9]),
     }
 }
 

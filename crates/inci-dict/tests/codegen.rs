@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
-const COSING_SOURCE: &str = "European Commission CosIng inventory, snapshot 2020-12-30";
+const COSING_SOURCE: &str =
+    "European Commission CosIng: inventory snapshot 2020-12-30 and names list of 2026-08-10";
 
 #[derive(Debug)]
 struct EntryRow {
@@ -16,6 +17,21 @@ struct EntryRow {
     cas: String,
     ec: String,
     functions: String,
+    source: &'static str,
+}
+
+/// The source of an entry, by the CosIng lists that hold its name.
+fn entry_source(listed: &str) -> &'static str {
+    match listed {
+        "2020 2026" => {
+            "European Commission CosIng inventory, snapshot 2020-12-30 and names list of 2026-08-10"
+        }
+        "2020" => {
+            "European Commission CosIng inventory, snapshot 2020-12-30 (not in the names list of 2026-08-10)"
+        }
+        "2026" => "European Commission CosIng names list of 2026-08-10",
+        other => panic!("unknown listing {other}"),
+    }
 }
 
 #[derive(Debug)]
@@ -43,6 +59,7 @@ fn generate(root: &Path) -> (String, Vec<String>) {
             cas: r[1].to_owned(),
             ec: r[2].to_owned(),
             functions: r[3].to_owned(),
+            source: entry_source(&r[4]),
         })
         .collect();
     let synonyms: Vec<SynonymRow> = read_csv(&root.join("assets/synonyms.csv"))
@@ -158,14 +175,15 @@ fn generate(root: &Path) -> (String, Vec<String>) {
         placed.insert(text.to_owned(), p);
         p
     };
-    let entry_rows: Vec<[usize; 8]> = entries
+    let entry_rows: Vec<[usize; 10]> = entries
         .iter()
         .map(|e| {
             let (a, b) = place(&e.name);
             let (c, d) = place(&e.cas);
             let (f, g) = place(&e.ec);
             let (h, i) = place(&e.functions);
-            [a, b, c, d, f, g, h, i]
+            let (j, k) = place(e.source);
+            [a, b, c, d, f, g, h, i, j, k]
         })
         .collect();
     let key_rows: Vec<(usize, usize)> = keys.iter().map(|(k, _, _)| place(k)).collect();

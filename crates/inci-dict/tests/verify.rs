@@ -43,7 +43,7 @@ fn assert_sorted_unique(records: &[csv::StringRecord]) {
 #[test]
 fn cosing_names_are_sorted_unique_and_trimmed() {
     let (headers, records) = rows("cosing.csv");
-    assert_eq!(headers, ["name", "cas", "ec", "functions"]);
+    assert_eq!(headers, ["name", "cas", "ec", "functions", "listed"]);
     assert_sorted_unique(&records);
     for r in &records {
         let name = &r[0];
@@ -53,6 +53,11 @@ fn cosing_names_are_sorted_unique_and_trimmed() {
             "whitespace in {name:?}"
         );
         assert_eq!(name, &name.to_uppercase(), "not upper case: {name:?}");
+        assert!(
+            matches!(&r[4], "2020" | "2026" | "2020 2026"),
+            "{name}: listed {:?}",
+            &r[4]
+        );
     }
 }
 
