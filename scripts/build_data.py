@@ -46,10 +46,10 @@ BOT_TARGET_FIX = {
 # Curated synonyms: alias -> (target, kind, reason). Kinds: common (trade or everyday name),
 # foreign (label word in another language), colour (US/FDA colour name -> CI number).
 CURATED = {
-    "EAU": ("AQUA", "foreign", "French for water, printed in Aqua/Water/Eau"),
-    "WASSER": ("AQUA", "foreign", "German for water"),
-    "AGUA": ("AQUA", "foreign", "Spanish for water"),
-    "ACQUA": ("AQUA", "foreign", "Italian for water"),
+    "EAU": ("AQUA", "foreign:fr", "French for water, printed in Aqua/Water/Eau"),
+    "WASSER": ("AQUA", "foreign:de", "German for water"),
+    "AGUA": ("AQUA", "foreign:es", "Spanish for water"),
+    "ACQUA": ("AQUA", "foreign:it", "Italian for water"),
     "FRAGRANCE": ("PARFUM", "common", "US label name of PARFUM"),
     "PERFUME": ("PARFUM", "common", "common name of PARFUM"),
     "FRAGRANCE OIL": ("PARFUM", "common", "common name of PARFUM"),
@@ -180,6 +180,53 @@ CURATED = {
     "BUTYLPHENYL METHYL PROPIONAL": ("BUTYLPHENYL METHYLPROPIONAL", "common", "label spelling with a space (Lilial, Annex II entry 1666)"),
     "LILIAL": ("BUTYLPHENYL METHYLPROPIONAL", "common", "trade name of 2-(4-tert-butylbenzyl) propionaldehyde (Annex II entry 1666)"),
 }
+
+
+SRC_NAMES_2021 = "CosIng inventory, full export of 2021-12-15 (European Commission): {col} of {inci}"
+SRC_IECIC = "NMPA Inventory of Existing Cosmetic Ingredients in China (IECIC 2021, announcement 2021 No. 62), serial {serial}"
+# Former INCI names, each with the record that says so.
+FORMER_NAMES = {
+    "HUMAN OLIGOPEPTIDE-1": ("SH-OLIGOPEPTIDE-1", "former INCI name of sh-Oligopeptide-1 (renamed in 2011 when INCI names of synthetic human-sequence peptides took the sh- prefix; CosIng record of SH-OLIGOPEPTIDE-1, updated 15/12/2011)"),
+}
+
+
+def add_name_tables(add, shared, inv):
+    """INN, Ph. Eur. and chemical names (derived from the 2021 export), the Chinese label names
+    of the NMPA inventory, and former INCI names, as synonyms with their sources. An alias two
+    tables send to different names is left out; so are fragments (`22)`) and acronyms of four
+    letters or fewer (`DEG`, `MELT`), which read as ordinary words on a pack."""
+    kinds = {"inn": ("inn", "INN name"), "pheur": ("pheur", "Ph. Eur. name"), "chem_name": ("chemical", "chemical name")}
+    rows = []
+    with open(os.path.join(shared, "names", "inn_pheur_chemname_synonyms.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            rows.append((" ".join(r["synonym"].upper().split()), r["inci_name"].upper(), r["kind"]))
+    targets = {}
+    for alias, target, _ in rows:
+        targets.setdefault(alias, set()).add(target)
+    for alias, target, kind in rows:
+        letters = sum(c.isalpha() for c in alias)
+        # `TITANIUM DIOXIDE (CI 77891)`: the resolver reads the name and its bracketed colour
+        # index itself, and reports both.
+        if len(targets[alias]) > 1 or letters < 5 or len(alias) < 5 or re.search(r"\(CI \d+\)", alias):
+            continue
+        k, col = kinds[kind]
+        add(alias, target, k, SRC_NAMES_2021.format(col=col, inci=target))
+    with open(os.path.join(shared, "names", "iecic2021_inci_to_zh.json"), encoding="utf-8") as f:
+        zh = json.load(f)["map"]
+    zh_targets = {}
+    for inci, v in zh.items():
+        zh_targets.setdefault(v["cn_name"], set()).add(inci.upper())
+    def one_substance(targets):
+        # Names of one substance (AQUA and WATER): the same CAS number.
+        cas = {inv[t]["cas"] for t in targets if t in inv}
+        return len(cas) == 1 and "" not in cas
+
+    for inci, v in sorted(zh.items()):
+        cn = v["cn_name"].strip()
+        if cn and (len(zh_targets[cn]) == 1 or (one_substance(zh_targets[cn]) and inci.upper() == min(zh_targets[cn]))):
+            add(cn, inci.upper(), "foreign:zh", SRC_IECIC.format(serial=v["iecic_serial"]))
+    for alias, (target, why) in FORMER_NAMES.items():
+        add(alias, target, "former", f"{SRC_CURATED}: {why}")
 
 
 def add_2026_names(inv, shared):
@@ -363,11 +410,13 @@ def to_inci(key, inv, syn):
     up = " ".join(key.upper().split())
     if up in inv:
         return up
-    if up in syn:
-        return syn[up][0]
+    # The reviewed map wins over derived synonyms (`dioctyl succinate` is Fulton's diethylhexyl
+    # ester, not the chemical-name synonym's dicapryl one).
     mapped = COMEDO_MAP.get(key.lower())
     if mapped and mapped in inv:
         return mapped
+    if up in syn:
+        return syn[up][0]
     if up + "." in inv:
         return up + "."
     return None
@@ -626,6 +675,8 @@ def main():
         t = BOT_TARGET_FIX.get(target.upper(), target.upper())
         kind = "foreign" if any(ord(c) > 127 for c in alias) else "common"
         add(alias, t, kind, SRC_BOT)
+
+    add_name_tables(add, args.shared, inv)
 
     with open(os.path.join(ASSETS, "synonyms.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

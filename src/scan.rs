@@ -105,8 +105,11 @@ fn suggestion_names<S: serde::Serializer>(s: &[Suggestion], ser: S) -> Result<S:
 pub struct SynonymUse {
     /// The alternative name as the dictionary holds it.
     pub alias: &'static str,
-    /// `common`, `foreign` or `colour`.
+    /// `common`, `foreign`, `colour`, `inn`, `pheur`, `chemical` or `former`.
     pub kind: &'static str,
+    /// For a foreign name, its language (`fr`, `zh`...), when known.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub lang: &'static str,
     /// Where the pairing comes from.
     pub source: &'static str,
 }
@@ -215,6 +218,7 @@ pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
                 synonym: r.synonym.map(|s| SynonymUse {
                     alias: s.alias,
                     kind: s.kind.as_str(),
+                    lang: s.lang,
                     source: s.source,
                 }),
                 alternatives: r.alternatives,

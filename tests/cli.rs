@@ -37,7 +37,7 @@ fn scan_text_argument_as_json() {
 
 #[test]
 fn unknown_names_are_null_with_suggestions() {
-    let v = json(&inci(&["scan", "--format", "json", "Glycerine"], None));
+    let v = json(&inci(&["scan", "--format", "json", "Glycerinn"], None));
     assert_eq!(v["ingredients"][0]["name"], serde_json::Value::Null);
     assert_eq!(v["ingredients"][0]["suggestions"][0], "GLYCERIN");
 }
@@ -69,7 +69,7 @@ fn scan_file_and_stdin_agree() {
 
 #[test]
 fn text_table_names_every_item() {
-    let out = inci(&["scan", "Aqua, Glycerine"], None);
+    let out = inci(&["scan", "Aqua, Glycerinn"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("AQUA"), "{text}");

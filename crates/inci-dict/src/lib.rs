@@ -56,6 +56,14 @@ pub enum SynonymKind {
     Foreign,
     /// A US or common colour name for a colour index number (`Red 7`, `Iron Oxides`).
     Colour,
+    /// An International Nonproprietary Name (WHO), as CosIng records it (`Glycerol` is INN).
+    Inn,
+    /// A European Pharmacopoeia name, as CosIng records it (`Glycerolum`).
+    PhEur,
+    /// A chemical or short chemical name from a CosIng description (`Ethanol`).
+    Chemical,
+    /// A former INCI name (`Human Oligopeptide-1`, now `sh-Oligopeptide-1`).
+    Former,
 }
 
 impl SynonymKind {
@@ -65,6 +73,10 @@ impl SynonymKind {
             SynonymKind::Common => "common",
             SynonymKind::Foreign => "foreign",
             SynonymKind::Colour => "colour",
+            SynonymKind::Inn => "inn",
+            SynonymKind::PhEur => "pheur",
+            SynonymKind::Chemical => "chemical",
+            SynonymKind::Former => "former",
         }
     }
 }
@@ -78,6 +90,8 @@ pub struct Synonym {
     pub target: u32,
     /// What kind of name it is.
     pub kind: SynonymKind,
+    /// For a foreign name, its language (`fr`, `de`, `es`, `it`, `zh`), when known; else empty.
+    pub lang: &'static str,
     /// Where the pairing comes from.
     pub source: &'static str,
 }

@@ -210,15 +210,20 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     out.push_str("];\n\n");
     writeln!(out, "pub static SYNONYMS: &[Synonym] = &[").ok();
     for (s, target) in &kept_synonyms {
-        let kind = match s.kind.as_str() {
+        let (kind, lang) = s.kind.split_once(':').unwrap_or((s.kind.as_str(), ""));
+        let kind = match kind {
             "common" => "Common",
             "foreign" => "Foreign",
             "colour" => "Colour",
+            "inn" => "Inn",
+            "pheur" => "PhEur",
+            "chemical" => "Chemical",
+            "former" => "Former",
             other => panic!("unknown synonym kind {other}"),
         };
         writeln!(
             out,
-            "    Synonym {{ alias: {:?}, target: {target}, kind: SynonymKind::{kind}, source: {:?} }},",
+            "    Synonym {{ alias: {:?}, target: {target}, kind: SynonymKind::{kind}, lang: {lang:?}, source: {:?} }},",
             s.alias, s.source
         )
         .ok();

@@ -81,6 +81,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
                     match s.kind {
                         "foreign" => "a word in another language",
                         "colour" => "a colour name",
+                        "inn" => "an INN name",
+                        "pheur" => "a European Pharmacopoeia name",
+                        "chemical" => "a chemical name",
+                        "former" => "a former INCI name",
                         _ => "a common name",
                     }
                 }
