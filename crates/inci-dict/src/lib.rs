@@ -215,7 +215,26 @@ pub fn lookup_key(key: &str) -> Option<Hit> {
 /// The spacing-proof form of a folded key: its letters and digits only (`1,2-HEXANEDIOL` and
 /// `1 2-HEXANEDIOL` are both `12HEXANEDIOL`).
 pub fn compact(key: &str) -> String {
-    key.chars().filter(|c| c.is_alphanumeric()).collect()
+    key.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(unaccent)
+        .collect()
+}
+
+/// The base letter of an accented Latin capital (`É` is `E`), so that a French or German
+/// label's `GLYCÉRINE` meets `GLYCERINE`; other characters are kept.
+fn unaccent(c: char) -> char {
+    match c {
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+        'Ç' => 'C',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+        'Ñ' => 'N',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'O',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'Ý' | 'Ÿ' => 'Y',
+        other => other,
+    }
 }
 
 /// Looks up the spacing-proof form of a folded key: a name or synonym whose letters and digits

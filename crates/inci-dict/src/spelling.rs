@@ -26,6 +26,8 @@ const PIECES: &[(&str, &str)] = &[
     ("ALEURITES MOLUCCANA", "ALEURITES MOLUCCANUS"),
     ("EUPHORBIA CERIFERA WAX", "EUPHORBIA CERIFERA CERA"),
     ("COPERNICIA CERIFERA WAX", "COPERNICIA CERIFERA CERA"),
+    // Genus spellings labels use for the CosIng one.
+    ("SCHIZANDRA", "SCHISANDRA"),
 ];
 
 /// The American spelling of a folded key, or `None` when it has no British piece.
