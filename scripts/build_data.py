@@ -190,6 +190,41 @@ FORMER_NAMES = {
 }
 
 
+SRC_COMMON = {
+    "cosing2021_desc": "CosIng 2021-12-15 export descriptions",
+    "cosing2021_desc_paren": "CosIng 2021-12-15 export descriptions (bracketed names)",
+    "iecic2021_inci_paren": "NMPA IECIC 2021 (bracketed common names in INCI names)",
+}
+# Gaps the common-name table leaves (data README), each with its reason.
+COMMON_EXTRA = [
+    ("GREEN TEA", "CAMELLIA SINENSIS", "inci curated: green tea is the unfermented leaf of Camellia sinensis (CosIng calls it Tea)"),
+    ("PRICKLY PEAR", "OPUNTIA FICUS-INDICA", "inci curated: prickly pear is Opuntia ficus-indica (the table only has O. tuna)"),
+]
+
+
+def write_common_names(shared, inv):
+    """Common plant names and the binomials they stand for, for `Witch Hazel Leaf Extract`:
+    the resolver puts the binomial in place of the common name and keeps the result only when
+    it is a CosIng name. `(EU)` markers read as a name (`eu`) are left out."""
+    rows = {}
+    with open(os.path.join(shared, "names", "common_name_to_binomial.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            common = " ".join(r["common_name"].upper().split())
+            binomial = " ".join(r["binomial"].upper().split())
+            if len(common) < 3 or common == "EU" or len(binomial.split()) < 2:
+                continue
+            source = "derived from " + ", ".join(SRC_COMMON.get(x, x) for x in r["sources"].split("|"))
+            rows[(common, binomial)] = source
+    for common, binomial, source in COMMON_EXTRA:
+        rows[(common, binomial)] = source
+    with open(os.path.join(ASSETS, "common_names.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["common_name", "binomial", "source"])
+        for (common, binomial), source in sorted(rows.items()):
+            w.writerow([common, binomial, source])
+    print(f"common_names.csv: {len(rows)} pairs", file=sys.stderr)
+
+
 def add_name_tables(add, shared, inv):
     """INN, Ph. Eur. and chemical names (derived from the 2021 export), the Chinese label names
     of the NMPA inventory, and former INCI names, as synonyms with their sources. An alias two
@@ -677,6 +712,7 @@ def main():
         add(alias, t, kind, SRC_BOT)
 
     add_name_tables(add, args.shared, inv)
+    write_common_names(args.shared, inv)
 
     with open(os.path.join(ASSETS, "synonyms.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

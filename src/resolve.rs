@@ -47,6 +47,8 @@ pub enum Via {
     /// The text is a name in the plural or with a stereo prefix (`Caprylic/Capric
     /// Triglycerides`, `L-Tyrosine`).
     Variant,
+    /// A common plant name stands for its binomial (`Witch Hazel Leaf Extract`).
+    CommonName,
     /// A bracketed part, or the text without its bracketed parts, is a name.
     Bracket,
     /// A part of a slash-separated synonym group (`Aqua/Water/Eau`) is a name.
@@ -68,6 +70,7 @@ impl Via {
             Via::Spelling => "spelling",
             Via::Spacing => "spacing",
             Via::Variant => "variant",
+            Via::CommonName => "common_name",
             Via::Bracket => "bracket",
             Via::SlashGroup => "slash_group",
             Via::Trimmed => "trimmed",
@@ -86,6 +89,8 @@ pub struct Resolution {
     pub via: Via,
     /// The synonym used, if one was.
     pub synonym: Option<&'static Synonym>,
+    /// The common plant name read as its binomial, if one was.
+    pub common: Option<&'static inci_dict::CommonName>,
     /// Other known names in the same slash group or brackets (`WATER` in `Aqua/Water/Eau`).
     pub alternatives: Vec<&'static str>,
     /// Nearest known names when unknown (never applied).
@@ -142,6 +147,7 @@ fn resolve_uncached(text: &str) -> Resolution {
         entry: None,
         via: Via::Unknown,
         synonym: None,
+        common: None,
         alternatives: Vec::new(),
         suggestions,
     }
@@ -158,6 +164,7 @@ fn from_hit(hit: Hit, spelling: bool, via: Via) -> Resolution {
         entry: Some(hit.entry()),
         via,
         synonym,
+        common: None,
         alternatives: Vec::new(),
         suggestions: Vec::new(),
     }
@@ -172,6 +179,9 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         return Some(from_hit(hit, spelling, Via::Name));
     }
     if let Some(r) = spacing_or_variant(text) {
+        return Some(r);
+    }
+    if let Some(r) = common_name(text) {
         return Some(r);
     }
     if depth >= MAX_DEPTH {
@@ -314,6 +324,51 @@ fn spacing_or_variant(text: &str) -> Option<Resolution> {
             .or_else(|| inci_dict::lookup_compact(&v))
             .map(|hit| from_hit(hit, false, Via::Variant))
     })
+}
+
+/// The text with a common plant name at its start read as the binomial (`Witch Hazel Leaf
+/// Extract` is `HAMAMELIS VIRGINIANA LEAF EXTRACT`): kept only when the result is a CosIng
+/// name, and only when one binomial of that common name gives one (`Tangerine` is two
+/// species). The longest common name wins.
+fn common_name(text: &str) -> Option<Resolution> {
+    let key = inci_dict::fold(text);
+    if !key.is_ascii() {
+        return None;
+    }
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    for k in (1..=words.len().min(4)).rev() {
+        let common = words[..k].join(" ");
+        let pairs = inci_dict::binomials(&common);
+        if pairs.is_empty() {
+            continue;
+        }
+        let rest = words[k..].join(" ");
+        let mut found: Option<(Hit, &'static inci_dict::CommonName)> = None;
+        for pair in pairs {
+            let candidate = if rest.is_empty() {
+                pair.binomial.to_owned()
+            } else {
+                format!("{} {rest}", pair.binomial)
+            };
+            let Some(hit) =
+                inci_dict::lookup_key(&candidate).or_else(|| inci_dict::lookup_compact(&candidate))
+            else {
+                continue;
+            };
+            match found {
+                Some((f, _)) if f.entry() != hit.entry() => return None,
+                Some(_) => {}
+                None => found = Some((hit, pair)),
+            }
+        }
+        if let Some((hit, pair)) = found {
+            return Some(Resolution {
+                common: Some(pair),
+                ..from_hit(hit, false, Via::CommonName)
+            });
+        }
+    }
+    None
 }
 
 /// Words of the French, German, Spanish and Italian names that multilingual labels print after

@@ -215,12 +215,20 @@ pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
                 section: item.section,
                 suggestions: r.suggestions,
                 matched_via: r.via,
-                synonym: r.synonym.map(|s| SynonymUse {
-                    alias: s.alias,
-                    kind: s.kind.as_str(),
-                    lang: s.lang,
-                    source: s.source,
-                }),
+                synonym: r
+                    .synonym
+                    .map(|s| SynonymUse {
+                        alias: s.alias,
+                        kind: s.kind.as_str(),
+                        lang: s.lang,
+                        source: s.source,
+                    })
+                    .or(r.common.map(|c| SynonymUse {
+                        alias: c.common,
+                        kind: "common_name",
+                        lang: "",
+                        source: c.source,
+                    })),
                 alternatives: r.alternatives,
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),

@@ -220,6 +220,7 @@ fn notes(ing: &Ingredient) -> String {
         Via::Spelling => notes.push("British or former spelling".to_owned()),
         Via::Spacing => notes.push("spaced or punctuated differently".to_owned()),
         Via::Variant => notes.push("plural or stereo prefix".to_owned()),
+        Via::CommonName => notes.push("common plant name".to_owned()),
         Via::Bracket => notes.push("from brackets".to_owned()),
         Via::SlashGroup => notes.push("slash group".to_owned()),
         Via::Trimmed => notes.push("extra words ignored".to_owned()),

@@ -96,6 +96,28 @@ pub struct Synonym {
     pub source: &'static str,
 }
 
+/// A common (English) plant name and the binomial it stands for (`WITCH HAZEL`,
+/// `HAMAMELIS VIRGINIANA`), with where the pairing comes from. One common name may stand for
+/// several species (`TANGERINE`): the resolver keeps a result only when exactly one of them
+/// gives a CosIng name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommonName {
+    /// The common name, upper case.
+    pub common: &'static str,
+    /// The Latin binomial, upper case.
+    pub binomial: &'static str,
+    /// Where the pairing comes from.
+    pub source: &'static str,
+}
+
+/// The binomials a folded common name stands for (empty when it is not one).
+pub fn binomials(common: &str) -> &'static [CommonName] {
+    let table = cosing_codegen::COMMON_NAMES;
+    let start = table.partition_point(|c| c.common < common);
+    let end = table.partition_point(|c| c.common <= common);
+    &table[start..end]
+}
+
 /// What a folded key resolves to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {

@@ -153,3 +153,21 @@ fn comedogenic_ratings_are_ranges_on_the_0_to_5_scale() {
         assert!(min <= max && max <= 5, "{}: {min}-{max}", &r[0]);
     }
 }
+
+#[test]
+fn common_names_are_sorted_and_sourced() {
+    let (headers, records) = rows("common_names.csv");
+    assert_eq!(headers, ["common_name", "binomial", "source"]);
+    for pair in records.windows(2) {
+        assert!(
+            (&pair[0][0], &pair[0][1]) < (&pair[1][0], &pair[1][1]),
+            "not sorted or duplicated: {} / {}",
+            &pair[0][0],
+            &pair[1][0]
+        );
+    }
+    for r in &records {
+        assert_eq!(&r[0], &r[0].to_uppercase(), "not upper case: {}", &r[0]);
+        assert!(!r[2].is_empty(), "{} has no source", &r[0]);
+    }
+}

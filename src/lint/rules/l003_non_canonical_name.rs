@@ -92,6 +92,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             (Via::Spelling, _) => "a British or former spelling",
             (Via::Spacing, _) => "spaced or punctuated differently",
             (Via::Variant, _) => "a plural or stereo-prefixed form",
+            (Via::CommonName, _) => "a common plant name",
             (Via::Hyphenation, _) => "hyphenated across a line",
             (Via::Name | Via::Trimmed, _)
                 if misprinted_colour_index(item.name_span.slice(cx.input), name) =>
