@@ -553,7 +553,9 @@ fn slash_parts(text: &str) -> Vec<&str> {
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' if depth > 0 => depth -= 1,
-            '/' if depth == 0 => {
+            // A backslash or a pipe separates alternative names as a slash does
+            // (`Yeast Extract\Faex\Extrait de Levure`).
+            '/' | '\\' | '|' if depth == 0 => {
                 out.push(text[start..i].trim());
                 start = i + 1;
             }
