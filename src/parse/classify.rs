@@ -37,6 +37,17 @@ pub(crate) fn classify(
     }
     if let Some(colon) = heading_colon(text) {
         let left = &text[..colon];
+        // `Titanium Dioxide 1.10%: Sunscreen.`: an ingredient with its percentage, then what it
+        // is for. The ingredient is kept; the explanation is pack text.
+        let named = without_percentage(left);
+        if named.len() < left.len() && lexicon.is_known(named) {
+            out.push((Class::Item, Span::new(span.start, span.start + colon)));
+            out.push((
+                Class::Skipped(Skip::Prose),
+                Span::new(span.start + colon, span.end),
+            ));
+            return;
+        }
         if !lexicon.is_known(left) {
             // The colon may be the three-byte full-width `：`: skip it by its own length.
             let colon_len = text[colon..].chars().next().map_or(1, char::len_utf8);
@@ -64,6 +75,20 @@ pub(crate) fn classify(
         return;
     }
     out.push((Class::Item, span));
+}
+
+/// The text without a trailing declared percentage (`Titanium Dioxide 1.10%`), or the text.
+fn without_percentage(text: &str) -> &str {
+    let t = text.trim_end();
+    let Some(body) = t.strip_suffix('%') else {
+        return text;
+    };
+    let body = body.trim_end();
+    let digits = body.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if digits.len() == body.len() {
+        return text;
+    }
+    digits.trim_end()
 }
 
 /// Position of a colon that ends a heading: outside brackets, not between digits (`1:1`).

@@ -180,6 +180,38 @@ fn find_free_from(input: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// True when `text` (after its bullet dash) reads `Name: sentence`: a short name with no comma,
+/// a colon, then words. An ingredient with a percentage (`Octinoxate 7.5%, ...: Sunscreen`)
+/// has a comma first and is not one.
+fn is_highlight(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let name = &text[..colon];
+    colon <= 60
+        && !name.contains([',', ';', '%', '\n'])
+        && name.split_whitespace().count() <= 6
+        && text[colon + 1..].starts_with(' ')
+        && text[colon + 1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Where the next highlight bullet starts in `text` (a space or line break, then `-` and a
+/// letter), or a line break ends this one; `None` when it runs to the end.
+fn next_highlight(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len()).find(|&i| {
+        bytes[i] == b'\n'
+            || (bytes[i] == b'-'
+                && bytes[i - 1].is_ascii_whitespace()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic))
+    })
+}
+
 /// A list exported as a quoted array (`['aqua', 'glycerin', 'parfum']`, as some catalogs
 /// store it): the byte positions of its outer brackets and of the quotes around each item, or
 /// nothing when the text is not such a list. Every item must be quoted with the same quote and
@@ -419,6 +451,29 @@ impl Lexer<'_> {
     /// Returns true when one was consumed.
     fn segment_start(&mut self) -> bool {
         let start = self.pos;
+        // A shop's highlight bullet, `-Hyaluronic Acid: Plumps, hydrates, and smooths.`: one
+        // stretch of pack text up to the next bullet, never split at its commas.
+        let rest = self.rest();
+        let dashed = rest.starts_with('-') || char_before(self.input, start) == Some('-');
+        if dashed && is_highlight(rest.strip_prefix('-').unwrap_or(rest)) {
+            // It ends at the next bullet, a line break or its sentence's full stop, so the list
+            // after it (`... smooths. Aqua, Glycerin`) is read.
+            let stop = rest
+                .char_indices()
+                .find(|&(k, c)| c == '.' && is_full_stop(self.input, start + k))
+                .map(|(k, _)| k);
+            let end = match (next_highlight(rest), stop) {
+                (Some(a), Some(b)) => start + a.min(b),
+                (a, b) => a.or(b).map_or(self.input.len(), |k| start + k),
+            };
+            let end = self
+                .block_close
+                .filter(|&c| c > start && c < end)
+                .unwrap_or(end);
+            self.push(PieceKind::Skipped(Skip::Prose), start, end);
+            self.pos = end;
+            return true;
+        }
         let k = self.free_from.partition_point(|&(s, _)| s <= start);
         if let Some(&(_, end)) = k.checked_sub(1).and_then(|k| self.free_from.get(k))
             && start < end
