@@ -68,6 +68,21 @@ pub(crate) fn classify(
             return;
         }
     }
+    // `Octinoxate 7.5% and Titanium Dioxide 5.3%`: two ingredients joined by `and`, when both
+    // sides are names and the whole is not one.
+    if let Some(k) = and_joint(text)
+        && !lexicon.is_known(text)
+        && lexicon.is_known(without_percentage(&text[..k]))
+        && lexicon.is_known(without_percentage(text[k + 5..].trim()))
+    {
+        out.push((Class::Item, Span::new(span.start, span.start + k)));
+        out.push((
+            Class::Skipped(Skip::Prose),
+            Span::new(span.start + k, span.start + k + 5),
+        ));
+        classify(input, Span::new(span.start + k + 5, span.end), lexicon, out);
+        return;
+    }
     if (looks_like_prose(text) || has_pack_size(text) || is_placeholder(text))
         && !lexicon.is_known(text)
     {
@@ -75,6 +90,17 @@ pub(crate) fn classify(
         return;
     }
     out.push((Class::Item, span));
+}
+
+/// Position of the first ` and ` (any case) joining two parts of `text`.
+fn and_joint(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len().saturating_sub(5)).find(|&i| {
+        bytes[i] == b' '
+            && bytes[i + 4] == b' '
+            && bytes[i + 1..i + 4].eq_ignore_ascii_case(b"and")
+            && i + 5 < bytes.len()
+    })
 }
 
 /// The text without a trailing declared percentage (`Titanium Dioxide 1.10%`), or the text.

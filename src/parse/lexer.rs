@@ -305,6 +305,9 @@ struct Lexer<'a> {
     headers: Vec<(usize, usize)>,
     /// Free-from statements, sorted and disjoint.
     free_from: Vec<(usize, usize)>,
+    /// The text has a colon or question mark, so headers and Drug Facts sections may break
+    /// items (most labels have neither).
+    has_sections: bool,
     /// Brackets and quotes of a list printed as a quoted array (`['aqua', 'glycerin']`),
     /// sorted: separators, not parts of names.
     list_punct: Vec<usize>,
@@ -326,6 +329,7 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
         headers,
         free_from: find_free_from(input),
         list_punct: find_quoted_list(input),
+        has_sections: input.contains([':', '：', '?']),
         pieces: Vec::new(),
         diagnostics,
     };
@@ -342,6 +346,23 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
 }
 
 impl Lexer<'_> {
+    /// True at a header (`Inactive Ingredients:`) or Drug Facts section (`Purpose:`) that
+    /// starts after a space.
+    fn breaks_at(&self, pos: usize) -> bool {
+        if !self.has_sections {
+            return false;
+        }
+        let bytes = self.input.as_bytes();
+        if pos == 0 || !bytes[pos - 1].is_ascii_whitespace() {
+            return false;
+        }
+        self.headers.binary_search_by_key(&pos, |&(s, _)| s).is_ok()
+            || (rules::could_start(
+                &self.input[pos..],
+                &["purpos", "uses", "use:", "other ", "questi"],
+            ) && rules::drug_facts_section(&self.input[pos..]).is_ok())
+    }
+
     fn is_list_punct(&self, pos: usize) -> bool {
         !self.list_punct.is_empty() && self.list_punct.binary_search(&pos).is_ok()
     }
@@ -576,6 +597,11 @@ impl Lexer<'_> {
         while let Some(c) = char_at(input, self.pos) {
             let here = self.pos;
             if self.block_close == Some(here) || self.is_list_punct(here) {
+                break;
+            }
+            // A header or a Drug Facts section inside a run of text (`Octinoxate 7.5% Purpose:
+            // Sunscreen ... Inactive Ingredients:`) starts a new piece.
+            if here > start && self.breaks_at(here) {
                 break;
             }
             match c {

@@ -100,7 +100,8 @@ pub const TRAILING_PROSE_STARTS: &[&str] = &[
     "direct", "how to", "to use", "usage:", "made i", "produc", "warnin", "cautio", "precau",
     "keep o", "for ex", "distri", "manufa", "net wt", "best b", "please", "ingred", "mode d",
     "fabriq", "herges", "contai", "avoid ", "keep a", "for pr", "for ad", "hair c", "read a",
-    "rinse ", "wear s", "can ca", "this p", "enthä", "contie",
+    "rinse ", "wear s", "can ca", "this p", "enthä", "contie", "purpos", "uses:", "use:", "uses :",
+    "other ", "questi",
 ];
 
 /// A run of horizontal whitespace (possibly empty).
@@ -206,6 +207,7 @@ pub fn trailing_prose_marker(i: &str) -> IResult<&str, &str> {
 
 fn trailing_prose_marker_more(i: &str) -> IResult<&str, &str> {
     alt((
+        drug_facts_section,
         tag_no_case("net wt"),
         tag_no_case("best before"),
         tag_no_case("please note"),
@@ -237,6 +239,26 @@ fn trailing_warning(i: &str) -> IResult<&str, &str> {
         tag_no_case("wear suitable gloves"),
         tag_no_case("can cause"),
         tag_no_case("this product"),
+    ))
+    .parse(i)
+}
+
+/// A section of a US Drug Facts panel after the active ingredients (`Purpose:`, `Uses:`,
+/// `Other information:`, `Questions?`): pack text up to the next header.
+pub fn drug_facts_section(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize((
+            alt((
+                tag_no_case("purposes"),
+                tag_no_case("purpose"),
+                tag_no_case("uses"),
+                tag_no_case("use"),
+                tag_no_case("other information"),
+            )),
+            colon,
+        )),
+        tag_no_case("questions?"),
+        tag_no_case("questions or comments?"),
     ))
     .parse(i)
 }
