@@ -186,6 +186,7 @@ SRC_NAMES_2021 = "CosIng inventory, full export of 2021-12-15 (European Commissi
 SRC_IECIC = "NMPA Inventory of Existing Cosmetic Ingredients in China (IECIC 2021, announcement 2021 No. 62), serial {serial}"
 # Former INCI names, each with the record that says so.
 FORMER_NAMES = {
+    "AMMONIUM POLYACRYLDIMETHYLTAURAMIDE": ("AMMONIUM POLYACRYLOYLDIMETHYL TAURATE", "former INCI name of Ammonium Polyacryloyldimethyl Taurate, printed beside it on labels during the name change"),
     "HUMAN OLIGOPEPTIDE-1": ("SH-OLIGOPEPTIDE-1", "former INCI name of sh-Oligopeptide-1 (renamed in 2011 when INCI names of synthetic human-sequence peptides took the sh- prefix; CosIng record of SH-OLIGOPEPTIDE-1, updated 15/12/2011)"),
 }
 

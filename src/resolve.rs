@@ -313,6 +313,12 @@ fn spacing_or_variant(text: &str) -> Option<Resolution> {
             variants.push(rest.to_owned());
         }
     }
+    // US certified colour names with their FD&C or D&C prefix (`FD&C Red 40` is `RED 40`).
+    for prefix in ["FD&C ", "D&C ", "EXT. D&C "] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            variants.push(rest.replace("NO. ", "").replace("NO ", ""));
+        }
+    }
     // A plural of the last word (`TRIGLYCERIDES`), never of a short word (`AS`, `BIS`).
     if let Some(stem) = key.strip_suffix('S')
         && stem.rsplit(' ').next().is_some_and(|w| w.len() >= 4)

@@ -83,7 +83,7 @@ pub(crate) fn classify(
         classify(input, Span::new(span.start + k + 5, span.end), lexicon, out);
         return;
     }
-    if (looks_like_prose(text) || has_pack_size(text) || is_placeholder(text))
+    if (looks_like_prose(text) || has_pack_size(text) || is_placeholder(text) || is_claim(text))
         && !lexicon.is_known(text)
     {
         out.push((Class::Skipped(Skip::Prose), span));
@@ -139,6 +139,23 @@ fn heading_colon(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words of pack claims (`Dermatologist tested`, `Hypoallergenic`), never of an INCI name.
+const CLAIM_WORDS: &[&str] = &[
+    "clinically",
+    "cruelty-free",
+    "dermatologically",
+    "dermatologist",
+    "hypoallergenic",
+    "non-comedogenic",
+    "ophthalmologist",
+    "tested",
+];
+
+/// True when a word of `text` is a claim word (any case).
+fn is_claim(text: &str) -> bool {
+    words(text).any(|w| CLAIM_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
 }
 
 const STOPWORDS: &[&str] = &[

@@ -512,6 +512,35 @@ impl Lexer<'_> {
             self.pos = end;
             return true;
         }
+        // `Contains: Sodium Fluoride 0,32 %` ends the list; `Contains alkali` is one statement
+        // up to its separator; `Contains Nothing Extract` is an ingredient.
+        if let Some(kind) = rules::content_statement(self.rest()) {
+            let next_header = self
+                .headers
+                .iter()
+                .map(|&(s, _)| s)
+                .find(|&s| s > start)
+                .unwrap_or(self.input.len());
+            let end = match kind {
+                rules::Content::Declaration => next_header,
+                rules::Content::Statement => self
+                    .rest()
+                    .char_indices()
+                    .find(|&(k, c)| {
+                        c == '\n'
+                            || rules::is_separator_char(c)
+                            || is_full_stop(self.input, start + k)
+                    })
+                    .map_or(next_header, |(k, _)| (start + k).min(next_header)),
+            };
+            let end = self
+                .block_close
+                .filter(|&c| c > start && c < end)
+                .unwrap_or(end);
+            self.push(PieceKind::Skipped(Skip::Prose), start, end);
+            self.pos = end;
+            return true;
+        }
         if rules::could_start(self.rest(), rules::TRAILING_PROSE_STARTS)
             && rules::trailing_prose_marker(self.rest()).is_ok()
         {
@@ -522,25 +551,6 @@ impl Lexer<'_> {
                 .find(|&s| s > start)
                 .unwrap_or(self.input.len());
             let end = self.block_close.filter(|&c| c < end).unwrap_or(end);
-            // `Contains alkali` is one statement: it ends at its own separator, so that a
-            // name after it (`Contains Nothing Extract, Parfum`) is never swallowed. A content
-            // declaration with a colon (`Contains: Sodium Fluoride`) ends the list.
-            let rest = self.rest();
-            let statement = rest
-                .get(..9)
-                .is_some_and(|w| w.eq_ignore_ascii_case("contains "))
-                && !rest[9..].trim_start().starts_with([':', '：']);
-            let end = if statement {
-                rest.char_indices()
-                    .find(|&(k, c)| {
-                        c == '\n'
-                            || rules::is_separator_char(c)
-                            || is_full_stop(self.input, start + k)
-                    })
-                    .map_or(end, |(k, _)| (start + k).min(end))
-            } else {
-                end
-            };
             self.push(PieceKind::Skipped(Skip::Prose), start, end);
             self.pos = end;
             return true;

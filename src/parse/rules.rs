@@ -99,9 +99,8 @@ pub const MAY_CONTAIN_STARTS: &[&str] = &[
 pub const TRAILING_PROSE_STARTS: &[&str] = &[
     "direct", "how to", "to use", "usage:", "made i", "produc", "warnin", "cautio", "precau",
     "keep o", "for ex", "distri", "manufa", "net wt", "best b", "please", "ingred", "mode d",
-    "fabriq", "herges", "contai", "avoid ", "keep a", "for pr", "for ad", "hair c", "read a",
-    "rinse ", "wear s", "can ca", "this p", "enthä", "contie", "purpos", "uses:", "use:", "uses :",
-    "other ", "questi",
+    "fabriq", "herges", "avoid ", "keep a", "for pr", "for ad", "hair c", "read a", "rinse ",
+    "wear s", "can ca", "this p", "purpos", "uses:", "use:", "uses :", "other ", "questi",
 ];
 
 /// A run of horizontal whitespace (possibly empty).
@@ -225,8 +224,6 @@ fn trailing_prose_marker_more(i: &str) -> IResult<&str, &str> {
 /// `Avoid contact with eyes`): pack text, never an ingredient. `inci lint` looks for them.
 fn trailing_warning(i: &str) -> IResult<&str, &str> {
     alt((
-        content_declaration,
-        tag_no_case("contains "),
         tag_no_case("avoid contact"),
         tag_no_case("avoid skin contact"),
         tag_no_case("keep away"),
@@ -263,21 +260,116 @@ pub fn drug_facts_section(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// A content declaration, `Contains: Sodium Fluoride 0,32 % w/w` (toothpaste, drug facts), in
-/// English, French, Spanish, Italian or German: it follows the list and ends it.
-fn content_declaration(i: &str) -> IResult<&str, &str> {
-    recognize((
-        alt((
-            tag_no_case("contains"),
-            tag_no_case("contient"),
-            tag_no_case("contiene"),
-            tag("Enthält"),
-            tag("enthält"),
-            tag("ENTHÄLT"),
-        )),
-        colon,
-    ))
-    .parse(i)
+/// What a `Contains ...` stretch of a pack is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// A content declaration (`Contains: Sodium Fluoride 0,32 % w/w`, `Enthält Natriumfluorid
+    /// (1450 ppm Fluorid)`): it follows the list and ends it.
+    Declaration,
+    /// An Annex III statement (`Contains alkali`): pack text, up to its own separator.
+    Statement,
+}
+
+/// Words that introduce what a product contains, in the languages packs print them.
+const CONTENT_WORDS: &[&str] = &[
+    "contains",
+    "contient",
+    "contiene",
+    "contém",
+    "enthält",
+    "inneholder",
+    "indeholder",
+    "innehåller",
+    "sisältää",
+    "bevat",
+    "zawiera",
+];
+
+/// Possible starts of [`content_statement`], for a cheap first test.
+const CONTENT_STARTS: &[&str] = &[
+    "contai", "contie", "contém", "enthä", "inneho", "indeho", "innehå", "sisält", "bevat",
+    "zawier",
+];
+
+/// What Annex III statements say a product contains (`Contains alkali`).
+const STATEMENT_OBJECTS: &[&str] = &[
+    "alkali",
+    "vitamin a",
+    "hydrogen peroxide",
+    "thioglycol",
+    "ammonia",
+    "phenylenediamine",
+    "resorcinol",
+    "formaldehyde",
+    "silver nitrate",
+    "fluoride",
+    "sodium fluoride",
+    "potassium hydroxide",
+    "sodium hydroxide",
+    "strontium",
+    "zinc pyrithione",
+    "selenium",
+    "benzalkonium",
+    "inorganic sulfites",
+    "lead",
+];
+
+/// Reads a stretch that starts with a content word. A declaration is recognised by its colon
+/// or the concentration it carries, a statement by what it names; anything else
+/// (`Contains Nothing Extract`) is not one, and stays an ingredient.
+pub fn content_statement(text: &str) -> Option<Content> {
+    if !could_start(text, CONTENT_STARTS) {
+        return None;
+    }
+    let head: String = text.chars().take(12).collect::<String>().to_lowercase();
+    let word = CONTENT_WORDS.iter().find(|w| head.starts_with(*w))?;
+    let after = text.get(text.char_indices().nth(word.chars().count())?.0..)?;
+    if !after.starts_with([' ', ':', '\t']) {
+        return None;
+    }
+    let rest = after.trim_start();
+    if rest.starts_with([':', '：']) {
+        return Some(Content::Declaration);
+    }
+    let sentence = rest.split(['\n', '.']).next().unwrap_or(rest);
+    if has_concentration(sentence) {
+        return Some(Content::Declaration);
+    }
+    let lower = rest.chars().take(48).collect::<String>().to_lowercase();
+    (STATEMENT_OBJECTS.iter().any(|o| lower.starts_with(o))
+        || annex_statement_objects()
+            .iter()
+            .any(|o| lower.starts_with(o.as_str())))
+    .then_some(Content::Statement)
+}
+
+/// What the `Contains ...` statements of Annex III name, lower case (`dichlorophen`).
+fn annex_statement_objects() -> &'static [String] {
+    static OBJECTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OBJECTS.get_or_init(|| {
+        inci_dict::risk::contains_statements()
+            .iter()
+            .filter_map(|s| s.strip_prefix("Contains "))
+            .map(|o| o.trim().to_lowercase())
+            .filter(|o| o.len() >= 4)
+            .collect()
+    })
+}
+
+/// True when a digit is followed (spaces allowed) by `%`, `ppm` or `mg`.
+fn has_concentration(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, c)| {
+        c.is_ascii_digit() && {
+            let tail = text[i + 1..].trim_start_matches([
+                ' ', ',', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+            ]);
+            let t = tail.as_bytes();
+            t.first() == Some(&b'%')
+                || t.len() >= 3 && (t[..3].eq_ignore_ascii_case(b"ppm"))
+                || t.len() >= 2 && t[..2].eq_ignore_ascii_case(b"mg")
+        }
+    })
 }
 
 /// A supplier blend joint between two names: `(and)`, `(et)`, `(und)`, `(y)`.
@@ -377,6 +469,37 @@ mod tests {
     }
 
     #[test]
+    fn content_statements_need_a_colon_a_concentration_or_an_annex_object() {
+        for (text, want) in [
+            (
+                "Contains: Sodium Fluoride 0,32% w/w",
+                Some(Content::Declaration),
+            ),
+            (
+                "Enthält Natriumfluorid (1450 ppm Fluorid)",
+                Some(Content::Declaration),
+            ),
+            (
+                "inneholder: natriumfluorid (1450ppm F)",
+                Some(Content::Declaration),
+            ),
+            (
+                "Contient du fluorure de sodium (1450 ppm de fluor)",
+                Some(Content::Declaration),
+            ),
+            (
+                "Contains alkali. Avoid contact with eyes.",
+                Some(Content::Statement),
+            ),
+            ("Contains Dichlorophen.", Some(Content::Statement)),
+            ("Contains Nothing Extract, Parfum", None),
+            ("Aqua, Glycerin", None),
+        ] {
+            assert_eq!(content_statement(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn guards_admit_every_marker() {
         for m in [
             "+/-",
@@ -419,7 +542,6 @@ mod tests {
             "Mode d'emploi",
             "Fabriqué en",
             "Hergestellt in",
-            "Contains alkali",
             "Avoid contact with eyes",
             "Keep away from eyes",
             "For professional use only",

@@ -372,3 +372,16 @@ pub fn origin(entry: u32) -> Option<&'static OriginFact> {
 pub fn origin_facts() -> &'static [OriginFact] {
     t::ORIGIN
 }
+
+/// Every `Contains ...` statement Annex III requires on some label (`Contains alkali`,
+/// `Contains Dichlorophen`), once each, as the regulation words them.
+pub fn contains_statements() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = t::ANNEX
+        .iter()
+        .flat_map(|a| a.label_warnings())
+        .filter(|w| w.starts_with("Contains "))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
