@@ -153,9 +153,24 @@ const CLAIM_WORDS: &[&str] = &[
     "tested",
 ];
 
-/// True when a word of `text` is a claim word (any case).
+/// True when a word of `text` is a claim word (any case). Counted on bytes, with the first
+/// letter and length tested before any comparison: it runs for every piece of every label.
 fn is_claim(text: &str) -> bool {
-    words(text).any(|w| CLAIM_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+    text.as_bytes()
+        .split(|b| b.is_ascii_whitespace())
+        .map(|w| {
+            let end = w
+                .iter()
+                .rposition(u8::is_ascii_alphabetic)
+                .map_or(0, |e| e + 1);
+            &w[..end]
+        })
+        .filter(|w| (6..=17).contains(&w.len()) && b"cdhnotCDHNOT".contains(&w[0]))
+        .any(|w| {
+            CLAIM_WORDS
+                .iter()
+                .any(|c| c.as_bytes().eq_ignore_ascii_case(w))
+        })
 }
 
 const STOPWORDS: &[&str] = &[

@@ -318,7 +318,12 @@ const STATEMENT_OBJECTS: &[&str] = &[
 /// or the concentration it carries, a statement by what it names; anything else
 /// (`Contains Nothing Extract`) is not one, and stays an ingredient.
 pub fn content_statement(text: &str) -> Option<Content> {
-    if !could_start(text, CONTENT_STARTS) {
+    if !text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b"cCeEiIsSbBzZ".contains(b))
+        || !could_start(text, CONTENT_STARTS)
+    {
         return None;
     }
     let head: String = text.chars().take(12).collect::<String>().to_lowercase();

@@ -126,6 +126,21 @@ fn signatures_of_length(len: usize) -> &'static [(Signature, u32)] {
     let by_length = BY_LENGTH.get_or_init(|| {
         let mut slots: Vec<Vec<u32>> = Vec::new();
         for (i, k) in cosing_codegen::KEYS.iter().enumerate() {
+            // Names and label synonyms only: a typo of a label word is not near a chemical,
+            // INN or Chinese name, and those tables would double the candidates.
+            let label_word = cosing_codegen::SYNONYMS
+                .get(k.synonym() as usize)
+                .is_none_or(|s| {
+                    matches!(
+                        s.kind,
+                        crate::SynonymKind::Common
+                            | crate::SynonymKind::Colour
+                            | crate::SynonymKind::Former
+                    ) || (s.kind == crate::SynonymKind::Foreign && s.lang != "zh")
+                });
+            if !label_word {
+                continue;
+            }
             // Nearly every key is ASCII, where bytes are characters: a word-at-a-time check
             // instead of counting characters one by one (4 M instructions over the keys).
             let t = k.text();

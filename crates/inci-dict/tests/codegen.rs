@@ -106,8 +106,17 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     }
 
     // Prefixes of names that continue past a comma or a ". " (see `continues_past_separator`).
+    // Only names and label synonyms count: the chemical names of the data tables invert with
+    // commas (`CITRIC ACID, AMMONIUM NICKEL SALT`), and as join prefixes they would make the
+    // parser try to glue every `Citric Acid, ...` of a list.
     let mut prefixes = BTreeSet::new();
-    for (key, _, _) in &keys {
+    for (key, _, syn) in &keys {
+        if let Some(k) = syn {
+            let kind = kept_synonyms[*k].0.kind.as_str();
+            if !matches!(kind, "common" | "colour") && !kind.starts_with("foreign") {
+                continue;
+            }
+        }
         for (pos, ch) in key.char_indices() {
             let cut = ch == ',' || (ch == '.' && key[pos + 1..].starts_with(' '));
             if cut {
