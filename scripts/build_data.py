@@ -71,6 +71,7 @@ CURATED = {
     "FERRIC FERROCYANIDE": ("CI 77510", "colour", "US colour name"),
     "CARMINE": ("CI 75470", "colour", "US colour name"),
     "BISMUTH OXYCHLORIDE": ("CI 77163", "colour", "US colour name"),
+    "CI 77019": ("MICA", "colour", "Colour Index International (SDC and AATCC): C.I. 77019 is mica"),
     "FD&C BLUE NO. 1": ("CI 42090", "colour", "21 CFR 74.101"),
     "BLUE 1": ("CI 42090", "colour", "21 CFR 74.101"),
     "BLUE 1 LAKE": ("CI 42090", "colour", "21 CFR 74.101"),

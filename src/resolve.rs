@@ -319,11 +319,18 @@ fn spacing_or_variant(text: &str) -> Option<Resolution> {
             variants.push(rest.replace("NO. ", "").replace("NO ", ""));
         }
     }
-    // A plural of the last word (`TRIGLYCERIDES`), never of a short word (`AS`, `BIS`).
+    // A plural of the last word (`TRIGLYCERIDES`), never of a short word (`AS`, `BIS`), and
+    // the singular of a plural name (`PHOSPHOLIPID` for `PHOSPHOLIPIDS`).
     if let Some(stem) = key.strip_suffix('S')
         && stem.rsplit(' ').next().is_some_and(|w| w.len() >= 4)
     {
         variants.push(stem.to_owned());
+    } else if key
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() >= 4 && w.ends_with(|c: char| c.is_ascii_alphabetic()))
+    {
+        variants.push(format!("{key}S"));
     }
     variants.into_iter().find_map(|v| {
         inci_dict::lookup_key(&v)
