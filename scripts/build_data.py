@@ -622,6 +622,18 @@ def build_risk(shared, inv, syn):
         [flagship, "side effects", "mostly from what it is formulated with: heavy pore-clogging oils (breakouts), fragrance and preservatives (irritation), residual proteins (allergy)", SRC_FLAGSHIP],
         [flagship, "EU status", "prohibited: Annex II entry 416, cells, tissues or products of human origin", "Regulation (EC) 1223/2009 Annex II entry 416"],
     ]
+    # What each name is, in CosIng's own words (the 2021 export's description column), for
+    # `inci explain`; descriptions that only restate a chemical name are kept as such.
+    with gzip.open(os.path.join(shared, "cosing", "inventory_2021-12-15_full.csv.gz"), "rt", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            name = " ".join(r["inci_name"].upper().split())
+            text = " ".join(r["chem_iupac_name___description"].split())
+            if name not in inv or not text:
+                continue
+            if len(text) > 400:
+                text = text[:400].rsplit(" ", 1)[0] + " ..."
+            topic = "what it is" if re.search(r"\b(is|are)\b", text) else "chemical name"
+            rows.append([name, topic, text, f"CosIng inventory, full export of 2021-12-15 (European Commission), description of {name}"])
     write("facts.csv", ["inci_name", "fact", "value", "source"], rows)
     for line in report:
         print(line, file=sys.stderr)

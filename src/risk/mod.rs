@@ -302,7 +302,12 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
                 category: Category::UnknownIngredient,
                 concern: Concern::Info,
                 severity: Severity::Info,
-                message: if ing.suggestions.is_empty() {
+                message: if let Some(lang) = unsupported_script(&ing.raw) {
+                    format!(
+                        "\"{}\" is a {lang} label name; inci has no open source of {lang} label names yet: check the INCI name printed on the pack",
+                        ing.raw.trim()
+                    )
+                } else if ing.suggestions.is_empty() {
                     format!(
                         "\"{}\" is not a known INCI name; no fact about it can be checked",
                         ing.raw.trim()
@@ -468,6 +473,18 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         vegetarian: yes_no(vegetarian),
         minor_from,
     }
+}
+
+/// The language of a name written in a script inci has no label names for: Korean (Hangul)
+/// or Japanese (kana). Chinese names resolve through the NMPA inventory.
+fn unsupported_script(text: &str) -> Option<&'static str> {
+    text.chars().find_map(|c| match c {
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
+            Some("Korean")
+        }
+        '\u{3040}'..='\u{30FF}' => Some("Japanese"),
+        _ => None,
+    })
 }
 
 /// Vegan and vegetarian status, updated as origin findings are added.
