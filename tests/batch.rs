@@ -274,3 +274,20 @@ fn product_type_applies_to_every_row() {
     let bp3 = find(&recs[1], "R006").expect("BP-3 over its limit");
     assert_eq!(bp3["severity"], "high");
 }
+
+#[test]
+fn an_output_that_is_the_catalog_is_refused_and_the_catalog_kept() {
+    let catalog = tmp("same.csv");
+    let text = "SKU,Ingredients\n1,\"Aqua, Glycerin\"\n";
+    std::fs::write(&catalog, text).expect("write catalog");
+    let path = catalog.to_str().expect("utf-8 path");
+    for args in [
+        vec!["batch", path, "--column", "Ingredients", "-o", path],
+        vec!["batch", path, "--column", "Ingredients", "--summary", path],
+    ] {
+        let out = inci(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("same file as the input"));
+        assert_eq!(std::fs::read_to_string(&catalog).expect("read"), text);
+    }
+}

@@ -46,17 +46,37 @@ pub struct BatchArgs {
 
 /// Runs `inci batch`.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
+    // An output that is the catalog (or the other output) would be truncated before it is
+    // read: refused, whatever name or link points at it.
+    let catalog = std::path::Path::new(&args.catalog);
+    if let Some(o) = &args.output {
+        super::files::refuse_same_file(o, &[catalog])?;
+    }
+    if let Some(s) = &args.summary {
+        let mut inputs = vec![catalog];
+        inputs.extend(args.output.as_deref());
+        super::files::refuse_same_file(s, &inputs)?;
+        if args.output.as_deref() == Some(s.as_path()) {
+            anyhow::bail!("--summary and --output name the same file: {}", s.display());
+        }
+    }
     let input = batch::open_input(&args.catalog)?;
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::io::BufWriter::with_capacity(
-            1 << 16,
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::with_capacity(
-            1 << 16,
-            std::io::stdout().lock(),
-        )),
+    // Written beside the target and moved into place once complete: a failed run leaves an
+    // existing file whole.
+    let mut file_out = args
+        .output
+        .as_deref()
+        .map(super::files::AtomicFile::create)
+        .transpose()?;
+    let mut stdout_out;
+    let sink: &mut dyn Write = match &mut file_out {
+        Some(f) => f,
+        None => {
+            stdout_out = std::io::stdout().lock();
+            &mut stdout_out
+        }
     };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
     let options = Options {
         column: args.column.clone(),
         id_column: args.id_column.clone(),
@@ -109,12 +129,16 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     }
     let mut summary = result.with_context(|| format!("inci batch {}", args.catalog))?;
     out.flush()?;
+    drop(out);
+    if let Some(f) = file_out {
+        f.commit()?;
+    }
     summary.finish();
     match &args.summary {
         Some(p) => {
-            let f = std::fs::File::create(p)
-                .with_context(|| format!("cannot create {}", p.display()))?;
-            serde_json::to_writer_pretty(f, &summary)?;
+            let mut f = super::files::AtomicFile::create(p)?;
+            serde_json::to_writer_pretty(&mut f, &summary)?;
+            f.commit()?;
         }
         None => eprint!("{summary}"),
     }

@@ -201,8 +201,7 @@ fn fix(
         counts.add(Counts::of(&remaining));
         if args.write {
             if fixed != f.source {
-                std::fs::write(&f.path, &fixed)
-                    .with_context(|| format!("cannot write {}", f.path))?;
+                super::files::rewrite(std::path::Path::new(&f.path), &f.source, &fixed)?;
             }
         } else {
             let mut out = std::io::stdout().lock();

@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod explain;
+pub mod files;
 pub mod input;
 pub mod lint;
 pub mod rule;

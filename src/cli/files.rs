@@ -1,0 +1,161 @@
+//! Writing a user's files without ever destroying them: an output that is one of the inputs is
+//! refused, and every write goes to a temporary file in the same directory that replaces the
+//! target only once it is complete (as editors and formatters do), with the target's
+//! permissions. A failed or interrupted run leaves the old file whole.
+
+use anyhow::{Context, bail};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Fails when `output` is the same file as one of `inputs` (the same device and inode, through
+/// symlinks and other names), which writing would truncate before it was read.
+pub fn refuse_same_file(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
+    let Ok(out_meta) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if let Ok(in_meta) = std::fs::metadata(input)
+            && same_file(&out_meta, &in_meta)
+        {
+            bail!(
+                "refusing to write {}: it is the same file as the input {} (choose another output)",
+                output.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
+}
+
+/// A file being written: a temporary file beside the target until [`AtomicFile::commit`].
+pub struct AtomicFile {
+    tmp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+impl AtomicFile {
+    /// Starts writing `target` (which may not exist yet).
+    pub fn create(target: &Path) -> anyhow::Result<AtomicFile> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".inci-")
+            .tempfile_in(&dir)
+            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        Ok(AtomicFile {
+            tmp,
+            target: target.to_owned(),
+        })
+    }
+
+    /// Flushes, gives the new file the old one's permissions, and puts it in place.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        self.tmp
+            .flush()
+            .with_context(|| format!("cannot write {}", self.target.display()))?;
+        self.tmp
+            .as_file()
+            .sync_all()
+            .with_context(|| format!("cannot write {}", self.target.display()))?;
+        if let Ok(meta) = std::fs::metadata(&self.target) {
+            std::fs::set_permissions(self.tmp.path(), meta.permissions()).ok();
+        }
+        let target = self.target.clone();
+        self.tmp
+            .persist(&target)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot replace {}", target.display()))?;
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// Replaces the text of `path`, which was `original` when it was read, with `new`: refused for
+/// anything but a regular file (a FIFO, a device) and when the file changed in between.
+pub fn rewrite(path: &Path, original: &str, new: &str) -> anyhow::Result<()> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot write {}", path.display()))?;
+    if !meta.is_file() {
+        bail!("refusing to rewrite {}: not a regular file", path.display());
+    }
+    let now = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if now != original.as_bytes() {
+        bail!(
+            "refusing to rewrite {}: it changed since it was read (run inci lint again)",
+            path.display()
+        );
+    }
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(new.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    f.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir() -> PathBuf {
+        let d = std::env::temp_dir().join(format!("inci-files-{}", std::process::id()));
+        std::fs::create_dir_all(&d).expect("tmp dir");
+        d
+    }
+
+    #[test]
+    fn same_file_is_refused_through_a_symlink() {
+        let d = dir();
+        let a = d.join("catalog.csv");
+        std::fs::write(&a, "x").expect("write");
+        assert!(refuse_same_file(&a, &[&a]).is_err());
+        #[cfg(unix)]
+        {
+            let link = d.join("link.csv");
+            std::fs::remove_file(&link).ok();
+            std::os::unix::fs::symlink(&a, &link).expect("symlink");
+            assert!(refuse_same_file(&link, &[&a]).is_err());
+        }
+        assert!(refuse_same_file(&d.join("new.csv"), &[&a]).is_ok());
+        assert_eq!(std::fs::read_to_string(&a).expect("read"), "x");
+    }
+
+    #[test]
+    fn a_file_is_replaced_only_when_complete_and_unchanged() {
+        let d = dir();
+        let p = d.join("label.txt");
+        std::fs::write(&p, "Aqua,, Glycerin").expect("write");
+        assert!(rewrite(&p, "something else", "Aqua, Glycerin").is_err());
+        assert_eq!(
+            std::fs::read_to_string(&p).expect("read"),
+            "Aqua,, Glycerin"
+        );
+        rewrite(&p, "Aqua,, Glycerin", "Aqua, Glycerin").expect("rewrite");
+        assert_eq!(std::fs::read_to_string(&p).expect("read"), "Aqua, Glycerin");
+        // An abandoned write leaves the target alone.
+        let mut f = AtomicFile::create(&p).expect("create");
+        f.write_all(b"partial").expect("write");
+        drop(f);
+        assert_eq!(std::fs::read_to_string(&p).expect("read"), "Aqua, Glycerin");
+    }
+}
