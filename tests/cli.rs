@@ -296,3 +296,31 @@ fn label_text_may_start_with_a_hyphen() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option `--frmat`"));
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let label = vec!["Aqua"; 5_000].join(", ");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["scan", "--format", "json", &label])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci runs");
+    // Read a little, then close the pipe as `head` does.
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    let out = child.wait_with_output().expect("inci ends");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

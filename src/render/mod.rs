@@ -31,3 +31,12 @@ pub enum LintFormat {
     /// GitHub Actions annotations (`::error file=...::message`).
     Github,
 }
+
+/// A serializer error as an I/O error that keeps the kind of the I/O error behind it, so that
+/// a closed pipe (`inci scan --format json | head`) is still recognised as one.
+pub fn json_io_error(e: serde_json::Error) -> std::io::Error {
+    match e.io_error_kind() {
+        Some(kind) => std::io::Error::new(kind, e),
+        None => std::io::Error::other(e),
+    }
+}
