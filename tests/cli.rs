@@ -324,3 +324,17 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn control_characters_from_the_input_never_reach_the_terminal_raw() {
+    let label = "Glyc\u{1b}]0;PWNED\u{7}erin, Aqua";
+    for args in [
+        vec!["--color", "always", "scan", label],
+        vec!["--color", "always", "explain", label],
+    ] {
+        let out = inci(&args, None);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains("\u{1b}]0"), "{args:?}: {text:?}");
+        assert!(!text.contains('\u{7}'), "{args:?}: {text:?}");
+    }
+}

@@ -72,10 +72,15 @@ impl fmt::Display for BatchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BatchError::MissingColumn { column, available } => {
+                // Header names come from the file: shown safe, and a long header cut short.
+                let shown: String = crate::render::safe(&available.join(", "))
+                    .chars()
+                    .take(400)
+                    .collect();
                 write!(
                     f,
-                    "no column named {column:?}; the header has: {}",
-                    available.join(", ")
+                    "no column named {:?}; the header has: {shown}",
+                    crate::render::safe(column)
                 )
             }
             BatchError::Header(e) => write!(f, "cannot read the header row: {e}"),

@@ -116,7 +116,7 @@ impl fmt::Display for Summary {
             self.rows, self.errors, self.products_with_human_derived
         )?;
         for (row, problem) in &self.first_errors {
-            writeln!(f, "  error at row {row}: {problem}")?;
+            writeln!(f, "  error at row {row}: {}", crate::render::safe(problem))?;
         }
         let cats: Vec<String> = self
             .findings_by_category
@@ -126,7 +126,7 @@ impl fmt::Display for Summary {
         writeln!(f, "findings: {}", cats.join(", "))?;
         writeln!(f, "unknown items: {}; commonest:", self.unknown_items)?;
         for (name, n) in &self.top_unknown {
-            writeln!(f, "  {n:6}  {name}")?;
+            writeln!(f, "  {n:6}  {}", crate::render::safe(name))?;
         }
         Ok(())
     }

@@ -22,8 +22,10 @@ pub struct ExplainArgs {
 
 /// Runs `inci explain`.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
-    let query = args.name.join(" ");
-    let e = crate::explain::explain(&query);
+    let raw_query = args.name.join(" ");
+    let e = crate::explain::explain(&raw_query);
+    // Printed back on a terminal: control characters made visible.
+    let query = crate::render::safe(&raw_query);
     let mut out = anstream::stdout().lock();
     match args.format {
         Format::Json => {
@@ -40,7 +42,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
                         writeln!(out, "did you mean: {}", e.suggestions.join(", "))?;
                     }
                     for f in &e.facts {
-                        writeln!(out, "  {}: {}", f.topic, f.value)?;
+                        writeln!(out, "  {}: {}", f.topic, crate::render::safe(&f.value))?;
                         writeln!(out, "      {dim}source: {}{dim:#}", f.source)?;
                     }
                 }
@@ -62,7 +64,7 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
                         writeln!(out, "  also printed as: {}", s.join(", "))?;
                     }
                     for f in &e.facts {
-                        writeln!(out, "  {}: {}", f.topic, f.value)?;
+                        writeln!(out, "  {}: {}", f.topic, crate::render::safe(&f.value))?;
                         writeln!(out, "      {dim}source: {}{dim:#}", f.source)?;
                     }
                 }

@@ -40,3 +40,36 @@ pub fn json_io_error(e: serde_json::Error) -> std::io::Error {
         None => std::io::Error::other(e),
     }
 }
+
+/// Text from the input, made safe to print on a terminal: control characters (ESC, BEL, the
+/// C1 range, DEL) become their visible Unicode control pictures (`␛`), so a label cannot set a
+/// window title or move the cursor. Line breaks and tabs are kept; callers flatten them where a
+/// line is expected.
+pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{7f}';
+    if !text.contains(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(
+            super::safe("Glyc\u{1b}]0;X\u{7}erin"),
+            "Glyc\u{241b}]0;X\u{2407}erin"
+        );
+        assert_eq!(super::safe("Aqua,\tGlycerin\n"), "Aqua,\tGlycerin\n");
+        assert_eq!(super::safe("a\u{7f}\u{9b}b"), "a\u{2421}\u{fffd}b");
+    }
+}

@@ -44,7 +44,7 @@ pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     write_concerns(out, report)?;
     write_findings(out, report)?;
     for s in &report.skipped {
-        let text = clip(&s.text.replace(['\n', '\r'], " "), 60);
+        let text = clip(&super::safe(&s.text.replace(['\n', '\r'], " ")), 60);
         writeln!(
             out,
             "{DIM}skipped {} at {}..{}: {text}{DIM:#}",
@@ -59,7 +59,10 @@ pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         writeln!(
             out,
             "{WARN}warning[{}]{WARN:#} at {}..{}: {}",
-            d.code, d.span.start, d.span.end, d.message
+            d.code,
+            d.span.start,
+            d.span.end,
+            super::safe(&d.message)
         )?;
     }
     Ok(())
@@ -94,7 +97,10 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         if report.minor_from == Some(i) {
             writeln!(out, "{DIM}     ---- likely under 1 % from here ----{DIM:#}")?;
         }
-        let raw = clip(&ing.raw.replace(['\n', '\r', '\t'], " "), RAW_WIDTH);
+        let raw = clip(
+            &super::safe(&ing.raw.replace(['\n', '\r', '\t'], " ")),
+            RAW_WIDTH,
+        );
         let (name, style) = match ing.name {
             Some(n) => (clip(n, NAME_WIDTH), OK),
             None => ("unknown".to_owned(), BAD),
@@ -191,7 +197,7 @@ fn write_findings(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
                 "  {st}{:<8}{st:#} {} {} [{}]",
                 f.severity.as_str(),
                 f.code,
-                f.message,
+                super::safe(&f.message),
                 which.join(" ")
             )?;
             writeln!(out, "           {DIM}source: {}{DIM:#}", f.source)?;
@@ -236,7 +242,7 @@ fn notes(ing: &Ingredient) -> String {
         ));
     }
     for q in &ing.qualifiers {
-        notes.push(q.text.trim().to_owned());
+        notes.push(super::safe(q.text.trim()).into_owned());
     }
     notes.join("; ")
 }
