@@ -24,7 +24,17 @@ impl Source {
             return Ok(Source::Stdin);
         }
         let path = Path::new(arg);
-        if path.is_file() {
+        // A file, or a pipe such as `<(echo Aqua)`, is read; a directory is an error, not text.
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_dir() {
+                return Err(InputError::Io {
+                    path: path.to_owned(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "is a directory (give a file, text, or - for standard input)",
+                    ),
+                });
+            }
             return Ok(Source::File(path.to_owned()));
         }
         if looks_like_file_name(arg) {
@@ -98,5 +108,6 @@ mod tests {
             Some(Source::Text("Alcohol Denat.".into()))
         );
         assert!(Source::from_arg("missing-label.txt").is_err());
+        assert!(Source::from_arg(".").is_err(), "a directory");
     }
 }

@@ -58,7 +58,17 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
     let source = match (&args.file, &args.input) {
         _ if args.text.is_some() => Source::Text(args.text.clone().unwrap_or_default()),
         (Some(f), _) => Source::File(f.clone()),
-        (None, Some(arg)) => Source::from_arg(arg)?,
+        (None, Some(arg)) => {
+            let source = Source::from_arg(arg)?;
+            // Text that happens to name a file in this directory: say which was read.
+            if matches!(source, Source::File(_)) && arg.contains([',', ' ']) {
+                eprintln!(
+                    "note: reading the file {}; to scan the text itself, use --text",
+                    crate::render::safe(arg)
+                );
+            }
+            source
+        }
         (None, None) => {
             if std::io::stdin().is_terminal() {
                 anyhow::bail!(
