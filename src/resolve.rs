@@ -175,13 +175,15 @@ fn lookup(text: &str) -> Option<(Hit, bool)> {
 }
 
 fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
-    if let Some((hit, spelling)) = lookup(text) {
+    // Folded once for the exact, spacing-proof, variant and common-name lookups.
+    let key = inci_dict::fold(text);
+    if let Some((hit, spelling)) = inci_dict::lookup_variant(&key) {
         return Some(from_hit(hit, spelling, Via::Name));
     }
-    if let Some(r) = spacing_or_variant(text) {
+    if let Some(r) = spacing_or_variant(&key) {
         return Some(r);
     }
-    if let Some(r) = common_name(text) {
+    if let Some(r) = common_name(&key) {
         return Some(r);
     }
     if depth >= MAX_DEPTH {
@@ -300,8 +302,7 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
 
 /// The text as a name spaced or punctuated differently, in the plural, or with a stereo
 /// prefix (`L-`, `D-`, `DL-`): only when one entry has those letters and digits.
-fn spacing_or_variant(text: &str) -> Option<Resolution> {
-    let key = inci_dict::fold(text);
+fn spacing_or_variant(key: &str) -> Option<Resolution> {
     if let Some(hit) = inci_dict::lookup_compact(&key) {
         return Some(from_hit(hit, false, Via::Spacing));
     }
@@ -343,8 +344,7 @@ fn spacing_or_variant(text: &str) -> Option<Resolution> {
 /// Extract` is `HAMAMELIS VIRGINIANA LEAF EXTRACT`): kept only when the result is a CosIng
 /// name, and only when one binomial of that common name gives one (`Tangerine` is two
 /// species). The longest common name wins.
-fn common_name(text: &str) -> Option<Resolution> {
-    let key = inci_dict::fold(text);
+fn common_name(key: &str) -> Option<Resolution> {
     if !key.is_ascii() {
         return None;
     }
