@@ -303,7 +303,7 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
 /// The text as a name spaced or punctuated differently, in the plural, or with a stereo
 /// prefix (`L-`, `D-`, `DL-`): only when one entry has those letters and digits.
 fn spacing_or_variant(key: &str) -> Option<Resolution> {
-    if let Some(hit) = inci_dict::lookup_compact(&key) {
+    if let Some(hit) = inci_dict::lookup_compact(key) {
         return Some(from_hit(hit, false, Via::Spacing));
     }
     let mut variants: Vec<String> = Vec::new();
