@@ -291,3 +291,40 @@ fn an_output_that_is_the_catalog_is_refused_and_the_catalog_kept() {
         assert_eq!(std::fs::read_to_string(&catalog).expect("read"), text);
     }
 }
+
+#[test]
+fn a_truncated_gzip_catalog_fails_after_writing_what_it_read() {
+    use std::io::Write as _;
+    let mut text = String::from("SKU,Ingredients\n");
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "{i},\"Aqua, Glycerin, Parfum, Dimethicone {i}\"\n"
+        ));
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).expect("gzip");
+    let bytes = gz.finish().expect("gzip");
+    let path = tmp("truncated.csv.gz");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).expect("write");
+    let out = inci(
+        &[
+            "batch",
+            path.to_str().expect("utf-8 path"),
+            "--column",
+            "Ingredients",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("could not be read past data row"),
+        "{stderr}"
+    );
+    let recs = records(&out);
+    assert!(!recs.is_empty() && recs.len() < 3_000);
+    assert!(
+        recs.iter().all(|r| r.get("error").is_none()),
+        "no phantom error row"
+    );
+}

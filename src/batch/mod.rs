@@ -64,6 +64,14 @@ pub enum BatchError {
         /// What is wrong.
         problem: String,
     },
+    /// The catalog could not be read to its end (a truncated or corrupt gzip stream): the
+    /// rows after `rows_read` are missing.
+    Input {
+        /// Data rows read (and written) before the failure.
+        rows_read: u64,
+        /// What the reader said.
+        problem: String,
+    },
     /// Reading or writing failed.
     Io(std::io::Error),
 }
@@ -87,6 +95,10 @@ impl fmt::Display for BatchError {
             BatchError::BadRow { row, problem } => {
                 write!(f, "row {row}: {problem} (--strict stops here)")
             }
+            BatchError::Input { rows_read, problem } => write!(
+                f,
+                "the catalog could not be read past data row {rows_read}: {problem}; any rows after it are missing"
+            ),
             BatchError::Io(e) => write!(f, "{e}"),
         }
     }
@@ -174,6 +186,7 @@ pub fn run(
     let mut row: u64 = 0;
     let mut chunk: Vec<RawRow> = Vec::with_capacity(CHUNK_ROWS);
     let mut done = false;
+    let mut fatal: Option<String> = None;
     while !done {
         chunk.clear();
         while chunk.len() < CHUNK_ROWS {
@@ -190,6 +203,14 @@ pub fn run(
                     done = true;
                     break;
                 }
+                // The input itself failed (a truncated or corrupt gzip stream, a read error):
+                // no row to report, and every row after this point is missing. The rows read
+                // so far are written, then the run fails.
+                Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                    fatal = Some(e.to_string());
+                    done = true;
+                    break;
+                }
                 Err(e) => {
                     row += 1;
                     chunk.push(RawRow {
@@ -200,7 +221,7 @@ pub fn run(
                         e.kind(),
                         csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
                     ) {
-                        // The reader cannot go on after an I/O or parse error.
+                        // The reader cannot go on after a parse error.
                         done = true;
                         break;
                     }
@@ -226,6 +247,12 @@ pub fn run(
         progress(bytes_read.get(), row);
     }
     out.flush()?;
+    if let Some(problem) = fatal {
+        return Err(BatchError::Input {
+            rows_read: row,
+            problem,
+        });
+    }
     summary.bytes = bytes_read.get();
     Ok(summary)
 }
