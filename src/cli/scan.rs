@@ -84,11 +84,19 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         product_type: args.product_type,
     };
     let report = crate::scan::scan_opts(&text, &options);
-    let mut out = anstream::stdout().lock();
+    // Buffered, so that the colour layer (which strips styles off a pipe) sees large writes,
+    // and JSON, which has no colour, skips it.
     match args.format {
-        Format::Text => render::text::write(&mut out, &report)?,
-        Format::Json => render::json::write(&mut out, &report)?,
+        Format::Text => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+            render::text::write(&mut out, &report)?;
+            out.flush()?;
+        }
+        Format::Json => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            render::json::write(&mut out, &report)?;
+            out.flush()?;
+        }
     }
-    out.flush()?;
     Ok(Outcome::Success)
 }

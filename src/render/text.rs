@@ -68,12 +68,25 @@ pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     Ok(())
 }
 
-fn worst_finding(report: &ScanReport, i: usize) -> Option<&Finding> {
-    report
+/// The worst finding of each ingredient, in one pass over the findings (a search per
+/// ingredient made long labels quadratic).
+fn worst_findings(report: &ScanReport) -> Vec<Option<&Finding>> {
+    let mut worst: Vec<Option<&Finding>> = vec![None; report.ingredients.len()];
+    let key = |f: &Finding| (f.severity, std::cmp::Reverse(f.category));
+    for f in report
         .findings
         .iter()
-        .filter(|f| f.ingredients.contains(&i) && f.severity > Severity::Info)
-        .max_by_key(|f| (f.severity, std::cmp::Reverse(f.category)))
+        .filter(|f| f.severity > Severity::Info)
+    {
+        for &i in &f.ingredients {
+            if let Some(slot) = worst.get_mut(i)
+                && slot.is_none_or(|w| key(f) >= key(w))
+            {
+                *slot = Some(f);
+            }
+        }
+    }
+    worst
 }
 
 fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
@@ -87,6 +100,7 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         "#", "as printed", "INCI name"
     )?;
     let mut section = Section::Main;
+    let worst_of = worst_findings(report);
     for (i, ing) in report.ingredients.iter().enumerate() {
         if ing.section != section {
             section = ing.section;
@@ -105,7 +119,7 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
             Some(n) => (clip(n, NAME_WIDTH), OK),
             None => ("unknown".to_owned(), BAD),
         };
-        let worst = match worst_finding(report, i) {
+        let worst = match worst_of.get(i).copied().flatten() {
             Some(f) => {
                 let st = severity_style(f.severity);
                 format!("{st}{} {}{st:#}", f.severity.as_str(), f.category.as_str())

@@ -38,6 +38,7 @@ pub(super) fn findings(
     entries: &'static [AnnexEntry],
     product_type: Option<ProductType>,
     out: &mut Vec<Finding>,
+    first: usize,
 ) {
     let nano = ing
         .qualifiers
@@ -63,7 +64,11 @@ pub(super) fn findings(
             source: Cow::Borrowed(a.source),
         });
     };
-    let human_tissue = out.iter().any(|f| f.code == "R416" && f.ingredients == [i]);
+    // Only this ingredient's own findings (from `first` on): a scan of all of them would make
+    // a long label quadratic.
+    let human_tissue = out[first.min(out.len())..]
+        .iter()
+        .any(|f| f.code == "R416" && f.ingredients == [i]);
     // Some entry allows the name in every product type (a preservative entry beside a
     // hair-product entry, as for Benzalkonium Chloride): no entry's product types rule it out.
     let anywhere = entries
@@ -186,7 +191,7 @@ pub(super) fn findings(
                     a,
                 );
                 limit_findings(
-                    i,
+                    (i, first),
                     name,
                     &at,
                     a,
@@ -199,7 +204,7 @@ pub(super) fn findings(
             }
             (Annex::V | Annex::VI, _) => {
                 limit_findings(
-                    i,
+                    (i, first),
                     name,
                     &at,
                     a,
@@ -220,7 +225,7 @@ type Push<'a> = dyn Fn(&mut Vec<Finding>, &'static str, Severity, String, &Annex
 /// Checks a declared percentage and the product type against an entry's limits.
 #[allow(clippy::too_many_arguments)]
 fn limit_findings(
-    i: usize,
+    (i, first): (usize, usize),
     name: &str,
     at: &str,
     a: &AnnexEntry,
@@ -233,8 +238,11 @@ fn limit_findings(
     let limits = a.limits();
     // One limit finding per ingredient and code: the MCI/MI mixture entry and the MI entry say
     // the same of Methylisothiazolinone.
-    let said =
-        |out: &Vec<Finding>, code: &str| out.iter().any(|f| f.code == code && f.ingredients == [i]);
+    let said = |out: &Vec<Finding>, code: &str| {
+        out[first.min(out.len())..]
+            .iter()
+            .any(|f| f.code == code && f.ingredients == [i])
+    };
     if limits.is_empty() {
         return;
     }

@@ -295,6 +295,8 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
     let mut vegan = true;
     let mut vegetarian = true;
     for (i, ing) in ingredients.iter().enumerate() {
+        // This ingredient's findings start here: the annex rules look only at these.
+        let first = findings.len();
         let Some(name) = ing.name else {
             vegan_known = false;
             findings.push(Finding {
@@ -412,6 +414,7 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             inci_dict::risk::annex_entries(entry.id),
             options.product_type,
             &mut findings,
+            first,
         );
     }
     combine(ingredients, &mut findings);
