@@ -129,7 +129,7 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
     match args.format {
         LintFormat::Text => {
             for f in &files {
-                out.write_all(render::lint_text::render(f, true).as_bytes())?;
+                render::lint_text::render_to(f, true, &mut out)?;
             }
             out.write_all(render::lint_text::summary(counts, files.len()).as_bytes())?;
         }

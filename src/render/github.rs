@@ -1,7 +1,7 @@
 //! Lints as GitHub Actions workflow commands (`::error file=...,line=...::message`), which
 //! GitHub shows as annotations on the pull request's changed files.
 
-use crate::lint::position::line_col;
+use crate::lint::position::LineIndex;
 use crate::lint::{Level, LintedFile};
 use std::fmt::Write as _;
 
@@ -9,9 +9,10 @@ use std::fmt::Write as _;
 pub fn render(files: &[LintedFile]) -> String {
     let mut out = String::new();
     for f in files {
+        let index = LineIndex::new(&f.source);
         for l in &f.lints {
-            let start = line_col(&f.source, l.span.start);
-            let end = line_col(&f.source, l.span.end);
+            let start = index.line_col(l.span.start);
+            let end = index.line_col(l.span.end);
             let command = match l.level {
                 Level::Error => "error",
                 Level::Warning => "warning",

@@ -1,7 +1,7 @@
 //! Lints as one JSON document: per file, each lint with its byte span, line and column, the
 //! text it covers, and its fix (schema in `docs/json-schema.md`, section `inci lint`).
 
-use crate::lint::position::{LineCol, line_col};
+use crate::lint::position::{LineCol, LineIndex};
 use crate::lint::{Counts, Lint, LintedFile};
 use serde::Serialize;
 
@@ -44,6 +44,7 @@ pub fn document(files: &[LintedFile]) -> Document<'_> {
         .iter()
         .map(|f| {
             summary.add(Counts::of(&f.lints));
+            let index = LineIndex::new(&f.source);
             FileRecord {
                 path: &f.path,
                 lints: f
@@ -51,8 +52,8 @@ pub fn document(files: &[LintedFile]) -> Document<'_> {
                     .iter()
                     .map(|l| LintRecord {
                         lint: l,
-                        start: line_col(&f.source, l.span.start),
-                        end: line_col(&f.source, l.span.end),
+                        start: index.line_col(l.span.start),
+                        end: index.line_col(l.span.end),
                         text: l.span.slice(&f.source),
                     })
                     .collect(),

@@ -1,6 +1,7 @@
 //! Renderers: how a [`ScanReport`](crate::scan::ScanReport) is shown (`text`, `json`), and
 //! how lints are (`lint_text`, `lint_json`, `sarif`, `github`).
 
+mod excerpt;
 pub mod github;
 pub mod json;
 pub mod lint_json;

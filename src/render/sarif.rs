@@ -4,7 +4,7 @@
 //! regions carry line and column (Unicode code points, as `columnKind` says) and byte offsets;
 //! fixes become SARIF `fixes` with their replacements.
 
-use crate::lint::position::line_col;
+use crate::lint::position::LineIndex;
 use crate::lint::{Level, Lint, LintedFile, RULES};
 use crate::span::Span;
 use serde_sarif::sarif::{
@@ -39,7 +39,13 @@ pub fn log(files: &[LintedFile]) -> Sarif {
         .collect();
     let results: Vec<SarifResult> = files
         .iter()
-        .flat_map(|f| f.lints.iter().map(move |l| result(f, l)))
+        .flat_map(|f| {
+            let index = LineIndex::new(&f.source);
+            f.lints
+                .iter()
+                .map(|l| result(f, &index, l))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let driver = ToolComponent::builder()
         .name("inci")
@@ -79,9 +85,10 @@ fn uri(path: &str) -> String {
         .replace(' ', "%20")
 }
 
-fn region(source: &str, span: Span) -> Region {
-    let start = line_col(source, span.start);
-    let end = line_col(source, span.end);
+fn region(index: &LineIndex<'_>, span: Span) -> Region {
+    let source = index.source();
+    let start = index.line_col(span.start);
+    let end = index.line_col(span.end);
     Region::builder()
         .start_line(start.line as i64)
         .start_column(start.column as i64)
@@ -93,10 +100,15 @@ fn region(source: &str, span: Span) -> Region {
         .build()
 }
 
-fn location(file: &LintedFile, span: Span, message: Option<&str>) -> Location {
+fn location(
+    file: &LintedFile,
+    index: &LineIndex<'_>,
+    span: Span,
+    message: Option<&str>,
+) -> Location {
     let physical = PhysicalLocation::builder()
         .artifact_location(ArtifactLocation::builder().uri(uri(&file.path)).build())
-        .region(region(&file.source, span))
+        .region(region(index, span))
         .build();
     match message {
         Some(m) => Location::builder()
@@ -107,7 +119,7 @@ fn location(file: &LintedFile, span: Span, message: Option<&str>) -> Location {
     }
 }
 
-fn result(file: &LintedFile, l: &Lint) -> SarifResult {
+fn result(file: &LintedFile, index: &LineIndex<'_>, l: &Lint) -> SarifResult {
     let mut text = l.message.clone();
     if let Some(h) = &l.help {
         text.push_str("\nhelp: ");
@@ -120,7 +132,7 @@ fn result(file: &LintedFile, l: &Lint) -> SarifResult {
     let related: Vec<Location> = l
         .related
         .iter()
-        .map(|r| location(file, r.span, Some(&r.label)))
+        .map(|r| location(file, index, r.span, Some(&r.label)))
         .collect();
     let fixes: Vec<Fix> = l
         .fix
@@ -165,7 +177,7 @@ fn result(file: &LintedFile, l: &Lint) -> SarifResult {
         .rule_index(rule_index as i64)
         .level(level(l.level))
         .message(Message::builder().text(text).build())
-        .locations(vec![location(file, l.span, None)])
+        .locations(vec![location(file, index, l.span, None)])
         .build();
     if !related.is_empty() {
         r.related_locations = Some(related);

@@ -97,7 +97,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
 /// when no separator precedes).
 fn removal(cx: &Context<'_>, i: usize) -> Option<Span> {
     let tokens = &cx.label.tokens;
-    let t = tokens.iter().position(|t| t.kind == TokenKind::Item(i))?;
+    // Tokens are in source order: a binary search on the item's start keeps a label with many
+    // duplicates linear (a scan from the first token per duplicate was quadratic).
+    let at = cx.label.items.get(i)?.span.start;
+    let from = tokens.partition_point(|t| t.span.start < at);
+    let t = tokens[from..]
+        .iter()
+        .take_while(|t| t.span.start <= at)
+        .position(|t| t.kind == TokenKind::Item(i))
+        .map(|k| from + k)
+        .or_else(|| tokens.iter().position(|t| t.kind == TokenKind::Item(i)))?;
     let item = tokens[t].span;
     if t > 0 && tokens[t - 1].kind == TokenKind::Separator && t > 1 {
         return Some(Span::new(tokens[t - 1].span.start, item.end));
