@@ -245,6 +245,43 @@ fn many_rows_across_chunks_stay_in_order() {
 }
 
 #[test]
+fn long_cells_close_chunks_by_bytes_and_stay_in_order() {
+    // Ten cells of ~300 KB pass `CHUNK_BYTES` within a chunk: the chunk must close at the byte
+    // bound (memory stays bounded by bytes, not rows) and rows after it must still come out
+    // once each, in order.
+    assert!(10 * 300_000 > inci::batch::CHUNK_BYTES);
+    let path = tmp("long_cells.csv");
+    let cell = vec!["Aqua, Glycerin, Parfum"; 300_000 / 24].join(", ");
+    let mut text = String::from("n,ing\n");
+    for i in 0..10 {
+        let ing = if i == 4 { "" } else { cell.as_str() };
+        text.push_str(&format!("{i},\"{ing}\"\n"));
+    }
+    std::fs::write(&path, text).expect("write");
+    let out = inci(
+        &[
+            "batch",
+            path.to_str().expect("path"),
+            "--column",
+            "ing",
+            "--id-column",
+            "n",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let ids: Vec<&str> = stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    assert_eq!(ids, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+}
+
+#[test]
 fn product_type_applies_to_every_row() {
     let csv = b"SKU,Ingredients\n1,\"Aqua, Glycerin, Methylisothiazolinone\"\n2,\"Aqua, Benzophenone-3 8%\"\n";
     let out = inci(
