@@ -282,6 +282,42 @@ fn long_cells_close_chunks_by_bytes_and_stay_in_order() {
 }
 
 #[test]
+fn an_unterminated_quote_at_the_end_is_an_error_not_a_merged_product() {
+    // Before, row 2 came out as one product holding `Glycerin, Aqua\n3,Talc\n4,Parfum`:
+    // SKU 3's and 4's ingredients attributed to SKU 2, exit 0, no word of it.
+    let broken = tmp("unterminated.csv");
+    std::fs::write(
+        &broken,
+        "sku,ing\n1,Aqua\n2,\"Glycerin, Aqua\n3,Talc\n4,Parfum\n",
+    )
+    .expect("write");
+    let out = inci(
+        &["batch", broken.to_str().expect("path"), "--column", "ing"],
+        None,
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert_eq!(recs[0]["row"], 1);
+    assert!(recs[0]["error"].is_null());
+    let error = recs[1]["error"].as_str().expect("row 2 is an error record");
+    assert!(error.contains("unterminated quote"), "{error}");
+    assert!(
+        error.contains("line 3") && error.contains("from 4"),
+        "{error}"
+    );
+    // A quoted field that spans lines and is closed is an ordinary row.
+    let fine = tmp("multiline.csv");
+    std::fs::write(&fine, "sku,ing\n1,Aqua\n2,\"Glycerin,\nAqua\"\n3,Talc").expect("write");
+    let out = inci(
+        &["batch", fine.to_str().expect("path"), "--column", "ing"],
+        None,
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert!(recs.iter().all(|r| r["error"].is_null()), "{recs:?}");
+}
+
+#[test]
 fn product_type_applies_to_every_row() {
     let csv = b"SKU,Ingredients\n1,\"Aqua, Glycerin, Methylisothiazolinone\"\n2,\"Aqua, Benzophenone-3 8%\"\n";
     let out = inci(

@@ -37,6 +37,7 @@ impl Count {
 pub struct CountingReader<R> {
     inner: R,
     count: Count,
+    quotes: u64,
 }
 
 impl<R: Read> CountingReader<R> {
@@ -45,7 +46,14 @@ impl<R: Read> CountingReader<R> {
         CountingReader {
             inner,
             count: Count::default(),
+            quotes: 0,
         }
+    }
+
+    /// How many `"` bytes have passed: odd at the end of a file means a quote was never closed
+    /// (doubled quotes inside a field and the quotes around it come in pairs).
+    pub fn quotes(&self) -> u64 {
+        self.quotes
     }
 
     /// A handle on the count.
@@ -58,6 +66,7 @@ impl<R: Read> Read for CountingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.count.0.fetch_add(n as u64, Ordering::Relaxed);
+        self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
         Ok(n)
     }
 }

@@ -131,6 +131,28 @@ struct RawRow {
     fields: Result<csv::ByteRecord, String>,
 }
 
+/// Turns the file's last record into an error when a quote opened in it was never closed: the
+/// CSV reader then took every line after it, up to the end of the file, into one field, so
+/// other products' ingredients would be reported under this row. The error names the lines.
+fn unterminated_quote(last: &mut RawRow, end_line: u64) {
+    let Ok(rec) = &last.fields else {
+        return;
+    };
+    let Some(start) = rec.position().map(csv::Position::line) else {
+        return;
+    };
+    // A record that closed its quotes ends on its own line (or the next, after its line break).
+    if end_line <= start + 1 {
+        return;
+    }
+    last.fields = Err(format!(
+        "unterminated quote: a quote opened in this row (line {start}) is never closed, so \
+         every line from {} to the end of the file was read into it, holding what may be other \
+         rows; close the quote",
+        start + 1
+    ));
+}
+
 /// The outcome of one row, formatted, with what the summary needs.
 struct Done {
     bytes: Vec<u8>,
@@ -193,12 +215,28 @@ pub fn run(
     let mut chunk: Vec<RawRow> = Vec::with_capacity(CHUNK_ROWS);
     let mut done = false;
     let mut fatal: Option<String> = None;
+    // A record read when the chunk was already full, carried to the next chunk: reading one
+    // ahead means the end of the file is seen while the last record is still in hand.
+    let mut ahead: Option<csv::ByteRecord> = None;
     while !done {
         chunk.clear();
         let mut bytes = 0;
-        while chunk.len() < CHUNK_ROWS && bytes < CHUNK_BYTES {
+        if let Some(rec) = ahead.take() {
+            row += 1;
+            bytes += rec.as_slice().len();
+            chunk.push(RawRow {
+                row,
+                fields: Ok(rec),
+            });
+        }
+        loop {
+            let full = chunk.len() >= CHUNK_ROWS || bytes >= CHUNK_BYTES;
             let mut rec = csv::ByteRecord::new();
             match rdr.read_byte_record(&mut rec) {
+                Ok(true) if full => {
+                    ahead = Some(rec);
+                    break;
+                }
                 Ok(true) => {
                     row += 1;
                     bytes += rec.as_slice().len();
@@ -208,6 +246,12 @@ pub fn run(
                     });
                 }
                 Ok(false) => {
+                    let end_line = rdr.position().line();
+                    if rdr.get_ref().quotes() % 2 == 1
+                        && let Some(last) = chunk.last_mut()
+                    {
+                        unterminated_quote(last, end_line);
+                    }
                     done = true;
                     break;
                 }
