@@ -107,6 +107,12 @@ fn usage_errors_exit_2() {
         Some(2)
     );
     assert_eq!(inci(&["frobnicate"], None).status.code(), Some(2));
+    // An empty name is a usage error, not an unknown ingredient (exit 1 before).
+    for empty in ["", "   "] {
+        let out = inci(&["explain", empty], None);
+        assert_eq!(out.status.code(), Some(2), "explain {empty:?}");
+        assert!(!out.stderr.is_empty());
+    }
 }
 
 #[test]

@@ -13,7 +13,12 @@ use std::io::Write;
 )]
 pub struct ExplainArgs {
     /// The ingredient, as printed on a label (several words are joined).
-    #[arg(value_name = "NAME", required = true, num_args = 1..)]
+    #[arg(
+        value_name = "NAME",
+        required = true,
+        num_args = 1..,
+        value_parser = clap::builder::NonEmptyStringValueParser::new()
+    )]
     pub name: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -23,6 +28,10 @@ pub struct ExplainArgs {
 /// Runs `inci explain`.
 pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
     let raw_query = args.name.join(" ");
+    if raw_query.trim().is_empty() {
+        // Nothing to look up is a usage error (exit 2), not an unknown name (exit 1).
+        anyhow::bail!("inci explain needs a name; it was given only white space");
+    }
     let e = crate::explain::explain(&raw_query);
     // Printed back on a terminal: control characters made visible.
     let query = crate::render::safe(&raw_query);
