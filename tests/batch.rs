@@ -318,6 +318,58 @@ fn an_unterminated_quote_at_the_end_is_an_error_not_a_merged_product() {
 }
 
 #[test]
+fn semicolon_and_tab_catalogs_are_read_by_their_header() {
+    // EU exports separate fields with `;` (the comma is the decimal mark and sits inside the
+    // lists); before, such a catalog failed with "no column named".
+    let semi = tmp("semi.csv");
+    std::fs::write(
+        &semi,
+        "sku;name;Ingredients\n1;\"Serum; night\";Aqua, Glycerin\n2;Cream;Aqua, Parfum\n",
+    )
+    .expect("write");
+    let tsv = tmp("catalog.tsv");
+    std::fs::write(
+        &tsv,
+        "sku\tIngredients\n1\tAqua, Glycerin\n2\tAqua, Parfum\n",
+    )
+    .expect("write");
+    for path in [&semi, &tsv] {
+        let out = inci(
+            &[
+                "batch",
+                path.to_str().expect("path"),
+                "--column",
+                "Ingredients",
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(0), "{path:?}");
+        let recs = records(&out);
+        assert_eq!(recs.len(), 2);
+        let names: Vec<&str> = recs[1]["ingredients"]
+            .as_array()
+            .expect("ingredients")
+            .iter()
+            .filter_map(|i| i["name"].as_str())
+            .collect();
+        assert_eq!(names, ["AQUA", "PARFUM"], "{path:?}");
+    }
+    // `--delimiter` overrides the detection.
+    let out = inci(
+        &[
+            "batch",
+            semi.to_str().expect("path"),
+            "--column",
+            "Ingredients",
+            "--delimiter",
+            "comma",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn product_type_applies_to_every_row() {
     let csv = b"SKU,Ingredients\n1,\"Aqua, Glycerin, Methylisothiazolinone\"\n2,\"Aqua, Benzophenone-3 8%\"\n";
     let out = inci(

@@ -9,10 +9,12 @@
 //! the row and the problem, and [`Summary`] counts it. `--strict` turns the first bad row into
 //! a fatal [`BatchError`].
 
+mod delimiter;
 mod input;
 mod output;
 mod summary;
 
+pub use delimiter::Delimiter;
 pub use input::open as open_input;
 pub use output::OutputFormat;
 pub use summary::Summary;
@@ -20,7 +22,7 @@ pub use summary::Summary;
 use crate::risk::Profile;
 use rayon::prelude::*;
 use std::fmt;
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 
 /// Rows scanned per parallel chunk: large enough to keep both cores busy, small enough that a
 /// chunk of long lists stays a few megabytes.
@@ -49,6 +51,8 @@ pub struct Options {
     pub profile: Profile,
     /// Product type for the annex limits, when known.
     pub product_type: Option<crate::risk::ProductType>,
+    /// Field separator; `None` detects it from the header line ([`Delimiter::detect`]).
+    pub delimiter: Option<Delimiter>,
 }
 
 /// Why a batch run stopped.
@@ -168,10 +172,22 @@ pub fn run(
 ) -> Result<Summary, BatchError> {
     let counter = input::CountingReader::new(input);
     let bytes_read = counter.count();
+    let mut buffered = std::io::BufReader::with_capacity(1 << 16, counter);
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None => {
+            let head = buffered.fill_buf().map_err(|e| BatchError::Input {
+                rows_read: 0,
+                problem: e.to_string(),
+            })?;
+            Delimiter::detect(head)
+        }
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
-        .from_reader(counter);
+        .delimiter(delimiter.byte())
+        .from_reader(buffered);
     let headers = rdr
         .byte_headers()
         .map_err(|e| BatchError::Header(e.to_string()))?
@@ -247,7 +263,7 @@ pub fn run(
                 }
                 Ok(false) => {
                     let end_line = rdr.position().line();
-                    if rdr.get_ref().quotes() % 2 == 1
+                    if rdr.get_ref().get_ref().quotes() % 2 == 1
                         && let Some(last) = chunk.last_mut()
                     {
                         unterminated_quote(last, end_line);

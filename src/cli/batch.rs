@@ -42,6 +42,10 @@ pub struct BatchArgs {
     /// --help).
     #[arg(long, value_name = "TYPE", value_parser = super::scan::parse_product_type)]
     pub product_type: Option<crate::risk::ProductType>,
+    /// Field separator of the catalog (comma, semicolon or tab; `,` `;` also work); detected
+    /// from the header line when not given.
+    #[arg(long, value_enum, value_name = "SEP")]
+    pub delimiter: Option<crate::batch::Delimiter>,
 }
 
 /// Runs `inci batch`.
@@ -84,6 +88,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         strict: args.strict,
         profile: args.profile,
         product_type: args.product_type,
+        delimiter: args.delimiter,
     };
     // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).
     let total = (args.catalog != "-" && !args.catalog.ends_with(".gz"))
