@@ -370,6 +370,29 @@ fn semicolon_and_tab_catalogs_are_read_by_their_header() {
 }
 
 #[test]
+fn a_ragged_row_keeps_its_extra_fields_in_the_error_record() {
+    // Before, the cells past the header's width vanished from both formats.
+    let path = tmp("ragged.csv");
+    std::fs::write(&path, "sku,Ingredients\n1,Aqua, Glycerin,Talc\n2,Aqua\n").expect("write");
+    let p = path.to_str().expect("path");
+    let out = inci(&["batch", p, "--column", "Ingredients"], None);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(
+        recs[0]["extra_fields"],
+        serde_json::json!([" Glycerin", "Talc"])
+    );
+    assert!(recs[1]["extra_fields"].is_null());
+    let out = inci(
+        &["batch", p, "--column", "Ingredients", "--format", "csv"],
+        None,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let row1 = text.lines().nth(1).expect("row 1");
+    assert!(row1.contains("Glycerin") && row1.contains("Talc"), "{row1}");
+}
+
+#[test]
 fn product_type_applies_to_every_row() {
     let csv = b"SKU,Ingredients\n1,\"Aqua, Glycerin, Methylisothiazolinone\"\n2,\"Aqua, Benzophenone-3 8%\"\n";
     let out = inci(

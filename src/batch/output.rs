@@ -56,6 +56,9 @@ struct ErrorRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
     error: &'a str,
+    /// A ragged row's fields past the header's width, which have no column to go in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extra_fields: Vec<String>,
 }
 
 pub(crate) fn write_header(
@@ -183,12 +186,23 @@ fn format_error(
     problem: &str,
     layout: &Layout,
 ) -> Vec<u8> {
+    // Nothing dropped: cells past the header's width are carried in the error record.
+    let extra_fields: Vec<String> = fields
+        .as_ref()
+        .map(|f| {
+            f.iter()
+                .skip(layout.width)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
     match layout.format {
         OutputFormat::Jsonl => {
             let mut buf = serde_json::to_vec(&ErrorRecord {
                 row,
                 id,
                 error: problem,
+                extra_fields,
             })
             .unwrap_or_default();
             buf.push(b'\n');
@@ -198,6 +212,11 @@ fn format_error(
             let mut extra = vec![String::new(); CSV_COLUMNS.len()];
             if let Some(last) = extra.last_mut() {
                 *last = format!("row {row}: {problem}");
+                if !extra_fields.is_empty() {
+                    let quoted: Vec<String> =
+                        extra_fields.iter().map(|f| format!("{f:?}")).collect();
+                    *last = format!("{last}; fields past the header: {}", quoted.join(", "));
+                }
             }
             csv_row(fields, &extra, layout.width)
         }
