@@ -177,6 +177,17 @@ fn config(args: &LintArgs) -> anyhow::Result<Config> {
     if args.product_type.is_some() {
         config.product_type = args.product_type;
     }
+    for w in config
+        .watch_list
+        .iter()
+        .filter_map(lint::config::WatchName::warning)
+    {
+        let from = config
+            .path
+            .as_ref()
+            .map_or_else(String::new, |p| format!("{}: ", p.display()));
+        eprintln!("warning: {from}{}", crate::render::safe(&w));
+    }
     Ok(config)
 }
 

@@ -60,8 +60,9 @@ pub struct WatchName {
     /// The canonical INCI name, when the dictionary knows it (matched by entry).
     pub canonical: Option<&'static str>,
     /// Its CAS number, when known: `Water` and `Aqua`, `CI 77891` and `Titanium Dioxide` are
-    /// distinct CosIng entries of one substance.
-    pub cas: Option<&'static str>,
+    /// distinct CosIng entries of one substance. A bare CAS number on the list is kept as
+    /// written and matches every ingredient with that number.
+    pub cas: Option<String>,
     /// The folded text, matched against unknown names.
     pub key: String,
 }
@@ -238,13 +239,43 @@ impl WatchName {
     /// A watch-list name, resolved against the dictionary.
     pub fn new(written: &str) -> WatchName {
         let entry = crate::resolve::resolve(written).entry;
+        let cas = match entry {
+            Some(e) => Some(e.cas).filter(|c| !c.is_empty()).map(str::to_owned),
+            None => is_cas(written.trim()).then(|| written.trim().to_owned()),
+        };
         WatchName {
             written: written.to_owned(),
             canonical: entry.map(|e| e.name),
-            cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
+            cas,
             key: inci_dict::fold(written),
         }
     }
+
+    /// Why this name may never match, when it may not: the dictionary does not know it, so
+    /// only a label printing the same text finds it. Names the nearest known name.
+    pub fn warning(&self) -> Option<String> {
+        if self.canonical.is_some() || self.cas.is_some() {
+            return None;
+        }
+        let hint = inci_dict::suggest(&self.key, 1)
+            .first()
+            .map(|s| format!(" (did you mean `{}`?)", s.name))
+            .unwrap_or_default();
+        Some(format!(
+            "watch-list name `{}` is not a known INCI name or CAS number{hint}: it matches only \
+             labels that print it exactly",
+            self.written
+        ))
+    }
+}
+
+/// A CAS registry number as written: 2-7 digits, 2 digits, 1 check digit.
+fn is_cas(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |p: &str, lo: usize, hi: usize| {
+        (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    matches!(parts.as_slice(), [a, b, c] if digits(a, 2, 7) && digits(b, 2, 2) && digits(c, 1, 1))
 }
 
 /// The code of a rule named by code (`L002`, any case) or name (`misspelling`).
@@ -273,6 +304,19 @@ mod tests {
         assert_eq!(c.levels.get("L003"), Some(&Level::Warning));
         assert_eq!(c.watch_list[0].canonical, Some("TALC"));
         assert_eq!(c.watch_list[1].canonical, None);
+        assert!(c.watch_list[0].warning().is_none());
+        let unknown = c.watch_list[1]
+            .warning()
+            .expect("an unknown name is reported");
+        assert!(unknown.contains("`Unobtainium`"), "{unknown}");
+        let typo = WatchName::new("Talcc")
+            .warning()
+            .expect("a typo is reported");
+        assert!(typo.contains("did you mean `TALC`"), "{typo}");
+        let cas = WatchName::new("7732-18-5");
+        assert_eq!(cas.cas.as_deref(), Some("7732-18-5"));
+        assert!(cas.warning().is_none());
+        assert!(!is_cas("7732-18") && !is_cas("1-23-4") && is_cas("14807-96-6"));
         assert_eq!(c.watch_reason.as_deref(), Some("policy"));
     }
 

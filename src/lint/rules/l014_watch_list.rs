@@ -18,7 +18,9 @@ const DOC: &str = "\
 ## What it finds
 An ingredient named in the `[watch-list]` of `inci.toml`. Names are matched by dictionary entry
 or CAS number, so `Water` on the list finds `Aqua` and `CI 77891` finds `Titanium Dioxide`;
-names the dictionary does not know are matched by their folded text.
+a bare CAS number matches every ingredient with that number; names the dictionary does not know
+are matched by their folded text, and `inci lint` warns about them when it reads the file (a
+misspelt name on the list would otherwise match nothing, silently).
 
 ```toml
 [watch-list]
@@ -41,8 +43,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     }
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let key = inci_dict::fold(&item.name_text(cx.input));
+        let same_cas =
+            |w: &crate::lint::config::WatchName| w.cas.is_some() && w.cas.as_deref() == ing.cas;
         let hit = list.iter().find(|w| match (w.canonical, ing.name) {
-            (Some(c), Some(n)) => c == n || (w.cas.is_some() && w.cas == ing.cas),
+            (Some(c), Some(n)) => c == n || same_cas(w),
+            (None, Some(_)) => same_cas(w) || w.key == key,
             _ => w.key == key,
         });
         let Some(w) = hit else { continue };
