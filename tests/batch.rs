@@ -393,6 +393,26 @@ fn a_ragged_row_keeps_its_extra_fields_in_the_error_record() {
 }
 
 #[test]
+fn a_huge_header_is_cut_in_the_missing_column_error() {
+    // Before, the whole header line was echoed into the error (100 MB for a 100 MB header).
+    let path = tmp("huge_header.csv");
+    std::fs::write(&path, format!("{},sku\n1,2\n", "h".repeat(200_000))).expect("write");
+    let out = inci(
+        &[
+            "batch",
+            path.to_str().expect("path"),
+            "--column",
+            "Ingredients",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.len() < 2_000, "{} bytes of error", err.len());
+    assert!(err.contains("more bytes)"), "{err}");
+}
+
+#[test]
 fn product_type_applies_to_every_row() {
     let csv = b"SKU,Ingredients\n1,\"Aqua, Glycerin, Methylisothiazolinone\"\n2,\"Aqua, Benzophenone-3 8%\"\n";
     let out = inci(

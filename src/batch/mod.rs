@@ -91,14 +91,11 @@ impl fmt::Display for BatchError {
         match self {
             BatchError::MissingColumn { column, available } => {
                 // Header names come from the file: shown safe, and a long header cut short.
-                let shown: String = crate::render::safe(&available.join(", "))
-                    .chars()
-                    .take(400)
-                    .collect();
+                let shown = crate::render::safe_cut(&available.join(", "), 400);
                 write!(
                     f,
                     "no column named {:?}; the header has: {shown}",
-                    crate::render::safe(column)
+                    crate::render::safe_cut(column, 200)
                 )
             }
             BatchError::Header(e) => write!(f, "cannot read the header row: {e}"),
