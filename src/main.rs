@@ -19,6 +19,15 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err:#}");
+            // Ctrl-C during `inci batch`: stopped between records, as shells expect (128 + 2).
+            if err.chain().any(|e| {
+                matches!(
+                    e.downcast_ref::<inci::batch::BatchError>(),
+                    Some(inci::batch::BatchError::Interrupted { .. })
+                )
+            }) {
+                return ExitCode::from(130);
+            }
             ExitCode::from(2)
         }
     }

@@ -496,3 +496,77 @@ fn a_truncated_gzip_catalog_fails_after_writing_what_it_read() {
         "no phantom error row"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_between_records_with_exit_130() {
+    // Before, SIGINT killed the process wherever it was: 2 runs in 11 left half a JSON record.
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["batch", "-", "--column", "ing"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let (first, got_first) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 65536];
+        let mut told = false;
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if !told {
+                let _ = first.send(());
+                told = true;
+            }
+        }
+        all
+    });
+    let row = |i: usize| format!("{i},\"Aqua, Glycerin, Parfum, Niacinamide\"\n");
+    let mut text = String::from("n,ing\n");
+    for i in 0..3000 {
+        text.push_str(&row(i));
+    }
+    stdin.write_all(text.as_bytes()).expect("write rows");
+    stdin.flush().expect("flush");
+    // The first chunk (2,048 rows) is written while inci waits for more input.
+    got_first
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("records before the interrupt");
+    let pid = child.id().to_string();
+    let killed = Command::new("sh")
+        .args(["-c", &format!("kill -INT {pid}")])
+        .status()
+        .expect("sh runs");
+    assert!(killed.success());
+    // More input after the interrupt, then the end: nothing of it may be scanned.
+    let mut more = String::new();
+    for i in 3000..6000 {
+        more.push_str(&row(i));
+    }
+    let _ = stdin.write_all(more.as_bytes());
+    drop(stdin);
+    let status = child.wait().expect("inci exits");
+    let out = reader.join().expect("reader");
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut stderr);
+    }
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted after"), "{stderr}");
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(text.ends_with('\n'), "the last record is whole");
+    let n = text.lines().count();
+    assert!((1..6000).contains(&n), "{n} records");
+    for (i, line) in text.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a whole JSON record");
+        assert_eq!(v["row"], i as u64 + 1);
+    }
+}

@@ -53,6 +53,9 @@ pub struct Options {
     pub product_type: Option<crate::risk::ProductType>,
     /// Field separator; `None` detects it from the header line ([`Delimiter::detect`]).
     pub delimiter: Option<Delimiter>,
+    /// Set from elsewhere (a Ctrl-C handler) to stop: the run stops between records, flushes
+    /// what it wrote, and returns [`BatchError::Interrupted`], so no record is cut in half.
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// Why a batch run stopped.
@@ -82,6 +85,11 @@ pub enum BatchError {
         /// What the reader said.
         problem: String,
     },
+    /// [`Options::cancel`] was set: the records written before it are complete.
+    Interrupted {
+        /// Data rows whose records were written.
+        rows_written: u64,
+    },
     /// Reading or writing failed.
     Io(std::io::Error),
 }
@@ -105,6 +113,10 @@ impl fmt::Display for BatchError {
             BatchError::Input { rows_read, problem } => write!(
                 f,
                 "the catalog could not be read past data row {rows_read}: {problem}; any rows after it are missing"
+            ),
+            BatchError::Interrupted { rows_written } => write!(
+                f,
+                "interrupted after {rows_written} rows; every record written before it is complete"
             ),
             BatchError::Io(e) => write!(f, "{e}"),
         }
@@ -297,7 +309,19 @@ pub fn run(
             .par_iter()
             .map(|raw| output::process(raw.row, &raw.fields, &layout))
             .collect();
+        let cancelled = || {
+            options
+                .cancel
+                .as_ref()
+                .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+        };
         for d in results {
+            if cancelled() {
+                out.flush()?;
+                return Err(BatchError::Interrupted {
+                    rows_written: summary.rows,
+                });
+            }
             if options.strict
                 && let summary::RowOutcome::Error { row, problem } = &d.outcome
             {

@@ -48,6 +48,15 @@ pub struct BatchArgs {
     pub delimiter: Option<crate::batch::Delimiter>,
 }
 
+/// A flag Ctrl-C sets, so a run stops between records (exit 130) instead of dying mid-record.
+/// Without a handler (one could not be installed), Ctrl-C ends the process as usual.
+fn interrupt_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let set = flag.clone();
+    let _ = ctrlc::set_handler(move || set.store(true, std::sync::atomic::Ordering::Relaxed));
+    flag
+}
+
 /// Runs `inci batch`.
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     // An output that is the catalog (or the other output) would be truncated before it is
@@ -89,6 +98,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         profile: args.profile,
         product_type: args.product_type,
         delimiter: args.delimiter,
+        cancel: Some(interrupt_flag()),
     };
     // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).
     let total = (args.catalog != "-" && !args.catalog.ends_with(".gz"))
