@@ -22,6 +22,13 @@ pub enum InputError {
         /// The invalid byte.
         byte: u8,
     },
+    /// The input is larger than the limit for one label (`--max-input`).
+    TooLarge {
+        /// Where it came from.
+        origin: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The input is binary (an archive, an image), not text.
     Binary {
         /// Where it came from.
@@ -44,6 +51,11 @@ impl fmt::Display for InputError {
                 f,
                 "{origin}: not valid UTF-8: byte 0x{byte:02X} at offset {offset} (re-save the file as UTF-8)"
             ),
+            InputError::TooLarge { origin, limit } => write!(
+                f,
+                "{origin} is over the {limit}-byte limit for one label (raise it with --max-input \
+                 BYTES; a catalog of many labels is a job for inci batch)"
+            ),
             InputError::Binary { origin, offset } => write!(
                 f,
                 "{origin}: binary data, not a label (control byte at offset {offset}); give a text file"
@@ -56,7 +68,9 @@ impl std::error::Error for InputError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             InputError::Io { source, .. } => Some(source),
-            InputError::Utf8 { .. } | InputError::Binary { .. } => None,
+            InputError::Utf8 { .. } | InputError::Binary { .. } | InputError::TooLarge { .. } => {
+                None
+            }
         }
     }
 }

@@ -344,3 +344,29 @@ fn control_characters_from_the_input_never_reach_the_terminal_raw() {
         assert!(!text.contains('\u{7}'), "{args:?}: {text:?}");
     }
 }
+
+#[test]
+fn input_over_the_size_limit_is_refused_with_the_limit_named() {
+    // Before, a 100 MB label ran until allocation failed and the process aborted.
+    let out = inci(
+        &["scan", "--max-input", "10", "Aqua, Glycerin, Parfum"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("10-byte limit") && err.contains("--max-input"),
+        "{err}"
+    );
+    // The default limit (16 MiB) applies to files and standard input, for scan and lint.
+    let big = vec![b'a'; (16 << 20) + 1];
+    for cmd in ["scan", "lint"] {
+        let out = inci(&[cmd, "-"], Some(&big));
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("16777216-byte limit"), "{cmd}: {err}");
+    }
+    // At the limit it is read.
+    let out = inci(&["scan", "--max-input", "14", "-"], Some(b"Aqua, Glycerin"));
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -35,6 +35,9 @@ pub struct LintArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
+    /// Largest input read, in bytes; larger input is refused with an error naming the limit.
+    #[arg(long, value_name = "BYTES", default_value_t = super::input::DEFAULT_MAX_INPUT)]
+    pub max_input: u64,
     /// Lowest level that makes the exit code 1 [default: inci.toml's `fail-on`, else warning].
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<Level>,
@@ -105,7 +108,7 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
             Source::File(p) => p.display().to_string(),
             _ => "<stdin>".to_owned(),
         };
-        let text = match (s.read(), s) {
+        let text = match (s.read(args.max_input), s) {
             (Err(_), Source::File(p))
                 if !p.exists() && p.to_string_lossy().contains([',', ' ']) =>
             {

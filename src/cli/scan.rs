@@ -28,6 +28,9 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Largest input read, in bytes; larger input is refused with an error naming the limit.
+    #[arg(long, value_name = "BYTES", default_value_t = super::input::DEFAULT_MAX_INPUT)]
+    pub max_input: u64,
     /// Weigh the concerns that matter to this reader: acne-prone (pores), sensitive
     /// (irritation, allergy), vegan, eu-market (human origin and regulation).
     #[arg(long, value_enum, default_value_t = Profile::General)]
@@ -78,7 +81,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
             Source::Stdin
         }
     };
-    let text = source.read()?;
+    let text = source.read(args.max_input)?;
     let options = crate::risk::Options {
         profile: args.profile,
         product_type: args.product_type,
