@@ -243,6 +243,12 @@ pub fn run(
     // A record read when the chunk was already full, carried to the next chunk: reading one
     // ahead means the end of the file is seen while the last record is still in hand.
     let mut ahead: Option<csv::ByteRecord> = None;
+    let cancelled = || {
+        options
+            .cancel
+            .as_ref()
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+    };
     while !done {
         chunk.clear();
         let mut bytes = 0;
@@ -309,12 +315,6 @@ pub fn run(
             .par_iter()
             .map(|raw| output::process(raw.row, &raw.fields, &layout))
             .collect();
-        let cancelled = || {
-            options
-                .cancel
-                .as_ref()
-                .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
-        };
         for d in results {
             if cancelled() {
                 out.flush()?;

@@ -163,15 +163,10 @@ fn ceil(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The 1-based line and column (in characters) of byte `offset`, as the header shows them.
-pub fn position(index: &LineIndex<'_>, offset: usize) -> (usize, usize) {
-    let at = index.line_col(offset);
-    (at.line, at.column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::position::LineCol;
 
     #[test]
     fn short_lines_are_shown_whole() {
@@ -197,12 +192,24 @@ mod tests {
         assert!(b.text.len() < 2 * CONTEXT + 20, "{}", b.text.len());
         let mapped = b.map(at..at + 5).expect("span in block");
         assert_eq!(&b.text[mapped], "Talcc");
-        assert_eq!(position(&index, at), (1, 6001));
+        assert_eq!(
+            index.line_col(at),
+            LineCol {
+                line: 1,
+                column: 6001
+            }
+        );
         let accented = format!("{}\nTalc", "é".repeat(5000));
         let index = LineIndex::new(&accented);
-        assert_eq!(position(&index, 10_001), (2, 1));
-        assert_eq!(position(&index, 10_003), (2, 3));
-        assert_eq!(position(&index, 9_000), (1, 4501));
+        assert_eq!(index.line_col(10_001), LineCol { line: 2, column: 1 });
+        assert_eq!(index.line_col(10_003), LineCol { line: 2, column: 3 });
+        assert_eq!(
+            index.line_col(9_000),
+            LineCol {
+                line: 1,
+                column: 4501
+            }
+        );
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub fn render_to(
 }
 
 /// Adds one snippet per excerpt block to `group`. A single uncut block names the file itself,
-/// as it always did; otherwise the header line comes from [`excerpt::position`], because the
+/// as it always did; otherwise the header line comes from [`LineIndex::line_col`], because the
 /// renderer would count columns in the cut text.
 fn with_blocks<'a, T: Clone>(
     title: Title<'a>,
@@ -133,8 +133,8 @@ where
     let single = blocks.len() == 1 && blocks.iter().all(excerpt::Block::exact);
     let mut group = Group::with_title(title);
     if let (false, Some(at)) = (single, at) {
-        let (line, column) = excerpt::position(index, at);
-        group = group.element(Origin::path(path).line(line).char_column(column));
+        let at = index.line_col(at);
+        group = group.element(Origin::path(path).line(at.line).char_column(at.column));
     }
     for b in blocks {
         let mut snippet = Snippet::source(b.text.as_str()).line_start(b.line_start);
