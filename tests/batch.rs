@@ -23,6 +23,13 @@ fn tmp(name: &str) -> std::path::PathBuf {
     dir.join(name)
 }
 
+/// Runs `inci batch` on a file written by the test, with `args` after the path.
+fn batch_file(path: &std::path::Path, args: &[&str]) -> Output {
+    let mut all = vec!["batch", path.to_str().expect("path")];
+    all.extend_from_slice(args);
+    inci(&all, None)
+}
+
 #[test]
 fn every_row_yields_one_record_in_order_and_bad_rows_say_why() {
     let out = inci(
@@ -113,15 +120,7 @@ fn gzip_and_stdin_inputs_match_the_file() {
     );
     enc.write_all(&bytes).expect("compress");
     enc.finish().expect("finish");
-    let from_gz = inci(
-        &[
-            "batch",
-            gz.to_str().expect("path"),
-            "--column",
-            "Ingredients",
-        ],
-        None,
-    );
+    let from_gz = batch_file(&gz, &["--column", "Ingredients"]);
     let from_stdin = inci(&["batch", "-", "--column", "Ingredients"], Some(&bytes));
     assert_eq!(plain.stdout, from_gz.stdout);
     assert_eq!(plain.stdout, from_stdin.stdout);
@@ -133,10 +132,7 @@ fn a_cell_over_one_megabyte_is_an_error_record() {
     let path = tmp("huge.csv");
     let huge = "Aqua, ".repeat(200_000);
     std::fs::write(&path, format!("id,ing\n1,\"{huge}\"\n2,Glycerin\n")).expect("write");
-    let out = inci(
-        &["batch", path.to_str().expect("path"), "--column", "ing"],
-        None,
-    );
+    let out = batch_file(&path, &["--column", "ing"]);
     let recs = records(&out);
     assert_eq!(recs.len(), 2);
     assert!(
@@ -224,17 +220,7 @@ fn many_rows_across_chunks_stay_in_order() {
         text.push_str(&format!("{i},\"{ing}\"\n"));
     }
     std::fs::write(&path, text).expect("write");
-    let out = inci(
-        &[
-            "batch",
-            path.to_str().expect("path"),
-            "--column",
-            "ing",
-            "--id-column",
-            "n",
-        ],
-        None,
-    );
+    let out = batch_file(&path, &["--column", "ing", "--id-column", "n"]);
     let recs = records(&out);
     assert_eq!(recs.len(), 5000);
     for (i, r) in recs.iter().enumerate() {
@@ -258,18 +244,9 @@ fn long_cells_close_chunks_by_bytes_and_stay_in_order() {
         text.push_str(&format!("{i},\"{ing}\"\n"));
     }
     std::fs::write(&path, text).expect("write");
-    let out = inci(
-        &[
-            "batch",
-            path.to_str().expect("path"),
-            "--column",
-            "ing",
-            "--id-column",
-            "n",
-            "--format",
-            "csv",
-        ],
-        None,
+    let out = batch_file(
+        &path,
+        &["--column", "ing", "--id-column", "n", "--format", "csv"],
     );
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -291,10 +268,7 @@ fn an_unterminated_quote_at_the_end_is_an_error_not_a_merged_product() {
         "sku,ing\n1,Aqua\n2,\"Glycerin, Aqua\n3,Talc\n4,Parfum\n",
     )
     .expect("write");
-    let out = inci(
-        &["batch", broken.to_str().expect("path"), "--column", "ing"],
-        None,
-    );
+    let out = batch_file(&broken, &["--column", "ing"]);
     let recs = records(&out);
     assert_eq!(recs.len(), 2, "{recs:?}");
     assert_eq!(recs[0]["row"], 1);
@@ -308,10 +282,7 @@ fn an_unterminated_quote_at_the_end_is_an_error_not_a_merged_product() {
     // A quoted field that spans lines and is closed is an ordinary row.
     let fine = tmp("multiline.csv");
     std::fs::write(&fine, "sku,ing\n1,Aqua\n2,\"Glycerin,\nAqua\"\n3,Talc").expect("write");
-    let out = inci(
-        &["batch", fine.to_str().expect("path"), "--column", "ing"],
-        None,
-    );
+    let out = batch_file(&fine, &["--column", "ing"]);
     let recs = records(&out);
     assert_eq!(recs.len(), 3);
     assert!(recs.iter().all(|r| r["error"].is_null()), "{recs:?}");
@@ -334,15 +305,7 @@ fn semicolon_and_tab_catalogs_are_read_by_their_header() {
     )
     .expect("write");
     for path in [&semi, &tsv] {
-        let out = inci(
-            &[
-                "batch",
-                path.to_str().expect("path"),
-                "--column",
-                "Ingredients",
-            ],
-            None,
-        );
+        let out = batch_file(path, &["--column", "Ingredients"]);
         assert_eq!(out.status.code(), Some(0), "{path:?}");
         let recs = records(&out);
         assert_eq!(recs.len(), 2);
@@ -355,17 +318,7 @@ fn semicolon_and_tab_catalogs_are_read_by_their_header() {
         assert_eq!(names, ["AQUA", "PARFUM"], "{path:?}");
     }
     // `--delimiter` overrides the detection.
-    let out = inci(
-        &[
-            "batch",
-            semi.to_str().expect("path"),
-            "--column",
-            "Ingredients",
-            "--delimiter",
-            "comma",
-        ],
-        None,
-    );
+    let out = batch_file(&semi, &["--column", "Ingredients", "--delimiter", "comma"]);
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -397,15 +350,7 @@ fn a_huge_header_is_cut_in_the_missing_column_error() {
     // Before, the whole header line was echoed into the error (100 MB for a 100 MB header).
     let path = tmp("huge_header.csv");
     std::fs::write(&path, format!("{},sku\n1,2\n", "h".repeat(200_000))).expect("write");
-    let out = inci(
-        &[
-            "batch",
-            path.to_str().expect("path"),
-            "--column",
-            "Ingredients",
-        ],
-        None,
-    );
+    let out = batch_file(&path, &["--column", "Ingredients"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.len() < 2_000, "{} bytes of error", err.len());
