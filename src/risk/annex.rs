@@ -190,32 +190,22 @@ pub(super) fn findings(
                     ),
                     a,
                 );
-                limit_findings(
-                    (i, first),
-                    name,
-                    &at,
-                    a,
-                    declared,
-                    product_type.filter(|_| !anywhere),
-                    !anywhere,
-                    out,
-                    &push,
-                );
             }
-            (Annex::V | Annex::VI, _) => {
-                limit_findings(
-                    (i, first),
-                    name,
-                    &at,
-                    a,
-                    declared,
-                    product_type.filter(|_| !anywhere),
-                    !anywhere,
-                    out,
-                    &push,
-                );
-            }
-            (Annex::II, AnnexVerdict::Restricted) => {}
+            (Annex::V | Annex::VI, _) | (Annex::II, AnnexVerdict::Restricted) => {}
+        }
+        // Annexes III, V and VI carry limits: concentration, product type, declared percent.
+        if a.annex != Annex::II {
+            limit_findings(
+                (i, first),
+                name,
+                &at,
+                a,
+                declared,
+                product_type.filter(|_| !anywhere),
+                !anywhere,
+                out,
+                &push,
+            );
         }
     }
 }
