@@ -367,6 +367,18 @@ impl Lexer<'_> {
         !self.list_punct.is_empty() && self.list_punct.binary_search(&pos).is_ok()
     }
 
+    /// Skips `start..end` as `skip`, stopping short of the bracket that closes an open
+    /// may-contain block (the block must still see its end), and reports that it moved on.
+    fn skip_to(&mut self, skip: Skip, start: usize, end: usize) -> bool {
+        let end = self
+            .block_close
+            .filter(|&c| c > start && c < end)
+            .unwrap_or(end);
+        self.push(PieceKind::Skipped(skip), start, end);
+        self.pos = end;
+        true
+    }
+
     fn push(&mut self, kind: PieceKind, start: usize, end: usize) {
         if end > start {
             self.pieces.push(Piece {
@@ -487,25 +499,13 @@ impl Lexer<'_> {
                 (Some(a), Some(b)) => start + a.min(b),
                 (a, b) => a.or(b).map_or(self.input.len(), |k| start + k),
             };
-            let end = self
-                .block_close
-                .filter(|&c| c > start && c < end)
-                .unwrap_or(end);
-            self.push(PieceKind::Skipped(Skip::Prose), start, end);
-            self.pos = end;
-            return true;
+            return self.skip_to(Skip::Prose, start, end);
         }
         let k = self.free_from.partition_point(|&(s, _)| s <= start);
         if let Some(&(_, end)) = k.checked_sub(1).and_then(|k| self.free_from.get(k))
             && start < end
         {
-            let end = self
-                .block_close
-                .filter(|&c| c > start && c < end)
-                .unwrap_or(end);
-            self.push(PieceKind::Skipped(Skip::FreeFrom), start, end);
-            self.pos = end;
-            return true;
+            return self.skip_to(Skip::FreeFrom, start, end);
         }
         if let Some(&(_, end)) = self.headers.iter().find(|(s, _)| *s == start) {
             self.push(PieceKind::Skipped(Skip::Header), start, end);
@@ -533,13 +533,7 @@ impl Lexer<'_> {
                     })
                     .map_or(next_header, |(k, _)| (start + k).min(next_header)),
             };
-            let end = self
-                .block_close
-                .filter(|&c| c > start && c < end)
-                .unwrap_or(end);
-            self.push(PieceKind::Skipped(Skip::Prose), start, end);
-            self.pos = end;
-            return true;
+            return self.skip_to(Skip::Prose, start, end);
         }
         if rules::could_start(self.rest(), rules::TRAILING_PROSE_STARTS)
             && rules::trailing_prose_marker(self.rest()).is_ok()
@@ -550,10 +544,7 @@ impl Lexer<'_> {
                 .map(|&(s, _)| s)
                 .find(|&s| s > start)
                 .unwrap_or(self.input.len());
-            let end = self.block_close.filter(|&c| c < end).unwrap_or(end);
-            self.push(PieceKind::Skipped(Skip::Prose), start, end);
-            self.pos = end;
-            return true;
+            return self.skip_to(Skip::Prose, start, end);
         }
         // A second marker inside a block (`[+/- May contain: CI 77491]`) is part of the block's
         // opening, not a heading: recognised as long as it ends before the closing bracket.
