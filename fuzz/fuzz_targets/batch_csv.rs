@@ -4,7 +4,7 @@
 //! line is valid JSON.
 #![no_main]
 
-use inci::batch::{Options, OutputFormat};
+use inci_cli::batch::{Options, OutputFormat};
 use inci::risk::Profile;
 use libfuzzer_sys::fuzz_target;
 
@@ -16,9 +16,9 @@ fuzz_target!(|data: &[u8]| {
             if b & 1 == 0 { "ing" } else { "Ingredients" },
             match (b >> 1) % 4 {
                 0 => None,
-                1 => Some(inci::batch::Delimiter::Comma),
-                2 => Some(inci::batch::Delimiter::Semicolon),
-                _ => Some(inci::batch::Delimiter::Tab),
+                1 => Some(inci_cli::batch::Delimiter::Comma),
+                2 => Some(inci_cli::batch::Delimiter::Semicolon),
+                _ => Some(inci_cli::batch::Delimiter::Tab),
             },
             rest,
         ),
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut out = Vec::new();
     let input: Box<dyn std::io::Read + Send> = Box::new(std::io::Cursor::new(body.to_vec()));
-    let Ok(summary) = inci::batch::run(input, &mut out, &options, &|_, _| {}) else {
+    let Ok(summary) = inci_cli::batch::run(input, &mut out, &options, &|_, _| {}) else {
         return;
     };
     let text = String::from_utf8(out).expect("output is UTF-8");

@@ -20,11 +20,11 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let files = [file];
-    let _ = inci::render::lint_text::render(&files[0], false);
-    let _ = inci::render::lint_json::render(&files);
-    let _ = inci::render::sarif::render(&files);
-    let _ = inci::render::github::render(&files);
-    let (fixed, _) = inci::cli::lint::fix_text(&text, &files[0].lints, &config, Applicability::Unsafe);
+    let _ = inci_cli::render::lint_text::render(&files[0], false);
+    let _ = inci_cli::render::lint_json::render(&files);
+    let _ = inci_cli::render::sarif::render(&files);
+    let _ = inci_cli::render::github::render(&files);
+    let (fixed, _) = inci::lint::fix_text(&text, &files[0].lints, &config, Applicability::Unsafe);
     if let Err(e) = inci::parse(&fixed, &inci::Cosing).verify() {
         panic!("fixed text breaks the parser: {e}");
     }

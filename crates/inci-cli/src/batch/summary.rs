@@ -1,0 +1,133 @@
+//! The end-of-run summary: rows, errors, human-derived products, findings by category, the
+//! commonest unknown names.
+
+use inci::risk::Category;
+use inci::scan::ScanReport;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+/// Distinct unknown names counted; beyond this, new names are only counted in total, so the
+/// summary's memory stays bounded on any catalog.
+const MAX_DISTINCT_UNKNOWN: usize = 100_000;
+
+/// What one row contributed.
+pub(crate) enum RowOutcome {
+    Error {
+        row: u64,
+        problem: String,
+    },
+    Scanned {
+        human: bool,
+        categories: Vec<Category>,
+        unknown: Vec<String>,
+    },
+}
+
+impl RowOutcome {
+    pub(crate) fn scanned(report: &ScanReport) -> Self {
+        RowOutcome::Scanned {
+            human: report
+                .findings
+                .iter()
+                .any(|f| f.category == Category::HumanDerived),
+            categories: report.findings.iter().map(|f| f.category).collect(),
+            unknown: report
+                .ingredients
+                .iter()
+                .filter(|i| i.name.is_none())
+                .map(|i| i.raw.trim().to_owned())
+                .collect(),
+        }
+    }
+}
+
+/// Totals of a batch run.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    /// Data rows read (each produced one output record).
+    pub rows: u64,
+    /// Rows that produced an error record.
+    pub errors: u64,
+    /// The first error records (row and problem), up to 20.
+    pub first_errors: Vec<(u64, String)>,
+    /// Rows with at least one human-derived ingredient.
+    pub products_with_human_derived: u64,
+    /// Findings by category.
+    pub findings_by_category: BTreeMap<&'static str, u64>,
+    /// Unknown items in total.
+    pub unknown_items: u64,
+    /// The commonest unknown names with their counts (top 20).
+    pub top_unknown: Vec<(String, u64)>,
+    /// Bytes read from the input (after decompression).
+    pub bytes: u64,
+    #[serde(skip)]
+    unknown: HashMap<String, u64>,
+}
+
+impl Summary {
+    pub(crate) fn add(&mut self, outcome: RowOutcome) {
+        self.rows += 1;
+        match outcome {
+            RowOutcome::Error { row, problem } => {
+                self.errors += 1;
+                if self.first_errors.len() < 20 {
+                    self.first_errors.push((row, problem));
+                }
+            }
+            RowOutcome::Scanned {
+                human,
+                categories,
+                unknown,
+            } => {
+                self.products_with_human_derived += u64::from(human);
+                for c in categories {
+                    *self.findings_by_category.entry(c.as_str()).or_default() += 1;
+                }
+                for u in unknown {
+                    self.unknown_items += 1;
+                    let len = self.unknown.len();
+                    match self.unknown.get_mut(&u) {
+                        Some(n) => *n += 1,
+                        None if len < MAX_DISTINCT_UNKNOWN => {
+                            self.unknown.insert(u, 1);
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fills `top_unknown`; call once at the end.
+    pub fn finish(&mut self) {
+        let mut v: Vec<(String, u64)> = self.unknown.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(20);
+        self.top_unknown = v;
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "rows: {}  errors: {}  with human-derived ingredients: {}",
+            self.rows, self.errors, self.products_with_human_derived
+        )?;
+        for (row, problem) in &self.first_errors {
+            writeln!(f, "  error at row {row}: {}", crate::render::safe(problem))?;
+        }
+        let cats: Vec<String> = self
+            .findings_by_category
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        writeln!(f, "findings: {}", cats.join(", "))?;
+        writeln!(f, "unknown items: {}; commonest:", self.unknown_items)?;
+        for (name, n) in &self.top_unknown {
+            writeln!(f, "  {n:6}  {}", crate::render::safe(name))?;
+        }
+        Ok(())
+    }
+}

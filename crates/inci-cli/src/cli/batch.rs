@@ -1,0 +1,161 @@
+//! `inci batch`: scan a CSV catalog, one output record per input row.
+
+use super::Outcome;
+use super::choices::ProfileArg;
+use crate::batch::{self, Options, OutputFormat};
+use anyhow::Context;
+use clap::Args;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Arguments of `inci batch`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Every input data row yields exactly one output record, in input order; a bad row (ragged, invalid UTF-8, empty or over-1-MB cell) yields a record with an `error` naming the row.\n\nA summary goes to standard error at the end (or to --summary FILE as JSON); a progress bar is shown when standard error is a terminal.\n\nExit codes: 0 done (error records included); 2 usage or input error, a missing column, or a bad row with --strict.\n\nExample:\n  inci batch catalog.csv.gz --column Ingredients --id-column SKU --format csv -o scanned.csv"
+)]
+pub struct BatchArgs {
+    /// The catalog: a CSV file, a .csv.gz file, or - for standard input.
+    #[arg(value_name = "CATALOG")]
+    pub catalog: String,
+    /// Header of the column holding the ingredient list.
+    #[arg(long, value_name = "NAME")]
+    pub column: String,
+    /// Header of a column to carry into each record as `id`.
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Stop at the first bad row instead of writing an error record.
+    #[arg(long)]
+    pub strict: bool,
+    /// Write the summary as JSON to this file instead of text on standard error.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// Weigh the concern levels for this reader (see inci scan --help).
+    #[arg(long, value_enum, default_value_t = ProfileArg::General)]
+    pub profile: ProfileArg,
+    /// The product type of every row, which decides which EU annex limits apply (see inci scan
+    /// --help).
+    #[arg(long, value_name = "TYPE", value_parser = super::scan::parse_product_type)]
+    pub product_type: Option<inci::risk::ProductType>,
+    /// Field separator of the catalog (comma, semicolon or tab; `,` `;` also work); detected
+    /// from the header line when not given.
+    #[arg(long, value_enum, value_name = "SEP")]
+    pub delimiter: Option<crate::batch::Delimiter>,
+}
+
+/// A flag Ctrl-C sets, so a run stops between records (exit 130) instead of dying mid-record.
+/// Without a handler (one could not be installed), Ctrl-C ends the process as usual.
+fn interrupt_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let set = flag.clone();
+    let _ = ctrlc::set_handler(move || set.store(true, std::sync::atomic::Ordering::Relaxed));
+    flag
+}
+
+/// Runs `inci batch`.
+pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
+    // An output that is the catalog (or the other output) would be truncated before it is
+    // read: refused, whatever name or link points at it.
+    let catalog = std::path::Path::new(&args.catalog);
+    if let Some(o) = &args.output {
+        super::files::refuse_same_file(o, &[catalog])?;
+    }
+    if let Some(s) = &args.summary {
+        let mut inputs = vec![catalog];
+        inputs.extend(args.output.as_deref());
+        super::files::refuse_same_file(s, &inputs)?;
+        if args.output.as_deref() == Some(s.as_path()) {
+            anyhow::bail!("--summary and --output name the same file: {}", s.display());
+        }
+    }
+    let input = batch::open_input(&args.catalog)?;
+    // Written beside the target and moved into place once complete: a failed run leaves an
+    // existing file whole.
+    let mut file_out = args
+        .output
+        .as_deref()
+        .map(super::files::AtomicFile::create)
+        .transpose()?;
+    let mut stdout_out;
+    let sink: &mut dyn Write = match &mut file_out {
+        Some(f) => f,
+        None => {
+            stdout_out = std::io::stdout().lock();
+            &mut stdout_out
+        }
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let options = Options {
+        column: args.column.clone(),
+        id_column: args.id_column.clone(),
+        format: args.format,
+        strict: args.strict,
+        profile: args.profile.into(),
+        product_type: args.product_type,
+        delimiter: args.delimiter,
+        cancel: Some(interrupt_flag()),
+    };
+    // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).
+    let total = (args.catalog != "-" && !args.catalog.ends_with(".gz"))
+        .then(|| std::fs::metadata(&args.catalog).ok().map(|m| m.len()))
+        .flatten();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let (bar, template) = match total {
+            Some(t) => (
+                indicatif::ProgressBar::new(t),
+                "{bar:30} {percent:>3}% {elapsed} {msg}",
+            ),
+            None => (
+                indicatif::ProgressBar::new_spinner(),
+                "{spinner} {elapsed} {msg}",
+            ),
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let started = std::time::Instant::now();
+    let progress = |bytes: u64, rows: u64| {
+        if let Some(bar) = &bar {
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{rows} rows ({:.0} rows/s), {} read ({}/s)",
+                rows as f64 / secs,
+                indicatif::HumanBytes(bytes),
+                indicatif::HumanBytes((bytes as f64 / secs) as u64)
+            ));
+            if total.is_some() {
+                bar.set_position(bytes);
+            } else {
+                bar.tick();
+            }
+        }
+    };
+    let result = batch::run(input, &mut out, &options, &progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let mut summary = result.with_context(|| format!("inci batch {}", args.catalog))?;
+    out.flush()?;
+    drop(out);
+    if let Some(f) = file_out {
+        f.commit()?;
+    }
+    summary.finish();
+    match &args.summary {
+        Some(p) => {
+            let mut f = super::files::AtomicFile::create(p)?;
+            serde_json::to_writer_pretty(&mut f, &summary)?;
+            f.commit()?;
+        }
+        None => eprint!("{summary}"),
+    }
+    Ok(Outcome::Success)
+}

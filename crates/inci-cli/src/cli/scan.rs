@@ -1,0 +1,105 @@
+//! `inci scan`: one label, parsed and resolved, as a table or JSON.
+
+use super::Outcome;
+use super::choices::ProfileArg;
+use super::input::Source;
+use crate::render::{self, Format};
+use clap::Args;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Arguments of `inci scan`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "INPUT is label text, a file name, or - for standard input. With no INPUT, standard input is read. Text that starts with a hyphen works as is (inci scan \"-Hyaluronic Acid: plumps, Aqua, Glycerin\"); --text takes the text whatever it looks like.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset)."
+)]
+pub struct ScanArgs {
+    /// Label text, a file to read, or - for standard input. Text may start with a hyphen
+    /// (`-Hyaluronic Acid: ...`, as shops print highlight bullets): anything that is not an
+    /// option of this command is read as the label.
+    #[arg(value_name = "INPUT", allow_hyphen_values = true)]
+    pub input: Option<String>,
+    /// The label text itself, never taken for a file name or an option.
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["input", "file"], allow_hyphen_values = true)]
+    pub text: Option<String>,
+    /// Read the label from this file (even if its name looks like label text).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "input")]
+    pub file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Largest input read, in bytes; larger input is refused with an error naming the limit.
+    #[arg(long, value_name = "BYTES", default_value_t = super::input::DEFAULT_MAX_INPUT)]
+    pub max_input: u64,
+    /// Weigh the concerns that matter to this reader: acne-prone (pores), sensitive
+    /// (irritation, allergy), vegan, eu-market (human origin and regulation).
+    #[arg(long, value_enum, default_value_t = ProfileArg::General)]
+    pub profile: ProfileArg,
+    /// The product type, which decides which EU annex limits apply (Annex V preservatives,
+    /// Annex VI UV filters, hair-dye-only Annex II entries). Without it, verdicts that depend
+    /// on it are reported as conditional: leave-on, rinse-off, oral-care, spray, hair-dye, eye.
+    #[arg(long, value_name = "TYPE", value_parser = parse_product_type)]
+    pub product_type: Option<inci::risk::ProductType>,
+}
+
+/// Reads `--product-type` (clap's value parser).
+pub fn parse_product_type(s: &str) -> Result<inci::risk::ProductType, String> {
+    s.parse()
+}
+
+/// Runs `inci scan`.
+pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
+    // `--frmat`: an option misspelt, not a label (a label never is one hyphenated word).
+    if let Some(arg) = &args.input
+        && arg.starts_with("--")
+        && !arg.contains(char::is_whitespace)
+    {
+        anyhow::bail!(
+            "unknown option `{arg}` (see inci scan --help); to scan text that starts with `--`, use --text"
+        );
+    }
+    let source = match (&args.file, &args.input) {
+        _ if args.text.is_some() => Source::Text(args.text.clone().unwrap_or_default()),
+        (Some(f), _) => Source::File(f.clone()),
+        (None, Some(arg)) => {
+            let source = Source::from_arg(arg)?;
+            // Text that happens to name a file in this directory: say which was read.
+            if matches!(source, Source::File(_)) && arg.contains([',', ' ']) {
+                eprintln!(
+                    "note: reading the file {}; to scan the text itself, use --text",
+                    crate::render::safe(arg)
+                );
+            }
+            source
+        }
+        (None, None) => {
+            if std::io::stdin().is_terminal() {
+                anyhow::bail!(
+                    "no label given: pass the text, a file name, or - to read standard input (see inci scan --help)"
+                );
+            }
+            Source::Stdin
+        }
+    };
+    let text = source.read(args.max_input)?;
+    let options = inci::risk::Options {
+        profile: args.profile.into(),
+        product_type: args.product_type,
+    };
+    let report = inci::scan::scan_opts(&text, &options);
+    // Buffered, so that the colour layer (which strips styles off a pipe) sees large writes,
+    // and JSON, which has no colour, skips it.
+    match args.format {
+        Format::Text => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+            render::text::write(&mut out, &report)?;
+            out.flush()?;
+        }
+        Format::Json => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            render::json::write(&mut out, &report)?;
+            out.flush()?;
+        }
+    }
+    Ok(Outcome::Success)
+}

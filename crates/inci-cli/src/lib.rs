@@ -1,0 +1,8 @@
+//! The `inci` command line, apart from the [`inci`] library: argument parsing (clap), rendering
+//! to terminals and files, catalog batches (CSV in, JSON Lines or CSV out, in parallel) and
+//! `inci.toml` loading. `main.rs` only calls [`cli::run`].
+
+pub mod batch;
+pub mod cli;
+pub mod config_file;
+pub mod render;

@@ -1,0 +1,36 @@
+//! The `inci` binary: parse arguments, run, map the outcome to an exit code.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = inci_cli::cli::Cli::parse();
+    match inci_cli::cli::run(cli) {
+        Ok(inci_cli::cli::Outcome::Success) => ExitCode::SUCCESS,
+        Ok(inci_cli::cli::Outcome::NotFound | inci_cli::cli::Outcome::LintFailed) => {
+            ExitCode::from(1)
+        }
+        Err(err) => {
+            // A closed pipe (`inci scan ... | head`) is not a failure.
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                    || e.downcast_ref::<serde_json::Error>()
+                        .is_some_and(|e| e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            // Ctrl-C during `inci batch`: stopped between records, as shells expect (128 + 2).
+            if err.chain().any(|e| {
+                matches!(
+                    e.downcast_ref::<inci_cli::batch::BatchError>(),
+                    Some(inci_cli::batch::BatchError::Interrupted { .. })
+                )
+            }) {
+                return ExitCode::from(130);
+            }
+            ExitCode::from(2)
+        }
+    }
+}

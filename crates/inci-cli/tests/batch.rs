@@ -1,0 +1,520 @@
+//! `inci batch` end to end: row counts kept, bad rows reported, formats, inputs, errors.
+
+mod common;
+
+use common::inci;
+use std::io::Write;
+use std::process::Output;
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../../fixtures/catalogs/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn records(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("inci-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    dir.join(name)
+}
+
+/// Runs `inci batch` on a file written by the test, with `args` after the path.
+fn batch_file(path: &std::path::Path, args: &[&str]) -> Output {
+    let mut all = vec!["batch", path.to_str().expect("path")];
+    all.extend_from_slice(args);
+    inci(&all, None)
+}
+
+#[test]
+fn every_row_yields_one_record_in_order_and_bad_rows_say_why() {
+    let out = inci(
+        &[
+            "batch",
+            &fixture("bad_rows.csv"),
+            "--column",
+            "Ingredients",
+            "--id-column",
+            "SKU",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out);
+    let rows: Vec<u64> = recs
+        .iter()
+        .map(|r| r["row"].as_u64().expect("row"))
+        .collect();
+    assert_eq!(rows, [1, 2, 3, 4, 5, 6, 7]);
+    let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().expect("id")).collect();
+    assert_eq!(ids, ["B1", "B2", "B3", "B4", "B5", "B6", "B7"]);
+    let err = |i: usize| recs[i]["error"].as_str().unwrap_or("").to_owned();
+    assert!(recs[0]["error"].is_null() && recs[0]["ingredients"][1]["name"] == "GLYCERIN");
+    assert!(err(1).contains("ragged row: 4 fields"), "{}", err(1));
+    assert!(err(2).contains("empty ingredient cell"));
+    assert!(
+        err(3).contains("not valid UTF-8") && err(3).contains("offset 9"),
+        "{}",
+        err(3)
+    );
+    assert!(err(4).contains("2 fields"));
+    assert!(
+        err(5).contains("check the quoting"),
+        "a stray quote shows as a ragged row: {}",
+        err(5)
+    );
+    assert_eq!(recs[6]["ingredients"][1]["name"], "PARFUM");
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("rows: 7  errors: 5"), "{summary}");
+    assert!(summary.contains("error at row 4"), "{summary}");
+}
+
+#[test]
+fn bom_and_crlf_are_fine_and_csv_keeps_the_columns() {
+    let out = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = rdr.headers().expect("headers").clone();
+    assert_eq!(
+        &headers[0], "SKU",
+        "the BOM is not part of the first header"
+    );
+    assert!(headers.iter().any(|h| h == "inci_human_derived"));
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    assert_eq!(&rows[0][col("inci_human_derived")], "yes");
+    assert!(rows[0][col("inci_findings")].contains("CO001"));
+    assert_eq!(&rows[2][col("inci_unknown")], "Glycerinn");
+    assert_eq!(
+        &rows[1][col("Ingredients")],
+        "Aqua, Butyrospermum Parkii (Shea, Karite) Butter, Phenoxyethanol"
+    );
+}
+
+#[test]
+fn gzip_and_stdin_inputs_match_the_file() {
+    let plain = inci(
+        &["batch", &fixture("good.csv"), "--column", "Ingredients"],
+        None,
+    );
+    let bytes = std::fs::read(fixture("good.csv")).expect("fixture");
+    let gz = tmp("good.csv.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).expect("create"),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(&bytes).expect("compress");
+    enc.finish().expect("finish");
+    let from_gz = batch_file(&gz, &["--column", "Ingredients"]);
+    let from_stdin = inci(&["batch", "-", "--column", "Ingredients"], Some(&bytes));
+    assert_eq!(plain.stdout, from_gz.stdout);
+    assert_eq!(plain.stdout, from_stdin.stdout);
+    assert_eq!(records(&plain).len(), 3);
+}
+
+#[test]
+fn a_cell_over_one_megabyte_is_an_error_record() {
+    let path = tmp("huge.csv");
+    let huge = "Aqua, ".repeat(200_000);
+    std::fs::write(&path, format!("id,ing\n1,\"{huge}\"\n2,Glycerin\n")).expect("write");
+    let out = batch_file(&path, &["--column", "ing"]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert!(
+        recs[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("over the 1048576-byte limit"))
+    );
+    assert_eq!(recs[1]["ingredients"][0]["name"], "GLYCERIN");
+}
+
+#[test]
+fn missing_column_lists_the_columns_and_strict_stops() {
+    let out = inci(&["batch", &fixture("good.csv"), "--column", "INCI"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no column named \"INCI\"") && err.contains("SKU, Name, Ingredients"),
+        "{err}"
+    );
+    let out = inci(
+        &[
+            "batch",
+            &fixture("bad_rows.csv"),
+            "--column",
+            "Ingredients",
+            "--strict",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("row 2: ragged row"));
+    let out = inci(&["batch", "no-such-catalog.csv", "--column", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-catalog.csv"));
+}
+
+#[test]
+fn summary_file_is_json_and_output_file_is_written() {
+    let summary = tmp("summary.json");
+    let output = tmp("out.jsonl");
+    let out = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "-o",
+            output.to_str().expect("p"),
+            "--summary",
+            summary.to_str().expect("p"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let s: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&summary).expect("summary")).expect("json");
+    assert_eq!(s["rows"], 3);
+    assert_eq!(s["errors"], 0);
+    assert_eq!(s["products_with_human_derived"], 1);
+    assert!(
+        s["findings_by_category"]["co_occurrence"]
+            .as_u64()
+            .is_some_and(|n| n >= 1)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&output)
+            .expect("output")
+            .lines()
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn many_rows_across_chunks_stay_in_order() {
+    let path = tmp("many.csv");
+    let mut text = String::from("n,ing\n");
+    for i in 0..5000 {
+        let ing = if i % 7 == 0 {
+            ""
+        } else {
+            "Aqua, Glycerin, Parfum"
+        };
+        text.push_str(&format!("{i},\"{ing}\"\n"));
+    }
+    std::fs::write(&path, text).expect("write");
+    let out = batch_file(&path, &["--column", "ing", "--id-column", "n"]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 5000);
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["row"], i as u64 + 1);
+        assert_eq!(r["id"], i.to_string());
+        assert_eq!(r["error"].is_string(), i % 7 == 0);
+    }
+}
+
+#[test]
+fn long_cells_close_chunks_by_bytes_and_stay_in_order() {
+    // Ten cells of ~300 KB pass `CHUNK_BYTES` within a chunk: the chunk must close at the byte
+    // bound (memory stays bounded by bytes, not rows) and rows after it must still come out
+    // once each, in order.
+    const { assert!(10 * 300_000 > inci_cli::batch::CHUNK_BYTES) };
+    let path = tmp("long_cells.csv");
+    let cell = vec!["Aqua, Glycerin, Parfum"; 300_000 / 24].join(", ");
+    let mut text = String::from("n,ing\n");
+    for i in 0..10 {
+        let ing = if i == 4 { "" } else { cell.as_str() };
+        text.push_str(&format!("{i},\"{ing}\"\n"));
+    }
+    std::fs::write(&path, text).expect("write");
+    let out = batch_file(
+        &path,
+        &["--column", "ing", "--id-column", "n", "--format", "csv"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let ids: Vec<&str> = stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    assert_eq!(ids, ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+}
+
+#[test]
+fn an_unterminated_quote_at_the_end_is_an_error_not_a_merged_product() {
+    // Before, row 2 came out as one product holding `Glycerin, Aqua\n3,Talc\n4,Parfum`:
+    // SKU 3's and 4's ingredients attributed to SKU 2, exit 0, no word of it.
+    let broken = tmp("unterminated.csv");
+    std::fs::write(
+        &broken,
+        "sku,ing\n1,Aqua\n2,\"Glycerin, Aqua\n3,Talc\n4,Parfum\n",
+    )
+    .expect("write");
+    let out = batch_file(&broken, &["--column", "ing"]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert_eq!(recs[0]["row"], 1);
+    assert!(recs[0]["error"].is_null());
+    let error = recs[1]["error"].as_str().expect("row 2 is an error record");
+    assert!(error.contains("unterminated quote"), "{error}");
+    assert!(
+        error.contains("line 3") && error.contains("from 4"),
+        "{error}"
+    );
+    // A quoted field that spans lines and is closed is an ordinary row.
+    let fine = tmp("multiline.csv");
+    std::fs::write(&fine, "sku,ing\n1,Aqua\n2,\"Glycerin,\nAqua\"\n3,Talc").expect("write");
+    let out = batch_file(&fine, &["--column", "ing"]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert!(recs.iter().all(|r| r["error"].is_null()), "{recs:?}");
+}
+
+#[test]
+fn semicolon_and_tab_catalogs_are_read_by_their_header() {
+    // EU exports separate fields with `;` (the comma is the decimal mark and sits inside the
+    // lists); before, such a catalog failed with "no column named".
+    let semi = tmp("semi.csv");
+    std::fs::write(
+        &semi,
+        "sku;name;Ingredients\n1;\"Serum; night\";Aqua, Glycerin\n2;Cream;Aqua, Parfum\n",
+    )
+    .expect("write");
+    let tsv = tmp("catalog.tsv");
+    std::fs::write(
+        &tsv,
+        "sku\tIngredients\n1\tAqua, Glycerin\n2\tAqua, Parfum\n",
+    )
+    .expect("write");
+    for path in [&semi, &tsv] {
+        let out = batch_file(path, &["--column", "Ingredients"]);
+        assert_eq!(out.status.code(), Some(0), "{path:?}");
+        let recs = records(&out);
+        assert_eq!(recs.len(), 2);
+        let names: Vec<&str> = recs[1]["ingredients"]
+            .as_array()
+            .expect("ingredients")
+            .iter()
+            .filter_map(|i| i["name"].as_str())
+            .collect();
+        assert_eq!(names, ["AQUA", "PARFUM"], "{path:?}");
+    }
+    // `--delimiter` overrides the detection.
+    let out = batch_file(&semi, &["--column", "Ingredients", "--delimiter", "comma"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_ragged_row_keeps_its_extra_fields_in_the_error_record() {
+    // Before, the cells past the header's width vanished from both formats.
+    let path = tmp("ragged.csv");
+    std::fs::write(&path, "sku,Ingredients\n1,Aqua, Glycerin,Talc\n2,Aqua\n").expect("write");
+    let p = path.to_str().expect("path");
+    let out = inci(&["batch", p, "--column", "Ingredients"], None);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(
+        recs[0]["extra_fields"],
+        serde_json::json!([" Glycerin", "Talc"])
+    );
+    assert!(recs[1]["extra_fields"].is_null());
+    let out = inci(
+        &["batch", p, "--column", "Ingredients", "--format", "csv"],
+        None,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let row1 = text.lines().nth(1).expect("row 1");
+    assert!(row1.contains("Glycerin") && row1.contains("Talc"), "{row1}");
+}
+
+#[test]
+fn a_huge_header_is_cut_in_the_missing_column_error() {
+    // Before, the whole header line was echoed into the error (100 MB for a 100 MB header).
+    let path = tmp("huge_header.csv");
+    std::fs::write(&path, format!("{},sku\n1,2\n", "h".repeat(200_000))).expect("write");
+    let out = batch_file(&path, &["--column", "Ingredients"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.len() < 2_000, "{} bytes of error", err.len());
+    assert!(err.contains("more bytes)"), "{err}");
+}
+
+#[test]
+fn product_type_applies_to_every_row() {
+    let csv = b"SKU,Ingredients\n1,\"Aqua, Glycerin, Methylisothiazolinone\"\n2,\"Aqua, Benzophenone-3 8%\"\n";
+    let out = inci(
+        &[
+            "batch",
+            "-",
+            "--column",
+            "Ingredients",
+            "--product-type",
+            "leave-on",
+        ],
+        Some(csv),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let recs = records(&out);
+    let find = |rec: &serde_json::Value, code: &str| {
+        rec["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["code"] == code)
+            .cloned()
+    };
+    let mi = find(&recs[0], "R007").expect("MI not allowed in leave-on");
+    assert_eq!(mi["severity"], "high");
+    assert_eq!(recs[0]["product_type"], "leave_on");
+    let bp3 = find(&recs[1], "R006").expect("BP-3 over its limit");
+    assert_eq!(bp3["severity"], "high");
+}
+
+#[test]
+fn an_output_that_is_the_catalog_is_refused_and_the_catalog_kept() {
+    let catalog = tmp("same.csv");
+    let text = "SKU,Ingredients\n1,\"Aqua, Glycerin\"\n";
+    std::fs::write(&catalog, text).expect("write catalog");
+    let path = catalog.to_str().expect("utf-8 path");
+    for args in [
+        vec!["batch", path, "--column", "Ingredients", "-o", path],
+        vec!["batch", path, "--column", "Ingredients", "--summary", path],
+    ] {
+        let out = inci(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("same file as the input"));
+        assert_eq!(std::fs::read_to_string(&catalog).expect("read"), text);
+    }
+}
+
+#[test]
+fn a_truncated_gzip_catalog_fails_after_writing_what_it_read() {
+    use std::io::Write as _;
+    let mut text = String::from("SKU,Ingredients\n");
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "{i},\"Aqua, Glycerin, Parfum, Dimethicone {i}\"\n"
+        ));
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text.as_bytes()).expect("gzip");
+    let bytes = gz.finish().expect("gzip");
+    let path = tmp("truncated.csv.gz");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).expect("write");
+    let out = inci(
+        &[
+            "batch",
+            path.to_str().expect("utf-8 path"),
+            "--column",
+            "Ingredients",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("could not be read past data row"),
+        "{stderr}"
+    );
+    let recs = records(&out);
+    assert!(!recs.is_empty() && recs.len() < 3_000);
+    assert!(
+        recs.iter().all(|r| r.get("error").is_none()),
+        "no phantom error row"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_between_records_with_exit_130() {
+    // Before, SIGINT killed the process wherever it was: 2 runs in 11 left half a JSON record.
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["batch", "-", "--column", "ing"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let (first, got_first) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 65536];
+        let mut told = false;
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            if !told {
+                let _ = first.send(());
+                told = true;
+            }
+        }
+        all
+    });
+    let row = |i: usize| format!("{i},\"Aqua, Glycerin, Parfum, Niacinamide\"\n");
+    let mut text = String::from("n,ing\n");
+    for i in 0..3000 {
+        text.push_str(&row(i));
+    }
+    stdin.write_all(text.as_bytes()).expect("write rows");
+    stdin.flush().expect("flush");
+    // The first chunk (2,048 rows) is written while inci waits for more input.
+    got_first
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("records before the interrupt");
+    let pid = child.id().to_string();
+    let killed = Command::new("sh")
+        .args(["-c", &format!("kill -INT {pid}")])
+        .status()
+        .expect("sh runs");
+    assert!(killed.success());
+    // More input after the interrupt, then the end: nothing of it may be scanned.
+    let mut more = String::new();
+    for i in 3000..6000 {
+        more.push_str(&row(i));
+    }
+    let _ = stdin.write_all(more.as_bytes());
+    drop(stdin);
+    let status = child.wait().expect("inci exits");
+    let out = reader.join().expect("reader");
+    let mut stderr = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut stderr);
+    }
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted after"), "{stderr}");
+    let text = String::from_utf8(out).expect("UTF-8");
+    assert!(text.ends_with('\n'), "the last record is whole");
+    let n = text.lines().count();
+    assert!((1..6000).contains(&n), "{n} records");
+    for (i, line) in text.lines().enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a whole JSON record");
+        assert_eq!(v["row"], i as u64 + 1);
+    }
+}

@@ -1,0 +1,744 @@
+//! The risk engine: findings about the ingredients of one label, and a level per concern.
+//!
+//! [`analyze`] takes the resolved [`Ingredient`]s and returns an [`Analysis`]: one
+//! [`Finding`] per fact that applies (origin, comedogenic rating, irritant, fragrance
+//! allergen, EU annex entry, unknown name), then the co-occurrence and interaction findings
+//! from the rule tables in `rules.rs`, each naming the ingredients that triggered it, why,
+//! and the source. Severities weigh position: an ingredient after the 1 % line
+//! (`position.rs`) counts less, one of the first five counts more. The [`ConcernLevel`]s
+//! summarise the findings per concern, raised for the concerns a [`Profile`] cares about.
+
+mod annex;
+pub mod origin;
+mod position;
+pub mod rules;
+
+pub use annex::codes as annex_codes;
+pub(crate) use annex::short as short_substance;
+pub use inci_dict::risk::ProductType;
+pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_value};
+
+use crate::scan::Ingredient;
+use origin::{Certainty, Origin};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Of human origin (cells, tissues, media, exosomes).
+    HumanDerived,
+    /// Made with a human sequence, synthetically or recombinantly (sh-, rh- peptides): not of
+    /// human origin.
+    HumanSequence,
+    /// Plant, animal or synthetic depending on the supplier (glycerin, squalane).
+    AmbiguousOrigin,
+    /// Of animal origin.
+    AnimalDerived,
+    /// Comedogenic rating of 3 or more.
+    Comedogenic,
+    /// Known irritant.
+    Irritant,
+    /// EU labelled fragrance allergen.
+    FragranceAllergen,
+    /// EU Annex II (prohibited) or III (restricted) entry.
+    Regulatory,
+    /// Not in the dictionary.
+    UnknownIngredient,
+    /// A human-derived ingredient with a pore-clogger, irritant or allergen.
+    CoOccurrence,
+    /// Any other pairing of ingredients.
+    Interaction,
+}
+
+impl Category {
+    /// Stable identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::HumanDerived => "human_derived",
+            Category::HumanSequence => "human_sequence",
+            Category::AmbiguousOrigin => "ambiguous_origin",
+            Category::AnimalDerived => "animal_derived",
+            Category::Comedogenic => "comedogenic",
+            Category::Irritant => "irritant",
+            Category::FragranceAllergen => "fragrance_allergen",
+            Category::Regulatory => "regulatory",
+            Category::UnknownIngredient => "unknown_ingredient",
+            Category::CoOccurrence => "co_occurrence",
+            Category::Interaction => "interaction",
+        }
+    }
+}
+
+/// The user-facing concerns a report is grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Concern {
+    /// Breakouts, clogged pores.
+    Pores,
+    /// Stinging, redness, dryness.
+    Irritation,
+    /// Contact allergy.
+    Allergy,
+    /// Human origin and EU regulation.
+    HumanOriginRegulation,
+    /// Vegan and vegetarian status.
+    Vegan,
+    /// Nothing to worry about: information only (unknown names).
+    Info,
+}
+
+impl Concern {
+    /// Stable identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Concern::Pores => "pores",
+            Concern::Irritation => "irritation",
+            Concern::Allergy => "allergy",
+            Concern::HumanOriginRegulation => "human_origin_regulation",
+            Concern::Vegan => "vegan",
+            Concern::Info => "info",
+        }
+    }
+
+    /// Heading for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Concern::Pores => "Pores",
+            Concern::Irritation => "Irritation",
+            Concern::Allergy => "Allergy",
+            Concern::HumanOriginRegulation => "Human origin and regulation",
+            Concern::Vegan => "Vegan",
+            Concern::Info => "Information",
+        }
+    }
+
+    /// Concerns reported with a level, in report order.
+    pub const ALL: [Concern; 5] = [
+        Concern::Pores,
+        Concern::Irritation,
+        Concern::Allergy,
+        Concern::HumanOriginRegulation,
+        Concern::Vegan,
+    ];
+}
+
+/// How much a finding or concern matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing, no risk.
+    Info,
+    /// Minor.
+    Low,
+    /// Moderate.
+    Moderate,
+    /// High.
+    High,
+}
+
+impl Severity {
+    /// Stable identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Moderate => "moderate",
+            Severity::High => "high",
+        }
+    }
+
+    fn up(self) -> Self {
+        match self {
+            Severity::Info => Severity::Info,
+            Severity::Low => Severity::Moderate,
+            Severity::Moderate | Severity::High => Severity::High,
+        }
+    }
+
+    fn down(self) -> Self {
+        match self {
+            Severity::High => Severity::Moderate,
+            Severity::Moderate => Severity::Low,
+            s => s,
+        }
+    }
+
+    fn from_level(level: inci_dict::risk::Level) -> Self {
+        match level {
+            inci_dict::risk::Level::Low => Severity::Low,
+            inci_dict::risk::Level::Medium => Severity::Moderate,
+            inci_dict::risk::Level::High => Severity::High,
+        }
+    }
+}
+
+/// One fact about the product, with the ingredients that triggered it and its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code (`H001`, `C001`, `CO002`...).
+    pub code: &'static str,
+    /// What it is about.
+    pub category: Category,
+    /// The concern it counts towards.
+    pub concern: Concern,
+    /// How much it matters, position taken into account.
+    pub severity: Severity,
+    /// Why, for people.
+    pub message: String,
+    /// Indices into the report's `ingredients`.
+    pub ingredients: Vec<usize>,
+    /// Where the facts come from.
+    pub source: Cow<'static, str>,
+}
+
+/// The overall level of one concern.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConcernLevel {
+    /// The concern.
+    pub concern: Concern,
+    /// `none`, `low`, `moderate` or `high`.
+    pub level: &'static str,
+    /// Raised because the chosen profile cares about it.
+    pub weighted: bool,
+    /// Indices into `findings`.
+    pub findings: Vec<usize>,
+}
+
+/// Whom the report is for: raises the concerns that matter to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// No weighting.
+    #[default]
+    General,
+    /// Pores weigh more.
+    AcneProne,
+    /// Irritation and allergy weigh more.
+    Sensitive,
+    /// Vegan status weighs more.
+    Vegan,
+    /// Human origin and EU regulation weigh more.
+    EuMarket,
+}
+
+impl Profile {
+    /// Every profile, in the order `--help` lists them.
+    pub const ALL: [Profile; 5] = [
+        Profile::General,
+        Profile::AcneProne,
+        Profile::Sensitive,
+        Profile::Vegan,
+        Profile::EuMarket,
+    ];
+
+    /// The name in JSON and on the command line (`acne-prone`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::General => "general",
+            Profile::AcneProne => "acne-prone",
+            Profile::Sensitive => "sensitive",
+            Profile::Vegan => "vegan",
+            Profile::EuMarket => "eu-market",
+        }
+    }
+
+    fn weights(self, concern: Concern) -> bool {
+        matches!(
+            (self, concern),
+            (Profile::AcneProne, Concern::Pores)
+                | (Profile::Sensitive, Concern::Irritation | Concern::Allergy)
+                | (Profile::Vegan, Concern::Vegan)
+                | (Profile::EuMarket, Concern::HumanOriginRegulation)
+        )
+    }
+}
+
+impl std::str::FromStr for Profile {
+    type Err = UnknownValue;
+
+    /// Parses a name as [`Profile::as_str`] spells it.
+    fn from_str(s: &str) -> Result<Profile, UnknownValue> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or_else(|| UnknownValue::new("profile", s, Profile::ALL.map(Profile::as_str)))
+    }
+}
+
+/// A name that is not one of a closed set's values: says which set and lists the values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    what: &'static str,
+    given: String,
+    expected: Vec<&'static str>,
+}
+
+impl UnknownValue {
+    /// `given` is not a `what`; `expected` lists the values that are.
+    pub fn new(
+        what: &'static str,
+        given: &str,
+        expected: impl IntoIterator<Item = &'static str>,
+    ) -> UnknownValue {
+        UnknownValue {
+            what,
+            given: given.to_owned(),
+            expected: expected.into_iter().collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "unknown {} {:?}; one of: {}",
+            self.what,
+            self.given,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+/// The findings and concern levels of one product.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    /// Every finding, in ingredient order, then combinations.
+    pub findings: Vec<Finding>,
+    /// One level per concern.
+    pub concerns: Vec<ConcernLevel>,
+    /// `yes`, `no`, or `unknown` (unknown names left).
+    pub vegan: &'static str,
+    /// `yes`, `no`, or `unknown`.
+    pub vegetarian: &'static str,
+    /// Index of the first ingredient likely under 1 %, if the list shows one.
+    pub minor_from: Option<usize>,
+}
+
+const ANNEX_416: &str =
+    "Regulation (EC) 1223/2009 Annex II entry 416: cells, tissues or products of human origin";
+
+/// What a report is weighed for: whom (the profile) and what product (its type decides which
+/// annex limits apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Whom the report is for.
+    pub profile: Profile,
+    /// The product type, when known: sharpens annex verdicts that depend on it.
+    pub product_type: Option<ProductType>,
+}
+
+impl From<Profile> for Options {
+    fn from(profile: Profile) -> Self {
+        Options {
+            profile,
+            product_type: None,
+        }
+    }
+}
+
+/// Analyses resolved ingredients for a profile and product type.
+pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
+    let profile = options.profile;
+    let minor_from = minor_start(ingredients);
+    let n = ingredients.len();
+    let weigh = |base: Severity, i: usize| -> (Severity, String) {
+        let pos = format!("position {} of {n}", i + 1);
+        if minor_from.is_some_and(|m| i >= m) {
+            (
+                base.down(),
+                format!("{pos}, after the 1 % line: likely minor"),
+            )
+        } else if i < 5 && ingredients[i].section == crate::parse::Section::Main {
+            (base.up(), format!("{pos}: a main ingredient"))
+        } else {
+            (base, pos)
+        }
+    };
+    let mut findings = Vec::new();
+    let mut vegan_known = true;
+    let mut vegan = true;
+    let mut vegetarian = true;
+    for (i, ing) in ingredients.iter().enumerate() {
+        // This ingredient's findings start here: the annex rules look only at these.
+        let first = findings.len();
+        let Some(name) = ing.name else {
+            vegan_known = false;
+            findings.push(Finding {
+                code: "U001",
+                category: Category::UnknownIngredient,
+                concern: Concern::Info,
+                severity: Severity::Info,
+                message: if let Some(lang) = unsupported_script(&ing.raw) {
+                    format!(
+                        "\"{}\" is a {lang} label name; inci has no open source of {lang} label names yet: check the INCI name printed on the pack",
+                        ing.raw.trim()
+                    )
+                } else if ing.suggestions.is_empty() {
+                    format!(
+                        "\"{}\" is not a known INCI name; no fact about it can be checked",
+                        ing.raw.trim()
+                    )
+                } else {
+                    format!(
+                        "\"{}\" is not a known INCI name (did you mean {}?)",
+                        ing.raw.trim(),
+                        ing.suggested_names()
+                    )
+                },
+                ingredients: vec![i],
+                source: Cow::Borrowed(inci_dict::COSING_SOURCE),
+            });
+            // An unknown name can still say where it comes from (`hUC-MSC Conditioned Media`).
+            if let Some(v) = &ing.verdict {
+                let mut status = Status {
+                    vegan: &mut vegan,
+                    vegetarian: &mut vegetarian,
+                    known: &mut vegan_known,
+                };
+                origin_findings(ing.raw.trim(), i, v, &mut findings, &mut status);
+            }
+            continue;
+        };
+        let Some(entry) = ing.entry.or_else(|| inci_dict::entry_by_name(name)) else {
+            continue;
+        };
+        if let Some(v) = &ing.verdict {
+            let mut status = Status {
+                vegan: &mut vegan,
+                vegetarian: &mut vegetarian,
+                known: &mut vegan_known,
+            };
+            origin_findings(name, i, v, &mut findings, &mut status);
+        }
+        if let Some(c) = inci_dict::risk::comedogenic(entry.id)
+            && c.max >= 3
+        {
+            let base = match c.max {
+                3 => Severity::Low,
+                4 => Severity::Moderate,
+                _ => Severity::High,
+            };
+            let (severity, pos) = weigh(base, i);
+            let rating = if c.min == c.max {
+                format!("{}", c.max)
+            } else {
+                format!("{}-{}", c.min, c.max)
+            };
+            findings.push(Finding {
+                code: "C001",
+                category: Category::Comedogenic,
+                concern: Concern::Pores,
+                severity,
+                message: format!("{name} is rated {rating} of 5 for clogging pores ({pos})"),
+                ingredients: vec![i],
+                source: Cow::Borrowed(c.source),
+            });
+        }
+        if let Some(irr) = inci_dict::risk::irritant(entry.id) {
+            let (severity, pos) = weigh(Severity::from_level(irr.severity), i);
+            let note = if irr.note.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", irr.note)
+            };
+            findings.push(Finding {
+                code: "I001",
+                category: Category::Irritant,
+                concern: Concern::Irritation,
+                severity,
+                message: format!(
+                    "{name} is a known irritant ({}{note}; {pos})",
+                    irr.category.replace('_', " ")
+                ),
+                ingredients: vec![i],
+                source: Cow::Borrowed(irr.source),
+            });
+        }
+        if let Some(a) = inci_dict::risk::allergen(entry.id) {
+            let (severity, pos) = weigh(Severity::from_level(a.severity), i);
+            let set = if a.original_26 {
+                "one of the 26 original EU fragrance allergens"
+            } else {
+                "an EU fragrance allergen added by Regulation (EU) 2023/1545"
+            };
+            findings.push(Finding {
+                code: "F001",
+                category: Category::FragranceAllergen,
+                concern: Concern::Allergy,
+                severity,
+                message: format!("{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos})"),
+                ingredients: vec![i],
+                source: Cow::Borrowed(a.source),
+            });
+        }
+        annex::findings(
+            name,
+            i,
+            ing,
+            inci_dict::risk::annex_entries(entry.id),
+            options.product_type,
+            &mut findings,
+            first,
+        );
+    }
+    combine(ingredients, &mut findings);
+    let vegan_status = if !vegetarian {
+        Some(Severity::High)
+    } else if !vegan {
+        Some(Severity::Moderate)
+    } else if !vegan_known {
+        Some(Severity::Low)
+    } else {
+        None
+    };
+    let concerns = Concern::ALL
+        .iter()
+        .map(|&concern| {
+            // The vegan concern counts every origin finding, whatever concern it is filed under.
+            let counts = |f: &Finding| {
+                f.concern == concern
+                    || (concern == Concern::Vegan
+                        && matches!(f.category, Category::HumanDerived | Category::AnimalDerived))
+            };
+            let idx: Vec<usize> = findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| counts(f))
+                .map(|(k, _)| k)
+                .collect();
+            let worst = if concern == Concern::Vegan {
+                vegan_status
+            } else {
+                idx.iter().map(|&k| findings[k].severity).max()
+            };
+            let weighted = profile.weights(concern) && worst.is_some_and(|w| w > Severity::Info);
+            let level = match worst.map(|w| if weighted { w.up() } else { w }) {
+                None | Some(Severity::Info) => "none",
+                Some(Severity::Low) => "low",
+                Some(Severity::Moderate) => "moderate",
+                Some(Severity::High) => "high",
+            };
+            ConcernLevel {
+                concern,
+                level,
+                weighted,
+                findings: idx,
+            }
+        })
+        .collect();
+    let yes_no = |v: bool| {
+        if v {
+            if vegan_known { "yes" } else { "unknown" }
+        } else {
+            "no"
+        }
+    };
+    Analysis {
+        findings,
+        concerns,
+        vegan: yes_no(vegan),
+        vegetarian: yes_no(vegetarian),
+        minor_from,
+    }
+}
+
+/// The language of a name written in a script inci has no label names for: Korean (Hangul)
+/// or Japanese (kana). Chinese names resolve through the NMPA inventory.
+fn unsupported_script(text: &str) -> Option<&'static str> {
+    text.chars().find_map(|c| match c {
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
+            Some("Korean")
+        }
+        '\u{3040}'..='\u{30FF}' => Some("Japanese"),
+        _ => None,
+    })
+}
+
+/// Vegan and vegetarian status, updated as origin findings are added.
+struct Status<'a> {
+    vegan: &'a mut bool,
+    vegetarian: &'a mut bool,
+    /// False once an ingredient's origin cannot be told (unknown name, ambiguous source).
+    known: &'a mut bool,
+}
+
+/// The findings an origin verdict raises: human origin (with the EU prohibition), a human
+/// sequence (not human origin), animal origin or an ambiguous source (vegan status).
+fn origin_findings(
+    name: &str,
+    i: usize,
+    v: &origin::Verdict,
+    findings: &mut Vec<Finding>,
+    status: &mut Status<'_>,
+) {
+    let source = v.source.unwrap_or(origin::RULES_SOURCE);
+    match v.origin {
+        Origin::Human => {
+            *status.vegan = false;
+            *status.vegetarian = false;
+            let (severity, certainty) = match v.certainty {
+                Certainty::Named => (Severity::High, "of human origin"),
+                Certainty::Possible => (Severity::Moderate, "possibly of human origin"),
+            };
+            findings.push(Finding {
+                code: "H001",
+                category: Category::HumanDerived,
+                concern: Concern::HumanOriginRegulation,
+                severity,
+                message: format!(
+                    "{name} is {certainty} ({}); neither vegan nor vegetarian; culture media may carry bovine serum",
+                    v.reason
+                ),
+                ingredients: vec![i],
+                source: Cow::Borrowed(source),
+            });
+            findings.push(Finding {
+                code: "R416",
+                category: Category::Regulatory,
+                concern: Concern::HumanOriginRegulation,
+                severity,
+                message: format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
+                ingredients: vec![i],
+                source: Cow::Borrowed(ANNEX_416),
+            });
+        }
+        Origin::HumanSequence => findings.push(Finding {
+            code: "H002",
+            category: Category::HumanSequence,
+            concern: Concern::HumanOriginRegulation,
+            severity: Severity::Info,
+            message: format!(
+                "{name}: {}; not a product of human origin under Annex II entry 416",
+                v.reason
+            ),
+            ingredients: vec![i],
+            source: Cow::Borrowed(source),
+        }),
+        Origin::Animal => {
+            *status.vegan = false;
+            *status.vegetarian &= v.vegetarian;
+            let veg = if v.vegetarian {
+                "not vegan (vegetarian)"
+            } else {
+                "neither vegan nor vegetarian"
+            };
+            findings.push(Finding {
+                code: "A001",
+                category: Category::AnimalDerived,
+                concern: Concern::Vegan,
+                severity: Severity::Low,
+                message: format!("{name} is of animal origin ({}): {veg}", v.reason),
+                ingredients: vec![i],
+                source: Cow::Borrowed(source),
+            });
+        }
+        Origin::Ambiguous => {
+            *status.known = false;
+            findings.push(Finding {
+                code: "A002",
+                category: Category::AmbiguousOrigin,
+                concern: Concern::Vegan,
+                severity: Severity::Info,
+                message: format!(
+                    "{name} may be of plant, animal or synthetic origin ({}): vegan status unknown",
+                    v.reason
+                ),
+                ingredients: vec![i],
+                source: Cow::Borrowed(source),
+            });
+        }
+        Origin::PlantCulture | Origin::Microbial => {}
+    }
+}
+
+/// Adds co-occurrence findings (human-derived with a partner) and interactions.
+fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
+    let human: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.category == Category::HumanDerived)
+        .flat_map(|f| f.ingredients.clone())
+        .collect();
+    let mut added = Vec::new();
+    if !human.is_empty() {
+        for rule in rules::CO_OCCURRENCE {
+            let mut partners: Vec<usize> = findings
+                .iter()
+                .filter(|f| f.category == rule.partner)
+                .filter(|f| {
+                    rule.partner_kinds.is_empty()
+                        || f.ingredients.iter().any(|&i| {
+                            ingredients[i]
+                                .entry
+                                .and_then(|e| inci_dict::risk::irritant(e.id))
+                                .is_some_and(|irr| rule.partner_kinds.contains(&irr.category))
+                        })
+                })
+                .flat_map(|f| f.ingredients.iter().copied())
+                .filter(|i| !human.contains(i))
+                .collect();
+            partners.sort_unstable();
+            partners.dedup();
+            if partners.is_empty() {
+                continue;
+            }
+            // An unknown name (`hUC-MSC Conditioned Media`) is named as printed.
+            let names = |ix: &[usize]| {
+                ix.iter()
+                    .map(|&i| ingredients[i].name.unwrap_or(ingredients[i].raw.trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut involved = human.clone();
+            involved.extend(&partners);
+            added.push(Finding {
+                code: rule.code,
+                category: Category::CoOccurrence,
+                concern: rule.concern,
+                severity: rule.severity,
+                message: format!(
+                    "{} with {}: {}",
+                    names(&human),
+                    names(&partners),
+                    rule.message
+                ),
+                ingredients: involved,
+                source: Cow::Borrowed(rule.source),
+            });
+        }
+    }
+    for rule in rules::INTERACTIONS {
+        let side = |names: &[&str]| -> Vec<usize> {
+            ingredients
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.name.is_some_and(|n| names.contains(&n)))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (a, b) = (side(rule.a), side(rule.b));
+        if a.is_empty() || b.is_empty() {
+            continue;
+        }
+        let mut involved = a;
+        involved.extend(b);
+        let names: Vec<&str> = involved
+            .iter()
+            .filter_map(|&i| ingredients[i].name)
+            .collect();
+        added.push(Finding {
+            code: rule.code,
+            category: Category::Interaction,
+            concern: rule.concern,
+            severity: rule.severity,
+            message: format!("{}: {}", names.join(" with "), rule.message),
+            ingredients: involved,
+            source: Cow::Borrowed(rule.source),
+        });
+    }
+    findings.extend(added);
+}
