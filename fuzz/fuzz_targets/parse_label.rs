@@ -12,5 +12,5 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = label.verify() {
         panic!("invariant broken: {e}");
     }
-    let _ = inci::scan::report(&label);
+    let _ = inci::scan::Scanner::new().report(&label);
 });

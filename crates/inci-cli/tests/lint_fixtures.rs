@@ -143,7 +143,7 @@ fn lint_fixtures_render_as_reviewed() {
         );
         insta::assert_json_snapshot!(
             format!("{}_json", fx.name),
-            inci_cli::render::lint_json::document(std::slice::from_ref(&file))
+            inci::lint::document(std::slice::from_ref(&file))
         );
     }
 }

@@ -19,10 +19,10 @@ pub struct ScanReport {
     pub findings: Vec<Finding>,
     /// One level per concern (pores, irritation, allergy, human origin and regulation, vegan).
     pub concerns: Vec<ConcernLevel>,
-    /// `yes`, `no` or `unknown` (when unknown names remain).
-    pub vegan: &'static str,
-    /// `yes`, `no` or `unknown`.
-    pub vegetarian: &'static str,
+    /// Vegan: yes, no, or unknown (when an ingredient may be of animal origin or is unknown).
+    pub vegan: risk::VeganStatus,
+    /// Vegetarian: yes, no or unknown.
+    pub vegetarian: risk::VeganStatus,
     /// Index of the first ingredient likely under 1 %, or `null`.
     pub minor_from: Option<usize>,
     /// The profile the concern levels were weighted for.
@@ -117,8 +117,9 @@ pub struct SynonymUse {
 /// Input that is not part of any ingredient.
 #[derive(Debug, Clone, Serialize)]
 pub struct SkippedText {
-    /// `preamble`, `header`, `heading`, `prose` or `legend`.
-    pub reason: &'static str,
+    /// Why it is not an ingredient (`preamble`, `header`, `heading`, `prose`, `legend`,
+    /// `free_from`).
+    pub reason: parse::Skip,
     /// Byte range in the input.
     pub span: Span,
     /// The text.
@@ -135,34 +136,72 @@ fn product_type_id<S: serde::Serializer>(
     }
 }
 
-/// Parses, resolves and analyses one label with the embedded dictionary.
+/// Parses, resolves and analyses one label with the embedded dictionary, for the general
+/// profile and no product type: `Scanner::new().scan(input)`.
+///
+/// ```
+/// let report = inci::scan("Aqua, Glycerin, Parfum");
+/// assert_eq!(report.ingredients[1].name, Some("GLYCERIN"));
+/// ```
 pub fn scan(input: &str) -> ScanReport {
-    scan_with(input, Profile::General)
+    Scanner::new().scan(input)
 }
 
-/// Like [`scan`], with concern levels weighted for `profile`.
-pub fn scan_with(input: &str, profile: Profile) -> ScanReport {
-    scan_opts(input, &profile.into())
+/// Scans labels for one profile and product type: the one entry point from label text (or an
+/// already parsed [`Label`]) to a [`ScanReport`]. Cheap to copy; share one across threads.
+///
+/// ```
+/// use inci::risk::{ProductType, Profile};
+/// use inci::scan::Scanner;
+///
+/// let scanner = Scanner::new()
+///     .profile(Profile::AcneProne)
+///     .product_type(Some(ProductType::LeaveOn));
+/// let report = scanner.scan("Aqua, Isopropyl Myristate, Methylisothiazolinone");
+/// assert!(report.findings.iter().any(|f| f.code == "C001"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Scanner {
+    options: risk::Options,
 }
 
-/// Like [`scan`], weighted for a profile and a product type.
-pub fn scan_opts(input: &str, options: &risk::Options) -> ScanReport {
-    let label = parse::parse(input, &Cosing);
-    report_opts(&label, options)
+impl Scanner {
+    /// The general profile, no product type.
+    pub fn new() -> Scanner {
+        Scanner::default()
+    }
+
+    /// Weighs concern levels for `profile`.
+    pub fn profile(mut self, profile: Profile) -> Scanner {
+        self.options.profile = profile;
+        self
+    }
+
+    /// Sharpens annex verdicts that depend on the product type (hair-dye-only entries, leave-on
+    /// limits); `None` when unknown.
+    pub fn product_type(mut self, product_type: Option<risk::ProductType>) -> Scanner {
+        self.options.product_type = product_type;
+        self
+    }
+
+    /// The options [`risk::analyze`] gets.
+    pub fn options(&self) -> &risk::Options {
+        &self.options
+    }
+
+    /// Parses, resolves and analyses one label.
+    pub fn scan(&self, input: &str) -> ScanReport {
+        let label = parse::parse(input, &Cosing);
+        self.report(&label)
+    }
+
+    /// Builds the report of an already parsed label.
+    pub fn report(&self, label: &Label<'_>) -> ScanReport {
+        report_opts(label, &self.options)
+    }
 }
 
-/// Builds the report of an already parsed label.
-pub fn report(label: &Label<'_>) -> ScanReport {
-    report_with(label, Profile::General)
-}
-
-/// Builds the report of an already parsed label, weighted for `profile`.
-pub fn report_with(label: &Label<'_>, profile: Profile) -> ScanReport {
-    report_opts(label, &profile.into())
-}
-
-/// Builds the report of an already parsed label, weighted for a profile and a product type.
-pub fn report_opts(label: &Label<'_>, options: &risk::Options) -> ScanReport {
+fn report_opts(label: &Label<'_>, options: &risk::Options) -> ScanReport {
     let input = label.input;
     let profile = options.profile;
     let ingredients = ingredients(label);
@@ -172,7 +211,7 @@ pub fn report_opts(label: &Label<'_>, options: &risk::Options) -> ScanReport {
         .iter()
         .filter_map(|t| match t.kind {
             TokenKind::Skipped(s) => Some(SkippedText {
-                reason: parse::skip_name(s),
+                reason: s,
                 span: t.span,
                 text: t.span.slice(input).to_owned(),
             }),

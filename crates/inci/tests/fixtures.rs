@@ -39,7 +39,7 @@ fn load(path: &Path) -> Fixture {
 
 fn render(label: &str) -> String {
     let parsed = inci::parse(label, &inci::Cosing);
-    let report = inci::scan::report(&parsed);
+    let report = inci::scan::Scanner::new().report(&parsed);
     let mut out = String::new();
     for ing in &report.ingredients {
         let section = if ing.section == inci::parse::Section::MayContain {
@@ -70,13 +70,13 @@ fn render(label: &str) -> String {
     for t in &parsed.tokens {
         let what = match t.kind {
             inci::parse::TokenKind::Item(_) | inci::parse::TokenKind::Separator => continue,
-            inci::parse::TokenKind::Skipped(s) => format!("skipped {}", inci::parse::skip_name(s)),
+            inci::parse::TokenKind::Skipped(s) => format!("skipped {}", s.as_str()),
             other => format!("{other:?}"),
         };
         writeln!(out, "{what} {:?} {:?}", t.span, t.span.slice(label)).ok();
     }
     for d in &report.diagnostics {
-        if d.code != "skipped-text" {
+        if d.code != inci::parse::DiagnosticCode::SkippedText {
             writeln!(out, "diagnostic {} {:?}: {}", d.code, d.span, d.message).ok();
         }
     }
@@ -99,7 +99,7 @@ fn fixtures_yield_their_expected_names() {
         if let Err(e) = parsed.verify() {
             failures.push(format!("{}: invariant: {e}", fx.name));
         }
-        let report = inci::scan::report(&parsed);
+        let report = inci::scan::Scanner::new().report(&parsed);
         let got: Vec<String> = report
             .ingredients
             .iter()

@@ -30,7 +30,7 @@ fn skipped(text: &str) -> Vec<(&'static str, String)> {
     report(text)
         .skipped
         .iter()
-        .map(|s| (s.reason, s.text.trim().to_owned()))
+        .map(|s| (s.reason.as_str(), s.text.trim().to_owned()))
         .collect()
 }
 

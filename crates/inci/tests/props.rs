@@ -8,7 +8,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     if let Err(e) = label.verify() {
         return Err(TestCaseError::fail(format!("{e} for {text:?}")));
     }
-    let report = inci::scan::report(&label);
+    let report = inci::scan::Scanner::new().report(&label);
     prop_assert_eq!(report.ingredients.len(), label.items.len());
     for (ing, item) in report.ingredients.iter().zip(&label.items) {
         prop_assert_eq!(&ing.raw, &text[item.span.start..item.span.end]);

@@ -128,13 +128,10 @@ fn scan_row(
     if text.trim().is_empty() {
         return Err("empty ingredient cell".to_owned());
     }
-    Ok(inci::scan::scan_opts(
-        text,
-        &inci::risk::Options {
-            profile: layout.profile,
-            product_type: layout.product_type,
-        },
-    ))
+    Ok(inci::scan::Scanner::new()
+        .profile(layout.profile)
+        .product_type(layout.product_type)
+        .scan(text))
 }
 
 fn format_ok(
@@ -151,7 +148,7 @@ fn format_ok(
             buf
         }
         OutputFormat::Csv => {
-            let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level);
+            let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level.as_str());
             let human = report
                 .findings
                 .iter()

@@ -82,11 +82,10 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         }
     };
     let text = source.read(args.max_input)?;
-    let options = inci::risk::Options {
-        profile: args.profile.into(),
-        product_type: args.product_type,
-    };
-    let report = inci::scan::scan_opts(&text, &options);
+    let report = inci::scan::Scanner::new()
+        .profile(args.profile.into())
+        .product_type(args.product_type)
+        .scan(&text);
     // Buffered, so that the colour layer (which strips styles off a pipe) sees large writes,
     // and JSON, which has no colour, skips it.
     match args.format {

@@ -4,7 +4,7 @@
 use anstyle::{AnsiColor, Style};
 use inci::parse::Section;
 use inci::resolve::Via;
-use inci::risk::{Concern, Finding, Severity};
+use inci::risk::{Concern, Degree, Finding, Severity};
 use inci::scan::{Ingredient, ScanReport};
 use std::io::{self, Write};
 
@@ -28,12 +28,12 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-fn level_style(level: &str) -> Style {
+fn level_style(level: Degree) -> Style {
     match level {
-        "high" => BAD,
-        "moderate" => WARN,
-        "low" => AnsiColor::Cyan.on_default(),
-        _ => OK,
+        Degree::High => BAD,
+        Degree::Moderate => WARN,
+        Degree::Low => AnsiColor::Cyan.on_default(),
+        Degree::None => OK,
     }
 }
 
@@ -54,7 +54,7 @@ pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     for d in report
         .diagnostics
         .iter()
-        .filter(|d| d.code != "skipped-text")
+        .filter(|d| d.code != inci::parse::DiagnosticCode::SkippedText)
     {
         writeln!(
             out,
@@ -155,10 +155,7 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
 
 fn write_concerns(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     writeln!(out)?;
-    let profile = serde_json::to_value(report.profile)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let profile = report.profile.as_str();
     writeln!(out, "{HEAD}Concerns{HEAD:#} (profile: {profile})")?;
     for c in &report.concerns {
         let st = level_style(c.level);

@@ -84,6 +84,7 @@ pub struct WatchName {
 
 /// Lint configuration. [`Config::default`] runs every rule at its default level for the EU.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Config {
     /// Which market's rules apply.
     pub market: Market,

@@ -114,6 +114,26 @@ pub enum Skip {
     FreeFrom,
 }
 
+impl Skip {
+    /// The name in JSON (`free_from`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Skip::Preamble => "preamble",
+            Skip::Header => "header",
+            Skip::Heading => "heading",
+            Skip::Prose => "prose",
+            Skip::Legend => "legend",
+            Skip::FreeFrom => "free_from",
+        }
+    }
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The role of a [`Token`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -143,13 +163,44 @@ pub struct Token {
 
 /// A problem the parser recovered from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
-    /// Stable identifier (`unbalanced-bracket`, `empty-item`, `skipped-text`, ...).
-    pub code: &'static str,
+    /// What kind of problem.
+    pub code: DiagnosticCode,
     /// What happened, for people.
     pub message: String,
     /// Where.
     pub span: Span,
+}
+
+/// The kinds of [`Diagnostic`]; in JSON, kebab-case (`unbalanced-bracket`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DiagnosticCode {
+    /// A bracket with no partner on its line; the item runs on as if it were closed.
+    UnbalancedBracket,
+    /// Two separators with nothing between them (`Aqua,, Glycerin`).
+    EmptyItem,
+    /// Text read as pack text, not as an ingredient (its [`Skip`] reason is in the message).
+    SkippedText,
+}
+
+impl DiagnosticCode {
+    /// The name in JSON (`unbalanced-bracket`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::UnbalancedBracket => "unbalanced-bracket",
+            DiagnosticCode::EmptyItem => "empty-item",
+            DiagnosticCode::SkippedText => "skipped-text",
+        }
+    }
+}
+
+impl std::fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A parsed label: the input, its items in order, the tokens covering it, and diagnostics.

@@ -6,7 +6,7 @@
 //! with a stack, so a hundred thousand nested parentheses cost no more than a hundred thousand
 //! letters.
 
-use super::label::{Diagnostic, Section, Skip};
+use super::label::{Diagnostic, DiagnosticCode, Section, Skip};
 use super::rules;
 use crate::span::Span;
 
@@ -65,7 +65,7 @@ impl Brackets {
         for p in unmatched {
             let len = input[p..].chars().next().map_or(1, char::len_utf8);
             diagnostics.push(Diagnostic {
-                code: "unbalanced-bracket",
+                code: DiagnosticCode::UnbalancedBracket,
                 message: "bracket without its partner on the same line; read as a plain character"
                     .into(),
                 span: Span::new(p, p + len),
@@ -466,7 +466,7 @@ impl Lexer<'_> {
         if self.pos > start {
             if commas > 1 {
                 self.diagnostics.push(Diagnostic {
-                    code: "empty-item",
+                    code: DiagnosticCode::EmptyItem,
                     message: "separators with no ingredient between them".into(),
                     span: Span::new(start, self.pos),
                 });

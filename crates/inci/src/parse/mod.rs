@@ -19,7 +19,8 @@ mod qualifiers;
 pub mod rules;
 
 pub use label::{
-    Diagnostic, Item, Label, Qualifier, QualifierKind, Section, Skip, Token, TokenKind,
+    Diagnostic, DiagnosticCode, Item, Label, Qualifier, QualifierKind, Section, Skip, Token,
+    TokenKind,
 };
 
 use classify::Class;
@@ -63,8 +64,8 @@ pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
                         }
                         Class::Skipped(skip) => {
                             diagnostics.push(Diagnostic {
-                                code: "skipped-text",
-                                message: format!("not read as an ingredient ({})", skip_name(skip)),
+                                code: DiagnosticCode::SkippedText,
+                                message: format!("not read as an ingredient ({})", skip.as_str()),
                                 span,
                             });
                             tokens.push(Token {
@@ -90,17 +91,5 @@ pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
         items,
         tokens,
         diagnostics,
-    }
-}
-
-/// Stable lower-case name of a [`Skip`] reason.
-pub fn skip_name(skip: Skip) -> &'static str {
-    match skip {
-        Skip::Preamble => "preamble",
-        Skip::Header => "header",
-        Skip::Heading => "heading",
-        Skip::Prose => "prose",
-        Skip::Legend => "legend",
-        Skip::FreeFrom => "free_from",
     }
 }

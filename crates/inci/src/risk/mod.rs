@@ -198,12 +198,77 @@ pub struct Finding {
 pub struct ConcernLevel {
     /// The concern.
     pub concern: Concern,
-    /// `none`, `low`, `moderate` or `high`.
-    pub level: &'static str,
+    /// How much it weighs here.
+    pub level: Degree,
     /// Raised because the chosen profile cares about it.
     pub weighted: bool,
     /// Indices into `findings`.
     pub findings: Vec<usize>,
+}
+
+/// How much a concern weighs in one product: the worst finding's severity, one step up when
+/// the profile weighs the concern. Ordered `None < Low < Moderate < High`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Degree {
+    /// No finding above info.
+    None,
+    /// Worth knowing.
+    Low,
+    /// Worth acting on for some people.
+    Moderate,
+    /// Worth acting on.
+    High,
+}
+
+impl Degree {
+    /// The name in JSON (`moderate`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Degree::None => "none",
+            Degree::Low => "low",
+            Degree::Moderate => "moderate",
+            Degree::High => "high",
+        }
+    }
+}
+
+impl std::fmt::Display for Degree {
+    /// The JSON name, padded as the format asks (`{:<8}`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Whether a product is vegan (or vegetarian): `No` when an ingredient rules it out, `Unknown`
+/// when an ingredient may be of animal origin (glycerin, squalane) and nothing rules it out,
+/// `Yes` otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VeganStatus {
+    /// No ingredient is or may be of animal origin (for vegetarian: from slaughter).
+    Yes,
+    /// An ingredient is.
+    No,
+    /// An ingredient may be: ask the supplier.
+    Unknown,
+}
+
+impl VeganStatus {
+    /// The name in JSON (`unknown`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VeganStatus::Yes => "yes",
+            VeganStatus::No => "no",
+            VeganStatus::Unknown => "unknown",
+        }
+    }
+}
+
+impl std::fmt::Display for VeganStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
 }
 
 /// Whom the report is for: raises the concerns that matter to them.
@@ -312,9 +377,9 @@ pub struct Analysis {
     /// One level per concern.
     pub concerns: Vec<ConcernLevel>,
     /// `yes`, `no`, or `unknown` (unknown names left).
-    pub vegan: &'static str,
+    pub vegan: VeganStatus,
     /// `yes`, `no`, or `unknown`.
-    pub vegetarian: &'static str,
+    pub vegetarian: VeganStatus,
     /// Index of the first ingredient likely under 1 %, if the list shows one.
     pub minor_from: Option<usize>,
 }
@@ -323,8 +388,10 @@ const ANNEX_416: &str =
     "Regulation (EC) 1223/2009 Annex II entry 416: cells, tissues or products of human origin";
 
 /// What a report is weighed for: whom (the profile) and what product (its type decides which
-/// annex limits apply).
+/// annex limits apply). Built by [`Scanner`](crate::scan::Scanner); fields can be set on a
+/// default value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Options {
     /// Whom the report is for.
     pub profile: Profile,
@@ -518,10 +585,10 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             };
             let weighted = profile.weights(concern) && worst.is_some_and(|w| w > Severity::Info);
             let level = match worst.map(|w| if weighted { w.up() } else { w }) {
-                None | Some(Severity::Info) => "none",
-                Some(Severity::Low) => "low",
-                Some(Severity::Moderate) => "moderate",
-                Some(Severity::High) => "high",
+                None | Some(Severity::Info) => Degree::None,
+                Some(Severity::Low) => Degree::Low,
+                Some(Severity::Moderate) => Degree::Moderate,
+                Some(Severity::High) => Degree::High,
             };
             ConcernLevel {
                 concern,
@@ -532,10 +599,12 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         })
         .collect();
     let yes_no = |v: bool| {
-        if v {
-            if vegan_known { "yes" } else { "unknown" }
+        if !v {
+            VeganStatus::No
+        } else if vegan_known {
+            VeganStatus::Yes
         } else {
-            "no"
+            VeganStatus::Unknown
         }
     };
     Analysis {

@@ -2,7 +2,7 @@
 
 use super::{FixKind, Rule};
 use crate::lint::{Applicability, Context, Fix, Level, Lint};
-use crate::parse::TokenKind;
+use crate::parse::{DiagnosticCode, TokenKind};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -39,7 +39,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         .label
         .diagnostics
         .iter()
-        .filter(|d| d.code == "empty-item")
+        .filter(|d| d.code == DiagnosticCode::EmptyItem)
     {
         let text = d.span.slice(cx.input);
         let Some(sep) = text.chars().find(|c| matches!(c, ',' | ';' | '，' | '；')) else {

@@ -2,6 +2,7 @@
 
 use super::{FixKind, Rule};
 use crate::lint::{Context, Level, Lint};
+use crate::parse::DiagnosticCode;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -39,7 +40,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         .label
         .diagnostics
         .iter()
-        .filter(|d| d.code == "unbalanced-bracket")
+        .filter(|d| d.code == DiagnosticCode::UnbalancedBracket)
     {
         let c = d.span.slice(cx.input);
         let opening = matches!(c, "(" | "[" | "{" | "（" | "【");

@@ -1,0 +1,19 @@
+"""Type stubs of the native module; the public API is in ``inci/__init__.py``."""
+
+from typing import Optional, Sequence
+
+__version__: str
+
+def scan_json(text: str, profile: str = "general", product_type: Optional[str] = None) -> str: ...
+def scan_many_json(
+    texts: Sequence[Optional[str]],
+    profile: str = "general",
+    product_type: Optional[str] = None,
+) -> list[Optional[str]]: ...
+def lint_json(
+    text: str,
+    path: str = "<text>",
+    market: str = "eu",
+    product_type: Optional[str] = None,
+) -> str: ...
+def explain_json(name: str) -> str: ...

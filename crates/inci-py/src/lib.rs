@@ -1,0 +1,165 @@
+//! `inci._inci`: the native half of the Python package `inci`.
+//!
+//! Each function returns the JSON the command line prints (`inci scan --format json`,
+//! `inci lint --format json`, `inci explain --format json`) as a string; the pure-Python half
+//! (`python/inci/__init__.py`) turns it into plain dicts with `json.loads`, so a dict from
+//! Python and a record from `inci batch` are equal by construction. `scan` and `scan_many`
+//! build the dicts directly ([`to_python`]), equal to what `json.loads` would give; the tests
+//! compare them with the command line's JSON. `scan_many` and `scan_many_json` release the GIL
+//! and scan on every core (rayon).
+
+use inci::lint::{Config, LintedFile, Market};
+use inci::risk::{ProductType, Profile};
+use inci::scan::Scanner;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use rayon::prelude::*;
+
+mod to_python;
+
+/// The scanner for a `profile` and `product_type` given from Python, or a `ValueError` that
+/// lists the accepted values.
+fn scanner(profile: &str, product_type: Option<&str>) -> PyResult<Scanner> {
+    let profile: Profile = profile
+        .parse()
+        .map_err(|e: inci::risk::UnknownValue| PyValueError::new_err(e.to_string()))?;
+    let product_type = product_type.map(parse_product_type).transpose()?;
+    Ok(Scanner::new().profile(profile).product_type(product_type))
+}
+
+fn parse_product_type(text: &str) -> PyResult<ProductType> {
+    text.parse::<ProductType>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// Scans one label; the report as JSON.
+#[pyfunction]
+#[pyo3(signature = (text, profile = "general", product_type = None))]
+fn scan_json(text: &str, profile: &str, product_type: Option<&str>) -> PyResult<String> {
+    let scanner = scanner(profile, product_type)?;
+    to_json(&scanner.scan(text))
+}
+
+/// Scans many labels on every core with the GIL released; one JSON report per text, `None`
+/// for a `None` text. Any other item is a `TypeError` that names its index.
+#[pyfunction]
+#[pyo3(signature = (texts, profile = "general", product_type = None))]
+fn scan_many_json(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    profile: &str,
+    product_type: Option<&str>,
+) -> PyResult<Vec<Option<String>>> {
+    let scanner = scanner(profile, product_type)?;
+    let owned = texts_of(texts)?;
+    let out: Result<Vec<Option<String>>, serde_json::Error> = py.detach(|| {
+        owned
+            .par_iter()
+            .map(|t| {
+                t.as_deref()
+                    .map(|t| serde_json::to_string(&scanner.scan(t)))
+                    .transpose()
+            })
+            .collect()
+    });
+    out.map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// Scans one label; the report as Python objects (dicts, lists, str, int, bool, None).
+#[pyfunction]
+#[pyo3(signature = (text, profile = "general", product_type = None))]
+fn scan<'py>(
+    py: Python<'py>,
+    text: &str,
+    profile: &str,
+    product_type: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let scanner = scanner(profile, product_type)?;
+    to_python::Converter::new(py).convert(&scanner.scan(text))
+}
+
+/// Scans many labels on every core with the GIL released, then converts each report to Python
+/// objects; `None` for a `None` text.
+#[pyfunction]
+#[pyo3(signature = (texts, profile = "general", product_type = None))]
+fn scan_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    profile: &str,
+    product_type: Option<&str>,
+) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let scanner = scanner(profile, product_type)?;
+    let owned = texts_of(texts)?;
+    let reports: Vec<Option<inci::ScanReport>> = py.detach(|| {
+        owned
+            .par_iter()
+            .map(|t| t.as_deref().map(|t| scanner.scan(t)))
+            .collect()
+    });
+    let mut conv = to_python::Converter::new(py);
+    reports
+        .iter()
+        .map(|r| r.as_ref().map(|r| conv.convert(r)).transpose())
+        .collect()
+}
+
+/// The texts of a Python iterable: `str` or `None` each, else a `TypeError` naming the index.
+fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
+    let mut owned: Vec<Option<String>> = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        if item.is_none() {
+            owned.push(None);
+        } else if let Ok(s) = item.cast::<PyString>() {
+            owned.push(Some(s.to_cow()?.into_owned()));
+        } else {
+            let kind = item.get_type().name()?;
+            return Err(PyTypeError::new_err(format!(
+                "texts[{i}]: expected str or None, got {kind}"
+            )));
+        }
+    }
+    Ok(owned)
+}
+
+/// Lints one pack text; the `inci lint --format json` document (one file named `path`).
+#[pyfunction]
+#[pyo3(signature = (text, path = "<text>", market = "eu", product_type = None))]
+fn lint_json(text: &str, path: &str, market: &str, product_type: Option<&str>) -> PyResult<String> {
+    let mut config = Config::default();
+    config.market = market
+        .parse::<Market>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    config.product_type = product_type.map(parse_product_type).transpose()?;
+    let file = LintedFile::new(path.to_owned(), text.to_owned(), &config);
+    to_json(&inci::lint::document(std::slice::from_ref(&file)))
+}
+
+/// Everything known about one ingredient, as `inci explain --format json` prints it.
+#[pyfunction]
+fn explain_json(name: &str) -> PyResult<String> {
+    if name.trim().is_empty() {
+        return Err(PyValueError::new_err(
+            "explain needs a name; it was given only white space",
+        ));
+    }
+    to_json(&inci::explain::explain(name))
+}
+
+/// The native module.
+#[pymodule]
+fn _inci(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(scan, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_many, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_json, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(lint_json, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_json, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,157 @@
+"""The Python package against the command line: the same JSON, on fixtures and the corpus."""
+
+from __future__ import annotations
+
+import csv
+import doctest
+import json
+import subprocess
+
+import pytest
+
+import inci
+from conftest import ROOT, shared_path
+
+FLAGSHIP = ROOT / "fixtures" / "examples" / "flagship_serum.txt"
+
+
+def run(inci_bin, *args: str, stdin: bytes | None = None) -> bytes:
+    done = subprocess.run(
+        [str(inci_bin), *args], input=stdin, capture_output=True, cwd=ROOT, check=False
+    )
+    assert done.returncode in (0, 1), done.stderr.decode()
+    return done.stdout
+
+
+def test_scan_equals_cli(inci_bin):
+    text = FLAGSHIP.read_text()
+    for profile, product_type in [("general", None), ("eu-market", "leave-on")]:
+        args = ["scan", "--format", "json", "--profile", profile, str(FLAGSHIP)]
+        if product_type:
+            args += ["--product-type", product_type]
+        cli = json.loads(run(inci_bin, *args))
+        assert inci.scan(text, profile=profile, product_type=product_type) == cli
+    report = inci.scan(text)
+    assert any(f["code"] == "CO001" for f in report["findings"])
+    assert report["vegan"] == "no"
+
+
+def test_lint_equals_cli(inci_bin):
+    path = "fixtures/lint/L002.txt"
+    text = (ROOT / path).read_text()
+    cli = json.loads(run(inci_bin, "lint", "--format", "json", path))
+    assert inci.lint(text, path=path) == cli
+    assert cli["summary"]["warning"] >= 1
+
+
+def test_explain_equals_cli(inci_bin):
+    for name in ["Water", "Human Umbilical Mesenchymal Stem Cell Conditioned Media", "Glycerinn"]:
+        cli = json.loads(run(inci_bin, "explain", "--format", "json", name))
+        assert inci.explain(name) == cli
+    assert inci.explain("Unobtainium xyz")["name"] is None
+
+
+def test_scan_many_keeps_order_and_none():
+    texts = ["Aqua, Glycerin", None, "Parfum", ""]
+    out = inci.scan_many(texts)
+    assert len(out) == 4
+    assert out[1] is None
+    assert out[0] == inci.scan("Aqua, Glycerin")
+    assert out[2]["ingredients"][0]["name"] == "PARFUM"
+    assert out[3]["ingredients"] == []
+    assert inci.scan_many(iter(["Aqua"])) == [inci.scan("Aqua")]
+    assert inci.scan_many_json(["Aqua"]) == [json.dumps(inci.scan("Aqua"), separators=(",", ":"), ensure_ascii=False)]
+
+
+def test_bad_input_raises_clear_errors():
+    with pytest.raises(ValueError, match='unknown profile "oily"; one of: general'):
+        inci.scan("Aqua", profile="oily")
+    with pytest.raises(ValueError, match="unknown product type"):
+        inci.scan("Aqua", product_type="cream")
+    with pytest.raises(ValueError, match='unknown market "uk"'):
+        inci.lint("Aqua", market="uk")
+    with pytest.raises(ValueError, match="only white space"):
+        inci.explain("   ")
+    with pytest.raises(TypeError, match=r"texts\[2\]: expected str or None, got float"):
+        inci.scan_many(["Aqua", None, 1.5])
+    with pytest.raises(TypeError, match="text: expected str, got bytes"):
+        inci.scan(b"Aqua")
+    # Any text is scanned, never a crash: control characters, lone brackets, NUL.
+    for hostile in ["\x00\x1b[31m(((", ")" * 10_000, "Aqua,\u202e nirecylG", "é" * 100_000]:
+        assert isinstance(inci.scan(hostile), dict)
+
+
+def test_docstrings_run():
+    failures, tried = doctest.testmod(inci)
+    assert tried >= 3 and failures == 0
+
+
+def _corpus_rows():
+    path = shared_path("corpus/sephora_cosmetics.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        return path, [row["Ingredients"] for row in csv.DictReader(f)]
+
+
+def test_scan_many_equals_inci_batch_on_the_corpus(inci_bin):
+    path, texts = _corpus_rows()
+    records = [
+        json.loads(line)
+        for line in run(inci_bin, "batch", str(path), "--column", "Ingredients").splitlines()
+    ]
+    reports = inci.scan_many(texts)
+    assert len(records) == len(texts) == len(reports) == 1472
+    compared = 0
+    for i, (record, report, text) in enumerate(zip(records, reports, texts)):
+        assert record["row"] == i + 1
+        if "error" in record:
+            # inci batch refuses a blank cell; the library scans it to an empty report.
+            assert not text.strip(), record
+            assert report["ingredients"] == []
+            continue
+        del record["row"]
+        assert report == record, f"row {i + 1} differs"
+        compared += 1
+    assert compared > 1400
+
+
+def test_scan_frame_per_product_and_per_ingredient():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(
+        {
+            "sku": ["a", "b", "c", "d"],
+            "ingredients": [
+                FLAGSHIP.read_text(),
+                "Aqua, Glycerin, Carmine",
+                None,
+                float("nan"),
+            ],
+        },
+        index=[10, 11, 12, 13],
+    )
+    out = inci.scan_frame(df, "ingredients")
+    assert list(out.index) == [10, 11, 12, 13]
+    assert str(out["concern_pores"].dtype) == "category"
+    assert out["concern_pores"].cat.ordered
+    assert list(out["concern_pores"].cat.categories) == ["none", "low", "moderate", "high"]
+    assert out.loc[10, "human_derived"]
+    assert out.loc[10, "vegan"] == "no"
+    assert out.loc[11, "vegan"] == "no"  # carmine is from insects
+    assert out.loc[12, "inci_error"] == "missing ingredient text"
+    assert out.loc[13, "inci_error"] == "missing ingredient text"
+    assert pd.isna(out.loc[12, "ingredients"])
+    assert out.loc[11, "ingredients"] == 3
+    assert out.loc[10, "report"] == inci.scan(FLAGSHIP.read_text())
+
+    items = inci.scan_frame(df, "ingredients", per="ingredient")
+    flagship = items[items["row"] == 10]
+    assert len(flagship) == len(inci.scan(FLAGSHIP.read_text())["ingredients"])
+    assert list(flagship["position"]) == list(range(1, len(flagship) + 1))
+    human = flagship[flagship["name"].str.startswith("HUMAN UMBILICAL", na=False)]
+    assert len(human) == 1 and human["worst_severity"].iloc[0] == "high"
+    assert "H001" in human["codes"].iloc[0]
+    assert items[items["row"] == 12]["inci_error"].iloc[0] == "missing ingredient text"
+
+    with pytest.raises(KeyError, match="no column 'ingredient'"):
+        inci.scan_frame(df, "ingredient")
+    with pytest.raises(ValueError, match="per must be"):
+        inci.scan_frame(df, "ingredients", per="row")
