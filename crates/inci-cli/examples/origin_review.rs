@@ -2,7 +2,7 @@
 //! `cargo run --release --example origin_review`.
 fn main() {
     for e in inci_dict::entries() {
-        if let Some(v) = inci::risk::origin::classify_words(&inci_dict::fold(e.name)) {
+        if let Some(v) = inci::origin::classify_words(&inci_dict::fold(e.name)) {
             println!(
                 "{:?}\t{:?}\t{}\t{}",
                 v.origin, v.certainty, e.name, v.reason

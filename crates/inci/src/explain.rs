@@ -4,8 +4,8 @@
 //! and brackets work, and an unknown name gets suggestions; [`Explanation::matched`] says how
 //! the input was matched.
 
+use crate::origin;
 use crate::resolve::{Via, resolve};
-use crate::risk::origin;
 use serde::Serialize;
 
 /// What inci knows about one ingredient.

@@ -14,7 +14,9 @@
 
 pub mod error;
 pub mod explain;
+pub mod ingredient;
 pub mod lint;
+pub mod origin;
 pub mod parse;
 pub mod resolve;
 pub mod risk;

@@ -3,11 +3,11 @@
 //! [`ScanReport`] is the JSON schema of `inci scan --format json` (documented field by field
 //! in `docs/json-schema.md`); its field names are kept stable.
 
-use crate::parse::{self, Diagnostic, Label, Qualifier, Section, TokenKind};
-use crate::resolve::{Cosing, Via, resolve};
+pub use crate::ingredient::{Ingredient, SynonymUse, ingredients};
+use crate::parse::{self, Diagnostic, Label, TokenKind};
+use crate::resolve::Cosing;
 use crate::risk::{self, ConcernLevel, Finding, Profile};
 use crate::span::Span;
-use inci_dict::Suggestion;
 use serde::Serialize;
 
 /// The result of scanning one label.
@@ -38,80 +38,6 @@ pub struct ScanReport {
     pub skipped: Vec<SkippedText>,
     /// Problems the parser recovered from.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// One ingredient of the label.
-#[derive(Debug, Clone, Serialize)]
-pub struct Ingredient {
-    /// The item exactly as printed, qualifiers included.
-    pub raw: String,
-    /// Byte range of `raw` in the input, `[start, end)`.
-    pub span: Span,
-    /// Canonical INCI name, or `null` when unknown.
-    pub name: Option<&'static str>,
-    /// `main` or `may_contain`.
-    pub section: Section,
-    /// Up to three known names close to an unknown one, nearest first; never applied.
-    /// Serialized as the names; the edit distances stay for the linter.
-    #[serde(serialize_with = "suggestion_names")]
-    pub suggestions: Vec<Suggestion>,
-    /// How the name was found (`name`, `synonym`, `spelling`, `bracket`, `slash_group`,
-    /// `trimmed`, `unknown`).
-    pub matched_via: Via,
-    /// The synonym used, with its source, when one was.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub synonym: Option<SynonymUse>,
-    /// Other known names printed with it (`WATER` in `Aqua/Water/Eau`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<&'static str>,
-    /// Percentages, nano, footnote and organic marks.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub qualifiers: Vec<Qualifier>,
-    /// CAS number from CosIng, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cas: Option<&'static str>,
-    /// CosIng functions, when known.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub functions: Vec<&'static str>,
-    /// Comedogenic rating range `[min, max]` on the 0-5 scale, when rated (any rating; findings
-    /// are raised from 3).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comedogenic: Option<[u8; 2]>,
-    /// `human`, `animal` or `plant_culture`, when the name says.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub origin: Option<&'static str>,
-    /// The dictionary entry, for the risk engine (not serialized: `name` says the same).
-    #[serde(skip)]
-    pub entry: Option<inci_dict::Entry>,
-    /// The origin verdict behind `origin`, kept for the risk engine so that it is read once.
-    #[serde(skip)]
-    pub verdict: Option<risk::origin::Verdict>,
-}
-
-impl Ingredient {
-    /// The suggested names joined with `, ` (empty when there are none).
-    pub fn suggested_names(&self) -> String {
-        let names: Vec<&str> = self.suggestions.iter().map(|s| s.name).collect();
-        names.join(", ")
-    }
-}
-
-fn suggestion_names<S: serde::Serializer>(s: &[Suggestion], ser: S) -> Result<S::Ok, S::Error> {
-    ser.collect_seq(s.iter().map(|s| s.name))
-}
-
-/// A synonym that resolved an ingredient.
-#[derive(Debug, Clone, Serialize)]
-pub struct SynonymUse {
-    /// The alternative name as the dictionary holds it.
-    pub alias: &'static str,
-    /// `common`, `foreign`, `colour`, `inn`, `pheur`, `chemical` or `former`.
-    pub kind: &'static str,
-    /// For a foreign name, its language (`fr`, `zh`...), when known.
-    #[serde(skip_serializing_if = "str::is_empty")]
-    pub lang: &'static str,
-    /// Where the pairing comes from.
-    pub source: &'static str,
 }
 
 /// Input that is not part of any ingredient.
@@ -230,55 +156,4 @@ fn report_opts(label: &Label<'_>, options: &risk::Options) -> ScanReport {
         skipped,
         diagnostics: label.diagnostics.clone(),
     }
-}
-
-/// Resolves every item of a parsed label (no risk analysis).
-pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
-    let input = label.input;
-    label
-        .items
-        .iter()
-        .map(|item| {
-            let r = resolve(&item.name_text(input));
-            let entry = r.entry;
-            // A dictionary entry by its recorded facts and exact words; an unknown name by its
-            // words with typos allowed (`hUC-MSC Conditioned Media`).
-            let verdict = match entry {
-                Some(e) => risk::origin::classify_entry(e),
-                None => risk::origin::classify_words(&inci_dict::fold(item.raw(input))),
-            };
-            Ingredient {
-                raw: item.raw(input).to_owned(),
-                span: item.span,
-                name: r.name(),
-                section: item.section,
-                suggestions: r.suggestions,
-                matched_via: r.via,
-                synonym: r
-                    .synonym
-                    .map(|s| SynonymUse {
-                        alias: s.alias,
-                        kind: s.kind.as_str(),
-                        lang: s.lang,
-                        source: s.source,
-                    })
-                    .or(r.common.map(|c| SynonymUse {
-                        alias: c.common,
-                        kind: "common_name",
-                        lang: "",
-                        source: c.source,
-                    })),
-                alternatives: r.alternatives,
-                qualifiers: item.qualifiers.clone(),
-                cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
-                functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
-                comedogenic: entry
-                    .and_then(|e| inci_dict::risk::comedogenic(e.id))
-                    .map(|c| [c.min, c.max]),
-                entry,
-                origin: verdict.as_ref().map(|v| v.origin.as_str()),
-                verdict,
-            }
-        })
-        .collect()
 }

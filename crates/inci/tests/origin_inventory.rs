@@ -10,7 +10,7 @@
 
 mod shared;
 
-use inci::risk::origin::{Origin, classify, classify_words};
+use inci::origin::{Origin, classify, classify_words};
 use std::io::Read;
 
 fn reference() -> Option<Vec<(String, String)>> {

@@ -22,9 +22,9 @@ Every executor needs the ``inci`` wheel installed (``pip install inci-*.whl`` in
 ``spark.submit.pyFiles`` / ``--archives`` with a packed environment) and ``pyarrow``.
 """
 
-from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional  # no `from __future__ import annotations`: Spark reads the
+# UDF's type hints at definition time and needs them as real types, not strings.
 
 
 def scan_udf(profile: str = "general", product_type: Optional[str] = None) -> Any:

@@ -10,7 +10,7 @@
 //! is one the entry does not allow.
 
 use super::{Category, Concern, Finding, Severity};
-use crate::scan::Ingredient;
+use crate::ingredient::Ingredient;
 use inci_dict::risk::{Annex, AnnexEntry, AnnexVerdict, Limit, ProductType};
 use std::borrow::Cow;
 

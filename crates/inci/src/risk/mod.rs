@@ -9,7 +9,6 @@
 //! summarise the findings per concern, raised for the concerns a [`Profile`] cares about.
 
 mod annex;
-pub mod origin;
 mod position;
 pub mod rules;
 
@@ -18,7 +17,8 @@ pub(crate) use annex::short as short_substance;
 pub use inci_dict::risk::ProductType;
 pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_value};
 
-use crate::scan::Ingredient;
+use crate::ingredient::Ingredient;
+use crate::origin;
 use origin::{Certainty, Origin};
 use serde::Serialize;
 use std::borrow::Cow;

@@ -4,8 +4,8 @@
 //! free. The line is the first declared percentage under 1 %, or else the first ingredient
 //! that is almost always used under 1 % (preservatives, chelators, antioxidants, perfume).
 
+use crate::ingredient::Ingredient;
 use crate::parse::{QualifierKind, Section};
-use crate::scan::Ingredient;
 
 /// Ingredients whose presence marks the 1 % line (typical use levels well under 1 %).
 pub const MARKERS: &[&str] = &[

@@ -2,7 +2,7 @@
 
 use super::{FixKind, Rule};
 use crate::lint::{Context, Level, Lint, Market};
-use crate::risk::origin::{Certainty, Origin};
+use crate::origin::{Certainty, Origin};
 
 /// The rule.
 pub const RULE: Rule = Rule {
