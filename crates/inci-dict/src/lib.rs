@@ -30,10 +30,10 @@ pub struct Entry {
     pub id: u32,
     /// The canonical INCI name, upper case as CosIng prints it.
     pub name: &'static str,
-    /// First CAS number, or empty.
-    pub cas: &'static str,
-    /// EC (EINECS/ELINCS) number as CosIng prints it, or empty.
-    pub ec: &'static str,
+    /// First CAS number, when CosIng gives one.
+    pub cas: Option<&'static str>,
+    /// EC (EINECS/ELINCS) number as CosIng prints it, when it gives one.
+    pub ec: Option<&'static str>,
     /// CosIng functions, separated by `; ` (see [`Entry::functions`]).
     pub functions_joined: &'static str,
     /// Which CosIng lists hold the name (the 2020 inventory snapshot, the 2026 names list).
@@ -172,8 +172,8 @@ fn make_entry(id: u32, raw: &RawEntry) -> Entry {
     Entry {
         id,
         name: blob(r[0], r[1]),
-        cas: blob(r[2], r[3]),
-        ec: blob(r[4], r[5]),
+        cas: Some(blob(r[2], r[3])).filter(|c| !c.is_empty()),
+        ec: Some(blob(r[4], r[5])).filter(|c| !c.is_empty()),
         functions_joined: blob(r[6], r[7]),
         source: blob(r[8], r[9]),
     }
@@ -202,12 +202,10 @@ pub fn entry(id: u32) -> Option<Entry> {
 /// search in a table generated with the dictionary; nothing when the entry has no CAS number.
 pub fn same_cas(entry: Entry) -> impl Iterator<Item = Entry> {
     let ids = cosing_codegen::BY_CAS;
-    let cas_of = |id: u32| crate::entry(id).map_or("", |e| e.cas);
-    let start = ids.partition_point(|&id| cas_of(id) < entry.cas);
-    let found = if entry.cas.is_empty() {
-        &[][..]
-    } else {
-        &ids[start..]
+    let cas_of = |id: u32| crate::entry(id).and_then(|e| e.cas).unwrap_or("");
+    let found = match entry.cas {
+        None => &[][..],
+        Some(cas) => &ids[ids.partition_point(|&id| cas_of(id) < cas)..],
     };
     found
         .iter()
@@ -381,7 +379,7 @@ mod tests {
         assert!(names("PARFUM").is_empty(), "no CAS number, no match");
         // The index agrees with a scan of every entry.
         for e in entries().step_by(97) {
-            let mut want: Vec<u32> = if e.cas.is_empty() {
+            let mut want: Vec<u32> = if e.cas.is_none() {
                 Vec::new()
             } else {
                 entries()

@@ -49,12 +49,89 @@ pub struct Irritant {
     pub entry: u32,
     /// How irritating.
     pub severity: Level,
-    /// `fragrance`, `preservative`, `surfactant`, `drying`, `essential_oil`, `cooling`, ...
-    pub category: &'static str,
+    /// What kind of irritant.
+    pub category: IrritantKind,
     /// Why, when the source says.
-    pub note: &'static str,
+    pub note: Option<&'static str>,
     /// Where the fact comes from.
     pub source: &'static str,
+}
+
+/// What kind of irritant an ingredient is. A closed set: the code generator refuses a
+/// category it does not know, so a typo in `irritants.csv` cannot silently never match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum IrritantKind {
+    /// Fragrance materials.
+    Fragrance,
+    /// Essential oils.
+    EssentialOil,
+    /// Preservatives (formaldehyde releasers, isothiazolinones...).
+    Preservative,
+    /// Cleansing surfactants (sodium lauryl sulfate...).
+    Surfactant,
+    /// Drying alcohols.
+    Drying,
+    /// Exfoliating acids.
+    Exfoliant,
+    /// Cooling agents (menthol...).
+    Cooling,
+    /// Proteins (hydrolysed wheat protein...).
+    Protein,
+    /// Occlusives.
+    Occlusive,
+    /// Humectants.
+    Humectant,
+}
+
+impl IrritantKind {
+    /// Every kind, in the order of the variants.
+    pub const ALL: [IrritantKind; 10] = [
+        IrritantKind::Fragrance,
+        IrritantKind::EssentialOil,
+        IrritantKind::Preservative,
+        IrritantKind::Surfactant,
+        IrritantKind::Drying,
+        IrritantKind::Exfoliant,
+        IrritantKind::Cooling,
+        IrritantKind::Protein,
+        IrritantKind::Occlusive,
+        IrritantKind::Humectant,
+    ];
+
+    /// The name in the data file (`essential_oil`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IrritantKind::Fragrance => "fragrance",
+            IrritantKind::EssentialOil => "essential_oil",
+            IrritantKind::Preservative => "preservative",
+            IrritantKind::Surfactant => "surfactant",
+            IrritantKind::Drying => "drying",
+            IrritantKind::Exfoliant => "exfoliant",
+            IrritantKind::Cooling => "cooling",
+            IrritantKind::Protein => "protein",
+            IrritantKind::Occlusive => "occlusive",
+            IrritantKind::Humectant => "humectant",
+        }
+    }
+
+    /// For people: `essential oil`.
+    pub fn words(self) -> &'static str {
+        match self {
+            IrritantKind::EssentialOil => "essential oil",
+            other => other.as_str(),
+        }
+    }
+
+    /// The kind a data file names, if any.
+    pub fn from_name(name: &str) -> Option<IrritantKind> {
+        IrritantKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The variant's path in generated code (`IrritantKind::EssentialOil`).
+    pub fn rust_path(self) -> String {
+        format!("IrritantKind::{self:?}")
+    }
 }
 
 /// An EU fragrance allergen that must be named on the label above 0.001 % (leave-on) or

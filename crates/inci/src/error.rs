@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 /// Why input could not be read.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum InputError {
     /// A file could not be opened or read.
     Io {

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// What inci knows about one ingredient.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Explanation {
     /// The text asked about.
     pub query: String,
@@ -33,6 +34,7 @@ pub struct Explanation {
 
 /// An alternative name.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct SynonymInfo {
     /// The alias.
     pub alias: &'static str,
@@ -44,6 +46,7 @@ pub struct SynonymInfo {
 
 /// One fact and where it comes from.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct FactInfo {
     /// What it is about.
     pub topic: String,
@@ -101,8 +104,8 @@ pub fn explain(query: &str) -> Explanation {
         }
         return out;
     };
-    out.cas = Some(entry.cas).filter(|c| !c.is_empty());
-    out.ec = Some(entry.ec).filter(|c| !c.is_empty());
+    out.cas = entry.cas;
+    out.ec = entry.ec;
     out.functions = entry.functions().collect();
     out.synonyms = inci_dict::synonyms()
         .iter()
@@ -131,8 +134,8 @@ pub fn explain(query: &str) -> Explanation {
         format!(
             "{} (CAS {}, EC {})",
             entry.name,
-            or_dash(entry.cas),
-            or_dash(entry.ec)
+            entry.cas.unwrap_or("-"),
+            entry.ec.unwrap_or("-")
         ),
         entry.source,
     );
@@ -167,18 +170,10 @@ pub fn explain(query: &str) -> Explanation {
         fact("comedogenic", format!("{rating} of 5"), c.source);
     }
     if let Some(i) = inci_dict::risk::irritant(entry.id) {
-        let note = if i.note.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", i.note)
-        };
+        let note = i.note.map(|n| format!(": {n}")).unwrap_or_default();
         fact(
             "irritant",
-            format!(
-                "{} ({}{note})",
-                i.severity.as_str(),
-                i.category.replace('_', " ")
-            ),
+            format!("{} ({}{note})", i.severity.as_str(), i.category.words()),
             i.source,
         );
     }
@@ -262,8 +257,4 @@ fn origin_text(v: &origin::Verdict) -> String {
         (origin::Origin::Microbial, _) => "microbial ferment or culture",
     };
     format!("{what} ({})", v.reason)
-}
-
-fn or_dash(s: &str) -> &str {
-    if s.is_empty() { "-" } else { s }
 }

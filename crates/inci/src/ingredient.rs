@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// One ingredient of the label.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct Ingredient {
     /// The item exactly as printed, qualifiers included.
     pub raw: String,
@@ -49,7 +50,7 @@ pub struct Ingredient {
     pub comedogenic: Option<[u8; 2]>,
     /// `human`, `animal` or `plant_culture`, when the name says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub origin: Option<&'static str>,
+    pub origin: Option<origin::Origin>,
     /// The dictionary entry, for the risk engine (not serialized: `name` says the same).
     #[serde(skip)]
     pub entry: Option<inci_dict::Entry>,
@@ -72,14 +73,15 @@ fn suggestion_names<S: serde::Serializer>(s: &[Suggestion], ser: S) -> Result<S:
 
 /// A synonym that resolved an ingredient.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct SynonymUse {
     /// The alternative name as the dictionary holds it.
     pub alias: &'static str,
-    /// `common`, `foreign`, `colour`, `inn`, `pheur`, `chemical` or `former`.
-    pub kind: &'static str,
+    /// What kind of name it is.
+    pub kind: NameKind,
     /// For a foreign name, its language (`fr`, `zh`...), when known.
-    #[serde(skip_serializing_if = "str::is_empty")]
-    pub lang: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
     /// Where the pairing comes from.
     pub source: &'static str,
 }
@@ -110,27 +112,61 @@ pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
                     .synonym
                     .map(|s| SynonymUse {
                         alias: s.alias,
-                        kind: s.kind.as_str(),
-                        lang: s.lang,
+                        kind: NameKind::Synonym(s.kind),
+                        lang: Some(s.lang).filter(|l| !l.is_empty()),
                         source: s.source,
                     })
                     .or(r.common.map(|c| SynonymUse {
                         alias: c.common,
-                        kind: "common_name",
-                        lang: "",
+                        kind: NameKind::CommonName,
+                        lang: None,
                         source: c.source,
                     })),
                 alternatives: r.alternatives,
                 qualifiers: item.qualifiers.clone(),
-                cas: entry.map(|e| e.cas).filter(|c| !c.is_empty()),
+                cas: entry.and_then(|e| e.cas),
                 functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
                 comedogenic: entry
                     .and_then(|e| inci_dict::risk::comedogenic(e.id))
                     .map(|c| [c.min, c.max]),
                 entry,
-                origin: verdict.as_ref().map(|v| v.origin.as_str()),
+                origin: verdict.as_ref().map(|v| v.origin),
                 verdict,
             }
         })
         .collect()
+}
+
+/// The kind of name a [`SynonymUse`] is: a dictionary synonym (`common`, `foreign`, `colour`,
+/// `inn`, `pheur`, `chemical`, `former`) or a common plant name that led to a binomial
+/// (`common_name`). In JSON, its lower-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NameKind {
+    /// A synonym from the dictionary's table.
+    Synonym(inci_dict::SynonymKind),
+    /// A common plant name (`Rosemary`) mapped to its binomial.
+    CommonName,
+}
+
+impl NameKind {
+    /// The name in JSON (`common`, `common_name`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Synonym(k) => k.as_str(),
+            NameKind::CommonName => "common_name",
+        }
+    }
+}
+
+impl std::fmt::Display for NameKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl Serialize for NameKind {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(self.as_str())
+    }
 }

@@ -17,7 +17,9 @@
 use inci_dict::fold;
 
 /// Where an ingredient comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Origin {
     /// Human cells, tissues or their products (EU Annex II entry 416).
     Human,
@@ -49,8 +51,15 @@ impl Origin {
     }
 }
 
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 /// How sure the verdict is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Certainty {
     /// The name says so (`HUMAN`, `BOVINE`) or a recorded fact does.
     Named,
@@ -60,6 +69,7 @@ pub enum Certainty {
 
 /// An origin verdict with the words that decided it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict {
     /// The origin.
     pub origin: Origin,

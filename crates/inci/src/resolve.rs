@@ -34,6 +34,7 @@ impl Lexicon for Cosing {
 /// How a name was resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Via {
     /// The text is a CosIng name.
     Name,
@@ -82,6 +83,7 @@ impl Via {
 
 /// The outcome of resolving one name.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Resolution {
     /// The CosIng entry, when the name is known.
     pub entry: Option<Entry>,

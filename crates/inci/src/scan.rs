@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// The result of scanning one label.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct ScanReport {
     /// Every ingredient in label order.
     pub ingredients: Vec<Ingredient>,
@@ -42,6 +43,7 @@ pub struct ScanReport {
 
 /// Input that is not part of any ingredient.
 #[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct SkippedText {
     /// Why it is not an ingredient (`preamble`, `header`, `heading`, `prose`, `legend`,
     /// `free_from`).

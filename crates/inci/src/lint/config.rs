@@ -36,6 +36,7 @@ pub const FILE_NAME: &str = "inci.toml";
 /// The market whose labelling rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Market {
     /// European Union: Regulation (EC) 1223/2009 (INCI names, `Parfum`, CI numbers, allergens).
     #[default]
@@ -246,7 +247,7 @@ impl WatchName {
     pub fn new(written: &str) -> WatchName {
         let entry = crate::resolve::resolve(written).entry;
         let cas = match entry {
-            Some(e) => Some(e.cas).filter(|c| !c.is_empty()).map(str::to_owned),
+            Some(e) => e.cas.map(str::to_owned),
             None => is_cas(written.trim()).then(|| written.trim().to_owned()),
         };
         WatchName {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// The document.
 #[derive(Debug, Serialize)]
+#[non_exhaustive]
 pub struct Document<'a> {
     /// Files in the order given.
     pub files: Vec<FileRecord<'a>>,
@@ -17,6 +18,7 @@ pub struct Document<'a> {
 
 /// One file's lints.
 #[derive(Debug, Serialize)]
+#[non_exhaustive]
 pub struct FileRecord<'a> {
     /// As given, or `<stdin>`.
     pub path: &'a str,
@@ -26,6 +28,7 @@ pub struct FileRecord<'a> {
 
 /// A lint with positions for people and tools.
 #[derive(Debug, Serialize)]
+#[non_exhaustive]
 pub struct LintRecord<'a> {
     /// The lint itself (code, rule, level, message, span, label, related, help, fix).
     #[serde(flatten)]

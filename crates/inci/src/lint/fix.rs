@@ -22,6 +22,7 @@ pub enum Applicability {
 
 /// One replacement of a byte range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Edit {
     /// The text replaced (empty for an insertion).
     pub span: Span,
@@ -31,6 +32,7 @@ pub struct Edit {
 
 /// A fix: what it does, whether it is safe, and its edits (never overlapping).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Fix {
     /// Safe or unsafe.
     pub applicability: Applicability,

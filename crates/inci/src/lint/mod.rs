@@ -60,6 +60,7 @@ impl Level {
 
 /// One problem found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Lint {
     /// Rule code (`L002`).
     pub code: &'static str,
@@ -174,6 +175,7 @@ pub fn sub_lists(label: &Label<'_>) -> Vec<usize> {
 
 /// Counts per level.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Counts {
     /// Errors.
     pub error: usize,
@@ -225,6 +227,7 @@ impl Counts {
 
 /// The lints of one file, with its text (renderers quote it) and the name to show.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct LintedFile {
     /// As given on the command line, or `<stdin>`.
     pub path: String,

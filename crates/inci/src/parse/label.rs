@@ -17,6 +17,7 @@ pub enum Section {
 /// What a [`Qualifier`] says about its item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum QualifierKind {
     /// A declared concentration (`10%`, `(0.5 %)`).
     Percent,
@@ -30,6 +31,7 @@ pub enum QualifierKind {
 
 /// A mark attached to an item, with its own span inside the item's span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Qualifier {
     /// What it says.
     pub kind: QualifierKind,
@@ -41,6 +43,7 @@ pub struct Qualifier {
 
 /// One ingredient as printed: its full span (qualifiers included) and its name's span.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Item {
     /// The whole item, qualifiers included, trimmed of surrounding whitespace.
     pub span: Span,
@@ -98,6 +101,7 @@ impl Item {
 /// Why a stretch of input is not part of any item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Skip {
     /// Pack text before the list (product name, size, claims).
     Preamble,
@@ -136,6 +140,7 @@ impl std::fmt::Display for Skip {
 
 /// The role of a [`Token`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TokenKind {
     /// The item with this index in [`Label::items`].
     Item(usize),
@@ -154,6 +159,7 @@ pub enum TokenKind {
 /// A stretch of input with its role. A label's tokens cover its input exactly: contiguous,
 /// in order, from byte 0 to the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Token {
     /// Its role.
     pub kind: TokenKind,
@@ -205,6 +211,7 @@ impl std::fmt::Display for DiagnosticCode {
 
 /// A parsed label: the input, its items in order, the tokens covering it, and diagnostics.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Label<'a> {
     /// The text that was parsed.
     pub input: &'a str,

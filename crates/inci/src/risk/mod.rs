@@ -26,6 +26,7 @@ use std::borrow::Cow;
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Category {
     /// Of human origin (cells, tissues, media, exosomes).
     HumanDerived,
@@ -74,6 +75,7 @@ impl Category {
 /// The user-facing concerns a report is grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Concern {
     /// Breakouts, clogged pores.
     Pores,
@@ -176,6 +178,7 @@ impl Severity {
 
 /// One fact about the product, with the ingredients that triggered it and its source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// Stable code (`H001`, `C001`, `CO002`...).
     pub code: &'static str,
@@ -195,6 +198,7 @@ pub struct Finding {
 
 /// The overall level of one concern.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ConcernLevel {
     /// The concern.
     pub concern: Concern,
@@ -274,6 +278,7 @@ impl std::fmt::Display for VeganStatus {
 /// Whom the report is for: raises the concerns that matter to them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Profile {
     /// No weighting.
     #[default]
@@ -371,6 +376,7 @@ impl std::error::Error for UnknownValue {}
 
 /// The findings and concern levels of one product.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Analysis {
     /// Every finding, in ingredient order, then combinations.
     pub findings: Vec<Finding>,
@@ -508,11 +514,7 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         }
         if let Some(irr) = inci_dict::risk::irritant(entry.id) {
             let (severity, pos) = weigh(Severity::from_level(irr.severity), i);
-            let note = if irr.note.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", irr.note)
-            };
+            let note = irr.note.map(|n| format!(": {n}")).unwrap_or_default();
             findings.push(Finding {
                 code: "I001",
                 category: Category::Irritant,
@@ -520,7 +522,7 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
                 severity,
                 message: format!(
                     "{name} is a known irritant ({}{note}; {pos})",
-                    irr.category.replace('_', " ")
+                    irr.category.words()
                 ),
                 ingredients: vec![i],
                 source: Cow::Borrowed(irr.source),

@@ -5,6 +5,7 @@
 //! Adding a rule is adding a row (and a fixture).
 
 use super::{Category, Concern, Severity};
+use inci_dict::risk::IrritantKind;
 
 /// A co-occurrence rule: a human-derived ingredient together with a partner category.
 #[derive(Debug, Clone, Copy)]
@@ -13,9 +14,8 @@ pub struct CoRule {
     pub code: &'static str,
     /// The partner's finding category.
     pub partner: Category,
-    /// For irritants, the irritant kind the partner must have (`fragrance`, `preservative`...);
-    /// empty for any.
-    pub partner_kinds: &'static [&'static str],
+    /// For irritants, the irritant kinds the partner must have; empty for any.
+    pub partner_kinds: &'static [IrritantKind],
     /// The concern the combination raises.
     pub concern: Concern,
     /// Severity of the combination.
@@ -44,7 +44,7 @@ pub static CO_OCCURRENCE: &[CoRule] = &[
     CoRule {
         code: "CO002",
         partner: Category::Irritant,
-        partner_kinds: &["fragrance", "essential_oil"],
+        partner_kinds: &[IrritantKind::Fragrance, IrritantKind::EssentialOil],
         concern: Concern::Irritation,
         severity: Severity::Moderate,
         message: "human-derived ingredient formulated with fragrance: irritation reported with such serums usually comes from the fragrance",
@@ -53,7 +53,7 @@ pub static CO_OCCURRENCE: &[CoRule] = &[
     CoRule {
         code: "CO003",
         partner: Category::Irritant,
-        partner_kinds: &["preservative"],
+        partner_kinds: &[IrritantKind::Preservative],
         concern: Concern::Irritation,
         severity: Severity::Moderate,
         message: "human-derived ingredient formulated with a sensitising preservative: protein-rich media need strong preservation, a common source of irritation",
@@ -71,7 +71,11 @@ pub static CO_OCCURRENCE: &[CoRule] = &[
     CoRule {
         code: "CO005",
         partner: Category::Irritant,
-        partner_kinds: &["drying", "surfactant", "cooling"],
+        partner_kinds: &[
+            IrritantKind::Drying,
+            IrritantKind::Surfactant,
+            IrritantKind::Cooling,
+        ],
         concern: Concern::Irritation,
         severity: Severity::Low,
         message: "human-derived ingredient formulated with a drying or stripping ingredient, which undoes the barrier support it is sold for",
@@ -80,7 +84,7 @@ pub static CO_OCCURRENCE: &[CoRule] = &[
     CoRule {
         code: "CO006",
         partner: Category::Irritant,
-        partner_kinds: &["protein"],
+        partner_kinds: &[IrritantKind::Protein],
         concern: Concern::Allergy,
         severity: Severity::Moderate,
         message: "human-derived ingredient formulated with a hydrolysed protein: two protein allergy routes in one product (the medium's residual proteins and the hydrolysate)",

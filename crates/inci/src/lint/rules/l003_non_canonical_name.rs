@@ -2,8 +2,10 @@
 //! British spelling or a broken hyphenation instead of its INCI name.
 
 use super::{FixKind, Rule, in_case_of};
+use crate::ingredient::NameKind;
 use crate::lint::{Applicability, Context, Fix, Level, Lint, Market};
 use crate::resolve::Via;
+use inci_dict::SynonymKind;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -66,10 +68,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         let Some(name) = ing.name else { continue };
         let why = match (ing.matched_via, &ing.synonym) {
             (Via::Synonym, Some(s)) => {
-                let us_form = s.kind == "colour" || s.alias == "FRAGRANCE";
+                let colour = s.kind == NameKind::Synonym(SynonymKind::Colour);
+                let us_form = colour || s.alias == "FRAGRANCE";
                 if cx.config.market == Market::Us && us_form {
-                    match (s.kind, eu_colours, eu_parfum) {
-                        ("colour", true, _) => {
+                    match (colour, eu_colours, eu_parfum) {
+                        (true, true, _) => {
                             "a US colour name on a label that prints colour index numbers elsewhere (mixed conventions)"
                         }
                         (_, _, true) if s.alias == "FRAGRANCE" => {
@@ -79,12 +82,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
                     }
                 } else {
                     match s.kind {
-                        "foreign" => "a word in another language",
-                        "colour" => "a colour name",
-                        "inn" => "an INN name",
-                        "pheur" => "a European Pharmacopoeia name",
-                        "chemical" => "a chemical name",
-                        "former" => "a former INCI name",
+                        NameKind::Synonym(SynonymKind::Foreign) => "a word in another language",
+                        NameKind::Synonym(SynonymKind::Colour) => "a colour name",
+                        NameKind::Synonym(SynonymKind::Inn) => "an INN name",
+                        NameKind::Synonym(SynonymKind::PhEur) => "a European Pharmacopoeia name",
+                        NameKind::Synonym(SynonymKind::Chemical) => "a chemical name",
+                        NameKind::Synonym(SynonymKind::Former) => "a former INCI name",
                         _ => "a common name",
                     }
                 }

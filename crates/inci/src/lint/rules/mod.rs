@@ -48,6 +48,7 @@ impl FixKind {
 }
 
 /// A lint rule.
+#[non_exhaustive]
 pub struct Rule {
     /// Stable code (`L002`).
     pub code: &'static str,
