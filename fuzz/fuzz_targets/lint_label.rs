@@ -7,7 +7,7 @@ use inci::lint::{Applicability, Config, LintedFile};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = inci::error::decode_utf8(data.to_vec(), "fuzz") else {
+    let Ok(text) = inci_cli::error::decode_utf8(data.to_vec(), "fuzz") else {
         return;
     };
     let config = Config::default();
@@ -20,10 +20,10 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let files = [file];
-    let _ = inci_cli::render::lint_text::render(&files[0], false);
-    let _ = inci_cli::render::lint_json::render(&files);
-    let _ = inci_cli::render::sarif::render(&files);
-    let _ = inci_cli::render::github::render(&files);
+    let _ = inci_cli::render::to_string(|o| inci_cli::render::lint_text::write(o, &files[0], false));
+    let _ = inci_cli::render::to_string(|o| inci_cli::render::lint_json::write(o, &files));
+    let _ = inci_cli::render::to_string(|o| inci_cli::render::sarif::write(o, &files));
+    let _ = inci_cli::render::to_string(|o| inci_cli::render::github::write(o, &files));
     let (fixed, _) = inci::lint::fix_text(&text, &files[0].lints, &config, Applicability::Unsafe);
     if let Err(e) = inci::parse(&fixed, &inci::Cosing).verify() {
         panic!("fixed text breaks the parser: {e}");

@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = inci::error::decode_utf8(data.to_vec(), "fuzz") else {
+    let Ok(text) = inci_cli::error::decode_utf8(data.to_vec(), "fuzz") else {
         return;
     };
     let label = inci::parse(&text, &inci::Cosing);

@@ -101,7 +101,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let file =
                     inci::lint::LintedFile::new(String::new(), black_box(text).to_owned(), &config);
-                inci_cli::render::lint_text::render(&file, false).len()
+                inci_cli::render::to_string(|o| inci_cli::render::lint_text::write(o, &file, false))
+                    .map_or(0, |s| s.len())
             })
         });
     }

@@ -26,7 +26,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         if mode == "lint_text" {
             let file = inci::lint::LintedFile::new(String::new(), r.clone(), &config);
-            n += inci_cli::render::lint_text::render(&file, false).len();
+            n += inci_cli::render::to_string(|o| {
+                inci_cli::render::lint_text::write(o, &file, false)
+            })
+            .map_or(0, |s| s.len());
             continue;
         }
         let label = inci::parse(r, &inci::Cosing);

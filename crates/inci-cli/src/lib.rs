@@ -5,4 +5,5 @@
 pub mod batch;
 pub mod cli;
 pub mod config_file;
+pub mod error;
 pub mod render;

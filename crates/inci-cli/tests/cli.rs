@@ -370,3 +370,14 @@ fn input_over_the_size_limit_is_refused_with_the_limit_named() {
     let out = inci(&["scan", "--max-input", "14", "-"], Some(b"Aqua, Glycerin"));
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// Waiga/on-the-list's `bytes_are_not_a_list` (MIT), from the transcribed peer suite in
+/// crates/inci/tests/peer_on_the_list.rs: a zip archive is refused as binary, text is read.
+#[test]
+fn peer_bytes_are_not_a_list() {
+    let mut zip = b"PK\x03\x04\x00\x00".to_vec();
+    zip.extend([0u8; 100]);
+    assert!(inci_cli::error::decode_utf8(zip, "x").is_err());
+    assert!(inci_cli::error::decode_utf8(b"Aqua, Glycerin, Parfum".to_vec(), "x").is_ok());
+    assert!(inci_cli::error::decode_utf8(Vec::new(), "x").is_ok());
+}

@@ -139,7 +139,8 @@ fn lint_fixtures_render_as_reviewed() {
         );
         insta::assert_snapshot!(
             format!("{}_text", fx.name),
-            inci_cli::render::lint_text::render(&file, false)
+            inci_cli::render::to_string(|o| inci_cli::render::lint_text::write(o, &file, false))
+                .expect("renders")
         );
         insta::assert_json_snapshot!(
             format!("{}_json", fx.name),

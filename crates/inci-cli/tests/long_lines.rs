@@ -32,7 +32,8 @@ fn every_output_line_is_a_window_not_the_whole_line() {
     assert!(label.len() > 30_000, "{}", label.len());
     let file = LintedFile::new("long.txt".into(), label, &Config::default());
     assert!(file.lints.len() > 1000, "{} lints", file.lints.len());
-    let text = inci_cli::render::lint_text::render(&file, false);
+    let text = inci_cli::render::to_string(|o| inci_cli::render::lint_text::write(o, &file, false))
+        .expect("renders");
     let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
     assert!(longest < 400, "an output line of {longest} characters");
     // Output grows with the lints, not with lints times the line.
@@ -46,7 +47,8 @@ fn headers_give_the_position_json_gives() {
     let label = long_label(40);
     let file = LintedFile::new("long.txt".into(), label, &Config::default());
     let index = LineIndex::new(&file.source);
-    let text = inci_cli::render::lint_text::render(&file, false);
+    let text = inci_cli::render::to_string(|o| inci_cli::render::lint_text::write(o, &file, false))
+        .expect("renders");
     let headers: Vec<&str> = text
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix("--> long.txt:"))

@@ -19,7 +19,8 @@ fn files() -> Vec<LintedFile> {
 #[test]
 fn sarif_reads_back_as_typed_sarif() {
     let files = files();
-    let text = inci_cli::render::sarif::render(&files).expect("serializes");
+    let text = inci_cli::render::to_string(|o| inci_cli::render::sarif::write(o, &files))
+        .expect("serializes");
     let log: Sarif = serde_json::from_str(&text).expect("reads back as SARIF");
     assert_eq!(log.version, serde_json::json!("2.1.0"));
     assert_eq!(log.runs.len(), 1);

@@ -12,7 +12,6 @@
 //! resolution and returns [`lint::Lint`]s (a code, a level, the exact span, help and a
 //! [`lint::Fix`]); `render` shows them rustc-style, as JSON, SARIF or GitHub annotations.
 
-pub mod error;
 pub mod explain;
 pub mod ingredient;
 pub mod lint;

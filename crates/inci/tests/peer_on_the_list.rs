@@ -334,14 +334,8 @@ fn the_longest_real_inci_names_are_not() {
     }
 }
 
-#[test]
-fn bytes_are_not_a_list() {
-    let mut zip = b"PK\x03\x04\x00\x00".to_vec();
-    zip.extend([0u8; 100]);
-    assert!(inci::error::decode_utf8(zip, "x").is_err());
-    assert!(inci::error::decode_utf8(b"Aqua, Glycerin, Parfum".to_vec(), "x").is_ok());
-    assert!(inci::error::decode_utf8(Vec::new(), "x").is_ok());
-}
+// `bytes_are_not_a_list`: reading bytes is the command line's job; the case is in
+// crates/inci-cli/tests/cli.rs (`peer_bytes_are_not_a_list`).
 
 // HostileInput
 

@@ -87,9 +87,13 @@ pub(crate) fn process(row: u64, fields: &Result<csv::ByteRecord, String>, layout
         .and_then(|f| layout.id_column.and_then(|c| f.get(c)))
         .map(String::from_utf8_lossy);
     let id = id.as_deref();
-    match scan_row(fields, layout) {
-        Ok(report) => Done {
-            bytes: format_ok(row, id, fields, &report, layout),
+    let done = scan_row(fields, layout).and_then(|report| {
+        let bytes = format_ok(row, id, fields, &report, layout)?;
+        Ok((bytes, report))
+    });
+    match done {
+        Ok((bytes, report)) => Done {
+            bytes,
             outcome: RowOutcome::scanned(&report),
         },
         Err(problem) => Done {
@@ -140,12 +144,14 @@ fn format_ok(
     fields: &Result<csv::ByteRecord, String>,
     report: &ScanReport,
     layout: &Layout,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, String> {
     match layout.format {
         OutputFormat::Jsonl => {
-            let mut buf = serde_json::to_vec(&Record { row, id, report }).unwrap_or_default();
+            // A report that cannot be written becomes this row's error record, not an empty line.
+            let mut buf = serde_json::to_vec(&Record { row, id, report })
+                .map_err(|e| format!("the report could not be written as JSON: {e}"))?;
             buf.push(b'\n');
-            buf
+            Ok(buf)
         }
         OutputFormat::Csv => {
             let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level.as_str());
@@ -171,7 +177,7 @@ fn format_ok(
                 unknown.join("; "),
                 String::new(),
             ];
-            csv_row(fields, &extra, layout.width)
+            Ok(csv_row(fields, &extra, layout.width))
         }
     }
 }
@@ -195,13 +201,17 @@ fn format_error(
         .unwrap_or_default();
     match layout.format {
         OutputFormat::Jsonl => {
-            let mut buf = serde_json::to_vec(&ErrorRecord {
+            let record = ErrorRecord {
                 row,
                 id,
                 error: problem,
                 extra_fields,
-            })
-            .unwrap_or_default();
+            };
+            // Strings only: serializing cannot fail, but if it did the row still gets a record.
+            let mut buf = serde_json::to_vec(&record).unwrap_or_else(|_| {
+                format!("{{\"row\":{row},\"error\":\"the error record could not be written\"}}")
+                    .into_bytes()
+            });
             buf.push(b'\n');
             buf
         }

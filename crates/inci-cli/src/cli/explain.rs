@@ -2,7 +2,6 @@
 
 use super::Outcome;
 use crate::render::Format;
-use anstyle::Style;
 use clap::Args;
 use std::io::Write;
 
@@ -33,52 +32,10 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
         anyhow::bail!("inci explain needs a name; it was given only white space");
     }
     let e = inci::explain::explain(&raw_query);
-    // Printed back on a terminal: control characters made visible.
-    let query = crate::render::safe(&raw_query);
     let mut out = anstream::stdout().lock();
     match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &e)?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            let bold = Style::new().bold();
-            let dim = Style::new().dimmed();
-            match e.name {
-                None => {
-                    writeln!(out, "{query}: not a known INCI name")?;
-                    if !e.suggestions.is_empty() {
-                        writeln!(out, "did you mean: {}", e.suggestions.join(", "))?;
-                    }
-                    for f in &e.facts {
-                        writeln!(out, "  {}: {}", f.topic, crate::render::safe(&f.value))?;
-                        writeln!(out, "      {dim}source: {}{dim:#}", f.source)?;
-                    }
-                }
-                Some(name) => {
-                    writeln!(
-                        out,
-                        "{bold}{name}{bold:#}  {dim}(\"{query}\" matched by {}){dim:#}",
-                        e.matched
-                    )?;
-                    if !e.functions.is_empty() {
-                        writeln!(out, "  functions: {}", e.functions.join(", "))?;
-                    }
-                    if !e.synonyms.is_empty() {
-                        let s: Vec<String> = e
-                            .synonyms
-                            .iter()
-                            .map(|s| format!("{} ({})", s.alias, s.kind))
-                            .collect();
-                        writeln!(out, "  also printed as: {}", s.join(", "))?;
-                    }
-                    for f in &e.facts {
-                        writeln!(out, "  {}: {}", f.topic, crate::render::safe(&f.value))?;
-                        writeln!(out, "      {dim}source: {}{dim:#}", f.source)?;
-                    }
-                }
-            }
-        }
+        Format::Json => crate::render::json::write(&mut out, &e)?,
+        Format::Text => crate::render::explain::write(&mut out, &e, &raw_query)?,
     }
     out.flush()?;
     Ok(if e.name.is_some() {

@@ -1,6 +1,6 @@
 //! Where label text comes from: an argument, a file, or standard input.
 
-use inci::error::{InputError, decode_utf8};
+use crate::error::{InputError, decode_utf8};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 

@@ -132,13 +132,13 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
     match args.format {
         LintFormat::Text => {
             for f in &files {
-                render::lint_text::render_to(f, true, &mut out)?;
+                render::lint_text::write(&mut out, f, true)?;
             }
             out.write_all(render::lint_text::summary(counts, files.len()).as_bytes())?;
         }
-        LintFormat::Json => writeln!(out, "{}", render::lint_json::render(&files)?)?,
-        LintFormat::Sarif => writeln!(out, "{}", render::sarif::render(&files)?)?,
-        LintFormat::Github => out.write_all(render::github::render(&files).as_bytes())?,
+        LintFormat::Json => render::lint_json::write(&mut out, &files)?,
+        LintFormat::Sarif => render::sarif::write(&mut out, &files)?,
+        LintFormat::Github => render::github::write(&mut out, &files)?,
     }
     out.flush()?;
     Ok(outcome(counts, fail_on))

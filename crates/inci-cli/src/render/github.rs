@@ -5,9 +5,8 @@ use inci::lint::position::LineIndex;
 use inci::lint::{Level, LintedFile};
 use std::fmt::Write as _;
 
-/// One line per lint.
-pub fn render(files: &[LintedFile]) -> String {
-    let mut out = String::new();
+/// Writes one line per lint.
+pub fn write(out: &mut dyn std::io::Write, files: &[LintedFile]) -> std::io::Result<()> {
     for f in files {
         let index = LineIndex::new(&f.source);
         for l in &f.lints {
@@ -22,7 +21,7 @@ pub fn render(files: &[LintedFile]) -> String {
             if let Some(h) = &l.help {
                 let _ = write!(message, "\nhelp: {h}");
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 property(&f.path),
@@ -32,10 +31,10 @@ pub fn render(files: &[LintedFile]) -> String {
                 end.column,
                 property(&format!("{} {}", l.code, l.rule)),
                 data(&message)
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
 /// Escapes a command's message (GitHub's `escapeData`).

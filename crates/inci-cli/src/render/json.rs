@@ -1,10 +1,11 @@
-//! JSON output: the [`ScanReport`] serialized as one object, followed by a newline.
+//! JSON output: a [`ScanReport`](inci::scan::ScanReport) or an
+//! [`Explanation`](inci::explain::Explanation) serialized as one object, followed by a newline.
 
-use inci::scan::ScanReport;
+use serde::Serialize;
 use std::io::{self, Write};
 
-/// Writes `report` as pretty JSON.
-pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(crate::render::json_io_error)?;
+/// Writes `value` as pretty JSON.
+pub fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(crate::render::json_io_error)?;
     writeln!(out)
 }

@@ -2,7 +2,9 @@
 
 use inci::lint::LintedFile;
 
-/// The document as pretty JSON.
-pub fn render(files: &[LintedFile]) -> serde_json::Result<String> {
-    serde_json::to_string_pretty(&inci::lint::document(files))
+/// Writes the document as pretty JSON, followed by a newline.
+pub fn write(out: &mut dyn std::io::Write, files: &[LintedFile]) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &inci::lint::document(files))
+        .map_err(super::json_io_error)?;
+    writeln!(out)
 }

@@ -19,24 +19,13 @@ fn level(l: Level) -> SnippetLevel<'static> {
     }
 }
 
-/// Renders every lint of `file`; `styled` adds ANSI colours.
+/// Writes every lint of `file`, lint by lint, so that nothing waits for the whole file;
+/// `styled` adds ANSI colours.
 ///
 /// Each diagnostic shows only the lines holding its spans, cut around the spans when they are
 /// long (see [`excerpt`]), so the output grows with the number of lints, not with lints times
 /// the length of the line.
-pub fn render(file: &LintedFile, styled: bool) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = render_to(file, styled, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// [`render`], written lint by lint to `out` so that nothing waits for the whole file.
-pub fn render_to(
-    file: &LintedFile,
-    styled: bool,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
+pub fn write(out: &mut dyn std::io::Write, file: &LintedFile, styled: bool) -> std::io::Result<()> {
     let renderer = if styled {
         Renderer::styled()
     } else {

@@ -2,6 +2,7 @@
 //! how lints are (`lint_text`, `lint_json`, `sarif`, `github`).
 
 mod excerpt;
+pub mod explain;
 pub mod github;
 pub mod json;
 pub mod lint_json;
@@ -31,6 +32,16 @@ pub enum LintFormat {
     Sarif,
     /// GitHub Actions annotations (`::error file=...::message`).
     Github,
+}
+
+/// What a renderer writes, as a string (for tests and measurements). Every renderer has the
+/// shape `write(out, ...) -> io::Result<()>`; a `Vec` never fails to take the bytes.
+pub fn to_string(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<String> {
+    let mut out = Vec::new();
+    write(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A serializer error as an I/O error that keeps the kind of the I/O error behind it, so that

@@ -65,9 +65,10 @@ pub fn log(files: &[LintedFile]) -> Sarif {
         .build()
 }
 
-/// The log as pretty JSON.
-pub fn render(files: &[LintedFile]) -> serde_json::Result<String> {
-    serde_json::to_string_pretty(&log(files))
+/// Writes the log as pretty JSON, followed by a newline.
+pub fn write(out: &mut dyn std::io::Write, files: &[LintedFile]) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &log(files)).map_err(super::json_io_error)?;
+    writeln!(out)
 }
 
 fn level(l: Level) -> ResultLevel {
