@@ -2,10 +2,13 @@
 //! the same value: maps and structs become dicts, sequences and tuples lists, unit variants
 //! their name, `None` None.
 //!
-//! Why not `json.loads` or `pythonize`: a catalog's reports hold about 840,000 Python objects,
-//! 456,000 of them strings but only 18,000 distinct ones (canonical names, functions, sources,
-//! codes repeat across rows). This converter makes each distinct string once per call and
-//! shares it, which roughly halves the time spent building objects.
+//! Why not `json.loads` or `pythonize`: the Sephora catalog's reports hold about 840,000
+//! Python objects, 456,000 of them strings but only 18,000 distinct ones (canonical names,
+//! functions, sources, codes repeat across rows). This converter makes each distinct string
+//! once per call and shares it, and skips writing and re-reading JSON text: scan plus
+//! conversion took 143 ms where scanning to JSON strings and `json.loads` took 61 + 119 ms
+//! (one run, cyclic GC off in both; `pythonize` measured as slow as `json.loads` and turns
+//! tuples into Python tuples, which JSON does not have).
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;

@@ -48,7 +48,8 @@ def scan_many(
     if not isinstance(texts, (list, tuple)):
         texts = list(texts)
     # The reports are trees (no cycles) of many small objects; CPython's cyclic collector
-    # would scan them again and again while they are built (measured: 4x the time).
+    # would scan them again and again while they are built (Sephora catalog, one run:
+    # 228 ms with the collector on, 143 ms off).
     enabled = gc.isenabled()
     gc.disable()
     try:
