@@ -8,6 +8,7 @@ pub mod input;
 pub mod lint;
 pub mod rule;
 pub mod scan;
+pub mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -42,6 +43,9 @@ pub enum Command {
     Lint(lint::LintArgs),
     /// What a lint rule finds, why it matters and what its fix does (`--all` lists them).
     Rule(rule::RuleArgs),
+    /// A local web page to paste a label and read the report, and a JSON API (same JSON as
+    /// the command line), on 127.0.0.1:8080.
+    Serve(serve::ServeArgs),
 }
 
 /// `--color` choices.
@@ -80,5 +84,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Batch(args) => batch::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Rule(args) => rule::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }

@@ -1,0 +1,294 @@
+//! The JSON API: request bodies and options in, the command line's JSON out.
+
+use super::MAX_BODY;
+use axum::body::{Body, Bytes};
+use axum::extract::Query;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use inci::lint::{Applicability, Config, LintedFile, Market};
+use inci::risk::{ProductType, Profile};
+use inci::scan::Scanner;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A request that cannot be answered, with its status and the message for `{"error": ...}`.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            message: message.into(),
+        }
+    }
+
+    fn bad(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            error: &'a str,
+        }
+        json(
+            self.status,
+            &Body {
+                error: &self.message,
+            },
+        )
+    }
+}
+
+/// `value` as a JSON response.
+fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
+    json_bytes(status, serde_json::to_vec(value))
+}
+
+/// Serialized JSON as a response; a serialization error as a 500 that says so.
+fn json_bytes(status: StatusCode, body: serde_json::Result<Vec<u8>>) -> Response {
+    match body {
+        Ok(body) => (
+            status,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            body,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            format!("{{\"error\":\"the answer could not be written as JSON: {e}\"}}"),
+        )
+            .into_response(),
+    }
+}
+
+/// What a POST carries: the text and its options, from a JSON body or a text body with the
+/// options in the query string.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Input {
+    text: String,
+    profile: Option<String>,
+    product_type: Option<String>,
+    market: Option<String>,
+    #[serde(rename = "unsafe")]
+    unsafe_fixes: Option<bool>,
+}
+
+impl Input {
+    fn profile(&self) -> Result<Profile, ApiError> {
+        self.profile.as_deref().map_or(Ok(Profile::General), |p| {
+            p.parse()
+                .map_err(|e: inci::risk::UnknownValue| ApiError::bad(e.to_string()))
+        })
+    }
+
+    fn product_type(&self) -> Result<Option<ProductType>, ApiError> {
+        self.product_type
+            .as_deref()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse::<ProductType>().map_err(ApiError::bad))
+            .transpose()
+    }
+
+    fn config(&self) -> Result<Config, ApiError> {
+        let mut config = Config::default();
+        if let Some(m) = self.market.as_deref() {
+            config.market = m
+                .parse::<Market>()
+                .map_err(|e| ApiError::bad(e.to_string()))?;
+        }
+        config.product_type = self.product_type()?;
+        Ok(config)
+    }
+}
+
+/// Reads a POST: at most [`MAX_BODY`] bytes, valid UTF-8, JSON when the content type says so.
+async fn read_input(
+    headers: &HeaderMap,
+    query: HashMap<String, String>,
+    body: Body,
+) -> Result<Input, ApiError> {
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request body over the {MAX_BODY}-byte limit: send one label at a time"),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(too_large());
+    }
+    let bytes: Bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(b) => b,
+        Err(e) => {
+            let over = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            return Err(if over {
+                too_large()
+            } else {
+                ApiError::bad(format!("the request body could not be read: {e}"))
+            });
+        }
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        ApiError::bad(format!(
+            "request body is not valid UTF-8: byte 0x{:02X} at offset {at}",
+            bytes.get(at).copied().unwrap_or_default()
+        ))
+    })?;
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().starts_with("application/json"));
+    let mut input = if is_json {
+        serde_json::from_str::<Input>(text)
+            .map_err(|e| ApiError::bad(format!("request body is not the expected JSON: {e}")))?
+    } else {
+        Input {
+            text: text.to_owned(),
+            ..Input::default()
+        }
+    };
+    for (key, value) in query {
+        let slot = match key.as_str() {
+            "profile" => &mut input.profile,
+            "product_type" | "product-type" => &mut input.product_type,
+            "market" => &mut input.market,
+            "unsafe" => {
+                input.unsafe_fixes = Some(matches!(value.as_str(), "true" | "1" | "yes"));
+                continue;
+            }
+            other => {
+                return Err(ApiError::bad(format!(
+                    "unknown query parameter `{}`; known: profile, product_type, market, unsafe",
+                    crate::render::safe_cut(other, 40)
+                )));
+            }
+        };
+        slot.get_or_insert(value);
+    }
+    Ok(input)
+}
+
+/// Runs CPU work on the blocking pool.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("the scan did not finish: {e}"),
+        )
+    })
+}
+
+/// `POST /api/scan`.
+pub async fn scan(
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let input = read_input(&headers, query, body).await?;
+    let scanner = Scanner::new()
+        .profile(input.profile()?)
+        .product_type(input.product_type()?);
+    let report = blocking(move || scanner.scan(&input.text)).await?;
+    Ok(json(StatusCode::OK, &report))
+}
+
+/// `POST /api/lint`.
+pub async fn lint(
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let input = read_input(&headers, query, body).await?;
+    let config = input.config()?;
+    // Serialized where the file lives: the document borrows from it.
+    let body = blocking(move || {
+        let file = LintedFile::new("<text>".to_owned(), input.text, &config);
+        serde_json::to_vec(&inci::lint::document(std::slice::from_ref(&file)))
+    })
+    .await?;
+    Ok(json_bytes(StatusCode::OK, body))
+}
+
+/// `POST /api/fix`: `{"text": fixed, "applied": n, "lint": document of the fixed text}`.
+pub async fn fix(
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let input = read_input(&headers, query, body).await?;
+    let config = input.config()?;
+    let max = if input.unsafe_fixes == Some(true) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let body = blocking(move || {
+        let lints = inci::lint::lint(&input.text, &config);
+        let (text, applied) = inci::lint::fix_text(&input.text, &lints, &config, max);
+        let file = LintedFile::new("<text>".to_owned(), text, &config);
+        serde_json::to_vec(&FixAnswer {
+            text: &file.source,
+            applied,
+            lint: inci::lint::document(std::slice::from_ref(&file)),
+        })
+    })
+    .await?;
+    Ok(json_bytes(StatusCode::OK, body))
+}
+
+/// The answer of `POST /api/fix`.
+#[derive(Serialize)]
+struct FixAnswer<'a> {
+    /// The text with the fixes applied.
+    text: &'a str,
+    /// How many fixes were applied.
+    applied: usize,
+    /// The lints of the fixed text, as `/api/lint` gives them.
+    lint: inci::lint::Document<'a>,
+}
+
+/// `GET /api/explain?name=`: 404 (with the same JSON: `name` null, suggestions) when unknown.
+pub async fn explain(Query(query): Query<HashMap<String, String>>) -> Result<Response, ApiError> {
+    let name = query.get("name").map(String::as_str).unwrap_or_default();
+    if name.trim().is_empty() {
+        return Err(ApiError::bad(
+            "explain needs a name: /api/explain?name=Glycerin",
+        ));
+    }
+    if name.len() > 1000 {
+        return Err(ApiError::bad(
+            "explain takes one ingredient name (1,000 bytes at most)",
+        ));
+    }
+    let e = inci::explain::explain(name);
+    let status = if e.name.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    Ok(json(status, &e))
+}
+
+/// Anything else.
+pub async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "no such page: the API is POST /api/scan, POST /api/lint, POST /api/fix, GET /api/explain?name=",
+    )
+}

@@ -1,0 +1,253 @@
+// inci's page: sends the text to the local API and shows the answers. No framework, no
+// network beyond this server. Every text from the label or the data is put in the page with
+// textContent, never as HTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const SEVERITIES = ["info", "low", "moderate", "high"];
+let lastScan = null;
+let lastLint = null;
+let mode = "scan";
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function status(message, isError = false) {
+  $("status").textContent = message;
+  $("status").classList.toggle("error", isError);
+}
+
+function options() {
+  const params = new URLSearchParams();
+  params.set("profile", $("profile").value);
+  if ($("product-type").value) params.set("product_type", $("product-type").value);
+  return params.toString();
+}
+
+async function post(path, text) {
+  const response = await fetch(`${path}?${options()}`, {
+    method: "POST",
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+    body: text,
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
+  return body;
+}
+
+// The API's spans are byte offsets into the UTF-8 text; JavaScript strings count UTF-16 units.
+function byteSlicer(text) {
+  const bytes = new TextEncoder().encode(text);
+  const decoder = new TextDecoder();
+  return { length: bytes.length, slice: (a, b) => decoder.decode(bytes.subarray(a, b)) };
+}
+
+// Marks stretches of `text` (byte ranges, non-overlapping after sorting) inside `container`.
+function markText(container, text, marks) {
+  container.replaceChildren();
+  const bytes = byteSlicer(text);
+  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  let at = 0;
+  for (const m of marks) {
+    if (m.start < at) continue; // overlapping: the first one wins
+    if (m.start > at) container.append(bytes.slice(at, m.start));
+    const node = el("span", { class: m.class, title: m.title }, bytes.slice(m.start, m.end));
+    if (m.label) node.append(el("span", { class: "visually-hidden", text: ` (${m.label})` }));
+    container.append(node);
+    at = m.end;
+  }
+  if (at < bytes.length) container.append(bytes.slice(at, bytes.length));
+}
+
+function worstByIngredient(report) {
+  const worst = new Map();
+  report.findings.forEach((f) => {
+    for (const i of f.ingredients) {
+      const prev = worst.get(i);
+      if (!prev || SEVERITIES.indexOf(f.severity) > SEVERITIES.indexOf(prev.severity)) {
+        worst.set(i, f);
+      }
+    }
+  });
+  return worst;
+}
+
+function badge(level) {
+  return el("span", { class: `badge sev-${level}`, text: level });
+}
+
+function showScan(report) {
+  lastScan = report;
+  const text = $("text").value;
+  const worst = worstByIngredient(report);
+  const marks = report.ingredients.map((ing, i) => {
+    const w = worst.get(i);
+    const cls = w ? `mark sev-${w.severity}` : ing.name ? "mark" : "mark sev-unknown";
+    const title = `${ing.name || "unknown name"}${w ? ` · ${w.severity}: ${w.code}` : ""}`;
+    return { start: ing.span[0], end: ing.span[1], class: cls, title, label: w ? `${w.severity} ${w.code}` : "" };
+  });
+  for (const s of report.skipped) {
+    marks.push({ start: s.span[0], end: s.span[1], class: "skipped", title: `not an ingredient: ${s.reason}`, label: `skipped: ${s.reason}` });
+  }
+  markText($("label-view"), text, marks);
+
+  const concerns = $("concerns").tBodies[0];
+  concerns.replaceChildren();
+  for (const c of report.concerns) {
+    const title = c.concern.replaceAll("_", " ");
+    const note = c.weighted ? "weighted for the chosen profile" : "";
+    concerns.append(el("tr", { "data-concern": c.concern },
+      el("th", { scope: "row", text: title }), el("td", {}, badge(c.level)), el("td", { text: note })));
+  }
+  $("vegan").textContent = `Vegan: ${report.vegan} · Vegetarian: ${report.vegetarian}`;
+  $("vegan").dataset.vegan = report.vegan;
+
+  const rows = $("ingredients").tBodies[0];
+  rows.replaceChildren();
+  report.ingredients.forEach((ing, i) => {
+    const codes = report.findings.filter((f) => f.ingredients.includes(i));
+    const human = codes.some((f) => f.category === "human_derived");
+    const name = ing.name
+      ? el("button", { type: "button", class: "name", "data-name": ing.name, text: ing.name })
+      : el("span", { text: `unknown${ing.suggestions.length ? `; did you mean ${ing.suggestions.join(", ")}?` : ""}` });
+    const cell = el("td");
+    for (const f of codes) cell.append(badge(f.severity), " ", f.code, " ");
+    rows.append(el("tr", { class: human ? "human-derived" : "", "data-index": String(i) },
+      el("td", { text: String(i + 1) }), el("td", { text: ing.raw.trim() }), el("td", {}, name),
+      el("td", { text: ing.matched_via.replaceAll("_", " ") }), cell));
+  });
+
+  const list = $("findings");
+  list.replaceChildren();
+  for (const f of report.findings) {
+    const names = f.ingredients.map((i) => report.ingredients[i]?.name || report.ingredients[i]?.raw.trim());
+    list.append(el("li", { "data-code": f.code },
+      badge(f.severity), " ", el("strong", { text: f.code }), ` ${f.message}`,
+      el("div", { class: "source", text: `Source: ${f.source}` }),
+      names.length ? el("div", { class: "source", text: `Ingredients: ${names.join(", ")}` }) : ""));
+  }
+  setDownload($("download-scan"), report);
+  status(`${report.ingredients.length} ingredients, ${report.findings.length} findings.`);
+}
+
+function showLint(doc, text) {
+  lastLint = doc;
+  const file = doc.files[0];
+  const marks = file.lints.map((l) => ({
+    start: l.span[0], end: Math.max(l.span[1], l.span[0]), class: `mark lint-${l.level}`,
+    title: `${l.code}: ${l.message}`, label: `${l.level} ${l.code}`,
+  }));
+  markText($("lint-view"), text, marks);
+  const list = $("lints");
+  list.replaceChildren();
+  for (const l of file.lints) {
+    const item = el("li", { "data-code": l.code },
+      el("span", { class: `badge lint-${l.level}`, text: l.level }), " ",
+      el("strong", { text: `${l.code} ${l.rule}` }), ` line ${l.start.line}, column ${l.start.column}: ${l.message}`);
+    if (l.help) item.append(el("div", { class: "source", text: `help: ${l.help}` }));
+    if (l.fix) item.append(el("div", { class: "source", text: `fix (${l.fix.applicability}): ${l.fix.message}` }));
+    list.append(item);
+  }
+  const s = doc.summary;
+  $("lint-summary").textContent = file.lints.length
+    ? `${s.error} errors, ${s.warning} warnings, ${s.info} notes; ${s.fixable} with a fix.`
+    : "No problems found.";
+  $("fix-button").disabled = !file.lints.some((l) => l.fix && l.fix.applicability === "safe");
+  setDownload($("download-lint"), doc);
+}
+
+function setDownload(link, value) {
+  if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: "application/json" }));
+}
+
+function select(next) {
+  mode = next;
+  $("scan-button").setAttribute("aria-selected", String(next === "scan"));
+  $("lint-button").setAttribute("aria-selected", String(next === "lint"));
+  $("scan-panel").hidden = next !== "scan";
+  $("lint-panel").hidden = next !== "lint";
+}
+
+async function run(next) {
+  const text = $("text").value;
+  if (!text.trim()) {
+    status("Paste an ingredient list first.", true);
+    $("text").focus();
+    return;
+  }
+  status("Reading…");
+  try {
+    if (next === "scan") showScan(await post("/api/scan", text));
+    else showLint(await post("/api/lint", text), text);
+    select(next);
+  } catch (e) {
+    status(`Could not read it: ${e.message}`, true);
+  }
+}
+
+async function explain(name) {
+  try {
+    const response = await fetch(`/api/explain?name=${encodeURIComponent(name)}`);
+    const e = await response.json();
+    $("explain-title").textContent = e.name || `${e.query}: not a known INCI name`;
+    const facts = $("explain-facts");
+    facts.replaceChildren();
+    const add = (term, value, source) => {
+      facts.append(el("dt", { text: term }), el("dd", { text: value }));
+      if (source) facts.append(el("dd", { class: "source", text: `Source: ${source}` }));
+    };
+    if (e.functions?.length) add("functions", e.functions.join(", "));
+    if (e.synonyms?.length) add("also printed as", e.synonyms.map((s) => s.alias).join(", "));
+    for (const f of e.facts || []) add(f.topic, f.value, f.source);
+    $("explain").hidden = false;
+    $("explain-close").focus();
+  } catch (err) {
+    status(`Could not explain ${name}: ${err.message}`, true);
+  }
+}
+
+$("input").addEventListener("submit", (ev) => { ev.preventDefault(); run("scan"); });
+$("lint-button").addEventListener("click", () => run("lint"));
+$("text").addEventListener("keydown", (ev) => {
+  if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(mode); }
+});
+$("ingredients").addEventListener("click", (ev) => {
+  const button = ev.target.closest("button.name");
+  if (button) explain(button.dataset.name);
+});
+$("explain-close").addEventListener("click", () => { $("explain").hidden = true; });
+document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") $("explain").hidden = true; });
+$("fix-button").addEventListener("click", async () => {
+  try {
+    const answer = await post("/api/fix", $("text").value);
+    $("text").value = answer.text;
+    showLint(answer.lint, answer.text);
+    status(`${answer.applied} safe fixes applied.`);
+  } catch (e) {
+    status(`Could not fix it: ${e.message}`, true);
+  }
+});
+
+async function load(file) {
+  if (!file) return;
+  if (file.size > 1024 * 1024) { status(`${file.name} is over 1 MiB: one label at a time.`, true); return; }
+  $("text").value = await file.text();
+  status(`${file.name} loaded.`);
+}
+$("file").addEventListener("change", (ev) => load(ev.target.files[0]));
+$("text").addEventListener("dragover", (ev) => { ev.preventDefault(); $("text").classList.add("dragging"); });
+$("text").addEventListener("dragleave", () => $("text").classList.remove("dragging"));
+$("text").addEventListener("drop", (ev) => {
+  ev.preventDefault();
+  $("text").classList.remove("dragging");
+  load(ev.dataTransfer.files[0]);
+});

@@ -1,0 +1,116 @@
+//! `inci serve`: a local web page to paste a label and read the report, and a JSON API on the
+//! same server, the same JSON as the command line.
+//!
+//! | request | answer |
+//! |---|---|
+//! | `GET /` | the page (HTML, CSS and JavaScript compiled into the binary; nothing fetched elsewhere) |
+//! | `POST /api/scan` | the `inci scan --format json` report |
+//! | `POST /api/lint` | the `inci lint --format json` document for one file `<text>` |
+//! | `POST /api/fix` | the text with safe (or, with `unsafe=true`, all) fixes applied, and its lints |
+//! | `GET /api/explain?name=` | the `inci explain --format json` explanation (404 when unknown) |
+//!
+//! A POST body is the label as plain text (options in the query: `profile`, `product_type`,
+//! `market`, `unsafe`), or a JSON object `{"text": ..., "profile": ...}` with
+//! `Content-Type: application/json`. Bodies over [`MAX_BODY`] get 413, invalid UTF-8 400 with
+//! the byte offset, unknown options 400 naming the accepted values; every error is
+//! `{"error": "..."}`. Scans run on tokio's blocking pool, so a large label never stalls the
+//! connections being served.
+
+mod api;
+mod assets;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Instant;
+
+/// Largest request body read: 1 MiB, far above any label (the longest in the Sephora catalog
+/// is 7 KB).
+pub const MAX_BODY: usize = 1 << 20;
+
+/// The server's routes: the page, its assets and the API. `verbose` logs one line per request
+/// to standard error.
+pub fn router(verbose: bool) -> Router {
+    let app = Router::new()
+        .route("/", get(assets::index))
+        .route("/app.js", get(assets::script))
+        .route("/style.css", get(assets::style))
+        .route("/api/scan", post(api::scan))
+        .route("/api/lint", post(api::lint))
+        .route("/api/fix", post(api::fix))
+        .route("/api/explain", get(api::explain))
+        .fallback(api::not_found);
+    if verbose {
+        app.layer(middleware::from_fn(log_request))
+    } else {
+        app
+    }
+}
+
+/// Connections the kernel may hold before they are accepted (capped by the system's
+/// `somaxconn`): a burst of a thousand page loads or API calls waits instead of being reset.
+pub const BACKLOG: u32 = 4096;
+
+/// A listener on `addr` with a [`BACKLOG`]-deep accept queue (the default of 1,024 resets
+/// connections in a burst of 1,000 on a busy machine).
+pub fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
+}
+
+/// Serves `router(verbose)` on `listener` until `shutdown` completes; requests in flight are
+/// finished first (graceful shutdown).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    verbose: bool,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(verbose))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Binds `addr` and serves until Ctrl-C, printing the address to open.
+pub fn run(addr: SocketAddr, verbose: bool) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = listen(addr).map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+        let local = listener.local_addr()?;
+        eprintln!("inci serve: open http://{local}/ (Ctrl-C to stop)");
+        serve(listener, verbose, async {
+            // An error here means no signal handler could be set: serve until killed.
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+            eprintln!("inci serve: stopping after the requests in flight");
+        })
+        .await?;
+        Ok(())
+    })
+}
+
+async fn log_request(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    eprintln!(
+        "{method} {} {} {:.1} ms",
+        crate::render::safe_cut(&path, 200),
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    response
+}

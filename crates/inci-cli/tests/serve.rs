@@ -1,0 +1,319 @@
+//! `inci serve`'s API over real loopback TCP: every endpoint, the same JSON as the command
+//! line, clear 400 and 413 answers, and 1,000 concurrent scans with none lost or wrong.
+
+mod common;
+
+use inci_cli::serve::{MAX_BODY, listen, serve};
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const FLAGSHIP: &str = "Stem Cell Renewal Ampoule 30 ml\nIngredients: Aqua/Water/Eau, Glycerin, \
+    Human Umbilical Mesenchymal Stem Cell Conditioned Media, Isopropyl Myristate, Parfum \
+    (Fragrance), Linalool.\n";
+
+/// Starts a server on a free loopback port; it stops when the returned sender is dropped.
+async fn start() -> (SocketAddr, tokio::sync::oneshot::Sender<()>) {
+    let listener = listen("127.0.0.1:0".parse().expect("address")).expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        serve(listener, false, async {
+            let _ = stopped.await;
+        })
+        .await
+        .expect("server runs");
+    });
+    (addr, stop)
+}
+
+/// One HTTP/1.1 request on its own connection: the status and the body.
+async fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    if let Some(ct) = content_type {
+        head.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).await.expect("write head");
+    // The server may answer (413) before reading the whole body and close: not an error here.
+    let _ = stream.write_all(body).await;
+    let mut raw = Vec::new();
+    if let Err(e) = stream.read_to_end(&mut raw).await {
+        eprintln!("read error after {} bytes: {e}", raw.len());
+    }
+    parse_response(&raw)
+}
+
+fn parse_response(raw: &[u8]) -> (u16, Vec<u8>) {
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let status: u16 = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status code");
+    let mut body = raw[split + 4..].to_vec();
+    if head.contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    (status, body)
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..eol]).trim(), 16)
+            .expect("chunk size");
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[eol + 2..eol + 2 + size]);
+        data = &data[eol + 2 + size + 2..];
+    }
+}
+
+fn json(body: &[u8]) -> Value {
+    serde_json::from_slice(body).expect("a JSON body")
+}
+
+fn cli_json(args: &[&str], stdin: &[u8]) -> Value {
+    let out = common::inci(args, Some(stdin));
+    serde_json::from_slice(&out.stdout).expect("the CLI prints JSON")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_endpoint_answers_as_the_command_line_does() {
+    let (addr, _stop) = start().await;
+
+    let (status, page) = request(addr, "GET", "/", None, b"").await;
+    assert_eq!(status, 200);
+    let page = String::from_utf8(page).expect("utf-8 page");
+    assert!(
+        page.contains("<textarea") && page.contains("/app.js"),
+        "{page}"
+    );
+    for asset in ["/app.js", "/style.css"] {
+        let (status, body) = request(addr, "GET", asset, None, b"").await;
+        assert_eq!(status, 200, "{asset}");
+        assert!(body.len() > 500, "{asset}");
+    }
+
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/scan?profile=sensitive",
+        None,
+        FLAGSHIP.as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let cli = cli_json(
+        &["scan", "--format", "json", "--profile", "sensitive", "-"],
+        FLAGSHIP.as_bytes(),
+    );
+    assert_eq!(json(&body), cli);
+    assert!(
+        json(&body)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["code"] == "CO001")
+    );
+
+    // The same scan as a JSON request, with a product type.
+    let req = serde_json::json!({"text": FLAGSHIP, "product_type": "leave-on"}).to_string();
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/scan",
+        Some("application/json"),
+        req.as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let cli = cli_json(
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--product-type",
+            "leave-on",
+            "-",
+        ],
+        FLAGSHIP.as_bytes(),
+    );
+    assert_eq!(json(&body), cli);
+
+    let pack = b"Ingredients: Aqua,, Glycerin, Phenoxyetanol.";
+    let (status, body) = request(addr, "POST", "/api/lint", None, pack).await;
+    assert_eq!(status, 200);
+    let mut cli = cli_json(&["lint", "--format", "json", "-"], pack);
+    cli["files"][0]["path"] = Value::from("<text>");
+    assert_eq!(json(&body), cli);
+
+    let (status, body) = request(addr, "POST", "/api/fix", None, pack).await;
+    assert_eq!(status, 200);
+    let fixed = json(&body);
+    assert_eq!(
+        fixed["text"],
+        "Ingredients: Aqua, Glycerin, Phenoxyethanol."
+    );
+    assert_eq!(fixed["applied"], 2);
+    assert_eq!(fixed["lint"]["summary"]["warning"], 0);
+
+    let (status, body) = request(addr, "GET", "/api/explain?name=linalol", None, b"").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        json(&body),
+        cli_json(&["explain", "--format", "json", "linalol"], b"")
+    );
+    let (status, body) = request(addr, "GET", "/api/explain?name=Zzqxw%20Blorb", None, b"").await;
+    assert_eq!(status, 404);
+    assert_eq!(json(&body)["name"], Value::Null);
+    let (status, _) = request(addr, "GET", "/api/explain?name=%20", None, b"").await;
+    assert_eq!(status, 400);
+    let (status, body) = request(addr, "GET", "/nowhere", None, b"").await;
+    assert_eq!(status, 404);
+    assert!(
+        json(&body)["error"]
+            .as_str()
+            .expect("message")
+            .contains("/api/scan")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_requests_get_clear_errors() {
+    let (addr, _stop) = start().await;
+    let error = |body: &[u8]| {
+        json(body)["error"]
+            .as_str()
+            .expect("an error message")
+            .to_owned()
+    };
+
+    let big = vec![b'a'; MAX_BODY + 1];
+    let (status, body) = request(addr, "POST", "/api/scan", None, &big).await;
+    assert_eq!(status, 413);
+    assert!(
+        error(&body).contains("1048576-byte limit"),
+        "{}",
+        error(&body)
+    );
+    let (status, _) = request(addr, "POST", "/api/lint", None, &big).await;
+    assert_eq!(status, 413);
+    // Exactly the limit is read.
+    let (status, _) = request(addr, "POST", "/api/scan", None, &vec![b'a'; MAX_BODY]).await;
+    assert_eq!(status, 200);
+
+    let (status, body) = request(addr, "POST", "/api/scan", None, b"Aqua, Glyc\xFFerin").await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        error(&body),
+        "request body is not valid UTF-8: byte 0xFF at offset 10"
+    );
+
+    let (status, body) = request(addr, "POST", "/api/scan?profile=oily", None, b"Aqua").await;
+    assert_eq!(status, 400);
+    assert!(error(&body).starts_with("unknown profile \"oily\"; one of: general"));
+    let (status, body) = request(addr, "POST", "/api/scan?product_type=cream", None, b"Aqua").await;
+    assert_eq!(status, 400);
+    assert!(
+        error(&body).contains("unknown product type"),
+        "{}",
+        error(&body)
+    );
+    let (status, body) = request(addr, "POST", "/api/lint?market=uk", None, b"Aqua").await;
+    assert_eq!(status, 400);
+    assert!(
+        error(&body).contains("unknown market \"uk\""),
+        "{}",
+        error(&body)
+    );
+    let (status, body) = request(addr, "POST", "/api/scan?colour=red", None, b"Aqua").await;
+    assert_eq!(status, 400);
+    assert!(error(&body).contains("unknown query parameter `colour`"));
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/scan",
+        Some("application/json"),
+        b"{\"txt\": 1}",
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        error(&body).contains("not the expected JSON"),
+        "{}",
+        error(&body)
+    );
+    let (status, _) = request(addr, "GET", "/api/scan", None, b"").await;
+    assert_eq!(status, 405);
+    // Hostile text is scanned, not a crash: control bytes, lone brackets, bidi overrides.
+    let (status, _) = request(
+        addr,
+        "POST",
+        "/api/scan",
+        None,
+        "\u{1b}[31m((( Aqua,\u{202e} ]]".as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_thousand_concurrent_scans_are_all_answered_right() {
+    let (addr, _stop) = start().await;
+    let labels = [
+        FLAGSHIP.to_owned(),
+        "Aqua, Glycerin, Parfum".to_owned(),
+        "Water, Niacinamide, Carmine, Methylisothiazolinone".to_owned(),
+        "Ingredients: Aqua,, Glycerin, Phenoxyetanol.".to_owned(),
+    ];
+    let expected: Vec<Value> = labels
+        .iter()
+        .map(|l| serde_json::to_value(inci::scan(l)).expect("report serializes"))
+        .collect();
+    let tasks: Vec<_> = (0..1000)
+        .map(|i| {
+            let label = labels[i % labels.len()].clone();
+            tokio::spawn(async move {
+                let (status, body) =
+                    request(addr, "POST", "/api/scan", None, label.as_bytes()).await;
+                (i, status, body)
+            })
+        })
+        .collect();
+    let all = tokio::time::timeout(Duration::from_secs(120), async {
+        let mut done = Vec::new();
+        for t in tasks {
+            done.push(t.await.expect("task ran"));
+        }
+        done
+    })
+    .await
+    .expect("1,000 scans answered within 120 s");
+    assert_eq!(all.len(), 1000);
+    for (i, status, body) in all {
+        assert_eq!(status, 200, "request {i}");
+        assert_eq!(json(&body), expected[i % labels.len()], "request {i}");
+    }
+}
