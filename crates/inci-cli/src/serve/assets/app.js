@@ -5,6 +5,13 @@
 
 const $ = (id) => document.getElementById(id);
 const SEVERITIES = ["info", "low", "moderate", "high"];
+const CONCERN_TITLES = {
+  pores: "Pores",
+  irritation: "Irritation",
+  allergy: "Allergy",
+  human_origin_regulation: "Human origin and regulation",
+  vegan: "Vegan",
+};
 let lastScan = null;
 let lastLint = null;
 let mode = "scan";
@@ -102,7 +109,7 @@ function showScan(report) {
   const concerns = $("concerns").tBodies[0];
   concerns.replaceChildren();
   for (const c of report.concerns) {
-    const title = c.concern.replaceAll("_", " ");
+    const title = CONCERN_TITLES[c.concern] || c.concern.replaceAll("_", " ");
     const note = c.weighted ? "weighted for the chosen profile" : "";
     concerns.append(el("tr", { "data-concern": c.concern },
       el("th", { scope: "row", text: title }), el("td", {}, badge(c.level)), el("td", { text: note })));
@@ -157,6 +164,7 @@ function showLint(doc, text) {
     list.append(item);
   }
   const s = doc.summary;
+  status(`${file.lints.length} lints.`);
   $("lint-summary").textContent = file.lints.length
     ? `${s.error} errors, ${s.warning} warnings, ${s.info} notes; ${s.fixable} with a fix.`
     : "No problems found.";

@@ -1,0 +1,146 @@
+"""`inci serve` in a real browser: headless Chromium driven over WebDriver (chromedriver).
+
+Pastes the flagship serum and checks the human-derived row, the CO001 finding, the vegan
+verdict and a source line; opens an ingredient's explanation; lints a pack text and applies
+the safe fixes. Screenshots go to target/browser/ (CI keeps them as artifacts).
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import subprocess
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[4]
+SHOTS = ROOT / "target" / "browser"
+FLAGSHIP = (ROOT / "fixtures" / "examples" / "flagship_serum.txt").read_text()
+PACK = "Ingredients: Aqua,, Glycerin, Phenoxyetanol, Parfum.\n"
+
+
+@pytest.fixture(scope="module")
+def server():
+    binary = os.environ.get("INCI_BIN", str(ROOT / "target" / "debug" / "inci"))
+    proc = subprocess.Popen(
+        [binary, "serve", "--port", "0", "--verbose"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    line = proc.stderr.readline()
+    match = re.search(r"http://[0-9.:]+/", line)
+    assert match, f"no address in {line!r}"
+    yield match.group(0)
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    driver_path = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+    if not (pathlib.Path(chromium).exists() and pathlib.Path(driver_path).exists()):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{chromium} or {driver_path} missing, and CI=true")
+        pytest.skip("Chromium and chromedriver are not installed (apt install chromium chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,2200",
+    ]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+def paste(driver, text: str) -> None:
+    box = driver.find_element(By.ID, "text")
+    box.clear()
+    # send_keys types character by character; setting the value is what a paste does.
+    driver.execute_script("arguments[0].value = arguments[1];", box, text)
+
+
+def test_scan_the_flagship_serum(server, browser):
+    browser.get(server)
+    assert browser.title.startswith("inci")
+    paste(browser, FLAGSHIP)
+    browser.find_element(By.ID, "profile").send_keys("sensitive")
+    browser.find_element(By.ID, "scan-button").click()
+    wait = WebDriverWait(browser, 20)
+    wait.until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+
+    human = browser.find_elements(By.CSS_SELECTOR, "#ingredients tr.human-derived")
+    assert len(human) == 1
+    assert "HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA" in human[0].text
+    assert "H001" in human[0].text
+
+    co001 = browser.find_elements(By.CSS_SELECTOR, '#findings li[data-code="CO001"]')
+    assert co001, "the CO001 finding is listed"
+    assert "pore" in co001[0].text.lower()
+    assert "Source: " in co001[0].text
+
+    vegan = browser.find_element(By.ID, "vegan")
+    assert vegan.text == "Vegan: no · Vegetarian: no"
+    r416 = browser.find_element(By.CSS_SELECTOR, '#findings li[data-code="R416"]')
+    assert "Source: Regulation (EC) 1223/2009 Annex II entry 416" in r416.text
+
+    # The label view marks the ingredient and greys the pack text around the list.
+    marked = browser.find_elements(By.CSS_SELECTOR, "#label-view .sev-high")
+    assert any("Human Umbilical" in m.text for m in marked)
+    skipped = browser.find_elements(By.CSS_SELECTOR, "#label-view .skipped")
+    assert any("Directions" in s.text for s in skipped)
+    browser.save_screenshot(str(SHOTS / "scan.png"))
+
+    # An ingredient's explanation, opened from the table.
+    browser.find_element(By.CSS_SELECTOR, 'button.name[data-name="LINALOOL"]').click()
+    wait.until(EC.visibility_of_element_located((By.ID, "explain")))
+    assert browser.find_element(By.ID, "explain-title").text == "LINALOOL"
+    assert "Source:" in browser.find_element(By.ID, "explain-facts").text
+    browser.save_screenshot(str(SHOTS / "explain.png"))
+    browser.find_element(By.ID, "explain-close").click()
+
+
+def test_lint_and_apply_safe_fixes(server, browser):
+    browser.get(server)
+    paste(browser, PACK)
+    browser.find_element(By.ID, "lint-button").click()
+    wait = WebDriverWait(browser, 20)
+    wait.until(EC.visibility_of_element_located((By.ID, "lint-panel")))
+    codes = [li.get_attribute("data-code") for li in browser.find_elements(By.CSS_SELECTOR, "#lints li")]
+    assert "L002" in codes and "L005" in codes, codes
+    browser.save_screenshot(str(SHOTS / "lint.png"))
+
+    browser.find_element(By.ID, "fix-button").click()
+    wait.until(lambda d: "Phenoxyethanol" in d.find_element(By.ID, "text").get_attribute("value"))
+    assert browser.find_element(By.ID, "text").get_attribute("value") == (
+        "Ingredients: Aqua, Glycerin, Phenoxyethanol, Parfum.\n"
+    )
+    assert "safe fixes applied" in browser.find_element(By.ID, "status").text
+    codes = [li.get_attribute("data-code") for li in browser.find_elements(By.CSS_SELECTOR, "#lints li")]
+    assert "L002" not in codes and "L005" not in codes, codes
+    browser.save_screenshot(str(SHOTS / "lint-fixed.png"))
+
+
+def test_errors_are_shown_not_thrown(server, browser):
+    browser.get(server)
+    paste(browser, "   ")
+    browser.find_element(By.ID, "scan-button").click()
+    status = browser.find_element(By.ID, "status")
+    assert "Paste an ingredient list first" in status.text
+    assert "error" in status.get_attribute("class")
