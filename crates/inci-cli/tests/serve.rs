@@ -317,3 +317,50 @@ async fn a_thousand_concurrent_scans_are_all_answered_right() {
         assert_eq!(json(&body), expected[i % labels.len()], "request {i}");
     }
 }
+
+/// `inci serve` stops on Ctrl-C (SIGINT) with exit 0, after answering what it was asked.
+#[test]
+fn ctrl_c_stops_the_server_gracefully() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["serve", "--port", "0", "--verbose"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci serve starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    stderr.read_line(&mut first).expect("the address line");
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .expect("an address")
+        .to_owned();
+
+    let mut stream = std::net::TcpStream::connect(&addr).expect("connect");
+    stream
+        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua")
+        .expect("request");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("response");
+    assert_eq!(parse_response(&raw).0, 200);
+
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("inci serve exits");
+    let mut rest = String::new();
+    stderr
+        .read_to_string(&mut rest)
+        .expect("the rest of stderr");
+    assert!(status.success(), "exit {status}: {rest}");
+    assert!(rest.contains("POST /api/scan 200"), "{rest}");
+    assert!(
+        rest.contains("stopping after the requests in flight"),
+        "{rest}"
+    );
+}

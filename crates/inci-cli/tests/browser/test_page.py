@@ -137,6 +137,16 @@ def test_lint_and_apply_safe_fixes(server, browser):
     browser.save_screenshot(str(SHOTS / "lint-fixed.png"))
 
 
+def test_a_txt_file_fills_the_text_box(server, browser):
+    browser.get(server)
+    path = ROOT / "fixtures" / "examples" / "flagship_serum.txt"
+    browser.find_element(By.ID, "file").send_keys(str(path))
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.ID, "text").get_attribute("value") == FLAGSHIP
+    )
+    assert "flagship_serum.txt loaded" in browser.find_element(By.ID, "status").text
+
+
 def test_errors_are_shown_not_thrown(server, browser):
     browser.get(server)
     paste(browser, "   ")
