@@ -518,3 +518,36 @@ fn ctrl_c_stops_between_records_with_exit_130() {
         assert_eq!(v["row"], i as u64 + 1);
     }
 }
+
+/// A catalog that repeats its lists gives the same records with the memo (the default) as
+/// with every row scanned (`--no-memo`), in both formats, bad rows included.
+#[test]
+fn repeated_lists_give_the_same_records_with_and_without_the_memo() {
+    let path = tmp("repeats.csv");
+    let lists = [
+        "Aqua, Glycerin, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Parfum",
+        "Water, Niacinamide, Carmine, Methylisothiazolinone",
+        "\"Aqua, Glycerin\", with \"\"quotes\"\"",
+        "",
+    ];
+    let mut text = String::from("SKU,Name,Ingredients\n");
+    for i in 0..3000 {
+        let list = lists[i % lists.len()].replace('"', "\"\"");
+        text.push_str(&format!("S{i},\"Prod, {i}\",\"{list}\"\n"));
+        if i % 997 == 0 {
+            text.push_str(&format!("R{i},ragged,\"Aqua\",stray\n"));
+        }
+    }
+    std::fs::write(&path, text).expect("write catalog");
+    for format in ["jsonl", "csv"] {
+        let memo = batch_file(&path, &["--column", "Ingredients", "--id-column", "SKU", "--format", format]);
+        let every = batch_file(
+            &path,
+            &["--column", "Ingredients", "--id-column", "SKU", "--format", format, "--no-memo"],
+        );
+        assert_eq!(memo.status.code(), Some(0), "{}", String::from_utf8_lossy(&memo.stderr));
+        assert!(memo.stdout.len() > 100_000, "{format}");
+        assert!(memo.stdout == every.stdout, "{format}: the memo changed the records");
+        assert_eq!(memo.stderr, every.stderr, "{format}: the summaries differ");
+    }
+}

@@ -11,6 +11,7 @@
 
 mod delimiter;
 mod input;
+pub mod memo;
 mod output;
 mod summary;
 
@@ -53,6 +54,9 @@ pub struct Options {
     pub product_type: Option<inci::risk::ProductType>,
     /// Field separator; `None` detects it from the header line ([`Delimiter::detect`]).
     pub delimiter: Option<Delimiter>,
+    /// Remember each label's answer so that a repeated label is not scanned again (see
+    /// [`memo`]); the records are the same either way.
+    pub memo: bool,
     /// Set from elsewhere (a Ctrl-C handler) to stop: the run stops between records, flushes
     /// what it wrote, and returns [`BatchError::Interrupted`], so no record is cut in half.
     pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
@@ -235,6 +239,7 @@ pub fn run(
     };
     output::write_header(out, &layout, &names)?;
 
+    let memo = options.memo.then(memo::Memo::default);
     let mut summary = Summary::default();
     let mut row: u64 = 0;
     let mut chunk: Vec<RawRow> = Vec::with_capacity(CHUNK_ROWS);
@@ -313,7 +318,7 @@ pub fn run(
         }
         let results: Vec<Done> = chunk
             .par_iter()
-            .map(|raw| output::process(raw.row, &raw.fields, &layout))
+            .map(|raw| output::process(raw.row, &raw.fields, &layout, memo.as_ref()))
             .collect();
         for d in results {
             if cancelled() {

@@ -1,11 +1,13 @@
 //! One output record per input row, as JSON Lines or CSV.
 
+use super::memo::{Answer, Memo, Scanned};
 use super::summary::RowOutcome;
 use super::{Done, MAX_CELL};
 use inci::risk::{Category, Profile};
 use inci::scan::ScanReport;
 use serde::Serialize;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// Output format of `inci batch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -41,6 +43,8 @@ const CSV_COLUMNS: &[&str] = &[
     "inci_error",
 ];
 
+/// A JSON Lines record as serde writes it; [`format_ok`] splices the same bytes.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Record<'a> {
     row: u64,
@@ -79,22 +83,30 @@ pub(crate) fn write_header(
     Ok(())
 }
 
-/// Scans one row and formats its record.
-pub(crate) fn process(row: u64, fields: &Result<csv::ByteRecord, String>, layout: &Layout) -> Done {
+/// Scans one row (or finds its label in `memo`) and formats its record.
+pub(crate) fn process(
+    row: u64,
+    fields: &Result<csv::ByteRecord, String>,
+    layout: &Layout,
+    memo: Option<&Memo>,
+) -> Done {
     let id = fields
         .as_ref()
         .ok()
         .and_then(|f| layout.id_column.and_then(|c| f.get(c)))
         .map(String::from_utf8_lossy);
     let id = id.as_deref();
-    let done = scan_row(fields, layout).and_then(|report| {
-        let bytes = format_ok(row, id, fields, &report, layout)?;
-        Ok((bytes, report))
+    let scanned = cell_text(fields, layout).and_then(|text| {
+        let scan = || Scanned::new(&scan(text, layout), layout);
+        match memo {
+            Some(memo) => memo.get_or_scan(text, scan),
+            None => scan().map(Arc::new),
+        }
     });
-    match done {
-        Ok((bytes, report)) => Done {
-            bytes,
-            outcome: RowOutcome::scanned(&report),
+    match scanned {
+        Ok(scanned) => Done {
+            bytes: format_ok(row, id, fields, &scanned, layout),
+            outcome: RowOutcome::scanned(&scanned),
         },
         Err(problem) => Done {
             bytes: format_error(row, id, fields, &problem, layout),
@@ -103,10 +115,18 @@ pub(crate) fn process(row: u64, fields: &Result<csv::ByteRecord, String>, layout
     }
 }
 
-fn scan_row(
-    fields: &Result<csv::ByteRecord, String>,
+fn scan(text: &str, layout: &Layout) -> ScanReport {
+    inci::scan::Scanner::new()
+        .profile(layout.profile)
+        .product_type(layout.product_type)
+        .scan(text)
+}
+
+/// The row's ingredient cell as text, or why it cannot be scanned.
+fn cell_text<'f>(
+    fields: &'f Result<csv::ByteRecord, String>,
     layout: &Layout,
-) -> Result<ScanReport, String> {
+) -> Result<&'f str, String> {
     let fields = fields.as_ref().map_err(Clone::clone)?;
     if fields.len() != layout.width {
         return Err(format!(
@@ -132,54 +152,65 @@ fn scan_row(
     if text.trim().is_empty() {
         return Err("empty ingredient cell".to_owned());
     }
-    Ok(inci::scan::Scanner::new()
-        .profile(layout.profile)
-        .product_type(layout.product_type)
-        .scan(text))
+    Ok(text)
 }
 
+/// The record of a scanned row. JSON Lines: the report's JSON object with `row` and `id` put
+/// in front, byte for byte what serializing `Record` gives (checked by a test below).
 fn format_ok(
     row: u64,
     id: Option<&str>,
     fields: &Result<csv::ByteRecord, String>,
-    report: &ScanReport,
+    scanned: &Scanned,
     layout: &Layout,
-) -> Result<Vec<u8>, String> {
-    match layout.format {
-        OutputFormat::Jsonl => {
-            // A report that cannot be written becomes this row's error record, not an empty line.
-            let mut buf = serde_json::to_vec(&Record { row, id, report })
-                .map_err(|e| format!("the report could not be written as JSON: {e}"))?;
+) -> Vec<u8> {
+    match &scanned.answer {
+        Answer::Json(report) => {
+            let mut buf = Vec::with_capacity(report.len() + 64);
+            buf.extend_from_slice(b"{\"row\":");
+            buf.extend_from_slice(row.to_string().as_bytes());
+            if let Some(id) = id {
+                buf.extend_from_slice(b",\"id\":");
+                // A string always serializes.
+                let _ = serde_json::to_writer(&mut buf, id);
+            }
+            // `report` is `{"ingredients":...}`: its fields follow `row` and `id`.
+            if let Some(rest) = report.strip_prefix(b"{") {
+                buf.push(b',');
+                buf.extend_from_slice(rest);
+            }
             buf.push(b'\n');
-            Ok(buf)
+            buf
         }
-        OutputFormat::Csv => {
-            let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level.as_str());
-            let human = report
-                .findings
-                .iter()
-                .any(|f| f.category == Category::HumanDerived);
-            let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
-            let unknown: Vec<&str> = report
-                .ingredients
-                .iter()
-                .filter(|i| i.name.is_none())
-                .map(|i| i.raw.trim())
-                .collect();
-            let extra = [
-                level(0).to_owned(),
-                level(1).to_owned(),
-                level(2).to_owned(),
-                level(3).to_owned(),
-                level(4).to_owned(),
-                if human { "yes" } else { "no" }.to_owned(),
-                codes.join(" "),
-                unknown.join("; "),
-                String::new(),
-            ];
-            Ok(csv_row(fields, &extra, layout.width))
-        }
+        Answer::Csv(cells) => csv_row(fields, cells, layout.width),
     }
+}
+
+/// The `inci_*` summary cells of a CSV row (the error cell empty).
+pub(crate) fn csv_cells(report: &ScanReport) -> Vec<String> {
+    let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level.as_str());
+    let human = report
+        .findings
+        .iter()
+        .any(|f| f.category == Category::HumanDerived);
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
+    let unknown: Vec<&str> = report
+        .ingredients
+        .iter()
+        .filter(|i| i.name.is_none())
+        .map(|i| i.raw.trim())
+        .collect();
+    vec![
+        level(0).to_owned(),
+        level(1).to_owned(),
+        level(2).to_owned(),
+        level(3).to_owned(),
+        level(4).to_owned(),
+        if human { "yes" } else { "no" }.to_owned(),
+        codes.join(" "),
+        unknown.join("; "),
+        String::new(),
+    ]
 }
 
 fn format_error(
@@ -252,4 +283,65 @@ fn csv_row(fields: &Result<csv::ByteRecord, String>, extra: &[String], width: us
         return Vec::new();
     }
     w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(format: OutputFormat) -> Layout {
+        Layout {
+            column: 0,
+            id_column: None,
+            width: 1,
+            format,
+            profile: Profile::General,
+            product_type: None,
+        }
+    }
+
+    #[test]
+    fn spliced_records_are_what_serde_writes() {
+        let labels = [
+            "Aqua, Glycerin, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Parfum",
+            "Ingredients: Aqua,, Glycerine, Phenoxyetanol. Directions: apply.",
+            "\u{1b}[31m (((",
+        ];
+        for label in labels {
+            let report = scan(label, &layout(OutputFormat::Jsonl));
+            let scanned = Scanned::new(&report, &layout(OutputFormat::Jsonl)).expect("answer");
+            for id in [None, Some("SKU-1"), Some("a \"quoted\" id, é\u{7}")] {
+                let fields = Ok(csv::ByteRecord::from(vec![label]));
+                let got = format_ok(7, id, &fields, &scanned, &layout(OutputFormat::Jsonl));
+                let mut want = serde_json::to_vec(&Record {
+                    row: 7,
+                    id,
+                    report: &report,
+                })
+                .expect("serializes");
+                want.push(b'\n');
+                assert_eq!(
+                    String::from_utf8_lossy(&got),
+                    String::from_utf8_lossy(&want)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_repeated_label_is_scanned_once() {
+        let memo = Memo::default();
+        let layout = layout(OutputFormat::Csv);
+        let mut scans = 0;
+        for _ in 0..3 {
+            let got = memo
+                .get_or_scan("Aqua, Glycerin", || {
+                    scans += 1;
+                    Scanned::new(&scan("Aqua, Glycerin", &layout), &layout)
+                })
+                .expect("answer");
+            assert!(matches!(&got.answer, Answer::Csv(cells) if cells[5] == "no"));
+        }
+        assert_eq!(scans, 1);
+    }
 }

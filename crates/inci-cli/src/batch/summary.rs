@@ -2,7 +2,7 @@
 //! commonest unknown names.
 
 use inci::risk::Category;
-use inci::scan::ScanReport;
+use super::memo::Scanned;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -25,19 +25,11 @@ pub(crate) enum RowOutcome {
 }
 
 impl RowOutcome {
-    pub(crate) fn scanned(report: &ScanReport) -> Self {
+    pub(crate) fn scanned(scanned: &Scanned) -> Self {
         RowOutcome::Scanned {
-            human: report
-                .findings
-                .iter()
-                .any(|f| f.category == Category::HumanDerived),
-            categories: report.findings.iter().map(|f| f.category).collect(),
-            unknown: report
-                .ingredients
-                .iter()
-                .filter(|i| i.name.is_none())
-                .map(|i| i.raw.trim().to_owned())
-                .collect(),
+            human: scanned.human,
+            categories: scanned.categories.clone(),
+            unknown: scanned.unknown.clone(),
         }
     }
 }

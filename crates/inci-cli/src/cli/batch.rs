@@ -46,6 +46,11 @@ pub struct BatchArgs {
     /// from the header line when not given.
     #[arg(long, value_enum, value_name = "SEP")]
     pub delimiter: Option<crate::batch::Delimiter>,
+    /// Scan every row, even when its ingredient list was already seen in this run. By default
+    /// a repeated list (the same product in several sizes or shades) reuses the answer, which
+    /// gives the same records faster; this flag is for checking that.
+    #[arg(long)]
+    pub no_memo: bool,
 }
 
 /// A flag Ctrl-C sets, so a run stops between records (exit 130) instead of dying mid-record.
@@ -98,6 +103,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         profile: args.profile.into(),
         product_type: args.product_type,
         delimiter: args.delimiter,
+        memo: !args.no_memo,
         cancel: Some(interrupt_flag()),
     };
     // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).

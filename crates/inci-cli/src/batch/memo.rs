@@ -1,0 +1,118 @@
+//! A per-run memo of whole labels: catalogs repeat (one product in several sizes and shades,
+//! the same formula under several brands), so a label seen before costs a lookup instead of a
+//! scan. What is kept is what the output needs: the report's JSON (JSON Lines) or its summary
+//! columns (CSV), and what the summary counts.
+//!
+//! The memo is bounded: once it holds [`MAX_MEMO_BYTES`] of labels and answers, new labels are
+//! scanned and not kept, so memory stays flat on a catalog where nothing repeats. Records are
+//! byte-identical with and without it (`inci batch --no-memo` turns it off; the tests and
+//! `benches/batch.sh` compare both).
+
+use super::output::{Layout, OutputFormat};
+use inci::risk::Category;
+use inci::scan::ScanReport;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Most bytes of labels and answers kept (answers dominate: a report's JSON is about 16 times
+/// its label).
+pub const MAX_MEMO_BYTES: usize = 32 << 20;
+
+/// What a scanned label gives every row that prints it.
+#[derive(Debug)]
+pub(crate) struct Scanned {
+    /// The report as one JSON object (JSON Lines), or the summary cells (CSV).
+    pub answer: Answer,
+    /// A human-derived ingredient is in it.
+    pub human: bool,
+    /// The category of each finding.
+    pub categories: Vec<Category>,
+    /// Unknown names as printed.
+    pub unknown: Vec<String>,
+}
+
+/// The output part of a scanned label.
+#[derive(Debug)]
+pub(crate) enum Answer {
+    /// `{"ingredients":...}`: the record is this object with `row` and `id` put in front.
+    Json(Vec<u8>),
+    /// The `inci_*` cells of a CSV row.
+    Csv(Vec<String>),
+}
+
+impl Scanned {
+    /// Builds the answer of `report` for `layout`'s format.
+    pub fn new(report: &ScanReport, layout: &Layout) -> Result<Scanned, String> {
+        let answer = match layout.format {
+            OutputFormat::Jsonl => Answer::Json(
+                serde_json::to_vec(report)
+                    .map_err(|e| format!("the report could not be written as JSON: {e}"))?,
+            ),
+            OutputFormat::Csv => Answer::Csv(super::output::csv_cells(report)),
+        };
+        Ok(Scanned {
+            answer,
+            human: report
+                .findings
+                .iter()
+                .any(|f| f.category == Category::HumanDerived),
+            categories: report.findings.iter().map(|f| f.category).collect(),
+            unknown: report
+                .ingredients
+                .iter()
+                .filter(|i| i.name.is_none())
+                .map(|i| i.raw.trim().to_owned())
+                .collect(),
+        })
+    }
+
+    fn size(&self, label: &str) -> usize {
+        let answer = match &self.answer {
+            Answer::Json(j) => j.len(),
+            Answer::Csv(cells) => cells.iter().map(String::len).sum(),
+        };
+        label.len() + answer + self.unknown.iter().map(String::len).sum::<usize>() + 128
+    }
+}
+
+/// The memo shared by the workers of one run.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    // std's randomly keyed SipHash: a crafted catalog cannot make labels collide.
+    map: HashMap<Box<str>, Arc<Scanned>>,
+    bytes: usize,
+}
+
+impl Memo {
+    /// The answer for `label`: from the memo, or computed by `scan` (outside the lock) and
+    /// kept while the memo has room.
+    pub fn get_or_scan(
+        &self,
+        label: &str,
+        scan: impl FnOnce() -> Result<Scanned, String>,
+    ) -> Result<Arc<Scanned>, String> {
+        if let Some(hit) = self.lock().map.get(label) {
+            return Ok(Arc::clone(hit));
+        }
+        let scanned = Arc::new(scan()?);
+        let size = scanned.size(label);
+        let mut inner = self.lock();
+        if inner.bytes + size <= MAX_MEMO_BYTES && !inner.map.contains_key(label) {
+            inner.bytes += size;
+            inner.map.insert(label.into(), Arc::clone(&scanned));
+        }
+        Ok(scanned)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        // A worker that panicked mid-insert leaves a consistent map (insert is one call).
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
