@@ -540,14 +540,40 @@ fn repeated_lists_give_the_same_records_with_and_without_the_memo() {
     }
     std::fs::write(&path, text).expect("write catalog");
     for format in ["jsonl", "csv"] {
-        let memo = batch_file(&path, &["--column", "Ingredients", "--id-column", "SKU", "--format", format]);
+        let memo = batch_file(
+            &path,
+            &[
+                "--column",
+                "Ingredients",
+                "--id-column",
+                "SKU",
+                "--format",
+                format,
+            ],
+        );
         let every = batch_file(
             &path,
-            &["--column", "Ingredients", "--id-column", "SKU", "--format", format, "--no-memo"],
+            &[
+                "--column",
+                "Ingredients",
+                "--id-column",
+                "SKU",
+                "--format",
+                format,
+                "--no-memo",
+            ],
         );
-        assert_eq!(memo.status.code(), Some(0), "{}", String::from_utf8_lossy(&memo.stderr));
+        assert_eq!(
+            memo.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&memo.stderr)
+        );
         assert!(memo.stdout.len() > 100_000, "{format}");
-        assert!(memo.stdout == every.stdout, "{format}: the memo changed the records");
+        assert!(
+            memo.stdout == every.stdout,
+            "{format}: the memo changed the records"
+        );
         assert_eq!(memo.stderr, every.stderr, "{format}: the summaries differ");
     }
 }

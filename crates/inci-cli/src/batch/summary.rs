@@ -1,8 +1,8 @@
 //! The end-of-run summary: rows, errors, human-derived products, findings by category, the
 //! commonest unknown names.
 
-use inci::risk::Category;
 use super::memo::Scanned;
+use inci::risk::Category;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;

@@ -1,7 +1,9 @@
 //! Writing a user's files without ever destroying them: an output that is one of the inputs is
-//! refused, and every write goes to a temporary file in the same directory that replaces the
-//! target only once it is complete (as editors and formatters do), with the target's
-//! permissions. A failed or interrupted run leaves the old file whole.
+//! refused, and every write to a regular file goes to a temporary file in the same directory
+//! that replaces the target only once it is complete (as editors and formatters do), with the
+//! target's permissions. A failed or interrupted run leaves the old file whole. A target that
+//! is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: it cannot be
+//! half-written, and replacing it would destroy it.
 
 use anyhow::{Context, bail};
 use std::io::Write;
@@ -38,15 +40,36 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
-/// A file being written: a temporary file beside the target until [`AtomicFile::commit`].
+/// A file being written: a temporary file beside the target until [`AtomicFile::commit`], or
+/// the target itself when it is a device or a FIFO.
 pub struct AtomicFile {
-    tmp: tempfile::NamedTempFile,
+    tmp: Sink,
     target: PathBuf,
+}
+
+enum Sink {
+    Temp(tempfile::NamedTempFile),
+    InPlace(std::fs::File),
 }
 
 impl AtomicFile {
     /// Starts writing `target` (which may not exist yet).
     pub fn create(target: &Path) -> anyhow::Result<AtomicFile> {
+        if let Ok(meta) = std::fs::metadata(target) {
+            if meta.is_dir() {
+                bail!("cannot write {}: it is a directory", target.display());
+            }
+            if !meta.is_file() {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .with_context(|| format!("cannot write {}", target.display()))?;
+                return Ok(AtomicFile {
+                    tmp: Sink::InPlace(file),
+                    target: target.to_owned(),
+                });
+            }
+        }
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
@@ -56,26 +79,27 @@ impl AtomicFile {
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         Ok(AtomicFile {
-            tmp,
+            tmp: Sink::Temp(tmp),
             target: target.to_owned(),
         })
     }
 
     /// Flushes, gives the new file the old one's permissions, and puts it in place.
     pub fn commit(mut self) -> anyhow::Result<()> {
-        self.tmp
-            .flush()
+        self.flush()
             .with_context(|| format!("cannot write {}", self.target.display()))?;
-        self.tmp
-            .as_file()
+        let tmp = match self.tmp {
+            Sink::InPlace(_) => return Ok(()),
+            Sink::Temp(tmp) => tmp,
+        };
+        tmp.as_file()
             .sync_all()
             .with_context(|| format!("cannot write {}", self.target.display()))?;
         if let Ok(meta) = std::fs::metadata(&self.target) {
-            std::fs::set_permissions(self.tmp.path(), meta.permissions()).ok();
+            std::fs::set_permissions(tmp.path(), meta.permissions()).ok();
         }
         let target = self.target.clone();
-        self.tmp
-            .persist(&target)
+        tmp.persist(&target)
             .map_err(|e| e.error)
             .with_context(|| format!("cannot replace {}", target.display()))?;
         Ok(())
@@ -84,11 +108,17 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tmp.write(buf)
+        match &mut self.tmp {
+            Sink::Temp(t) => t.write(buf),
+            Sink::InPlace(f) => f.write(buf),
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.tmp.flush()
+        match &mut self.tmp {
+            Sink::Temp(t) => t.flush(),
+            Sink::InPlace(f) => f.flush(),
+        }
     }
 }
 
@@ -157,5 +187,21 @@ mod tests {
         f.write_all(b"partial").expect("write");
         drop(f);
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "Aqua, Glycerin");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        let mut f = AtomicFile::create(null).expect("open /dev/null");
+        f.write_all(b"records").expect("write");
+        f.commit().expect("commit");
+        let meta = std::fs::metadata(null).expect("/dev/null");
+        assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+        assert!(
+            AtomicFile::create(&dir()).is_err(),
+            "a directory is refused"
+        );
     }
 }
