@@ -172,8 +172,23 @@ fn unterminated_quote(last: &mut RawRow, end_line: u64) {
 
 /// The outcome of one row, formatted, with what the summary needs.
 struct Done {
+    /// The record, or its start when `tail` holds the rest.
     bytes: Vec<u8>,
+    /// A memo answer whose report JSON (after its opening brace) ends the record: written
+    /// from where it lies instead of copied into `bytes` first.
+    tail: Option<std::sync::Arc<memo::Scanned>>,
     outcome: summary::RowOutcome,
+}
+
+impl Done {
+    fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        out.write_all(&self.bytes)?;
+        if let Some(memo::Answer::Json(report)) = self.tail.as_ref().map(|t| &t.answer) {
+            out.write_all(report.get(1..).unwrap_or_default())?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 /// Scans a CSV catalog from `input` to `out`. `progress` is told the bytes read and rows done.
@@ -241,21 +256,78 @@ pub fn run(
 
     let memo = options.memo.then(memo::Memo::default);
     let mut summary = Summary::default();
-    let mut row: u64 = 0;
-    let mut chunk: Vec<RawRow> = Vec::with_capacity(CHUNK_ROWS);
-    let mut done = false;
-    let mut fatal: Option<String> = None;
-    // A record read when the chunk was already full, carried to the next chunk: reading one
-    // ahead means the end of the file is seen while the last record is still in hand.
-    let mut ahead: Option<csv::ByteRecord> = None;
     let cancelled = || {
         options
             .cancel
             .as_ref()
             .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
     };
+    // Reading and splitting the CSV runs on its own thread, a chunk or two ahead of the
+    // scanning and writing (which the memo makes cheap for repeated lists): the two overlap.
+    let (chunks, ready) = std::sync::mpsc::sync_channel::<Vec<RawRow>>(2);
+    let read = std::thread::scope(|scope| -> Result<ReadEnd, BatchError> {
+        let reader = scope.spawn(move || read_chunks(rdr, &chunks));
+        for chunk in ready {
+            let results: Vec<Done> = chunk
+                .par_iter()
+                .map(|raw| output::process(raw.row, &raw.fields, &layout, memo.as_ref()))
+                .collect();
+            for d in results {
+                if cancelled() {
+                    out.flush()?;
+                    return Err(BatchError::Interrupted {
+                        rows_written: summary.rows,
+                    });
+                }
+                if options.strict
+                    && let summary::RowOutcome::Error { row, problem } = &d.outcome
+                {
+                    return Err(BatchError::BadRow {
+                        row: *row,
+                        problem: problem.clone(),
+                    });
+                }
+                d.write_to(out)?;
+                summary.add(d.outcome);
+            }
+            progress(bytes_read.get(), summary.rows);
+        }
+        reader.join().map_err(|_| BatchError::Input {
+            rows_read: summary.rows,
+            problem: "the reading thread stopped unexpectedly".to_owned(),
+        })
+    })?;
+    out.flush()?;
+    if let Some(problem) = read.fatal {
+        return Err(BatchError::Input {
+            rows_read: read.rows,
+            problem,
+        });
+    }
+    summary.bytes = bytes_read.get();
+    Ok(summary)
+}
+
+/// How reading ended: rows read, and the input error that cut it short, if any.
+struct ReadEnd {
+    rows: u64,
+    fatal: Option<String>,
+}
+
+/// Reads records into chunks of at most [`CHUNK_ROWS`] rows or [`CHUNK_BYTES`] bytes and sends
+/// them on; stops early when the receiver is gone (the run stopped).
+fn read_chunks<R: Read>(
+    mut rdr: csv::Reader<std::io::BufReader<input::CountingReader<R>>>,
+    chunks: &std::sync::mpsc::SyncSender<Vec<RawRow>>,
+) -> ReadEnd {
+    let mut row: u64 = 0;
+    let mut done = false;
+    let mut fatal: Option<String> = None;
+    // A record read when the chunk was already full, carried to the next chunk: reading one
+    // ahead means the end of the file is seen while the last record is still in hand.
+    let mut ahead: Option<csv::ByteRecord> = None;
     while !done {
-        chunk.clear();
+        let mut chunk: Vec<RawRow> = Vec::with_capacity(CHUNK_ROWS);
         let mut bytes = 0;
         if let Some(rec) = ahead.take() {
             row += 1;
@@ -316,37 +388,12 @@ pub fn run(
                 }
             }
         }
-        let results: Vec<Done> = chunk
-            .par_iter()
-            .map(|raw| output::process(raw.row, &raw.fields, &layout, memo.as_ref()))
-            .collect();
-        for d in results {
-            if cancelled() {
-                out.flush()?;
-                return Err(BatchError::Interrupted {
-                    rows_written: summary.rows,
-                });
-            }
-            if options.strict
-                && let summary::RowOutcome::Error { row, problem } = &d.outcome
-            {
-                return Err(BatchError::BadRow {
-                    row: *row,
-                    problem: problem.clone(),
-                });
-            }
-            out.write_all(&d.bytes)?;
-            summary.add(d.outcome);
+        if chunk.is_empty() && done {
+            break;
         }
-        progress(bytes_read.get(), row);
+        if chunks.send(chunk).is_err() {
+            break;
+        }
     }
-    out.flush()?;
-    if let Some(problem) = fatal {
-        return Err(BatchError::Input {
-            rows_read: row,
-            problem,
-        });
-    }
-    summary.bytes = bytes_read.get();
-    Ok(summary)
+    ReadEnd { rows: row, fatal }
 }

@@ -104,12 +104,20 @@ pub(crate) fn process(
         }
     });
     match scanned {
-        Ok(scanned) => Done {
-            bytes: format_ok(row, id, fields, &scanned, layout),
-            outcome: RowOutcome::scanned(&scanned),
-        },
+        Ok(scanned) => {
+            let (bytes, tail) = match &scanned.answer {
+                Answer::Json(_) => (json_head(row, id), Some(Arc::clone(&scanned))),
+                Answer::Csv(cells) => (csv_row(fields, cells, layout.width), None),
+            };
+            Done {
+                bytes,
+                tail,
+                outcome: RowOutcome::scanned(&scanned),
+            }
+        }
         Err(problem) => Done {
             bytes: format_error(row, id, fields, &problem, layout),
+            tail: None,
             outcome: RowOutcome::Error { row, problem },
         },
     }
@@ -155,35 +163,20 @@ fn cell_text<'f>(
     Ok(text)
 }
 
-/// The record of a scanned row. JSON Lines: the report's JSON object with `row` and `id` put
-/// in front, byte for byte what serializing `Record` gives (checked by a test below).
-fn format_ok(
-    row: u64,
-    id: Option<&str>,
-    fields: &Result<csv::ByteRecord, String>,
-    scanned: &Scanned,
-    layout: &Layout,
-) -> Vec<u8> {
-    match &scanned.answer {
-        Answer::Json(report) => {
-            let mut buf = Vec::with_capacity(report.len() + 64);
-            buf.extend_from_slice(b"{\"row\":");
-            buf.extend_from_slice(row.to_string().as_bytes());
-            if let Some(id) = id {
-                buf.extend_from_slice(b",\"id\":");
-                // A string always serializes.
-                let _ = serde_json::to_writer(&mut buf, id);
-            }
-            // `report` is `{"ingredients":...}`: its fields follow `row` and `id`.
-            if let Some(rest) = report.strip_prefix(b"{") {
-                buf.push(b',');
-                buf.extend_from_slice(rest);
-            }
-            buf.push(b'\n');
-            buf
-        }
-        Answer::Csv(cells) => csv_row(fields, cells, layout.width),
+/// The start of a scanned row's JSON Lines record, `{"row":N,"id":"...",`: the report's JSON
+/// object follows without its opening brace, so that the whole is byte for byte what
+/// serializing `Record` gives (checked by a test below).
+fn json_head(row: u64, id: Option<&str>) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(64);
+    buf.extend_from_slice(b"{\"row\":");
+    buf.extend_from_slice(row.to_string().as_bytes());
+    if let Some(id) = id {
+        buf.extend_from_slice(b",\"id\":");
+        // A string always serializes.
+        let _ = serde_json::to_writer(&mut buf, id);
     }
+    buf.push(b',');
+    buf
 }
 
 /// The `inci_*` summary cells of a CSV row (the error cell empty).
@@ -309,10 +302,19 @@ mod tests {
         ];
         for label in labels {
             let report = scan(label, &layout(OutputFormat::Jsonl));
-            let scanned = Scanned::new(&report, &layout(OutputFormat::Jsonl)).expect("answer");
+            let scanned =
+                Arc::new(Scanned::new(&report, &layout(OutputFormat::Jsonl)).expect("answer"));
             for id in [None, Some("SKU-1"), Some("a \"quoted\" id, é\u{7}")] {
-                let fields = Ok(csv::ByteRecord::from(vec![label]));
-                let got = format_ok(7, id, &fields, &scanned, &layout(OutputFormat::Jsonl));
+                let done = Done {
+                    bytes: json_head(7, id),
+                    tail: Some(Arc::clone(&scanned)),
+                    outcome: RowOutcome::Error {
+                        row: 7,
+                        problem: String::new(),
+                    },
+                };
+                let mut got = Vec::new();
+                done.write_to(&mut got).expect("writes");
                 let mut want = serde_json::to_vec(&Record {
                     row: 7,
                     id,
