@@ -34,6 +34,7 @@ fuzz_target!(|data: &[u8]| {
         delimiter,
         // Both paths: the memo's records must be those of a scan of every row.
         memo: data.len() % 2 == 0,
+        threads: None,
         cancel: None,
     };
     let mut out = Vec::new();

@@ -577,3 +577,38 @@ fn repeated_lists_give_the_same_records_with_and_without_the_memo() {
         assert_eq!(memo.stderr, every.stderr, "{format}: the summaries differ");
     }
 }
+
+/// `--threads 1` gives the same records as the default pool; `--threads 0` is a usage error.
+#[test]
+fn threads_change_the_speed_not_the_records() {
+    let one = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "--threads",
+            "1",
+        ],
+        None,
+    );
+    let all = inci(
+        &["batch", &fixture("good.csv"), "--column", "Ingredients"],
+        None,
+    );
+    assert_eq!(one.status.code(), Some(0));
+    assert!(!one.stdout.is_empty() && one.stdout == all.stdout);
+    let zero = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "--threads",
+            "0",
+        ],
+        None,
+    );
+    assert_eq!(zero.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("--threads"));
+}

@@ -57,6 +57,8 @@ pub struct Options {
     /// Remember each label's answer so that a repeated label is not scanned again (see
     /// [`memo`]); the records are the same either way.
     pub memo: bool,
+    /// Worker threads that scan rows; `None` for one per core (rayon's global pool).
+    pub threads: Option<usize>,
     /// Set from elsewhere (a Ctrl-C handler) to stop: the run stops between records, flushes
     /// what it wrote, and returns [`BatchError::Interrupted`], so no record is cut in half.
     pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
@@ -255,6 +257,14 @@ pub fn run(
     output::write_header(out, &layout, &names)?;
 
     let memo = options.memo.then(memo::Memo::default);
+    let pool = options
+        .threads
+        .map(|n| rayon::ThreadPoolBuilder::new().num_threads(n).build())
+        .transpose()
+        .map_err(|e| BatchError::Input {
+            rows_read: 0,
+            problem: format!("cannot start the worker threads: {e}"),
+        })?;
     let mut summary = Summary::default();
     let cancelled = || {
         options
@@ -268,10 +278,16 @@ pub fn run(
     let read = std::thread::scope(|scope| -> Result<ReadEnd, BatchError> {
         let reader = scope.spawn(move || read_chunks(rdr, &chunks));
         for chunk in ready {
-            let results: Vec<Done> = chunk
-                .par_iter()
-                .map(|raw| output::process(raw.row, &raw.fields, &layout, memo.as_ref()))
-                .collect();
+            let work = || -> Vec<Done> {
+                chunk
+                    .par_iter()
+                    .map(|raw| output::process(raw.row, &raw.fields, &layout, memo.as_ref()))
+                    .collect()
+            };
+            let results = match &pool {
+                Some(pool) => pool.install(work),
+                None => work(),
+            };
             for d in results {
                 if cancelled() {
                     out.flush()?;

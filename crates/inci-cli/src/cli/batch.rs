@@ -51,6 +51,10 @@ pub struct BatchArgs {
     /// gives the same records faster; this flag is for checking that.
     #[arg(long)]
     pub no_memo: bool,
+    /// Worker threads that scan rows (default: one per core). Reading the CSV runs on a
+    /// thread of its own beside them.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
 }
 
 /// A flag Ctrl-C sets, so a run stops between records (exit 130) instead of dying mid-record.
@@ -104,6 +108,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         product_type: args.product_type,
         delimiter: args.delimiter,
         memo: !args.no_memo,
+        threads: args.threads.map(usize::from),
         cancel: Some(interrupt_flag()),
     };
     // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).
