@@ -46,7 +46,7 @@ fn scan_json(text: &str, profile: &str, product_type: Option<&str>) -> PyResult<
 }
 
 /// Scans many labels on every core with the GIL released; one JSON report per text, `None`
-/// for a `None` text. Any other item is a `TypeError` that names its index.
+/// for a `None` text. A text repeated in the batch is scanned once. Any other item is a `TypeError` that names its index.
 #[pyfunction]
 #[pyo3(signature = (texts, profile = "general", product_type = None))]
 fn scan_many_json(
@@ -57,17 +57,37 @@ fn scan_many_json(
 ) -> PyResult<Vec<Option<String>>> {
     let scanner = scanner(profile, product_type)?;
     let owned = texts_of(texts)?;
-    let out: Result<Vec<Option<String>>, serde_json::Error> = py.detach(|| {
-        owned
+    let (distinct, slots) = distinct(&owned);
+    let answers: Result<Vec<String>, serde_json::Error> = py.detach(|| {
+        distinct
             .par_iter()
-            .map(|t| {
-                t.as_deref()
-                    .map(|t| serde_json::to_string(&scanner.scan(t)))
-                    .transpose()
-            })
+            .map(|t| serde_json::to_string(&scanner.scan(t)))
             .collect()
     });
-    out.map_err(|e| PyValueError::new_err(e.to_string()))
+    let answers = answers.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(slots
+        .iter()
+        .map(|s| s.and_then(|i| answers.get(i).cloned()))
+        .collect())
+}
+
+/// The distinct texts of `texts`, in first-seen order, and for each text its index among them
+/// (`None` for `None`): a batch that repeats a list scans it once.
+fn distinct(texts: &[Option<String>]) -> (Vec<&str>, Vec<Option<usize>>) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut distinct = Vec::new();
+    let slots = texts
+        .iter()
+        .map(|t| {
+            t.as_deref().map(|t| {
+                *seen.entry(t).or_insert_with(|| {
+                    distinct.push(t);
+                    distinct.len() - 1
+                })
+            })
+        })
+        .collect();
+    (distinct, slots)
 }
 
 /// Scans one label; the report as Python objects (dicts, lists, str, int, bool, None).
@@ -95,16 +115,19 @@ fn scan_many<'py>(
 ) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
     let scanner = scanner(profile, product_type)?;
     let owned = texts_of(texts)?;
-    let reports: Vec<Option<inci::ScanReport>> = py.detach(|| {
-        owned
-            .par_iter()
-            .map(|t| t.as_deref().map(|t| scanner.scan(t)))
-            .collect()
-    });
+    let (distinct, slots) = distinct(&owned);
+    let reports: Vec<inci::ScanReport> =
+        py.detach(|| distinct.par_iter().map(|t| scanner.scan(t)).collect());
+    // Each row gets its own dicts (a caller may change one row's report), built from the
+    // report of its distinct text.
     let mut conv = to_python::Converter::new(py);
-    reports
+    slots
         .iter()
-        .map(|r| r.as_ref().map(|r| conv.convert(r)).transpose())
+        .map(|s| {
+            s.and_then(|i| reports.get(i))
+                .map(|r| conv.convert(r))
+                .transpose()
+        })
         .collect()
 }
 

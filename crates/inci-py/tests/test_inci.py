@@ -155,3 +155,15 @@ def test_scan_frame_per_product_and_per_ingredient():
         inci.scan_frame(df, "ingredient")
     with pytest.raises(ValueError, match="per must be"):
         inci.scan_frame(df, "ingredients", per="row")
+
+
+def test_repeated_texts_are_scanned_once_but_answered_per_row():
+    texts = ["Aqua, Glycerin", None, "Aqua, Glycerin", "Parfum", "Aqua, Glycerin"]
+    out = inci.scan_many(texts)
+    assert out[0] == out[2] == out[4] == inci.scan("Aqua, Glycerin")
+    assert out[0] is not out[2], "each row gets its own dict"
+    out[0]["vegan"] = "changed"
+    assert out[2]["vegan"] != "changed"
+    strings = inci.scan_many_json(texts)
+    assert strings[1] is None and strings[0] == strings[2] == strings[4]
+    assert [None if s is None else json.loads(s) for s in strings] == inci.scan_many(texts)
