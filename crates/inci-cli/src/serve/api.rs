@@ -2,7 +2,7 @@
 
 use super::MAX_BODY;
 use axum::body::{Body, Bytes};
-use axum::extract::Query;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use inci::lint::{Applicability, Config, LintedFile, Market};
@@ -73,7 +73,7 @@ fn json_bytes(status: StatusCode, body: serde_json::Result<Vec<u8>>) -> Response
 /// options in the query string.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Input {
+pub struct Input {
     text: String,
     profile: Option<String>,
     product_type: Option<String>,
@@ -107,6 +107,19 @@ impl Input {
         }
         config.product_type = self.product_type()?;
         Ok(config)
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Input {
+    type Rejection = ApiError;
+
+    /// A POST's body and query, read by [`read_input`]; every handler of a POST takes one.
+    async fn from_request(request: Request, state: &S) -> Result<Input, ApiError> {
+        let (mut parts, body) = request.into_parts();
+        let Query(query) = Query::<HashMap<String, String>>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(|e| ApiError::bad(format!("the query string could not be read: {e}")))?;
+        read_input(&parts.headers, query, body).await
     }
 }
 
@@ -195,12 +208,7 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// `POST /api/scan`.
-pub async fn scan(
-    headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let input = read_input(&headers, query, body).await?;
+pub async fn scan(input: Input) -> Result<Response, ApiError> {
     let scanner = Scanner::new()
         .profile(input.profile()?)
         .product_type(input.product_type()?);
@@ -209,12 +217,7 @@ pub async fn scan(
 }
 
 /// `POST /api/lint`.
-pub async fn lint(
-    headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let input = read_input(&headers, query, body).await?;
+pub async fn lint(input: Input) -> Result<Response, ApiError> {
     let config = input.config()?;
     // Serialized where the file lives: the document borrows from it.
     let body = blocking(move || {
@@ -226,12 +229,7 @@ pub async fn lint(
 }
 
 /// `POST /api/fix`: `{"text": fixed, "applied": n, "lint": document of the fixed text}`.
-pub async fn fix(
-    headers: HeaderMap,
-    Query(query): Query<HashMap<String, String>>,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let input = read_input(&headers, query, body).await?;
+pub async fn fix(input: Input) -> Result<Response, ApiError> {
     let config = input.config()?;
     let max = if input.unsafe_fixes == Some(true) {
         Applicability::Unsafe
