@@ -137,6 +137,23 @@ def test_lint_and_apply_safe_fixes(server, browser):
     browser.save_screenshot(str(SHOTS / "lint-fixed.png"))
 
 
+def test_the_tabs_work_from_the_keyboard(server, browser):
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(server)
+    paste(browser, PACK)
+    box = browser.find_element(By.ID, "text")
+    box.send_keys(Keys.CONTROL, Keys.ENTER)  # Ctrl+Enter runs the current tab (Scan)
+    wait = WebDriverWait(browser, 20)
+    wait.until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+    browser.find_element(By.ID, "scan-button").send_keys(Keys.ARROW_RIGHT)
+    wait.until(EC.visibility_of_element_located((By.ID, "lint-panel")))
+    lint_tab = browser.find_element(By.ID, "lint-button")
+    assert lint_tab.get_attribute("aria-selected") == "true"
+    assert browser.switch_to.active_element == lint_tab
+    assert not browser.find_element(By.ID, "scan-panel").is_displayed()
+
+
 def test_a_txt_file_fills_the_text_box(server, browser):
     browser.get(server)
     path = ROOT / "fixtures" / "examples" / "flagship_serum.txt"

@@ -181,6 +181,8 @@ function select(next) {
   mode = next;
   $("scan-button").setAttribute("aria-selected", String(next === "scan"));
   $("lint-button").setAttribute("aria-selected", String(next === "lint"));
+  $("scan-button").tabIndex = next === "scan" ? 0 : -1;
+  $("lint-button").tabIndex = next === "lint" ? 0 : -1;
   $("scan-panel").hidden = next !== "scan";
   $("lint-panel").hidden = next !== "lint";
 }
@@ -233,6 +235,14 @@ $("ingredients").addEventListener("click", (ev) => {
   if (button) explain(button.dataset.name);
 });
 $("explain-close").addEventListener("click", () => { $("explain").hidden = true; });
+// The tabs follow the ARIA tabs pattern: arrow keys move between them and run the one reached.
+document.querySelector('[role="tablist"]').addEventListener("keydown", (ev) => {
+  if (ev.key !== "ArrowRight" && ev.key !== "ArrowLeft") return;
+  ev.preventDefault();
+  const next = mode === "scan" ? "lint" : "scan";
+  $(`${next}-button`).focus();
+  run(next);
+});
 document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") $("explain").hidden = true; });
 $("fix-button").addEventListener("click", async () => {
   try {
