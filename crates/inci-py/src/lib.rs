@@ -8,8 +8,7 @@
 //! compare them with the command line's JSON. `scan_many` and `scan_many_json` release the GIL
 //! and scan on every core (rayon).
 
-use inci::lint::{Config, LintedFile, Market};
-use inci::risk::{ProductType, Profile};
+use inci::lint::{Config, LintedFile};
 use inci::scan::Scanner;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -21,16 +20,11 @@ mod to_python;
 /// The scanner for a `profile` and `product_type` given from Python, or a `ValueError` that
 /// lists the accepted values.
 fn scanner(profile: &str, product_type: Option<&str>) -> PyResult<Scanner> {
-    let profile: Profile = profile
-        .parse()
-        .map_err(|e: inci::risk::UnknownValue| PyValueError::new_err(e.to_string()))?;
-    let product_type = product_type.map(parse_product_type).transpose()?;
-    Ok(Scanner::new().profile(profile).product_type(product_type))
+    Scanner::from_names(profile, product_type).map_err(value_error)
 }
 
-fn parse_product_type(text: &str) -> PyResult<ProductType> {
-    text.parse::<ProductType>()
-        .map_err(|e| PyValueError::new_err(e.to_string()))
+fn value_error(e: inci::risk::UnknownValue) -> PyErr {
+    PyValueError::new_err(e.to_string())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
@@ -155,10 +149,9 @@ fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
 #[pyo3(signature = (text, path = "<text>", market = "eu", product_type = None))]
 fn lint_json(text: &str, path: &str, market: &str, product_type: Option<&str>) -> PyResult<String> {
     let mut config = Config::default();
-    config.market = market
-        .parse::<Market>()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    config.product_type = product_type.map(parse_product_type).transpose()?;
+    config
+        .set_names(Some(market), product_type)
+        .map_err(value_error)?;
     let file = LintedFile::new(path.to_owned(), text.to_owned(), &config);
     to_json(&inci::lint::document(std::slice::from_ref(&file)))
 }

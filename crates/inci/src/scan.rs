@@ -112,6 +112,17 @@ impl Scanner {
         self
     }
 
+    /// A scanner for a profile and product type given by name (`"acne-prone"`, `"leave-on"`),
+    /// as the web API and the Python package receive them.
+    pub fn from_names(
+        profile: &str,
+        product_type: Option<&str>,
+    ) -> Result<Scanner, risk::UnknownValue> {
+        Ok(Scanner::new()
+            .profile(profile.parse()?)
+            .product_type(product_type.map(risk::parse_product_type).transpose()?))
+    }
+
     /// The options [`risk::analyze`] gets.
     pub fn options(&self) -> &risk::Options {
         &self.options

@@ -43,8 +43,8 @@ pub struct ScanArgs {
 }
 
 /// Reads `--product-type` (clap's value parser).
-pub fn parse_product_type(s: &str) -> Result<inci::risk::ProductType, String> {
-    s.parse()
+pub fn parse_product_type(s: &str) -> Result<inci::risk::ProductType, inci::risk::UnknownValue> {
+    inci::risk::parse_product_type(s)
 }
 
 /// Runs `inci scan`.

@@ -5,8 +5,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, FromRequestParts, Query, Request};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use inci::lint::{Applicability, Config, LintedFile, Market};
-use inci::risk::{ProductType, Profile};
+use inci::lint::{Applicability, Config, LintedFile};
 use inci::scan::Scanner;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -83,29 +82,18 @@ pub struct Input {
 }
 
 impl Input {
-    fn profile(&self) -> Result<Profile, ApiError> {
-        self.profile.as_deref().map_or(Ok(Profile::General), |p| {
-            p.parse()
-                .map_err(|e: inci::risk::UnknownValue| ApiError::bad(e.to_string()))
-        })
-    }
-
-    fn product_type(&self) -> Result<Option<ProductType>, ApiError> {
-        self.product_type
-            .as_deref()
-            .filter(|p| !p.is_empty())
-            .map(|p| p.parse::<ProductType>().map_err(ApiError::bad))
-            .transpose()
+    fn scanner(&self) -> Result<Scanner, ApiError> {
+        let product_type = self.product_type.as_deref().filter(|p| !p.is_empty());
+        Scanner::from_names(self.profile.as_deref().unwrap_or("general"), product_type)
+            .map_err(|e| ApiError::bad(e.to_string()))
     }
 
     fn config(&self) -> Result<Config, ApiError> {
         let mut config = Config::default();
-        if let Some(m) = self.market.as_deref() {
-            config.market = m
-                .parse::<Market>()
-                .map_err(|e| ApiError::bad(e.to_string()))?;
-        }
-        config.product_type = self.product_type()?;
+        let product_type = self.product_type.as_deref().filter(|p| !p.is_empty());
+        config
+            .set_names(self.market.as_deref(), product_type)
+            .map_err(|e| ApiError::bad(e.to_string()))?;
         Ok(config)
     }
 }
@@ -209,9 +197,7 @@ async fn blocking<T: Send + 'static>(
 
 /// `POST /api/scan`.
 pub async fn scan(input: Input) -> Result<Response, ApiError> {
-    let scanner = Scanner::new()
-        .profile(input.profile()?)
-        .product_type(input.product_type()?);
+    let scanner = input.scanner()?;
     let report = blocking(move || scanner.scan(&input.text)).await?;
     Ok(json(StatusCode::OK, &report))
 }

@@ -161,6 +161,22 @@ pub struct WatchListFile {
 }
 
 impl Config {
+    /// Sets the market and product type from their names (`"us"`, `"rinse-off"`), as the web
+    /// API and the Python package receive them; `None` leaves a setting as it is.
+    pub fn set_names(
+        &mut self,
+        market: Option<&str>,
+        product_type: Option<&str>,
+    ) -> Result<(), crate::risk::UnknownValue> {
+        if let Some(m) = market {
+            self.market = m.parse()?;
+        }
+        if let Some(p) = product_type {
+            self.product_type = Some(crate::risk::parse_product_type(p)?);
+        }
+        Ok(())
+    }
+
     /// True when `rule` runs under this configuration.
     pub fn selects(&self, rule: &Rule) -> bool {
         self.select.as_ref().is_none_or(|s| s.contains(&rule.code))
@@ -218,7 +234,9 @@ impl Config {
         let product_type = raw
             .product_type
             .as_deref()
-            .map(|p| p.parse().map_err(|e| err(format!("`product-type`: {e}"))))
+            .map(|p| {
+                crate::risk::parse_product_type(p).map_err(|e| err(format!("`product-type`: {e}")))
+            })
             .transpose()?;
         Ok(Config {
             market: raw.market.unwrap_or_default(),

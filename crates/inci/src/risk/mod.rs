@@ -342,22 +342,35 @@ impl std::str::FromStr for Profile {
 pub struct UnknownValue {
     what: &'static str,
     given: String,
-    expected: Vec<&'static str>,
+    expected: Vec<String>,
 }
 
 impl UnknownValue {
     /// `given` is not a `what`; `expected` lists the values that are.
-    pub fn new(
+    pub fn new<T: Into<String>>(
         what: &'static str,
         given: &str,
-        expected: impl IntoIterator<Item = &'static str>,
+        expected: impl IntoIterator<Item = T>,
     ) -> UnknownValue {
         UnknownValue {
             what,
             given: given.to_owned(),
-            expected: expected.into_iter().collect(),
+            expected: expected.into_iter().map(Into::into).collect(),
         }
     }
+}
+
+/// Reads a product type as people write it (`leave-on`, `leave_on`, any case); the error lists
+/// the accepted names. The one reading shared by the command line, `inci.toml`, the web API
+/// and the Python package.
+pub fn parse_product_type(text: &str) -> Result<ProductType, UnknownValue> {
+    text.parse::<ProductType>().map_err(|_| {
+        UnknownValue::new(
+            "product type",
+            text,
+            ProductType::CHOICES.map(|p| p.as_str().replace('_', "-")),
+        )
+    })
 }
 
 impl std::fmt::Display for UnknownValue {
