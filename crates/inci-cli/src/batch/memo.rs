@@ -43,26 +43,28 @@ pub(crate) enum Answer {
 impl Scanned {
     /// Builds the answer of `report` for `layout`'s format.
     pub fn new(report: &ScanReport, layout: &Layout) -> Result<Scanned, String> {
+        let human = report
+            .findings
+            .iter()
+            .any(|f| f.category == Category::HumanDerived);
+        let unknown: Vec<String> = report
+            .ingredients
+            .iter()
+            .filter(|i| i.name.is_none())
+            .map(|i| i.raw.trim().to_owned())
+            .collect();
         let answer = match layout.format {
             OutputFormat::Jsonl => Answer::Json(
                 serde_json::to_vec(report)
                     .map_err(|e| format!("the report could not be written as JSON: {e}"))?,
             ),
-            OutputFormat::Csv => Answer::Csv(super::output::csv_cells(report)),
+            OutputFormat::Csv => Answer::Csv(super::output::csv_cells(report, human, &unknown)),
         };
         Ok(Scanned {
             answer,
-            human: report
-                .findings
-                .iter()
-                .any(|f| f.category == Category::HumanDerived),
+            human,
             categories: report.findings.iter().map(|f| f.category).collect(),
-            unknown: report
-                .ingredients
-                .iter()
-                .filter(|i| i.name.is_none())
-                .map(|i| i.raw.trim().to_owned())
-                .collect(),
+            unknown,
         })
     }
 

@@ -3,7 +3,7 @@
 use super::memo::{Answer, Memo, Scanned};
 use super::summary::RowOutcome;
 use super::{Done, MAX_CELL};
-use inci::risk::{Category, Profile};
+use inci::risk::Profile;
 use inci::scan::ScanReport;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -179,20 +179,11 @@ fn json_head(row: u64, id: Option<&str>) -> Vec<u8> {
     buf
 }
 
-/// The `inci_*` summary cells of a CSV row (the error cell empty).
-pub(crate) fn csv_cells(report: &ScanReport) -> Vec<String> {
+/// The `inci_*` summary cells of a CSV row (the error cell empty); `human` and `unknown` are
+/// what [`Scanned`] already read off the report.
+pub(crate) fn csv_cells(report: &ScanReport, human: bool, unknown: &[String]) -> Vec<String> {
     let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level.as_str());
-    let human = report
-        .findings
-        .iter()
-        .any(|f| f.category == Category::HumanDerived);
     let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
-    let unknown: Vec<&str> = report
-        .ingredients
-        .iter()
-        .filter(|i| i.name.is_none())
-        .map(|i| i.raw.trim())
-        .collect();
     vec![
         level(0).to_owned(),
         level(1).to_owned(),
