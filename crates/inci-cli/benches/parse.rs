@@ -54,7 +54,7 @@ fn bench(c: &mut Criterion) {
         g.bench_function(format!("{name}/parse_resolve_analyze"), |b| {
             b.iter(|| {
                 let ings = inci::scan::ingredients(&inci::parse(black_box(text), &inci::Cosing));
-                inci::risk::analyze(&ings, &inci::risk::Profile::General.into())
+                inci::risk::analyze(&ings, &inci::risk::Options::default())
                     .findings
                     .len()
             })
@@ -79,7 +79,7 @@ fn bench(c: &mut Criterion) {
                     .map(|r| {
                         let ings =
                             inci::scan::ingredients(&inci::parse(black_box(r), &inci::Cosing));
-                        inci::risk::analyze(&ings, &inci::risk::Profile::General.into())
+                        inci::risk::analyze(&ings, &inci::risk::Options::default())
                             .findings
                             .len()
                     })

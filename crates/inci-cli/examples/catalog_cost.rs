@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "resolve" => inci::scan::ingredients(&label).len(),
             _ => inci::risk::analyze(
                 &inci::scan::ingredients(&label),
-                &inci::risk::Profile::General.into(),
+                &inci::risk::Options::default(),
             )
             .findings
             .len(),

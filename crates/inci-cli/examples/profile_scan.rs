@@ -16,12 +16,11 @@ fn main() {
     let mut k = 0;
     for _ in 0..n {
         k += match mode.as_str() {
-            "analyze" => inci::risk::analyze(
-                std::hint::black_box(&ings),
-                &inci::risk::Profile::General.into(),
-            )
-            .findings
-            .len(),
+            "analyze" => {
+                inci::risk::analyze(std::hint::black_box(&ings), &inci::risk::Options::default())
+                    .findings
+                    .len()
+            }
             "parse" => inci::parse(std::hint::black_box(LABEL), &inci::Cosing)
                 .items
                 .len(),

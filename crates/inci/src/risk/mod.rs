@@ -418,15 +418,6 @@ pub struct Options {
     pub product_type: Option<ProductType>,
 }
 
-impl From<Profile> for Options {
-    fn from(profile: Profile) -> Self {
-        Options {
-            profile,
-            product_type: None,
-        }
-    }
-}
-
 /// Analyses resolved ingredients for a profile and product type.
 pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
     let profile = options.profile;
