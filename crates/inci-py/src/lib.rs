@@ -31,6 +31,14 @@ fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
     serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// Checks a profile and product type without scanning (a `ValueError` names the bad one):
+/// the Spark UDF calls it on the driver so that a typo fails before any task runs.
+#[pyfunction]
+#[pyo3(signature = (profile = "general", product_type = None))]
+fn check_scan_options(profile: &str, product_type: Option<&str>) -> PyResult<()> {
+    scanner(profile, product_type).map(|_| ())
+}
+
 /// Scans one label; the report as JSON.
 #[pyfunction]
 #[pyo3(signature = (text, profile = "general", product_type = None))]
@@ -170,6 +178,7 @@ fn explain_json(name: &str) -> PyResult<String> {
 /// The native module.
 #[pymodule]
 fn _inci(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(check_scan_options, m)?)?;
     m.add_function(wrap_pyfunction!(scan, m)?)?;
     m.add_function(wrap_pyfunction!(scan_many, m)?)?;
     m.add_function(wrap_pyfunction!(scan_json, m)?)?;

@@ -167,3 +167,11 @@ def test_repeated_texts_are_scanned_once_but_answered_per_row():
     strings = inci.scan_many_json(texts)
     assert strings[1] is None and strings[0] == strings[2] == strings[4]
     assert [None if s is None else json.loads(s) for s in strings] == inci.scan_many(texts)
+
+
+def test_the_spark_udf_refuses_bad_options_on_the_driver():
+    from inci import _inci
+
+    _inci.check_scan_options("acne-prone", "leave-on")
+    with pytest.raises(ValueError, match="unknown product type"):
+        _inci.check_scan_options("general", "cream")

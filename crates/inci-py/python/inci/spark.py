@@ -35,7 +35,7 @@ def scan_udf(profile: str = "general", product_type: Optional[str] = None) -> An
     from . import _inci
 
     # Checked here, on the driver, so that a bad value fails before any task runs.
-    _inci.scan_many_json([], profile, product_type)
+    _inci.check_scan_options(profile, product_type)
 
     @pandas_udf("string")  # type: ignore[misc]
     def inci_scan(texts: pd.Series) -> pd.Series:
