@@ -20,7 +20,8 @@ pub struct ScanReport {
     pub findings: Vec<Finding>,
     /// One level per concern (pores, irritation, allergy, human origin and regulation, vegan).
     pub concerns: Vec<ConcernLevel>,
-    /// Vegan: yes, no, or unknown (when an ingredient may be of animal origin or is unknown).
+    /// Vegan: yes, no, or unknown (when an ingredient may be of animal origin or is unknown, or
+    /// no ingredient list was found).
     pub vegan: risk::VeganStatus,
     /// Vegetarian: yes, no or unknown.
     pub vegetarian: risk::VeganStatus,

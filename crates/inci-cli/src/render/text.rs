@@ -165,9 +165,19 @@ fn write_concerns(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
             ""
         };
         let extra = if c.concern == Concern::Vegan {
+            let no_list = report
+                .findings
+                .iter()
+                .any(|f| f.category == inci::risk::Category::NoIngredientList);
             format!(
-                "  vegan: {}, vegetarian: {}",
-                report.vegan, report.vegetarian
+                "  vegan: {}, vegetarian: {}{}",
+                report.vegan,
+                report.vegetarian,
+                if no_list {
+                    " (no ingredient list found)"
+                } else {
+                    ""
+                }
             )
         } else {
             String::new()
@@ -203,13 +213,18 @@ fn write_findings(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
                 .iter()
                 .map(|i| format!("#{}", i + 1))
                 .collect();
+            // A finding about the whole text (no list found) points at no ingredient.
+            let which = if which.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", which.join(" "))
+            };
             writeln!(
                 out,
-                "  {st}{:<8}{st:#} {} {} [{}]",
+                "  {st}{:<8}{st:#} {} {}{which}",
                 f.severity.as_str(),
                 f.code,
                 super::safe(&f.message),
-                which.join(" ")
             )?;
             writeln!(out, "           {DIM}source: {}{DIM:#}", f.source)?;
         }

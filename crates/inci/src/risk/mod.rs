@@ -47,6 +47,8 @@ pub enum Category {
     Regulatory,
     /// Not in the dictionary.
     UnknownIngredient,
+    /// No ingredient was read in the text: nothing could be checked.
+    NoIngredientList,
     /// A human-derived ingredient with a pore-clogger, irritant or allergen.
     CoOccurrence,
     /// Any other pairing of ingredients.
@@ -66,6 +68,7 @@ impl Category {
             Category::FragranceAllergen => "fragrance_allergen",
             Category::Regulatory => "regulatory",
             Category::UnknownIngredient => "unknown_ingredient",
+            Category::NoIngredientList => "no_ingredient_list",
             Category::CoOccurrence => "co_occurrence",
             Category::Interaction => "interaction",
         }
@@ -403,6 +406,10 @@ pub struct Analysis {
     pub minor_from: Option<usize>,
 }
 
+/// What a label must print, which a text without a list does not: the source of `U002`.
+const NO_LIST_SOURCE: &str =
+    "Regulation (EC) 1223/2009 Art. 19(1)(g): a cosmetic product's label lists its ingredients";
+
 const ANNEX_416: &str =
     "Regulation (EC) 1223/2009 Annex II entry 416: cells, tissues or products of human origin";
 
@@ -558,6 +565,22 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             &mut findings,
             first,
         );
+    }
+    if ingredients.is_empty() {
+        // A shop page with no list ("Visit the ... boutique", `No Info`) is not a vegan
+        // product: nothing was read, so nothing can be said.
+        vegan_known = false;
+        findings.push(Finding {
+            code: "U002",
+            category: Category::NoIngredientList,
+            concern: Concern::Vegan,
+            severity: Severity::Info,
+            message:
+                "no ingredient list found: nothing could be checked; vegan and vegetarian unknown"
+                    .to_owned(),
+            ingredients: Vec::new(),
+            source: Cow::Borrowed(NO_LIST_SOURCE),
+        });
     }
     combine(ingredients, &mut findings);
     let vegan_status = if !vegetarian {

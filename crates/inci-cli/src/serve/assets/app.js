@@ -114,7 +114,8 @@ function showScan(report) {
     concerns.append(el("tr", { "data-concern": c.concern },
       el("th", { scope: "row", text: title }), el("td", {}, badge(c.level)), el("td", { text: note })));
   }
-  $("vegan").textContent = `Vegan: ${report.vegan} · Vegetarian: ${report.vegetarian}`;
+  const noList = report.findings.some((f) => f.category === "no_ingredient_list");
+  $("vegan").textContent = `Vegan: ${report.vegan} · Vegetarian: ${report.vegetarian}${noList ? " (no ingredient list found)" : ""}`;
   $("vegan").dataset.vegan = report.vegan;
 
   const rows = $("ingredients").tBodies[0];
