@@ -106,15 +106,10 @@ fn and_joint(text: &str) -> Option<usize> {
 /// The text without a trailing declared percentage (`Titanium Dioxide 1.10%`), or the text.
 fn without_percentage(text: &str) -> &str {
     let t = text.trim_end();
-    let Some(body) = t.strip_suffix('%') else {
-        return text;
-    };
-    let body = body.trim_end();
-    let digits = body.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
-    if digits.len() == body.len() {
-        return text;
+    match super::rules::trailing_percentage(t) {
+        Some(k) if k > 0 => t[..k].trim_end(),
+        _ => text,
     }
-    digits.trim_end()
 }
 
 /// Position of a colon that ends a heading: outside brackets, not between digits (`1:1`).

@@ -16,7 +16,8 @@ pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
     let plain_end = text
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() && !rules::is_footnote_mark(c));
+        .is_some_and(|c| c.is_alphanumeric() && !rules::is_footnote_mark(c))
+        && !rules::ends_like_amount(text);
     let plain_start = text.chars().next().is_some_and(|c| c.is_alphabetic());
     if plain_end && plain_start && !text.contains(['(', '[']) {
         return (span, Vec::new());
@@ -129,30 +130,15 @@ fn trailing_bracketed(text: &str) -> Option<(usize, QualifierKind)> {
     }
     let kind = if word.eq_ignore_ascii_case("nano") {
         QualifierKind::Nano
-    } else if word.ends_with('%') || word.ends_with('％') {
-        QualifierKind::Percent
-    } else {
+    } else if word.eq_ignore_ascii_case("organic") || word.eq_ignore_ascii_case("bio") {
         QualifierKind::Organic
+    } else {
+        QualifierKind::Percent
     };
     Some((open, kind))
 }
 
-/// Start of a trailing bare percentage (`Niacinamide 10%`).
+/// Start of a trailing bare percentage (`Niacinamide 10%`, `Salicylic Acid 2% w/w`).
 fn trailing_percent(text: &str) -> Option<usize> {
-    if !(text.ends_with('%') || text.ends_with('％')) {
-        return None;
-    }
-    let body = text.trim_end_matches(|c: char| c.is_ascii_digit() || ".,%％ <≤~=".contains(c));
-    let mut qs = body.len();
-    // Give back separators the percentage cannot start with.
-    while qs < text.len() {
-        let tail = &text[qs..];
-        if let Ok((rest, _)) = rules::percentage(tail) {
-            if rest.is_empty() {
-                return Some(qs);
-            }
-        }
-        qs += tail.chars().next().map_or(1, char::len_utf8);
-    }
-    None
+    rules::trailing_percentage(text)
 }

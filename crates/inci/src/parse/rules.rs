@@ -396,16 +396,105 @@ pub fn blend_joint(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// A percentage: `10%`, `0.5 %`, `5,5 %`, `<1%`, `≤ 0.1 %`.
+/// A declared amount: `10%`, `0.5 %`, `5,5 %`, `.50%`, `<1%`, `≤ 0.1 %`, a range (`1-2%`,
+/// `1 % - 2 %`), a basis after the sign (`2% w/w`, `5 % w/v`) or parts per million
+/// (`1450 ppm`). `risk::percent_range` reads the number back.
 pub fn percentage(i: &str) -> IResult<&str, &str> {
     recognize((
         opt(pair(alt((tag("<="), tag("<"), tag("≤"), tag("~"))), space0)),
-        digit1,
-        opt(pair(one_of(".,"), digit1)),
+        amount_number,
+        opt((
+            space0,
+            opt(pair(percent_sign, space0)),
+            alt((tag("-"), tag("–"))),
+            space0,
+            amount_number,
+        )),
         space0,
-        alt((tag("%"), tag("％"))),
+        alt((
+            recognize(pair(
+                percent_sign,
+                opt(pair(
+                    space0,
+                    alt((
+                        tag_no_case("w/w"),
+                        tag_no_case("w/v"),
+                        tag_no_case("v/v"),
+                        tag_no_case("m/m"),
+                    )),
+                )),
+            )),
+            recognize(pair(tag_no_case("ppm"), not_word_char)),
+        )),
     ))
     .parse(i)
+}
+
+/// A number as labels print amounts: `10`, `0.5`, `5,5`, `.50` (no leading zero).
+fn amount_number(i: &str) -> IResult<&str, &str> {
+    alt((
+        recognize(pair(digit1, opt(pair(one_of(".,"), digit1)))),
+        recognize(pair(char('.'), digit1)),
+    ))
+    .parse(i)
+}
+
+fn percent_sign(i: &str) -> IResult<&str, &str> {
+    alt((tag("%"), tag("％"))).parse(i)
+}
+
+/// Succeeds, consuming nothing, at the end of the input or before a character that cannot
+/// continue a word (`ppm` but not `ppmx`).
+fn not_word_char(i: &str) -> IResult<&str, &str> {
+    match i.chars().next() {
+        Some(c) if c.is_alphanumeric() => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+        _ => Ok((i, "")),
+    }
+}
+
+/// True when `text` ends with what a declared amount ends with: a percent sign, its basis
+/// (`w/w`) or `ppm`. Cheap: the qualifier pass asks it of every item.
+pub fn ends_like_amount(text: &str) -> bool {
+    let t = text.as_bytes();
+    let tail = &t[t.len().saturating_sub(3)..];
+    text.ends_with('%')
+        || text.ends_with('％')
+        || [b"w/w", b"w/v", b"v/v", b"m/m", b"ppm"]
+            .iter()
+            .any(|u| tail.eq_ignore_ascii_case(*u))
+}
+
+/// Start of a declared amount that ends `text` (`Niacinamide 10%`, `Salicylic Acid 2% w/w`,
+/// `Sodium Fluoride 1450 ppm`), at a word start and not the whole text. Tries only starts
+/// inside the trailing run of characters an amount can hold, so it stays linear.
+pub fn trailing_percentage(text: &str) -> Option<usize> {
+    if !ends_like_amount(text) {
+        return None;
+    }
+    let body = text.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || ".,%％ <≤~=-–/wvmpWVMP".contains(c) || is_hspace(c)
+    });
+    let mut qs = body.len();
+    while qs < text.len() {
+        let tail = &text[qs..];
+        let starts_word = text[..qs]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let first = tail.chars().next();
+        if starts_word
+            && first.is_some_and(|c| c.is_ascii_digit() || "<≤~.".contains(c))
+            && let Ok((rest, _)) = percentage(tail)
+            && rest.is_empty()
+        {
+            return Some(qs);
+        }
+        qs += first.map_or(1, char::len_utf8);
+    }
+    None
 }
 
 /// A bracketed qualifier: `(nano)`, `[nano]`, `(10%)`, `(organic)`.
@@ -598,6 +687,20 @@ mod tests {
     fn qualifiers() {
         assert_eq!(percentage("0.5 %"), Ok(("", "0.5 %")));
         assert_eq!(percentage("5,5%"), Ok(("", "5,5%")));
+        assert_eq!(percentage(".50%"), Ok(("", ".50%")));
+        assert_eq!(percentage("2% w/w"), Ok(("", "2% w/w")));
+        assert_eq!(percentage("5 % W/V"), Ok(("", "5 % W/V")));
+        assert_eq!(percentage("1-2%"), Ok(("", "1-2%")));
+        assert_eq!(percentage("1 % – 2 %"), Ok(("", "1 % – 2 %")));
+        assert_eq!(percentage("1450 ppm"), Ok(("", "1450 ppm")));
+        assert!(percentage("1450 ppmx").is_err());
+        assert!(percentage(",5%").is_err());
+        assert_eq!(trailing_percentage("Salicylic Acid .50%"), Some(15));
+        assert_eq!(trailing_percentage("Salicylic Acid 2% w/w"), Some(15));
+        assert_eq!(trailing_percentage("Sodium Fluoride 1450 ppm"), Some(16));
+        assert_eq!(trailing_percentage("Niacinamide 1-2 %"), Some(12));
+        assert_eq!(trailing_percentage("PEG-100"), None);
+        assert_eq!(trailing_percentage("C12-15 Alkyl Benzoate"), None);
         assert_eq!(bracketed_qualifier("(nano)"), Ok(("", ('(', "nano"))));
         assert_eq!(bracketed_qualifier("[ NANO ]"), Ok(("", ('[', "NANO"))));
         assert_eq!(blend_joint("(and) X"), Ok((" X", "and")));

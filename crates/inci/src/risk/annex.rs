@@ -48,7 +48,7 @@ pub(super) fn findings(
         .qualifiers
         .iter()
         .filter(|q| q.kind == crate::parse::QualifierKind::Percent)
-        .find_map(|q| super::percent_value(&q.text));
+        .find_map(|q| super::position::percent_range(&q.text));
     let push = |out: &mut Vec<Finding>,
                 code: &'static str,
                 severity: Severity,
@@ -219,7 +219,7 @@ fn limit_findings(
     name: &str,
     at: &str,
     a: &AnnexEntry,
-    declared: Option<f64>,
+    declared: Option<(f64, f64)>,
     product_type: Option<ProductType>,
     typed_only_matters: bool,
     out: &mut Vec<Finding>,
@@ -304,7 +304,7 @@ fn limit_findings(
             limits.iter().collect()
         }
     };
-    let Some(p) = declared else { return };
+    let Some((low, p)) = declared else { return };
     let maxima: Vec<(f64, &Limit)> = applicable
         .iter()
         .filter_map(|l| l.max_percent.map(|m| (f64::from(m), *l)))
@@ -316,14 +316,30 @@ fn limit_findings(
     if said(out, codes::OVER_LIMIT) {
         return;
     }
-    if p > highest + 1e-9 {
+    // A range (`1-5 %`) is over the limit for sure only when its lower end is.
+    let declared_words = if low < p {
+        format!("{} to {}", shown(low), shown(p))
+    } else {
+        shown(p)
+    };
+    if low > highest + 1e-9 {
         push(
             out,
             codes::OVER_LIMIT,
             Severity::High,
             format!(
-                "{name} is declared at {} %, over the EU maximum of {} % ({at})",
-                shown(p),
+                "{name} is declared at {declared_words} %, over the EU maximum of {} % ({at})",
+                shown(highest)
+            ),
+            a,
+        );
+    } else if p > highest + 1e-9 {
+        push(
+            out,
+            codes::OVER_LIMIT,
+            Severity::Low,
+            format!(
+                "conditional: {name} is declared at {declared_words} %, whose upper end is over the EU maximum of {} % ({at})",
                 shown(highest)
             ),
             a,
@@ -334,8 +350,7 @@ fn limit_findings(
             codes::OVER_LIMIT,
             Severity::Low,
             format!(
-                "conditional: {name} is declared at {} %, over the {} % maximum for {} ({at}); within the limit for other product types",
-                shown(p),
+                "conditional: {name} is declared at {declared_words} %, over the {} % maximum for {} ({at}); within the limit for other product types",
                 shown(*m),
                 scope_words(l)
             ),

@@ -57,24 +57,63 @@ pub fn minor_start(ingredients: &[Ingredient]) -> Option<usize> {
     }
 }
 
-/// The number in a percentage qualifier (`0.5 %`, `(5,5%)`, `<1%`).
+/// The number in a percentage qualifier (`0.5 %`, `(5,5%)`, `<1%`, `.50%`, `2% w/w`), in
+/// percent; the upper end of a range (`1-2%`: 2); parts per million as percent (`1450 ppm`:
+/// 0.145).
 pub fn percent_value(text: &str) -> Option<f64> {
-    let digits: String = text
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    digits.parse().ok()
+    percent_range(text).map(|(_, max)| max)
+}
+
+/// The range a percentage qualifier declares, in percent: `(x, x)` for one number, `(1, 2)`
+/// for `1-2%`; `None` when no number can be read. A number is digits with at most one decimal
+/// point or comma (`5,5`, `.50`); anything else (`1.2.3 %`) is not read rather than guessed.
+pub fn percent_range(text: &str) -> Option<(f64, f64)> {
+    let lower = text.to_ascii_lowercase();
+    let scale = if lower.contains("ppm") { 1e-4 } else { 1.0 };
+    let mut numbers = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, numbers: &mut Vec<f64>| -> Option<()> {
+        if !current.is_empty() {
+            numbers.push(current.parse::<f64>().ok()?);
+            current.clear();
+        }
+        Some(())
+    };
+    for c in text.chars() {
+        match c {
+            '0'..='9' => current.push(c),
+            '.' | ',' if !current.contains('.') => current.push('.'),
+            '.' | ',' => return None,
+            _ => flush(&mut current, &mut numbers)?,
+        }
+    }
+    flush(&mut current, &mut numbers)?;
+    let (min, max) = match numbers.as_slice() {
+        [x] => (*x, *x),
+        [a, b] if a <= b => (*a, *b),
+        _ => return None,
+    };
+    Some((min * scale, max * scale))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::percent_value;
+    use super::{percent_range, percent_value};
 
     #[test]
     fn reads_percentages() {
         assert_eq!(percent_value("0.5 %"), Some(0.5));
         assert_eq!(percent_value("(5,5%)"), Some(5.5));
         assert_eq!(percent_value("<1%"), Some(1.0));
+        assert_eq!(percent_value(".50%"), Some(0.5));
+        assert_eq!(percent_value("(.5%)"), Some(0.5));
+        assert_eq!(percent_value("2% w/w"), Some(2.0));
+        assert_eq!(percent_value("5 % w/v"), Some(5.0));
+        assert_eq!(percent_range("1-2%"), Some((1.0, 2.0)));
+        assert_eq!(percent_range("1 % – 2 %"), Some((1.0, 2.0)));
+        assert_eq!(percent_range("2-1%"), None);
+        assert_eq!(percent_range("1.2.3 %"), None);
+        let ppm = percent_value("1450 ppm").expect("ppm read");
+        assert!((ppm - 0.145).abs() < 1e-12);
     }
 }
