@@ -210,6 +210,213 @@ def names_in_text(substance, glossary, inv):
                     break
                 ends = j == n or toks[j - 1][2] or toks[j][0] in joiners or toks[j][1].startswith("[")
                 cand = " ".join(t[0] for t in toks[i:j])
-                if ends and len(cand) >= 4 and cand in inv and cand not in found:
+                # `Benzoic acid, 2-hydroxy-` is salicylic acid: the head of an inverted
+                # chemical name is not the substance.
+                inverted = (
+                    j < n
+                    and toks[j - 1][2].startswith(",")
+                    and re.match(r"\d|\(|[A-Z]+-$|[NO]-|ALPHA|BETA", toks[j][1] + toks[j][0]) is not None
+                )
+                if ends and not inverted and len(cand) >= 4 and cand in inv and cand not in found:
                     found.append(cand)
     return found
+
+
+# --- Annex III, V and VI: does the entry identify this name? ---------------------------------
+#
+# An Annex III/V/VI entry restricts one substance (or a named class of them). CosIng's
+# "Identified INGREDIENTS" column and shared CAS numbers also tie it to names that are another
+# substance: the orange flower water under the orange *peel oil* entry, rose-hip oil under the
+# rose *flower* entry, PEG copolymers under diethylene glycol. A pair is `restricted` only when
+# the entry identifies the name; otherwise it is `listed_as_related` with the reason in words,
+# and raises no finding.
+
+PLANT_PARTS = {
+    "FLOWER", "FLOWERS", "LEAF", "LEAVES", "PEEL", "BARK", "SEED", "SEEDS", "FRUIT", "WOOD", "ROOT", "BUD",
+    "NEEDLE", "TWIG", "STEM", "HERB", "RHIZOME", "KERNEL", "NUT", "CONE", "BRANCH", "BERRY", "TOP", "HEARTWOOD",
+    "CALYX", "PETAL", "SPROUT", "RESIN", "GUM", "NEEDLES", "TWIGS", "BRANCHES", "STALK", "TUBER", "BULB",
+    "HUSK", "SHELL", "SAP", "PULP", "WHOLE", "PLANT", "AERIAL", "PARTS", "CORTEX", "FLOWERING",
+}
+PART_CANON = {"FLOWERS": "FLOWER", "LEAVES": "LEAF", "SEEDS": "SEED", "NEEDLES": "NEEDLE", "TWIGS": "TWIG", "BRANCHES": "BRANCH"}
+PREPARATIONS = {
+    "OIL": "oil", "OILS": "oil", "EXTRACT": "extract", "EXTRACTS": "extract", "ABSOLUTE": "extract",
+    "CONCRETE": "extract", "RESINOID": "extract", "TINCTURE": "extract", "DISTILLATES": "extract",
+    "WATER": "water", "JUICE": "juice", "POWDER": "powder", "WAX": "wax", "CERA": "wax", "BUTTER": "butter",
+}
+# Words after which a name is a culture or ferment of the plant, another substance again.
+CULTURE_WORDS = {"CELL", "CELLS", "CALLUS", "CULTURE", "FERMENT", "MERISTEM", "EXOSOMES", "LYSATE"}
+FIXED_PARTS = {"SEED", "KERNEL", "NUT"}
+CLASS_RE = re.compile(
+    r"\b(?:salts|and its|and their|compounds|derivatives|polyacrylamides|sulfites|bisulfites|esters|"
+    r"\w+amines|\w+amides|\w+anolamines|mixtures? that release)\b",
+    re.I,
+)
+
+
+def _tokens(text):
+    t = re.sub(r"\([^)]*\)", " ", text.upper())
+    return [w for w in re.split(r"[\s,]+|(?=/)|(?<=/)", t.replace(".", " ")) if w]
+
+
+def botanical(name, description=""):
+    """(genus, epithets, parts, preparation) of a plant INCI name (`ROSA CANINA FRUIT OIL`), or
+    None when the name does not read as one. A name with parts and no preparation is the plant
+    material (`ROSA CENTIFOLIA FLOWER`); a cell culture or ferment is its own preparation."""
+    toks = [w for w in _tokens(name) if w != "/"]
+    if len(toks) < 2 or not toks[0].isalpha():
+        return None
+    genus, epithets, parts, prep = toks[0], [], set(), None
+    for w in toks[1:]:
+        if w in CULTURE_WORDS:
+            return genus, frozenset(epithets), frozenset(parts), "culture"
+        if w in PLANT_PARTS:
+            parts.add(PART_CANON.get(w, w))
+        elif w in PREPARATIONS:
+            prep = PREPARATIONS[w]
+        elif w in ("EXPRESSED", "DISTILLED", "RECTIFIED", "TERPENELESS"):
+            continue
+        elif not parts and prep is None:
+            epithets.append(w)
+        else:
+            return None
+    if not parts and prep is None:
+        # A bare binomial is a plant preparation only where CosIng says so (`Santalum Album`:
+        # "a plant material derived from the Sandalwood"); `ZINC PCA` is no plant.
+        if "plant material" not in (description or "").lower():
+            return None
+    return genus, frozenset(epithets), frozenset(parts), prep or "material"
+
+
+def entry_items(substance, glossary):
+    """The plant preparations an entry's text and glossary name, as (genus, epithets, parts,
+    preparations): `Rosa damascena flower oil/extract` gives (ROSA, {DAMASCENA}, {FLOWER},
+    {oil, extract}); `Citrus aurantium amara and dulcis peel oil` gives epithets {AURANTIUM,
+    AMARA, DULCIS}; an item with no preparation word (`Myroxylon balsamum var. pereirae`)
+    gives an empty set, which any preparation matches."""
+    out = []
+    texts = [x for x in re.split(r";", clean(substance))] + [x for x in re.split(r"[;,]", clean(glossary))]
+    for text in texts:
+        toks = [w for w in _tokens(text) if w not in ("/", "AND", "OR", "VAR", "&")]
+        if len(toks) < 2 or not toks[0].isalpha():
+            continue
+        genus, epithets, parts, preps = toks[0], set(), set(), set()
+        for w in toks[1:]:
+            if w in PLANT_PARTS:
+                parts.add(PART_CANON.get(w, w))
+            elif w in PREPARATIONS:
+                preps.add(PREPARATIONS[w])
+            elif not parts and not preps and w.isalpha():
+                epithets.add(w)
+        out.append((genus, frozenset(epithets), frozenset(parts), frozenset(preps)))
+    return out
+
+
+def botanical_identity(name, items, description):
+    """True when an entry's plant items identify `name` (same genus and species words, an
+    overlapping part or none stated, the same preparation), False when they name the genus but
+    another species, part or preparation, None when the name is no plant preparation the entry
+    speaks of. An essential-oil entry does not identify a fixed oil: CosIng's description says
+    "fixed oil", or the oil is pressed from seeds, kernels or nuts and not said to be volatile."""
+    b = botanical(name, description)
+    if b is None:
+        return None
+    genus, epithets, parts, prep = b
+    same_genus = [it for it in items if it[0] == genus]
+    if not same_genus:
+        return None
+    desc = (description or "").lower()
+    fixed = "fixed oil" in desc or (
+        parts
+        and parts <= FIXED_PARTS
+        and "volatile" not in desc
+        and "essential oil" not in desc
+    )
+    for _, ep, iparts, ipreps in same_genus:
+        if not epithets or not epithets <= ep:
+            continue
+        if iparts and parts and not (parts & iparts):
+            continue
+        if ipreps and prep not in ipreps:
+            continue
+        if prep == "oil" and fixed and not (iparts & FIXED_PARTS):
+            continue
+        return True
+    return False
+
+
+def names_named_exactly(substance, glossary, inv):
+    """Names the entry's text or glossary gives as a whole item (`Cinnamomum cassia leaf Oil`,
+    `Citrus Sinensis Peel Oil`, `TITANIUM DIOXIDE`)."""
+    out = set()
+    for text in re.split(r";", clean(substance)) + re.split(r"[;,]", clean(glossary)):
+        cand = re.sub(r"\s*\((?:nano)\)\s*", " ", text, flags=re.I)
+        cand = clean(re.sub(r"\s*\([^)]*\)\s*$", "", cand)).strip(" .").upper()
+        if cand in inv:
+            out.add(cand)
+    return out
+
+
+def identifies_restricted(row, name, description, link, exact, cosing_refs):
+    """(verdict, reason) for an Annex III/V/VI pair: `restricted` when the entry identifies the
+    name, else `listed_as_related` with why not. `link` is how the pair was found (`name`,
+    `cas`, `ec`, or None for CosIng's column alone); `exact` the names the entry gives whole;
+    `cosing_refs` the (annex, ref) pairs the 2021 CosIng export's restriction column gives for
+    the name (the Commission's own statement that the entry concerns it).
+
+    In order: the entry names it (its text or glossary) -> restricted; a trace entry
+    (diethylene glycol "as traces in ingredients") concerns the trace, not the ingredients
+    CosIng links for carrying it -> related; CosIng's restriction column lists the entry ->
+    restricted; a plant name -> the same species, part and preparation or related; a CAS or EC
+    number the entry gives -> restricted; an entry about a class ("and their salts",
+    "Polyacrylamides") -> restricted; anything else CosIng links -> related."""
+    substance = clean(row.get("Chemical name / INN", ""))
+    glossary = clean(row.get("Name of Common Ingredients Glossary", ""))
+    scope = clean(row.get("Product Type, body parts", ""))
+    annex_ref = (row.get("_annex", ""), "".join(row.get("Reference Number", "").split()))
+    if name in exact or link == "name":
+        return "restricted", ""
+    if re.search(r"\btraces?\b", scope, re.I) and link not in ("cas", "ec"):
+        return "listed_as_related", f"the entry limits traces of {short_substance(substance)} in ingredients; CosIng links this ingredient as one that may carry them"
+    if annex_ref in cosing_refs:
+        return "restricted", ""
+    items = entry_items(substance, glossary)
+    plant = botanical_identity(name, items, description)
+    if plant is True:
+        return "restricted", ""
+    if plant is False:
+        return "listed_as_related", f"the entry names another species, plant part or preparation ({substance[:120]})"
+    if link in ("cas", "ec"):
+        return "restricted", ""
+    if CLASS_RE.search(substance):
+        return "restricted", ""
+    return "listed_as_related", f"CosIng links it, but the entry names another substance ({substance[:120]})"
+
+
+def short_substance(substance):
+    m = re.search(r"\(([A-Z]{2,6})\)", substance)
+    return m.group(1) if m else substance[:60]
+
+
+def restriction_refs(cell):
+    """(annex, ref) pairs of a CosIng 2021 restriction cell (`III/84`, `V/57 V/39`, `IV 143 VI 27a (nano)`)."""
+    return {(a, r.replace(" ", "")) for a, r in re.findall(r"\b(II|III|IV|V|VI)\s*/?\s*(\d+(?:\s?[a-z])?)\b", cell or "")}
+
+
+def inverted_chemical_name(text, end):
+    """True when the name that ends at `end` in `text` is the head of an inverted chemical
+    name (`Benzoic acid, 2-hydroxy-` is salicylic acid, not benzoic acid)."""
+    rest = text[end:]
+    return re.match(r"\s*,\s*(?:\d|[a-z]+-|\(|N-|O-|alpha|beta)", rest, re.I) is not None
+
+
+def form_condition(substance):
+    """The physical form an Annex III entry restricts (`Titanium dioxide in powder form ...`,
+    `Silver (powder) [100 nm < particle diameter < 1 mm]`), in words, or None."""
+    low = clean(substance).lower()
+    if re.search(r"\bin powder form\b|\(powder\)", low):
+        m = re.search(r"\[([^\]]*particle[^\]]*)\]", substance)
+        size = f" ({clean(m.group(1))})" if m else ""
+        tail = re.search(r"in powder form (containing[^;]*)", low)
+        extra = f" {tail.group(1)}" if tail else ""
+        return f"in powder form{extra}{size}"
+    return None

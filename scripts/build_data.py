@@ -543,7 +543,14 @@ def build_risk(shared, inv, syn):
     for n, e in inv.items():
         e["cas_unique"] = all(len(by_cas[c]) == 1 for c in annex_scope.CAS_RE.findall(e["cas"]))
         e["ec_unique"] = all(len(by_ec[c]) == 1 for c in annex_scope.EC_RE.findall(e["ec"]))
-    rows, lim_rows, names_in = [], [], {}
+    # CosIng's own description of each name: says which part and which kind of oil it is.
+    descriptions, restrictions = {}, {}
+    with gzip.open(os.path.join(shared, "cosing", "inventory_2021-12-15_full.csv.gz"), "rt", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            key = " ".join(r["inci_name"].upper().split())
+            descriptions[key] = " ".join(r["chem_iupac_name___description"].split())
+            restrictions[key] = annex_scope.restriction_refs(r["restriction"])
+    rows, lim_rows, names_in, mixtures = [], [], {}, {}
     for annex, fname in (("II", "annex_II.csv"), ("III", "annex_III.csv"), ("V", "annex_V.csv"), ("VI", "annex_VI.csv")):
         for r in read_annex(os.path.join(shared, "cosing", fname)):
             ref = " ".join(r["Reference Number"].split())
@@ -560,6 +567,9 @@ def build_risk(shared, inv, syn):
             nano, types, cond = annex_scope.conditions(full)
             if annex != "II":
                 types, cond = [], []
+                # `Hydroxyapatite` with the glossary `Hydroxyapatite (nano)`: a nano-only entry.
+                nano = nano or "(nano)" in glossary.lower()
+                form = annex_scope.form_condition(full)
             ids = r.get("Identified INGREDIENTS or substances e.g.", "")
             linked = {}
             for n in {x.strip() for x in ids.split(",") if x.strip()}:
@@ -577,22 +587,41 @@ def build_risk(shared, inv, syn):
                 named = annex_scope.names_in_text(full, glossary, inv)
             for name in named:
                 linked.setdefault(name, None)
+            exact = annex_scope.names_named_exactly(full, glossary, inv) if annex != "II" else set()
+            identified = []
             for name in linked:
                 link = annex_scope.identifies(named, r.get("CAS Number", ""), r.get("EC Number", ""), name, inv[name])
+                condition = "; ".join(cond)
                 if annex != "II":
-                    verdict = "restricted"
+                    verdict, why = annex_scope.identifies_restricted(
+                        dict(r, _annex=annex), name, descriptions.get(name, ""), link, exact, restrictions.get(name, set())
+                    )
+                    if verdict == "restricted" and form:
+                        verdict, condition = "conditional", form
+                    elif verdict != "restricted":
+                        condition = why
                 elif link is None:
                     verdict = "listed_as_related"
                 elif cond:
                     verdict = "conditional"
                 else:
                     verdict = "prohibited"
-                condition = "; ".join(cond)
                 if (annex, ref, name) in annex_scope.REVIEWED:
                     verdict, why = annex_scope.REVIEWED[(annex, ref, name)]
                     link = link or "reviewed"
-                names_in.setdefault(name, set()).add(annex)
+                    if annex != "II" and verdict == "listed_as_related":
+                        condition = why
+                if verdict != "listed_as_related":
+                    names_in.setdefault(name, set()).add(annex)
+                    identified.append(name)
                 rows.append([annex, ref, name, verdict, link or "cosing", "yes" if nano else "", "|".join(types), condition, substance, warning, label_warnings, source])
+            # A mixture entry (`Mixture of 5-Chloro-2-methyl-isothiazol-3(2H)-one and
+            # 2-Methylisothiazol-3(2H)-one`) applies only where every component is on the label:
+            # methylisothiazolinone alone is its own entry.
+            if annex != "II" and full.lower().startswith("mixture of") and len(identified) > 1:
+                for row in rows:
+                    if row[0] == annex and row[1] == ref and row[2] in identified:
+                        mixtures[(annex, ref, row[2])] = "|".join(sorted(n for n in identified if n != row[2]))
             if annex != "II":
                 for k, (pts, pct, scope) in enumerate(annex_scope.limits(r)):
                     lim_rows.append([annex, ref, k, "|".join(pts), pct, scope[:200], source])
@@ -602,7 +631,8 @@ def build_risk(shared, inv, syn):
             others = ", ".join(sorted(names_in[row[2]] - {"II"}))
             row[3] = "conditional"
             row[7] = f"allowed within the limits of Annex {others}" + ("; " + row[7] if row[7] else "")
-    write("annex.csv", ["annex", "ref", "inci_name", "verdict", "link", "nano", "product_types", "condition", "substance", "warning", "label_warnings", "source"], rows)
+    rows = [row[:11] + [mixtures.get((row[0], row[1], row[2]), "")] + row[11:] for row in rows]
+    write("annex.csv", ["annex", "ref", "inci_name", "verdict", "link", "nano", "product_types", "condition", "substance", "warning", "label_warnings", "requires", "source"], rows)
     write("limits.csv", ["annex", "ref", "scope", "product_types", "max_percent", "scope_text", "source"], lim_rows)
 
     # Origin classes from recorded data (scripts/origin_data.py), each row with its source.

@@ -183,10 +183,15 @@ pub enum AnnexVerdict {
     Prohibited,
     /// Annex II names this substance but prohibits it only under a condition (an exception, a
     /// form such as nano, a product type such as hair dye, a concentration), or another annex
-    /// allows it within limits; [`AnnexEntry::condition`] says which in words.
+    /// allows it within limits; [`AnnexEntry::condition`] says which in words. In Annex III:
+    /// the entry restricts the substance only in a physical form a label does not show
+    /// (titanium dioxide "in powder form").
     Conditional,
     /// CosIng links the name to the entry, but the entry names a different substance (citrus
-    /// peel oils under furocoumarins, Cyclomethicone under D4).
+    /// peel oils under furocoumarins, Cyclomethicone under D4), or, in Annexes III, V and VI,
+    /// another plant part or preparation (orange flower water under the peel oil entry) or a
+    /// trace the ingredient may carry (PEG copolymers under diethylene glycol);
+    /// [`AnnexEntry::condition`] says why in words. Raises no finding.
     ListedAsRelated,
     /// Annex III, V or VI: allowed within limits and with warnings.
     Restricted,
@@ -313,7 +318,8 @@ pub struct AnnexEntry {
     pub nano_only: bool,
     /// The entry prohibits the substance only in these product types (hair dye).
     pub product_types: &'static [ProductType],
-    /// The entry's condition in words, for a conditional verdict.
+    /// The entry's condition in words, for a conditional verdict; for a related one, why the
+    /// entry does not identify the name.
     pub condition: Option<&'static str>,
     /// The substance as the annex names it.
     pub substance: &'static str,
@@ -322,6 +328,9 @@ pub struct AnnexEntry {
     /// The statements the annex requires on the label, as the regulation words them,
     /// separated by `|` (see [`AnnexEntry::label_warnings`]); empty when none.
     pub label_warnings: &'static str,
+    /// The other components of a mixture entry (the MCI/MI mixture of Annex V entry 39): the
+    /// entry applies only to a label that lists them all; empty for a single substance.
+    pub requires: &'static [&'static str],
     /// Where the fact comes from.
     pub source: &'static str,
 }

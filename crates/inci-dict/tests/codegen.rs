@@ -380,7 +380,7 @@ fn generate_risk(root: &Path) -> String {
     });
     table("ANNEX", "AnnexEntry", "annex.csv", 2, &|e, r| {
         format!(
-            "AnnexEntry {{ entry: {e}, annex: {}, reference: {:?}, verdict: {}, link: {}, nano_only: {}, product_types: {}, condition: {}, substance: {:?}, warning: {:?}, label_warnings: {:?}, source: {:?} }}",
+            "AnnexEntry {{ entry: {e}, annex: {}, reference: {:?}, verdict: {}, link: {}, nano_only: {}, product_types: {}, condition: {}, substance: {:?}, warning: {:?}, label_warnings: {:?}, requires: &{:?}, source: {:?} }}",
             annex(&r[0]),
             &r[1],
             verdict(&r[3]),
@@ -391,7 +391,11 @@ fn generate_risk(root: &Path) -> String {
             &r[8],
             &r[9],
             &r[10],
-            &r[11]
+            r[11]
+                .split('|')
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>(),
+            &r[12]
         )
     });
     table("FACTS", "Fact", "facts.csv", 0, &|e, r| {

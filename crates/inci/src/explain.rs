@@ -194,9 +194,14 @@ pub fn explain(query: &str) -> Explanation {
         );
     }
     for a in inci_dict::risk::annex_entries(entry.id) {
+        let word = if a.verdict == inci_dict::risk::AnnexVerdict::ListedAsRelated {
+            "why not the same substance"
+        } else {
+            "condition"
+        };
         let condition = a
             .condition
-            .map(|c| format!("; condition: {c}"))
+            .map(|c| format!("; {word}: {c}"))
             .unwrap_or_default();
         let warning = if a.warning.is_empty() {
             String::new()

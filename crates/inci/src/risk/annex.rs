@@ -35,6 +35,7 @@ pub(super) fn findings(
     name: &str,
     i: usize,
     ing: &Ingredient,
+    label: &[Ingredient],
     entries: &'static [AnnexEntry],
     product_type: Option<ProductType>,
     out: &mut Vec<Finding>,
@@ -71,10 +72,25 @@ pub(super) fn findings(
         .any(|f| f.code == "R416" && f.ingredients == [i]);
     // Some entry allows the name in every product type (a preservative entry beside a
     // hair-product entry, as for Benzalkonium Chloride): no entry's product types rule it out.
-    let anywhere = entries
-        .iter()
-        .any(|a| a.annex != Annex::II && !a.nano_only && covers_all(a.limits()));
+    let anywhere = entries.iter().any(|a| {
+        a.annex != Annex::II
+            && a.verdict != AnnexVerdict::ListedAsRelated
+            && !a.nano_only
+            && covers_all(a.limits())
+    });
     for a in entries {
+        // An Annex III, V or VI entry that does not identify the name (another plant part or
+        // preparation, a trace the ingredient may carry) says nothing about it; a mixture
+        // entry says nothing about one component listed alone.
+        if a.annex != Annex::II
+            && (a.verdict == AnnexVerdict::ListedAsRelated
+                || !a
+                    .requires
+                    .iter()
+                    .all(|n| label.iter().any(|x| x.name == Some(*n))))
+        {
+            continue;
+        }
         // An entry about the nano form says nothing of a name the label does not mark nano;
         // an Annex III entry about hair dye use says nothing of a skin-care colourant.
         if a.annex != Annex::II
@@ -173,6 +189,20 @@ pub(super) fn findings(
                     )
                 };
                 push(out, codes::RELATED, Severity::Info, message, a);
+            }
+            (Annex::III, AnnexVerdict::Conditional) if product_type != Some(ProductType::Spray) => {
+                // The entry restricts a physical form the label does not show (titanium
+                // dioxide in powder form): said as the condition, at information level.
+                let condition = a.condition.unwrap_or("in a form the entry states");
+                push(
+                    out,
+                    codes::RESTRICTED,
+                    Severity::Info,
+                    format!(
+                        "conditional: {at} restricts {name} only {condition}: it applies to loose powders and sprays, not to creams, fluids or sticks"
+                    ),
+                    a,
+                );
             }
             (Annex::III, _) => {
                 let warning = if a.warning.is_empty() {

@@ -560,6 +560,7 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             name,
             i,
             ing,
+            ingredients,
             inci_dict::risk::annex_entries(entry.id),
             options.product_type,
             &mut findings,
