@@ -30,17 +30,17 @@ pub mod codes {
     pub const PRODUCT_TYPE: &str = "R007";
 }
 
-/// Findings of every annex entry naming the ingredient at index `i`.
+/// Findings of every annex entry naming the ingredient at index `i` of `label`.
 pub(super) fn findings(
     name: &str,
     i: usize,
-    ing: &Ingredient,
     label: &[Ingredient],
     entries: &'static [AnnexEntry],
     product_type: Option<ProductType>,
     out: &mut Vec<Finding>,
     first: usize,
 ) {
+    let Some(ing) = label.get(i) else { return };
     let nano = ing
         .qualifiers
         .iter()

@@ -559,7 +559,6 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         annex::findings(
             name,
             i,
-            ing,
             ingredients,
             inci_dict::risk::annex_entries(entry.id),
             options.product_type,
