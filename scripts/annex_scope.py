@@ -312,18 +312,19 @@ def entry_items(substance, glossary):
 
 
 def botanical_identity(name, items, description):
-    """True when an entry's plant items identify `name` (same genus and species words, an
-    overlapping part or none stated, the same preparation), False when they name the genus but
-    another species, part or preparation, None when the name is no plant preparation the entry
-    speaks of. An essential-oil entry does not identify a fixed oil: CosIng's description says
-    "fixed oil", or the oil is pressed from seeds, kernels or nuts and not said to be volatile."""
+    """(True, "") when an entry's plant items identify `name` (same genus and species words, an
+    overlapping part or none stated, the same preparation); (False, why) when they name the
+    genus but another species, part or preparation; (None, "") when the name is no plant
+    preparation the entry speaks of. An essential-oil entry does not identify a fixed oil:
+    CosIng's description says "fixed oil", or the oil is pressed from seeds, kernels or nuts
+    and not said to be volatile."""
     b = botanical(name, description)
     if b is None:
-        return None
+        return None, ""
     genus, epithets, parts, prep = b
     same_genus = [it for it in items if it[0] == genus]
     if not same_genus:
-        return None
+        return None, ""
     desc = (description or "").lower()
     fixed = "fixed oil" in desc or (
         parts
@@ -331,17 +332,21 @@ def botanical_identity(name, items, description):
         and "volatile" not in desc
         and "essential oil" not in desc
     )
+    why = "another species"
     for _, ep, iparts, ipreps in same_genus:
         if not epithets or not epithets <= ep:
             continue
         if iparts and parts and not (parts & iparts):
+            why = "another plant part (" + ", ".join(sorted(p.lower() for p in parts)) + ")"
             continue
         if ipreps and prep not in ipreps:
+            why = "another preparation (" + ("a cell culture or ferment" if prep == "culture" else prep) + ")"
             continue
         if prep == "oil" and fixed and not (iparts & FIXED_PARTS):
+            why = "a fixed oil, not the essential oil"
             continue
-        return True
-    return False
+        return True, ""
+    return False, why
 
 
 def names_named_exactly(substance, glossary, inv):
@@ -357,8 +362,8 @@ def names_named_exactly(substance, glossary, inv):
 
 
 def identifies_restricted(row, name, description, link, exact, cosing_refs):
-    """(verdict, reason) for an Annex III/V/VI pair: `restricted` when the entry identifies the
-    name, else `listed_as_related` with why not. `link` is how the pair was found (`name`,
+    """(verdict, basis) for an Annex III/V/VI pair: `restricted` when the entry identifies the
+    name, else `listed_as_related`; the basis says why in words either way. `link` is how the pair was found (`name`,
     `cas`, `ec`, or None for CosIng's column alone); `exact` the names the entry gives whole;
     `cosing_refs` the (annex, ref) pairs the 2021 CosIng export's restriction column gives for
     the name (the Commission's own statement that the entry concerns it).
@@ -374,21 +379,21 @@ def identifies_restricted(row, name, description, link, exact, cosing_refs):
     scope = clean(row.get("Product Type, body parts", ""))
     annex_ref = (row.get("_annex", ""), "".join(row.get("Reference Number", "").split()))
     if name in exact or link == "name":
-        return "restricted", ""
+        return "restricted", "the entry's text or glossary names it"
     if re.search(r"\btraces?\b", scope, re.I) and link not in ("cas", "ec"):
         return "listed_as_related", f"the entry limits traces of {short_substance(substance)} in ingredients; CosIng links this ingredient as one that may carry them"
     if annex_ref in cosing_refs:
-        return "restricted", ""
+        return "restricted", "CosIng's 2021 export lists this entry in the name's restriction column"
     items = entry_items(substance, glossary)
-    plant = botanical_identity(name, items, description)
+    plant, why = botanical_identity(name, items, description)
     if plant is True:
-        return "restricted", ""
+        return "restricted", "the same species, plant part and preparation as the entry names"
     if plant is False:
-        return "listed_as_related", f"the entry names another species, plant part or preparation ({substance[:120]})"
+        return "listed_as_related", f"{why} than the entry names ({substance[:120]})"
     if link in ("cas", "ec"):
-        return "restricted", ""
+        return "restricted", f"its {link.upper()} number is the entry's"
     if CLASS_RE.search(substance):
-        return "restricted", ""
+        return "restricted", "a member of the class the entry names"
     return "listed_as_related", f"CosIng links it, but the entry names another substance ({substance[:120]})"
 
 

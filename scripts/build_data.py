@@ -550,7 +550,7 @@ def build_risk(shared, inv, syn):
             key = " ".join(r["inci_name"].upper().split())
             descriptions[key] = " ".join(r["chem_iupac_name___description"].split())
             restrictions[key] = annex_scope.restriction_refs(r["restriction"])
-    rows, lim_rows, names_in, mixtures = [], [], {}, {}
+    rows, lim_rows, names_in, mixtures, basis = [], [], {}, {}, {}
     for annex, fname in (("II", "annex_II.csv"), ("III", "annex_III.csv"), ("V", "annex_V.csv"), ("VI", "annex_VI.csv")):
         for r in read_annex(os.path.join(shared, "cosing", fname)):
             ref = " ".join(r["Reference Number"].split())
@@ -596,6 +596,7 @@ def build_risk(shared, inv, syn):
                     verdict, why = annex_scope.identifies_restricted(
                         dict(r, _annex=annex), name, descriptions.get(name, ""), link, exact, restrictions.get(name, set())
                     )
+                    basis[(annex, ref, name)] = why
                     if verdict == "restricted" and form:
                         verdict, condition = "conditional", form
                     elif verdict != "restricted":
@@ -609,6 +610,7 @@ def build_risk(shared, inv, syn):
                 if (annex, ref, name) in annex_scope.REVIEWED:
                     verdict, why = annex_scope.REVIEWED[(annex, ref, name)]
                     link = link or "reviewed"
+                    basis[(annex, ref, name)] = "reviewed: " + why
                     if annex != "II" and verdict == "listed_as_related":
                         condition = why
                 if verdict != "listed_as_related":
@@ -616,9 +618,10 @@ def build_risk(shared, inv, syn):
                     identified.append(name)
                 rows.append([annex, ref, name, verdict, link or "cosing", "yes" if nano else "", "|".join(types), condition, substance, warning, label_warnings, source])
             # A mixture entry (`Mixture of 5-Chloro-2-methyl-isothiazol-3(2H)-one and
-            # 2-Methylisothiazol-3(2H)-one`) applies only where every component is on the label:
-            # methylisothiazolinone alone is its own entry.
-            if annex != "II" and full.lower().startswith("mixture of") and len(identified) > 1:
+            # 2-Methylisothiazol-3(2H)-one`, `Citric acid (and) Silver citrate`) applies only
+            # where every component is on the label: methylisothiazolinone alone is its own
+            # entry, and citric acid alone no preservative.
+            if annex != "II" and (full.lower().startswith("mixture of") or "(and)" in (full + glossary).lower()) and len(identified) > 1:
                 for row in rows:
                     if row[0] == annex and row[1] == ref and row[2] in identified:
                         mixtures[(annex, ref, row[2])] = "|".join(sorted(n for n in identified if n != row[2]))
@@ -631,8 +634,10 @@ def build_risk(shared, inv, syn):
             others = ", ".join(sorted(names_in[row[2]] - {"II"}))
             row[3] = "conditional"
             row[7] = f"allowed within the limits of Annex {others}" + ("; " + row[7] if row[7] else "")
-    rows = [row[:11] + [mixtures.get((row[0], row[1], row[2]), "")] + row[11:] for row in rows]
-    write("annex.csv", ["annex", "ref", "inci_name", "verdict", "link", "nano", "product_types", "condition", "substance", "warning", "label_warnings", "requires", "source"], rows)
+    # `basis`: why the entry identifies the name or does not (Annexes III, V, VI), for review;
+    # not compiled.
+    rows = [row[:11] + [mixtures.get((row[0], row[1], row[2]), ""), basis.get((row[0], row[1], row[2]), "")] + row[11:] for row in rows]
+    write("annex.csv", ["annex", "ref", "inci_name", "verdict", "link", "nano", "product_types", "condition", "substance", "warning", "label_warnings", "requires", "basis", "source"], rows)
     write("limits.csv", ["annex", "ref", "scope", "product_types", "max_percent", "scope_text", "source"], lim_rows)
 
     # Origin classes from recorded data (scripts/origin_data.py), each row with its source.

@@ -395,7 +395,8 @@ fn generate_risk(root: &Path) -> String {
                 .split('|')
                 .filter(|n| !n.is_empty())
                 .collect::<Vec<_>>(),
-            &r[12]
+            // r[12], the basis of the identity verdict, is for review only.
+            &r[13]
         )
     });
     table("FACTS", "Fact", "facts.csv", 0, &|e, r| {
