@@ -9,7 +9,13 @@ Classes (inci's `OriginClass`):
   human_sequence  made synthetically or recombinantly with a human sequence (sh-, rh- peptides,
                   former `Human Oligopeptide-N` names): not of human origin;
   animal          from animals (vegetarian when no animal is killed: milk, honey, wool, eggs);
-  ambiguous       plant, animal or synthetic: the supplier decides (glycerin, squalane).
+  ambiguous       plant, animal or synthetic: the supplier decides (glycerin, squalane);
+                  derivatives of an ambiguous fatty acid follow it (glyceryl stearate, the
+                  stearates and oleates);
+  not_animal      an animal word in the name or description that is not where it comes from:
+                  a plant binomial CosIng describes with its family (Opuntia tuna, the prickly
+                  pear; Zea mays silk, corn stigmas), or "synthetic" in the name (Synthetic
+                  Beeswax). Such a name raises no origin finding.
 """
 import csv
 import gzip
@@ -20,13 +26,14 @@ SRC_REFERENCE = "CosIng inventory 2020-12-30 (European Commission): a name of hu
 SRC_SEQUENCE_NAME = "INCI naming convention for sh- (synthetic human) and rh- (recombinant human) peptides, as CosIng descriptions state (e.g. sh-Oligopeptide-1: recombinant, produced by fermentation in E. coli)"
 SRC_ZOO = "Cristiano L, Guagni M (2022) Zooceuticals and Cosmetic Ingredients Derived from Animals. Cosmetics 9(1):13, doi:10.3390/cosmetics9010013"
 SRC_ALPHAGAL = "PMC8344025, Table 2: 'hidden' ingredients that may be mammal-derived"
+SRC_CURATED = "inci curated list of animal-derived names without an animal word (2026), primary source not stated"
 SRC_SQUALENE = "Cosmetics Design Asia, 'Sugarcane ingredient of choice to replace shark-derived squalene' (L. Whitehouse); " + SRC_ZOO
 
 ANIMAL = (
     r"(bovine|cattle|cows?|calf|calves|porcine|pigs?|swine|hogs?|sheep|ovine|lambs?|goats?|horses?|"
     r"equine|mares?|donkeys?|camels?|chickens?|hens?|eggs?|egg yolks?|egg whites?|fish|sharks?|salmon|"
     r"cod|tuna|sardines?|snails?|silkworms?|silk|insects?|cochineal|Coccus cacti|Dactylopius|bees?|"
-    r"honeybees?|Apis mell?ifera|honey|royal jelly|propolis|beeswax|milk|whey|colostrum|caseins?|wool|"
+    r"honeybees?|Apis mell?ifera|honey|royal jelly|propolis|beeswax|milk|whey|colostrum|caseins?|yogh?urt|wool|"
     r"lanolin|oysters?|pearls?|mussels?|molluscs?|deer|Cervus|minks?|emus?|crocodiles?|snakes?|whales?|"
     r"rabbits?|mice|mouse|rats?|marine animals?|jellyfish|sea cucumbers?|starfish|crustaceans?|shrimps?|"
     r"crabs?|lobsters?|tallow|animal fats?|animals?|hoofs|horns|bones?|cartilage)"
@@ -34,9 +41,31 @@ ANIMAL = (
 ANIMAL_CTX = re.compile(r"\b(?:from|of|by)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-,]+\s+){0,4}?" + ANIMAL + r"\b(?![\s\-]+(?:melon|suckle|bush|locust|chestnuts?|tails?|radish|mint|ears?|balm|gram|beans?|weeds?|fennel|berry|berries|grass|worts?|apples?|nettle|parsley|thistle|tongue))", re.I)
 # Animal products taken without killing the animal (vegetarian, not vegan), unless the
 # description also names a part only slaughter gives.
-VEGETARIAN = re.compile(r"\b(milk|whey|colostrum|caseins?|honey|royal jelly|propolis|beeswax|wax|venom|wool|lanolin|eggs?|egg yolks?|egg whites?)\b", re.I)
+VEGETARIAN = re.compile(r"\b(milk|whey|colostrum|caseins?|yogh?urt|honey|royal jelly|propolis|beeswax|wax|venom|wool|lanolin|eggs?|egg yolks?|egg whites?)\b", re.I)
 SLAUGHTER = re.compile(r"\b(tissues?|bones?|skins?|blood|plasma|organs?|livers?|fins?|flesh|scales?|collagen|gelatin|hoofs|horns|cartilage|placenta\w*|sturgeon|caviar|silk|silkworms?|cocoons?|crushed|larvae?|brains?|hearts?|spleen|thymus|aorta|fat(?![\-\w]))\b", re.I)
 SYNTHETIC = re.compile(r"synthe|recombinant", re.I)
+# A plant family in a CosIng description (`Opuntia tuna, Cactaceae`; the older names too).
+PLANT_FAMILY = re.compile(r"\b[A-Z][a-z]+aceae\b|\b(?:Gramineae|Compositae|Labiatae|Umbelliferae|Cruciferae|Leguminosae|Palmae|Guttiferae)\b")
+# The animal words inci's name-word classifier reads (crates/inci/src/origin.rs ANIMAL_WORDS;
+# tests/origin_inventory.rs checks the two lists agree).
+NAME_ANIMAL_WORDS = {
+    "BOVINE", "COW", "CALF", "PORCINE", "PIG", "SWINE", "HORSE", "EQUINE", "MARE", "SHEEP", "OVINE", "GOAT",
+    "CAPRINE", "CHICKEN", "DEER", "ANTLER", "FISH", "SALMON", "SNAIL", "RABBIT", "MURINE", "MOUSE", "RAT",
+    "DONKEY", "CAMEL", "MINK", "EMU", "SHARK", "COD", "SILK", "SERICIN", "CAVIAR", "OYSTER", "COLLAGEN",
+    "GELATIN", "ELASTIN", "KERATIN", "TALLOW", "CARMINE", "SHELLAC", "CHITOSAN", "CIVET", "CASTOREUM",
+    "JUNGLEFOWL", "TURTLE", "HAMSTER", "DUCK", "QUAIL", "OSTRICH", "CROCODILE", "FROG", "WHALE", "BIRD",
+    "CATTLE", "LAMB", "VELVET", "BOAR", "EGG", "OVUM", "MILK", "LAC", "LACTIS", "COLOSTRUM", "HONEY", "MEL",
+    "PROPOLIS", "BEESWAX", "LANOLIN", "WOOL", "ROYAL",
+}
+SRC_NAME_SYNTHETIC = "the INCI name says synthetic (INCI naming convention: 'Synthetic' names a material made to resemble the natural one)"
+# Derivatives of the ambiguous fatty acids: the acid's origin is theirs (stearic acid "also seen
+# as magnesium stearate", PMC8344025 Table 2).
+FATTY_DERIVATIVE = {
+    "STEARIC ACID": re.compile(r"(?:^|[\s/(-])(?:DI|TRI|TETRA|POLY)?STEARATES?\b|^STEARYL ALCOHOL$|^CETEARYL ALCOHOL$"),
+    "OLEIC ACID": re.compile(r"(?:^|[\s/(-])(?:DI|TRI)?OLEATES?\b|^OLEYL ALCOHOL$"),
+}
+# Plant or synthetic sources named in a derivative's name: then it is not ambiguous.
+PLANT_SOURCE = re.compile(r"\b(?:PALM|OLIVE|SOY|SOYBEAN|COCO|COCONUT|SUNFLOWER|RAPESEED|CANOLA|SHEA|COCOA|CASTOR|VEGETABLE|RICE|CORN|JOJOBA|HYDROXYSTEARATE|ISOSTEARATE)\w*")
 RECOMBINANT = re.compile(r"recombinant|synthetic human|synthesized to be identical|produced by fermentation|starting gene", re.I)
 
 # Names whose origin the data above does not give, reviewed: (origin, vegetarian, reason, source).
@@ -54,6 +83,20 @@ CURATED = {
     "STEARIC ACID": ("ambiguous", "", "from animal fat (tallow) or plant fats: ask the supplier", SRC_ALPHAGAL),
     "OLEIC ACID": ("ambiguous", "", "usually from beef fat, also from vegetable oils: ask the supplier", SRC_ALPHAGAL),
     "MYRISTIC ACID": ("ambiguous", "", "usually from nut oils, occasionally animal: ask the supplier", SRC_ALPHAGAL),
+    # Animal-derived names that carry no animal word (issue: "lactose, yogurt powder, conalbumin,
+    # chondroitin, atelocollagen, tallowate, sodium DNA, conchiolin, lanosterol are missed").
+    "LACTOSE": ("animal", "yes", "milk sugar", SRC_CURATED + ": lactose is the sugar of milk"),
+    "ATELOCOLLAGEN": ("animal", "no", "collagen with its telopeptides removed", SRC_COSING21.format(name="ATELOCOLLAGEN") + ": 'the protein obtained when the telopeptides are enzymatically removed from collagen'"),
+    "OVOTRANSFERRIN": ("animal", "yes", "the iron-binding protein of egg white (conalbumin)", SRC_CURATED + ": ovotransferrin (conalbumin) is the iron-binding protein of egg white"),
+    "OVALBUMIN": ("animal", "yes", "the main protein of egg white", SRC_CURATED + ": ovalbumin is the main protein of egg white"),
+    "CHONDROITIN SULFATE": ("animal", "no", "from animal cartilage (shark, bovine, porcine)", SRC_ZOO),
+    "SODIUM CHONDROITIN SULFATE": ("animal", "no", "from animal cartilage (shark, bovine, porcine)", SRC_ZOO),
+    "SODIUM DNA": ("animal", "no", "DNA salts for cosmetics are extracted from fish milt (salmon, herring)", SRC_CURATED + ": sodium DNA is extracted from fish milt; see CosIng 2021: MILT EXTRACT, 'an extract of fish milt'"),
+    "DNA": ("animal", "no", "DNA for cosmetics is extracted from fish milt (salmon, herring)", SRC_CURATED + ": DNA is extracted from fish milt; see CosIng 2021: MILT EXTRACT, 'an extract of fish milt'"),
+    "CONCHIOLIN": ("animal", "no", "the protein of nacre, from pearl oysters", SRC_COSING21.format(name="CONCHIOLIN POWDER") + ": 'the powder obtained from pearl oyster'"),
+    "HYDROLYZED CONCHIOLIN PROTEIN": ("animal", "no", "the protein of nacre, from pearl oysters", SRC_COSING21.format(name="CONCHIOLIN POWDER") + ": 'the powder obtained from pearl oyster'"),
+    "LANOSTEROL": ("animal", "yes", "a sterol of lanolin (sheep's wool grease)", SRC_ZOO),
+    "SODIUM TALLOWATE": ("animal", "no", "the sodium soap of tallow (beef or mutton fat)", SRC_COSING21.format(name="SODIUM TALLOWATE") + ": 'Fatty acids, tallow, sodium salts'"),
 }
 
 
@@ -92,8 +135,29 @@ def origins(inv, reference_path, full_export_path):
             src = SRC_REFERENCE + ("; " + SRC_COSING21.format(name=name) if d else "")
             rows[name] = [name, "human_tissue", "no", "human cells, tissues or their products", src]
             continue
+        words = set(re.split(r"[^A-Z0-9]+", name))
+        animal_word = any(w in NAME_ANIMAL_WORDS or w.endswith("S") and w[:-1] in NAME_ANIMAL_WORDS for w in words)
+        described_animal = ANIMAL_CTX.search(d) if d else None
+        # "Synthetic Beeswax": made, not taken from bees.
+        if "SYNTHETIC" in words and (animal_word or described_animal):
+            rows[name] = [name, "not_animal", "", "synthetic: made to resemble the natural material, not taken from animals", SRC_COSING21.format(name=name) if SYNTHETIC.search(d) else SRC_NAME_SYNTHETIC]
+            continue
+        # A plant binomial CosIng describes with its family: `Opuntia tuna` is the prickly pear,
+        # `Zea mays` silk the stigmas of corn.
+        head = " ".join(name.split()[:2]).lower()
+        # Not for mixtures (`Panax Ginseng Root/Royal Jelly Extract`), whose other parts may be
+        # animal.
+        mixture = "/" in name or "+" in name
+        if (animal_word or described_animal) and not mixture and PLANT_FAMILY.search(d) and head in d.lower():
+            rows[name] = [name, "not_animal", "", f"a plant: CosIng describes it as from {head.capitalize()} ({PLANT_FAMILY.search(d).group(0)})", SRC_COSING21.format(name=name)]
+            continue
+        parent = next((acid for acid, rx in FATTY_DERIVATIVE.items() if rx.search(name)), None)
+        if parent and not PLANT_SOURCE.search(name) and not described_animal:
+            why = CURATED[parent][2].split(":")[0]
+            rows[name] = [name, "ambiguous", "", f"a derivative of {parent.lower()}, which comes {why}: ask the supplier", SRC_ALPHAGAL]
+            continue
         if d and not SYNTHETIC.search(d):
-            m = ANIMAL_CTX.search(d)
+            m = described_animal
             if m:
                 word = m.group(1)
                 veg = "yes" if VEGETARIAN.search(d) and not SLAUGHTER.search(d) else "no"

@@ -388,6 +388,10 @@ pub enum OriginClass {
     Animal,
     /// Plant, animal or synthetic: the supplier decides (glycerin, squalane, cholesterol).
     Ambiguous,
+    /// Not of animal origin although an animal word is in the name or description: a plant
+    /// binomial CosIng describes with its family (`Opuntia tuna`, the prickly pear), or a
+    /// synthetic material (`Synthetic Beeswax`).
+    NotAnimal,
 }
 
 /// A recorded origin of a CosIng name.

@@ -510,6 +510,7 @@ fn origin_class(s: &str) -> &'static str {
         "human_sequence" => "OriginClass::HumanSequence",
         "animal" => "OriginClass::Animal",
         "ambiguous" => "OriginClass::Ambiguous",
+        "not_animal" => "OriginClass::NotAnimal",
         other => panic!("unknown origin class {other}"),
     }
 }

@@ -226,6 +226,28 @@ const ANIMAL_WORDS: &[(&str, bool)] = &[
     ("ROYAL", true),
 ];
 
+/// Plant parts: a name that has one is a plant preparation, whatever animal word it holds.
+const PLANT_PART_WORDS: &[&str] = &[
+    "SPROUT", "FRUIT", "LEAF", "LEAVES", "ROOT", "SEED", "FLOWER", "BARK", "PEEL", "KERNEL",
+    "RHIZOME", "SHOOT", "BULB", "TUBER", "NUT", "STALK", "HUSK",
+];
+
+/// Words that say an animal-sounding name is not of animal origin: made (`SYNTHETIC`), from
+/// plants (`VEGETABLE`, `VEGAN`, `PHYTO`), or a plant's common name that holds an animal word
+/// (`MILK THISTLE`, `HORSE CHESTNUT`, `CORN SILK`, `FISH MINT`).
+const NOT_ANIMAL_WORDS: &[&str] = &[
+    "SYNTHETIC",
+    "VEGETABLE",
+    "VEGAN",
+    "PHYTO",
+    "THISTLE",
+    "CHESTNUT",
+    "CORN",
+    "MAYS",
+    "MINT",
+    "OPUNTIA",
+];
+
 /// Plant milks are not milk.
 const PLANT_MILK: &[&str] = &[
     "COCONUT",
@@ -313,6 +335,8 @@ pub fn classify_entry(entry: inci_dict::Entry) -> Option<Verdict> {
                 OriginClass::HumanSequence => Origin::HumanSequence,
                 OriginClass::Animal => Origin::Animal,
                 OriginClass::Ambiguous => Origin::Ambiguous,
+                // Recorded so that the animal word in the name is not read: no verdict.
+                OriginClass::NotAnimal => return None,
             },
             certainty: Certainty::Named,
             reason: fact.reason.into(),
@@ -411,8 +435,18 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
     // Animal and plant words match exactly (or as plurals): one typo allowed would turn VINE
     // into OVINE and WHOLE into WHALE.
     let exact = |w: &str, t: &str| w == t || w.strip_suffix('S') == Some(t);
+    // A plant part (`Horse Chestnut Seed Extract`), a plant's common name (`Milk Thistle`) or
+    // the word "synthetic" or "vegetable" (`Synthetic Beeswax`, `Vegetable Collagen`) says the
+    // animal word is not where it comes from.
+    let not_animal = ws.iter().any(|w| {
+        NOT_ANIMAL_WORDS.contains(w)
+            || PLANT_PART_WORDS
+                .iter()
+                .any(|t| *w == *t || w.strip_suffix('S') == Some(t))
+    });
     let animal = ws
         .iter()
+        .filter(|_| !not_animal)
         .find_map(|w| {
             ANIMAL_WORDS
                 .iter()
@@ -424,7 +458,7 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
                 .iter()
                 .any(|p| key.contains(&format!("{p}{t}")))
         })
-        .or(beeswax.then_some(&("CERA ALBA", true)));
+        .or((beeswax && !not_animal).then_some(&("CERA ALBA", true)));
     let plant_culture = ws
         .iter()
         .copied()
@@ -564,6 +598,45 @@ mod tests {
 
     fn origin(name: &str) -> Option<Origin> {
         classify(name).map(|v| v.origin)
+    }
+
+    #[test]
+    fn the_data_script_reads_the_same_animal_words() {
+        // scripts/origin_data.py records `not_animal` for names whose animal word this module
+        // would otherwise read: both must know the same words.
+        let script = include_str!("../../../scripts/origin_data.py");
+        let start = script
+            .find("NAME_ANIMAL_WORDS = {")
+            .expect("NAME_ANIMAL_WORDS in the script");
+        let end = start + script[start..].find('}').expect("set closes");
+        let mut theirs: Vec<&str> = script[start..end].split('"').skip(1).step_by(2).collect();
+        let mut ours: Vec<&str> = ANIMAL_WORDS.iter().map(|(w, _)| *w).collect();
+        theirs.sort_unstable();
+        ours.sort_unstable();
+        assert_eq!(theirs, ours);
+    }
+
+    #[test]
+    fn animal_words_that_are_not_animal() {
+        for name in [
+            "Milk Thistle Extract",
+            "Vegetable Collagen",
+            "Horse Chestnut (Aesculus Hippocastanum) Seed Extract",
+            "Synthetic Beeswax",
+            "synthetic cera alba",
+            "Zea Mays Silk Extract",
+            "Opuntia Tuna Fruit Extract",
+        ] {
+            assert_ne!(origin(name), Some(Origin::Animal), "{name}");
+        }
+        for name in [
+            "Goat Milk Powder",
+            "Hydrolyzed Silk",
+            "Horse Oil",
+            "Lactose",
+        ] {
+            assert_eq!(origin(name), Some(Origin::Animal), "{name}");
+        }
     }
 
     #[test]
