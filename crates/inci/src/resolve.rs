@@ -58,6 +58,10 @@ pub enum Via {
     Trimmed,
     /// The text with a line-break hyphen removed is a name (`Rosa Dam- ascena`, `Dip-teryx`).
     Hyphenation,
+    /// The text matched a name only once characters that belong in no name were dropped
+    /// (`Benzophenone-$`, `Benzophenone-?`: OCR or encoding debris): read as that name, but a
+    /// guess, so its findings stay at low severity or below.
+    Guessed,
     /// Nothing matched.
     Unknown,
 }
@@ -76,6 +80,7 @@ impl Via {
             Via::SlashGroup => "slash_group",
             Via::Trimmed => "trimmed",
             Via::Hyphenation => "hyphenation",
+            Via::Guessed => "guessed",
             Via::Unknown => "unknown",
         }
     }
@@ -302,11 +307,26 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
     None
 }
 
+/// A character no INCI name holds and no label punctuates names with (`$`, `?`, `#`, `@`,
+/// `=`, `~`): debris of OCR or encoding. Letters, digits, spaces and the punctuation of real
+/// names (`-,./()'&+:;[]*`, typographic dashes and apostrophes) are not.
+pub fn is_debris(c: char) -> bool {
+    !(c.is_alphanumeric()
+        || c.is_whitespace()
+        || "-,./()'&+:;[]*%\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2019}\u{00b4}\u{00b7}\u{00ae}\u{2122}\u{00b0}\u{00a0}"
+            .contains(c))
+}
+
 /// The text as a name spaced or punctuated differently, in the plural, or with a stereo
 /// prefix (`L-`, `D-`, `DL-`): only when one entry has those letters and digits.
 fn spacing_or_variant(key: &str) -> Option<Resolution> {
     if let Some(hit) = inci_dict::lookup_compact(key) {
-        return Some(from_hit(hit, false, Via::Spacing));
+        let via = if key.chars().any(is_debris) {
+            Via::Guessed
+        } else {
+            Via::Spacing
+        };
+        return Some(from_hit(hit, false, via));
     }
     let mut variants: Vec<String> = Vec::new();
     for prefix in ["DL-", "D,L-", "L-", "D-"] {

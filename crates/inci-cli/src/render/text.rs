@@ -253,6 +253,7 @@ fn notes(ing: &Ingredient) -> String {
         Via::SlashGroup => notes.push("slash group".to_owned()),
         Via::Trimmed => notes.push("extra words ignored".to_owned()),
         Via::Hyphenation => notes.push("hyphenation rejoined".to_owned()),
+        Via::Guessed => notes.push("guessed: characters dropped".to_owned()),
         // A way of matching added later: no note until this renderer learns it.
         _ => {}
     }

@@ -565,6 +565,18 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             &mut findings,
             first,
         );
+        // A name read only by dropping debris (`Benzophenone-$`) is a guess: it says so, and
+        // raises nothing above low on its own.
+        if ing.matched_via == crate::resolve::Via::Guessed {
+            for f in &mut findings[first..] {
+                f.severity = f.severity.min(Severity::Low);
+                f.message = format!(
+                    "read as {name} from \"{}\" (characters dropped): {}",
+                    ing.raw.trim(),
+                    f.message
+                );
+            }
+        }
     }
     if ingredients.is_empty() {
         // A shop page with no list ("Visit the ... boutique", `No Info`) is not a vegan

@@ -94,6 +94,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             }
             (Via::Spelling, _) => "a British or former spelling",
             (Via::Spacing, _) => "spaced or punctuated differently",
+            (Via::Guessed, _) => "garbled (characters no name holds)",
             (Via::Variant, _) => "a plural or stereo-prefixed form",
             (Via::CommonName, _) => "a common plant name",
             (Via::Hyphenation, _) => "hyphenated across a line",
@@ -116,8 +117,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             lint.help = Some(format!("synonym source: {}", s.source));
         }
         // A stray bracket the spacing-proof key skipped over may belong elsewhere (L006).
-        let applicability = if ing.matched_via == Via::Spacing
-            && printed.contains(['(', ')', '[', ']', '{', '}'])
+        // A guessed name (`Benzophenone-$`) may stand for another (BENZOPHENONE-3).
+        let applicability = if ing.matched_via == Via::Guessed
+            || (ing.matched_via == Via::Spacing && printed.contains(['(', ')', '[', ']', '{', '}']))
         {
             Applicability::Unsafe
         } else {

@@ -143,10 +143,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             }
             (None, None, None) => continue,
         };
+        // A name read only by dropping debris (`Benzophenone-$`) is a guess: a warning to
+        // check the printed name, not an error (L003 offers the reading).
+        let guessed = ing.matched_via == crate::resolve::Via::Guessed;
+        let message = if guessed {
+            format!(
+                "read as `{name}` from `{}` (characters dropped): {message}",
+                item.name_span.slice(cx.input).trim()
+            )
+        } else {
+            message
+        };
         let mut lint = cx.lint(&RULE, item.name_span, message, &label);
         lint.help = Some(help);
         lint.level = if cx.config.market == Market::Us {
             Level::Info
+        } else if guessed {
+            level.min(Level::Warning)
         } else {
             level
         };
