@@ -57,6 +57,68 @@ impl std::fmt::Display for Origin {
     }
 }
 
+/// What a human-derived ingredient is, read from its name: the wording of its finding and
+/// which co-occurrence rules apply depend on it (a placenta extract is no culture medium).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HumanKind {
+    /// What cultured cells secrete: conditioned media, secretomes, exosomes and other
+    /// extracellular vesicles (culture media may carry bovine serum).
+    Secretion,
+    /// The cells themselves or their extracts and lysates (stem cells, fibroblasts).
+    Cells,
+    /// A tissue or blood product: placenta, cord blood, plasma, platelets, amniotic fluid.
+    TissueOrBlood,
+}
+
+impl HumanKind {
+    /// Reads the kind from a name's words (`... Conditioned Media` is a secretion, `Placental
+    /// Protein` a tissue product, `Stem Cell Extract` cells).
+    pub fn of(name: &str) -> HumanKind {
+        let key = fold(name);
+        let ws = words(&key);
+        let any = |list: &[&str]| ws.iter().any(|w| list.iter().any(|t| like(w, t)));
+        if any(&[
+            "CONDITIONED",
+            "MEDIA",
+            "MEDIUM",
+            "SECRETOME",
+            "EXOSOME",
+            "EXOSOMES",
+            "VESICLES",
+            "CULTURE",
+        ]) {
+            HumanKind::Secretion
+        } else if any(&[
+            "PLACENTA",
+            "PLACENTAL",
+            "BLOOD",
+            "PLASMA",
+            "PLATELET",
+            "SERUM",
+            "AMNIOTIC",
+            "AMNION",
+            "COLOSTRUM",
+            "MARROW",
+            "PROTEIN",
+        ]) && !ws.iter().any(|w| *w == "STEM")
+        {
+            HumanKind::TissueOrBlood
+        } else {
+            HumanKind::Cells
+        }
+    }
+
+    /// The clause a finding adds about this kind.
+    pub fn note(self) -> &'static str {
+        match self {
+            HumanKind::Secretion => "culture media may carry bovine serum",
+            HumanKind::Cells => "human cells or their extract",
+            HumanKind::TissueOrBlood => "a human tissue or blood product",
+        }
+    }
+}
+
 /// How sure the verdict is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -564,6 +626,29 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
     if plant.is_some() {
         return None;
     }
+    // A plant named by its common name before the culture words (`Rose Stem Cell Exosomes`,
+    // `Apple Stem Cell Extract`): a plant culture.
+    let culture_word = ws.iter().position(|w| {
+        matches!(
+            *w,
+            "STEM" | "CELL" | "CELLS" | "EXOSOME" | "EXOSOMES" | "CONDITIONED" | "CULTURE"
+        )
+    });
+    if let Some(k) = culture_word.filter(|&k| k > 0) {
+        let lead = &ws[..k.min(3)];
+        let plant_named = (1..=lead.len())
+            .rev()
+            .find(|&n| !inci_dict::binomials(&lead[..n].join(" ")).is_empty());
+        if let Some(n) = plant_named {
+            return Some(Verdict {
+                origin: Origin::PlantCulture,
+                certainty: Certainty::Named,
+                reason: format!("the plant \"{}\" named", lead[..n].join(" ")),
+                vegetarian: true,
+                source: None,
+            });
+        }
+    }
     let tissue = find(&ws, HUMAN_TISSUE);
     let cord_blood = ws
         .windows(2)
@@ -577,12 +662,22 @@ pub fn classify_words(key: &str) -> Option<Verdict> {
                 .iter()
                 .any(|t| like(w, t))
         });
+    // Exosomes, or a stem-cell extract or lysate, with no source named may come from human
+    // cells as well as plants or animals.
+    let unsourced = ws.iter().any(|w| matches!(*w, "EXOSOME" | "EXOSOMES"))
+        || (ws
+            .windows(2)
+            .any(|p| p[0] == "STEM" && (like(p[1], "CELL") || like(p[1], "CELLS")))
+            && ws
+                .iter()
+                .any(|w| matches!(*w, "EXTRACT" | "LYSATE" | "FILTRATE")));
     let why = tissue
         .map(|t| format!("human tissue word \"{t}\" and no species named"))
         .or(cord_blood.then(|| "\"CORD BLOOD\" and no species named".to_owned()))
         .or(stem.map(|s| format!("stem cell acronym \"{s}\" and no species named")))
         .or(stem_cell_product
-            .then(|| "stem cell culture product and no species or plant named".to_owned()));
+            .then(|| "stem cell culture product and no species or plant named".to_owned()))
+        .or(unsourced.then(|| "exosomes or stem cells with no source named".to_owned()));
     why.map(|reason| Verdict {
         origin: Origin::Human,
         certainty: Certainty::Possible,

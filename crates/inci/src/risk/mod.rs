@@ -691,19 +691,31 @@ fn origin_findings(
         Origin::Human => {
             *status.vegan = false;
             *status.vegetarian = false;
-            let (severity, certainty) = match v.certainty {
-                Certainty::Named => (Severity::High, "of human origin"),
-                Certainty::Possible => (Severity::Moderate, "possibly of human origin"),
+            let kind = crate::origin::HumanKind::of(name);
+            let (severity, message) = match v.certainty {
+                Certainty::Named => (
+                    Severity::High,
+                    format!(
+                        "{name} is of human origin ({}); neither vegan nor vegetarian; {}",
+                        v.reason,
+                        kind.note()
+                    ),
+                ),
+                Certainty::Possible => (
+                    Severity::Moderate,
+                    format!(
+                        "{name} is possibly of human origin ({}): unknown, ask the supplier; if human, neither vegan nor vegetarian; {}",
+                        v.reason,
+                        kind.note()
+                    ),
+                ),
             };
             findings.push(Finding {
                 code: "H001",
                 category: Category::HumanDerived,
                 concern: Concern::HumanOriginRegulation,
                 severity,
-                message: format!(
-                    "{name} is {certainty} ({}); neither vegan nor vegetarian; culture media may carry bovine serum",
-                    v.reason
-                ),
+                message,
                 ingredients: vec![i],
                 source: Cow::Borrowed(source),
             });
@@ -768,10 +780,17 @@ fn origin_findings(
 
 /// Adds co-occurrence findings (human-derived with a partner) and interactions.
 fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
+    // The co-occurrence rules speak of conditioned media: only secretions (media, secretomes,
+    // exosomes) take them, not a placenta extract or cord blood.
     let human: Vec<usize> = findings
         .iter()
         .filter(|f| f.category == Category::HumanDerived)
         .flat_map(|f| f.ingredients.clone())
+        .filter(|&i| {
+            let ing = &ingredients[i];
+            crate::origin::HumanKind::of(ing.name.unwrap_or(ing.raw.trim()))
+                == crate::origin::HumanKind::Secretion
+        })
         .collect();
     let mut added = Vec::new();
     if !human.is_empty() {
