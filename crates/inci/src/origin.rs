@@ -101,7 +101,7 @@ impl HumanKind {
             "COLOSTRUM",
             "MARROW",
             "PROTEIN",
-        ]) && !ws.iter().any(|w| *w == "STEM")
+        ]) && !ws.contains(&"STEM")
         {
             HumanKind::TissueOrBlood
         } else {
