@@ -34,7 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ASSETS = os.path.join(ROOT, "crates", "inci-dict", "assets")
 
 SRC_COSING = "CosIng inventory 2020-12-30 (European Commission)"
-SRC_BOT = "papitosu/cosmetic-inci-bot data/synonyms.json (MIT)"
+SRC_BOT = "cosmetic-inci-bot synonym list (MIT), primary source not stated"
 SRC_CURATED = "inci curated"
 
 # Targets of common_synonyms.json that are not CosIng names, mapped to the CosIng name they mean.
@@ -327,9 +327,11 @@ def read_inventory(path):
     return merged
 
 
-SRC_COMEDO = "Fulton (1989) J Soc Cosmet Chem 40:321-333; Kligman & Kwong (1979), via papitosu/cosmetic-inci-bot data/comedogenic.json (MIT)"
-SRC_IRRIT = "ICDRG/NACDG patch test series, CIR and SCCS opinions, via papitosu/cosmetic-inci-bot data/irritants.json (MIT)"
-SRC_ALLERG_SEV = "papitosu/cosmetic-inci-bot data/allergens.json (MIT)"
+# Sources as a reader can look them up: the studies, and the dataset that compiled them by name,
+# never a file of a repository. The compiled datasets do not say which study gave each row.
+SRC_COMEDO = "Fulton JE Jr (1989) Comedogenicity and irritancy of commonly used ingredients in skin care products. J Soc Cosmet Chem 40:321-333; Kligman AM, Kwong T (1979) An improved rabbit ear model for assessing comedogenic substances. Br J Dermatol 100(6):699-702; ratings as compiled in the cosmetic-inci-bot dataset (MIT), which does not say which study gave each"
+SRC_IRRIT = "cosmetic-inci-bot irritant list (MIT), primary source not stated"
+SRC_ALLERG_SEV = "cosmetic-inci-bot allergen list (MIT), primary source not stated"
 SRC_ANNEX = "Regulation (EC) 1223/2009 Annex {annex} entry {ref}, CosIng export of 28/08/2026 (CC BY 4.0)"
 SRC_FLAGSHIP = "ingredient profile 'Human Umbilical Mesenchymal Stem Cell Conditioned Media', glooshi.com (updated 2025-06-27)"
 SRC_FLAGSHIP_SAFETY = "Ahn H, Han HS, Lee KH (2025) Efficacy and safety of umbilical cord-derived mesenchymal stem cell-conditioned media for preventing and treating skin aging. World J Stem Cells 17(9):108049, Table 1"
@@ -339,6 +341,32 @@ SRC_DEGROOT = "de Groot AC, Schmidt E (2016) Essential oils, part IV: contact al
 SRC_AHA = "US FDA (2005) Guidance for Industry: Labeling for Topically Applied Cosmetic Products Containing Alpha Hydroxy Acids as Ingredients (sunburn alert)"
 SRC_BHA = "US FDA, Beta Hydroxy Acids in Cosmetics (consumer information): exfoliation and sun sensitivity"
 SRC_HWP = "Chinuki Y, Morita E (2012) Wheat-dependent exercise-induced anaphylaxis sensitized with hydrolyzed wheat protein in soap. Allergol Int 61(4):529-537"
+SRC_SLS = "CIR (1983) Final report on the safety assessment of sodium lauryl sulfate and ammonium lauryl sulfate. J Am Coll Toxicol 2(7):127-181"
+SRC_FORMALDEHYDE_RELEASERS = "de Groot AC, Flyvholm MA, Lensen G, Menne T, Coenraads PJ (2009) Formaldehyde-releasers: relationship to formaldehyde contact allergy. Contact allergy to formaldehyde and inventory of formaldehyde-releasers. Contact Dermatitis 61(2):63-85"
+SRC_MI = "SCCS (2013) Opinion on methylisothiazolinone (P94), submission II (sensitisation only), SCCS/1521/13"
+SRC_FRAGRANCE = "SCCS (2012) Opinion on fragrance allergens in cosmetic products, SCCS/1459/11"
+SRC_PG = "Lessmann H, Schnuch A, Geier J, Uter W (2005) Skin-sensitizing and irritant properties of propylene glycol. Contact Dermatitis 53(5):247-259"
+# The bot's rows whose finding a primary source states; the others keep SRC_IRRIT.
+IRRITANT_SOURCES = {
+    "SODIUM LAURYL SULFATE": SRC_SLS,
+    "AMMONIUM LAURYL SULFATE": SRC_SLS,
+    "DMDM HYDANTOIN": SRC_FORMALDEHYDE_RELEASERS,
+    "IMIDAZOLIDINYL UREA": SRC_FORMALDEHYDE_RELEASERS,
+    "DIAZOLIDINYL UREA": SRC_FORMALDEHYDE_RELEASERS,
+    "QUATERNIUM-15": SRC_FORMALDEHYDE_RELEASERS,
+    "2-BROMO-2-NITROPROPANE-1,3-DIOL": SRC_FORMALDEHYDE_RELEASERS,
+    "METHYLISOTHIAZOLINONE": SRC_MI,
+    "METHYLCHLOROISOTHIAZOLINONE": SRC_MI,
+    "PARFUM": SRC_FRAGRANCE,
+    "LINALOOL": SRC_FRAGRANCE,
+    "LIMONENE": SRC_FRAGRANCE,
+    "CITRAL": SRC_FRAGRANCE,
+    "PROPYLENE GLYCOL": SRC_PG,
+    "MELALEUCA ALTERNIFOLIA LEAF OIL": "de Groot AC, Schmidt E (2016) Essential oils, part IV: contact allergy. Dermatitis 27(4):170-175",
+    "MENTHA PIPERITA OIL": "de Groot AC, Schmidt E (2016) Essential oils, part IV: contact allergy. Dermatitis 27(4):170-175",
+    "EUCALYPTUS GLOBULUS LEAF OIL": "de Groot AC, Schmidt E (2016) Essential oils, part IV: contact allergy. Dermatitis 27(4):170-175",
+    "CINNAMOMUM CASSIA LEAF OIL": "de Groot AC, Schmidt E (2016) Essential oils, part IV: contact allergy. Dermatitis 27(4):170-175",
+}
 PHOTOTOXIC = "phototoxic (expressed citrus oil: furocoumarins); avoid sun on skin after leave-on use"
 IRRITANT_EXTRA = {
     "CITRUS AURANTIUM BERGAMIA PEEL OIL": ("high", "essential_oil", PHOTOTOXIC, SRC_IFRA_PHOTO),
@@ -505,7 +533,7 @@ def build_risk(shared, inv, syn):
         if name in seen:
             continue
         seen.add(name)
-        rows.append([name, v["severity"], v["category"], v.get("note", ""), SRC_IRRIT])
+        rows.append([name, v["severity"], v["category"], v.get("note", ""), IRRITANT_SOURCES.get(name, SRC_IRRIT)])
     # Rows the bot's list lacks or gets wrong, each with a citable source; they replace its row.
     for name, (severity, category, note, source) in IRRITANT_EXTRA.items():
         if name not in inv:

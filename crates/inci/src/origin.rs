@@ -146,7 +146,7 @@ pub struct Verdict {
 }
 
 /// Source of a verdict read from the words of a name.
-pub const RULES_SOURCE: &str = "read from the words of the name (inci origin classifier: human tissue, human sequence, animal species, plant culture words)";
+pub const RULES_SOURCE: &str = "the name itself: INCI names of natural materials state their source species or tissue (International Cosmetic Ingredient Dictionary and Handbook, Personal Care Products Council, nomenclature conventions), read here from the words of the name";
 
 const HUMAN_WORDS: &[&str] = &["HUMAN", "HOMO"];
 const HUMAN_ACRONYMS: &[&str] = &[
