@@ -343,9 +343,9 @@ SRC_BHA = "US FDA, Beta Hydroxy Acids in Cosmetics (consumer information): exfol
 SRC_HWP = "Chinuki Y, Morita E (2012) Wheat-dependent exercise-induced anaphylaxis sensitized with hydrolyzed wheat protein in soap. Allergol Int 61(4):529-537"
 SRC_SLS = "CIR (1983) Final report on the safety assessment of sodium lauryl sulfate and ammonium lauryl sulfate. J Am Coll Toxicol 2(7):127-181"
 SRC_FORMALDEHYDE_RELEASERS = "de Groot AC, Flyvholm MA, Lensen G, Menne T, Coenraads PJ (2009) Formaldehyde-releasers: relationship to formaldehyde contact allergy. Contact allergy to formaldehyde and inventory of formaldehyde-releasers. Contact Dermatitis 61(2):63-85"
-SRC_MI = "SCCS (2013) Opinion on methylisothiazolinone (P94), submission II (sensitisation only), SCCS/1521/13"
+SRC_MI = "SCCS (2014) Revision of the opinion on methylisothiazolinone (P94), submission II (sensitisation only), SCCS/1521/14, doi:10.2772/7297"
 SRC_FRAGRANCE = "SCCS (2012) Opinion on fragrance allergens in cosmetic products, SCCS/1459/11"
-SRC_PG = "Lessmann H, Schnuch A, Geier J, Uter W (2005) Skin-sensitizing and irritant properties of propylene glycol. Contact Dermatitis 53(5):247-259"
+SRC_PG = "Lessmann H, Schnuch A, Geier J, Uter W (2005) Skin-sensitizing and irritant properties of propylene glycol. Contact Dermatitis 53(5):247-259, doi:10.1111/j.0105-1873.2005.00693.x"
 # The bot's rows whose finding a primary source states; the others keep SRC_IRRIT.
 IRRITANT_SOURCES = {
     "SODIUM LAURYL SULFATE": SRC_SLS,
