@@ -90,13 +90,31 @@ def product_types(text):
     t = clean(text).lower()
     # Drop what a scope excludes ("except oral care products", "excluding propellant ...").
     positive = re.split(r"\b(?:except|excluding|with the exception of|other than|not to be used)\b", t)[0]
+    # "deodorants, not in form of spray" names deodorants, not sprays.
+    positive = re.sub(r"\bnot in (?:the )?form of (?:an? )?(?:spray|aerosol)s?\b|\bnon-(?:spray|aerosol)s?\b", " ", positive)
     out = []
     if re.search(r"rinse[- ]?off", positive):
         out.append("rinse_off")
     if re.search(r"leave[- ]?on", positive):
         out.append("leave_on")
-    if re.search(r"\b(oral|toothpastes?|mouthwash(?:es)?|dental)\b", positive):
+    if re.search(r"\b(oral|dental)\b", positive):
         out.append("oral_care")
+    if re.search(r"\btoothpastes?\b", positive):
+        out.append("toothpaste")
+    if re.search(r"\bmouthwash(?:es)?\b", positive):
+        out.append("mouthwash")
+    if re.search(r"\bhand soaps?\b", positive):
+        out.append("hand_soap")
+    if re.search(r"\b(?:body soaps?|shower gels?)\b", positive):
+        out.append("shower_gel")
+    if re.search(r"\bshampoos?\b", positive):
+        out.append("shampoo")
+    if re.search(r"\b(?:deodorants?|antiperspirants?)\b", positive):
+        out.append("deodorant")
+    if re.search(r"\bface powders?\b|\bloose powder\b", positive):
+        out.append("powder")
+    if re.search(r"\bnail (?:products?|polish|varnish|care)\b", positive):
+        out.append("nail")
     if re.search(r"(?<!non-)\b(spray|aerosol|propellant)", positive):
         out.append("spray")
     if re.search(r"hair (?:and eyelash )?(?:dye|day)|hair colou?r", positive):

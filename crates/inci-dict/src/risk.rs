@@ -224,7 +224,9 @@ pub enum Link {
     Reviewed,
 }
 
-/// A product type an annex condition or limit depends on.
+/// A product type an annex condition or limit depends on: the broad types (leave-on,
+/// rinse-off, oral care) and the categories the annexes name (hand soap, shower gel,
+/// toothpaste ...), each of which is a kind of a broad type ([`ProductType::parent`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProductType {
     /// Washed off after use (shampoo, shower gel, cleanser).
@@ -241,6 +243,22 @@ pub enum ProductType {
     Eye,
     /// "Other products": every type the entry does not list.
     Other,
+    /// Hand soap (rinse-off).
+    HandSoap,
+    /// Body soap or shower gel (rinse-off).
+    ShowerGel,
+    /// Shampoo (rinse-off).
+    Shampoo,
+    /// Deodorant or antiperspirant (leave-on).
+    Deodorant,
+    /// Face powder in loose or pressed form (leave-on).
+    Powder,
+    /// Nail product (leave-on).
+    Nail,
+    /// Toothpaste (oral care).
+    Toothpaste,
+    /// Mouthwash (oral care).
+    Mouthwash,
 }
 
 impl ProductType {
@@ -254,18 +272,55 @@ impl ProductType {
             ProductType::HairDye => "hair_dye",
             ProductType::Eye => "eye",
             ProductType::Other => "other",
+            ProductType::HandSoap => "hand_soap",
+            ProductType::ShowerGel => "shower_gel",
+            ProductType::Shampoo => "shampoo",
+            ProductType::Deodorant => "deodorant",
+            ProductType::Powder => "powder",
+            ProductType::Nail => "nail",
+            ProductType::Toothpaste => "toothpaste",
+            ProductType::Mouthwash => "mouthwash",
         }
     }
 
     /// The types a user can name (`--product-type`, `product-type` in `inci.toml`).
-    pub const CHOICES: [ProductType; 6] = [
+    pub const CHOICES: [ProductType; 14] = [
         ProductType::LeaveOn,
         ProductType::RinseOff,
         ProductType::OralCare,
         ProductType::Spray,
         ProductType::HairDye,
         ProductType::Eye,
+        ProductType::HandSoap,
+        ProductType::ShowerGel,
+        ProductType::Shampoo,
+        ProductType::Deodorant,
+        ProductType::Powder,
+        ProductType::Nail,
+        ProductType::Toothpaste,
+        ProductType::Mouthwash,
     ];
+
+    /// The broad type a category is a kind of: a shower gel is a rinse-off product, a
+    /// toothpaste an oral care product; `None` for the broad types.
+    pub fn parent(self) -> Option<ProductType> {
+        match self {
+            ProductType::HandSoap | ProductType::ShowerGel | ProductType::Shampoo => {
+                Some(ProductType::RinseOff)
+            }
+            ProductType::Deodorant | ProductType::Powder | ProductType::Nail => {
+                Some(ProductType::LeaveOn)
+            }
+            ProductType::Toothpaste | ProductType::Mouthwash => Some(ProductType::OralCare),
+            _ => None,
+        }
+    }
+
+    /// True when a product of this type is one of `other` (itself, or a category of it: a
+    /// shower gel is a rinse-off product).
+    pub fn is_a(self, other: ProductType) -> bool {
+        self == other || self.parent() == Some(other)
+    }
 
     /// Words for people (`rinse-off`, `hair dye`).
     pub fn words(self) -> &'static str {
@@ -277,6 +332,14 @@ impl ProductType {
             ProductType::HairDye => "hair dye",
             ProductType::Eye => "eye",
             ProductType::Other => "other",
+            ProductType::HandSoap => "hand soap",
+            ProductType::ShowerGel => "shower gel",
+            ProductType::Shampoo => "shampoo",
+            ProductType::Deodorant => "deodorant",
+            ProductType::Powder => "face powder",
+            ProductType::Nail => "nail",
+            ProductType::Toothpaste => "toothpaste",
+            ProductType::Mouthwash => "mouthwash",
         }
     }
 }
@@ -284,7 +347,9 @@ impl ProductType {
 impl std::str::FromStr for ProductType {
     type Err = String;
 
-    /// Reads `leave-on`, `leave_on`, `rinse-off`, `oral-care`, `spray`, `hair-dye`, `eye`.
+    /// Reads `leave-on`, `leave_on`, `rinse-off`, `oral-care`, `spray`, `hair-dye`, `eye`,
+    /// `hand-soap`, `shower-gel`, `shampoo`, `deodorant`, `powder`, `nail`, `toothpaste`,
+    /// `mouthwash`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let key = s.trim().to_ascii_lowercase().replace('-', "_");
         ProductType::CHOICES

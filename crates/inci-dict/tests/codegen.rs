@@ -498,6 +498,14 @@ fn product_types(s: &str) -> String {
             "hair_dye" => "ProductType::HairDye",
             "eye" => "ProductType::Eye",
             "other" => "ProductType::Other",
+            "hand_soap" => "ProductType::HandSoap",
+            "shower_gel" => "ProductType::ShowerGel",
+            "shampoo" => "ProductType::Shampoo",
+            "deodorant" => "ProductType::Deodorant",
+            "powder" => "ProductType::Powder",
+            "nail" => "ProductType::Nail",
+            "toothpaste" => "ProductType::Toothpaste",
+            "mouthwash" => "ProductType::Mouthwash",
             other => panic!("unknown product type {other}"),
         })
         .collect();

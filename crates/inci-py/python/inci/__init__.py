@@ -31,7 +31,8 @@ def scan(text: str, profile: str = "general", product_type: Optional[str] = None
     """Parse, resolve and analyse one label; the ``inci scan --format json`` report.
 
     ``profile``: general, acne-prone, sensitive, vegan or eu-market.
-    ``product_type``: leave-on, rinse-off, oral-care, spray, hair-dye, eye, or None (unknown).
+    ``product_type``: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap,
+    shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, or None (unknown).
     """
     return _inci.scan(_text(text, "text"), profile, product_type)
 

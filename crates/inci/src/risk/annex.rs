@@ -116,9 +116,10 @@ pub(super) fn findings(
                 let condition = a.condition.unwrap_or("see the entry's wording");
                 let met = (a.nano_only && nano)
                     || (!a.product_types.is_empty()
-                        && product_type.is_some_and(|p| a.product_types.contains(&p)));
+                        && product_type
+                            .is_some_and(|p| a.product_types.iter().any(|&t| p.is_a(t))));
                 let ruled_out = !a.product_types.is_empty()
-                    && product_type.is_some_and(|p| !a.product_types.contains(&p));
+                    && product_type.is_some_and(|p| !a.product_types.iter().any(|&t| p.is_a(t)));
                 if met {
                     let why = if a.nano_only {
                         "the label marks it nano"
@@ -271,9 +272,10 @@ fn limit_findings(
     let allowed: Vec<String> = limits.iter().map(scope_words).collect();
     let applicable: Vec<&Limit> = match product_type {
         Some(p) => {
+            // A shower gel is a rinse-off product: a rinse-off scope covers it.
             let named: Vec<&Limit> = limits
                 .iter()
-                .filter(|l| l.product_types.contains(&p))
+                .filter(|l| l.product_types.iter().any(|&t| p.is_a(t)))
                 .collect();
             if !named.is_empty() {
                 named
@@ -281,10 +283,12 @@ fn limit_findings(
                 if said(out, codes::PRODUCT_TYPE) {
                     return;
                 }
-                // A scope inci cannot type (`Face powders`) may still be this product.
-                let untyped = limits
-                    .iter()
-                    .any(|l| l.product_types.is_empty() && !l.scope.is_empty());
+                // A scope inci cannot type (`Face powders`) may still be this product, and so
+                // may a category of it (a rinse-off product may be a shower gel).
+                let untyped = limits.iter().any(|l| {
+                    (l.product_types.is_empty() && !l.scope.is_empty())
+                        || l.product_types.iter().any(|&t| t.is_a(p))
+                });
                 let (severity, message) = if untyped {
                     (
                         Severity::Low,
