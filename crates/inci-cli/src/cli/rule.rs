@@ -1,4 +1,5 @@
-//! `inci rule`: what a lint rule finds, why, and what its fix does.
+//! `inci rule`: what a lint rule finds, why, and what its fix does; or what a finding code of
+//! the risk report (`H001`, `R003`, `CO001`) means and where its facts come from.
 
 use super::Outcome;
 use clap::Args;
@@ -7,12 +8,16 @@ use std::io::Write;
 
 /// Arguments of `inci rule`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  inci rule L002\n  inci rule misspelling\n  inci rule --all")]
+#[command(
+    after_help = "Examples:\n  inci rule L002\n  inci rule misspelling\n  inci rule H001\n  inci rule --all"
+)]
 pub struct RuleArgs {
-    /// A rule code (`L002`) or name (`misspelling`).
+    /// A lint rule code (`L002`) or name (`misspelling`), or a finding code of the risk
+    /// report (`H001`, `R003`, `CO001`).
     #[arg(value_name = "CODE", required_unless_present = "all")]
     pub code: Option<String>,
-    /// List every rule: code, name, default level, fix, summary.
+    /// List every lint rule (code, name, default level, fix, summary), then every finding
+    /// code (code, category, concern, summary).
     #[arg(long, conflicts_with = "code")]
     pub all: bool,
 }
@@ -32,12 +37,36 @@ pub fn run(args: &RuleArgs) -> anyhow::Result<Outcome> {
                 r.summary
             )?;
         }
+        writeln!(out)?;
+        for k in inci::risk::registry::all() {
+            writeln!(
+                out,
+                "{:<6} {:<20} {:<24} {}",
+                k.code,
+                k.category.as_str(),
+                k.concern.as_str(),
+                k.summary
+            )?;
+        }
         return Ok(Outcome::Success);
     }
     let code = args.code.as_deref().unwrap_or_default();
     let Some(r) = rule_by_code(code) else {
+        if let Some(k) = inci::risk::registry::by_code(code) {
+            writeln!(out, "# {} (finding)\n", k.code)?;
+            writeln!(
+                out,
+                "Category: {}. Concern: {}.\n",
+                k.category.as_str(),
+                k.concern.as_str()
+            )?;
+            writeln!(out, "Raised when: {}.\n", k.summary)?;
+            write!(out, "{}", k.doc)?;
+            out.flush()?;
+            return Ok(Outcome::Success);
+        }
         drop(out);
-        eprintln!("unknown rule `{code}`: `inci rule --all` lists them");
+        eprintln!("unknown rule or finding code `{code}`: `inci rule --all` lists them");
         return Ok(Outcome::NotFound);
     };
     writeln!(out, "# {} {}\n", r.code, r.name)?;

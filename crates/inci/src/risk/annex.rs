@@ -9,12 +9,13 @@
 //! they raise a finding only when a declared percentage is over the limit, or the product type
 //! is one the entry does not allow.
 
-use super::{Category, Concern, Finding, Severity};
+use super::registry::{self, FindingKind};
+use super::{Finding, Severity};
 use crate::ingredient::Ingredient;
 use inci_dict::risk::{Annex, AnnexEntry, AnnexVerdict, Limit, ProductType};
 use std::borrow::Cow;
 
-/// Finding codes this module raises.
+/// Finding codes this module raises (the registry's rows hold their meaning).
 pub mod codes {
     /// Annex II names the substance, no condition (or its condition is met).
     pub const PROHIBITED: &str = "R002";
@@ -51,25 +52,24 @@ pub(super) fn findings(
         .filter(|q| q.kind == crate::parse::QualifierKind::Percent)
         .find_map(|q| super::position::percent_range(&q.text));
     let push = |out: &mut Vec<Finding>,
-                code: &'static str,
+                kind: &'static FindingKind,
                 severity: Severity,
                 message: String,
                 a: &AnnexEntry| {
-        out.push(Finding {
-            code,
-            category: Category::Regulatory,
-            concern: Concern::HumanOriginRegulation,
+        out.push(Finding::new(
+            kind,
             severity,
             message,
-            ingredients: vec![i],
-            source: Cow::Borrowed(a.source),
-        });
+            vec![i],
+            Cow::Borrowed(a.source),
+        ));
     };
-    // Only this ingredient's own findings (from `first` on): a scan of all of them would make
-    // a long label quadratic.
-    let human_tissue = out[first.min(out.len())..]
-        .iter()
-        .any(|f| f.code == "R416" && f.ingredients == [i]);
+    // Human tissue is entry 416's finding already (R416, from the origin check): read from the
+    // ingredient's own verdict, not from another check's findings.
+    let human_tissue = ing
+        .verdict
+        .as_ref()
+        .is_some_and(|v| v.origin == super::origin::Origin::Human);
     // Some entry allows the name in every product type (a preservative entry beside a
     // hair-product entry, as for Benzalkonium Chloride): no entry's product types rule it out.
     let anywhere = entries.iter().any(|a| {
@@ -104,7 +104,7 @@ pub(super) fn findings(
             (Annex::II, _) if a.reference == "416" && human_tissue => {}
             (Annex::II, AnnexVerdict::Prohibited) => push(
                 out,
-                codes::PROHIBITED,
+                &registry::R002,
                 Severity::High,
                 format!(
                     "{name} is prohibited in EU cosmetics: {at} ({})",
@@ -128,7 +128,7 @@ pub(super) fn findings(
                     };
                     push(
                         out,
-                        codes::PROHIBITED,
+                        &registry::R002,
                         Severity::High,
                         format!(
                             "{name} is prohibited in EU cosmetics here: {at} ({}), and {why}",
@@ -139,7 +139,7 @@ pub(super) fn findings(
                 } else if ruled_out {
                     push(
                         out,
-                        codes::CONDITIONAL,
+                        &registry::R004,
                         Severity::Info,
                         format!("{name}: {at} does not apply to this product type ({condition})"),
                         a,
@@ -153,7 +153,7 @@ pub(super) fn findings(
                     };
                     push(
                         out,
-                        codes::CONDITIONAL,
+                        &registry::R004,
                         severity,
                         format!(
                             "conditional: {at} prohibits {name} only under a condition: {condition}"
@@ -175,7 +175,7 @@ pub(super) fn findings(
                     // Neither tissue nor sequence is recorded: the honest answer is "ask".
                     push(
                         out,
-                        codes::RELATED,
+                        &registry::R005,
                         Severity::Low,
                         format!(
                             "unknown: CosIng links {name} to {at} (cells, tissues or products of human origin), and inci cannot tell whether it is made from human tissue: ask the supplier"
@@ -189,7 +189,7 @@ pub(super) fn findings(
                         short(a.substance)
                     )
                 };
-                push(out, codes::RELATED, Severity::Info, message, a);
+                push(out, &registry::R005, Severity::Info, message, a);
             }
             (Annex::III, AnnexVerdict::Conditional) if product_type != Some(ProductType::Spray) => {
                 // The entry restricts a physical form the label does not show (titanium
@@ -197,7 +197,7 @@ pub(super) fn findings(
                 let condition = a.condition.unwrap_or("in a form the entry states");
                 push(
                     out,
-                    codes::RESTRICTED,
+                    &registry::R003,
                     Severity::Info,
                     format!(
                         "conditional: {at} restricts {name} only {condition}: it applies to loose powders and sprays, not to creams, fluids or sticks"
@@ -213,7 +213,7 @@ pub(super) fn findings(
                 };
                 push(
                     out,
-                    codes::RESTRICTED,
+                    &registry::R003,
                     Severity::Low,
                     format!(
                         "{name} is restricted in EU cosmetics (limits and warnings apply): {at} ({}){warning}",
@@ -241,7 +241,7 @@ pub(super) fn findings(
     }
 }
 
-type Push<'a> = dyn Fn(&mut Vec<Finding>, &'static str, Severity, String, &AnnexEntry) + 'a;
+type Push<'a> = dyn Fn(&mut Vec<Finding>, &'static FindingKind, Severity, String, &AnnexEntry) + 'a;
 
 /// Checks a declared percentage and the product type against an entry's limits.
 #[allow(clippy::too_many_arguments)]
@@ -259,10 +259,10 @@ fn limit_findings(
     let limits = a.limits();
     // One limit finding per ingredient and code: the MCI/MI mixture entry and the MI entry say
     // the same of Methylisothiazolinone.
-    let said = |out: &Vec<Finding>, code: &str| {
+    let said = |out: &Vec<Finding>, kind: &FindingKind| {
         out[first.min(out.len())..]
             .iter()
-            .any(|f| f.code == code && f.ingredients == [i])
+            .any(|f| std::ptr::eq(f.kind, kind) && f.ingredients == [i])
     };
     if limits.is_empty() {
         return;
@@ -280,7 +280,7 @@ fn limit_findings(
             if !named.is_empty() {
                 named
             } else if only_typed {
-                if said(out, codes::PRODUCT_TYPE) {
+                if said(out, &registry::R007) {
                     return;
                 }
                 // A scope inci cannot type (`Face powders`) may still be this product, and so
@@ -308,7 +308,7 @@ fn limit_findings(
                         ),
                     )
                 };
-                push(out, codes::PRODUCT_TYPE, severity, message, a);
+                push(out, &registry::R007, severity, message, a);
                 return;
             } else {
                 limits
@@ -323,10 +323,10 @@ fn limit_findings(
             // Said only when inci can type every scope: otherwise it cannot tell whether the
             // entry leaves anything out (`Other uses as pH adjuster`).
             let all_typed = limits.iter().all(|l| !l.product_types.is_empty());
-            if only_typed && all_typed && a.annex != Annex::VI && !said(out, codes::PRODUCT_TYPE) {
+            if only_typed && all_typed && a.annex != Annex::VI && !said(out, &registry::R007) {
                 push(
                     out,
-                    codes::PRODUCT_TYPE,
+                    &registry::R007,
                     Severity::Low,
                     format!(
                         "conditional: {at} allows {name} only in {}; not allowed in other products (say the product type with --product-type)",
@@ -347,7 +347,7 @@ fn limit_findings(
         return;
     };
     let shown = |v: f64| format!("{}", (v * 10_000.0).round() / 10_000.0);
-    if said(out, codes::OVER_LIMIT) {
+    if said(out, &registry::R006) {
         return;
     }
     // A range (`1-5 %`) is over the limit for sure only when its lower end is.
@@ -359,7 +359,7 @@ fn limit_findings(
     if low > highest + 1e-9 {
         push(
             out,
-            codes::OVER_LIMIT,
+            &registry::R006,
             Severity::High,
             format!(
                 "{name} is declared at {declared_words} %, over the EU maximum of {} % ({at})",
@@ -370,7 +370,7 @@ fn limit_findings(
     } else if p > highest + 1e-9 {
         push(
             out,
-            codes::OVER_LIMIT,
+            &registry::R006,
             Severity::Low,
             format!(
                 "conditional: {name} is declared at {declared_words} %, whose upper end is over the EU maximum of {} % ({at})",
@@ -381,7 +381,7 @@ fn limit_findings(
     } else if let Some((m, l)) = maxima.iter().find(|(m, _)| p > *m + 1e-9) {
         push(
             out,
-            codes::OVER_LIMIT,
+            &registry::R006,
             Severity::Low,
             format!(
                 "conditional: {name} is declared at {declared_words} %, over the {} % maximum for {} ({at}); within the limit for other product types",

@@ -10,6 +10,7 @@
 
 mod annex;
 mod position;
+pub mod registry;
 pub mod rules;
 
 pub use annex::codes as annex_codes;
@@ -183,7 +184,10 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Finding {
-    /// Stable code (`H001`, `C001`, `CO002`...).
+    /// The registry row this finding is an instance of (code, category, concern, docs).
+    #[serde(skip)]
+    pub kind: &'static registry::FindingKind,
+    /// Stable code (`H001`, `C001`, `CO002`...), the kind's.
     pub code: &'static str,
     /// What it is about.
     pub category: Category,
@@ -197,6 +201,28 @@ pub struct Finding {
     pub ingredients: Vec<usize>,
     /// Where the facts come from.
     pub source: Cow<'static, str>,
+}
+
+impl Finding {
+    /// A finding of `kind`: its code, category and concern are the registry's.
+    pub fn new(
+        kind: &'static registry::FindingKind,
+        severity: Severity,
+        message: String,
+        ingredients: Vec<usize>,
+        source: Cow<'static, str>,
+    ) -> Finding {
+        Finding {
+            kind,
+            code: kind.code,
+            category: kind.category,
+            concern: kind.concern,
+            severity,
+            message,
+            ingredients,
+            source,
+        }
+    }
 }
 
 /// The overall level of one concern.
@@ -452,12 +478,10 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         let first = findings.len();
         let Some(name) = ing.name else {
             vegan_known = false;
-            findings.push(Finding {
-                code: "U001",
-                category: Category::UnknownIngredient,
-                concern: Concern::Info,
-                severity: Severity::Info,
-                message: if let Some(lang) = unsupported_script(&ing.raw) {
+            findings.push(Finding::new(
+                &registry::U001,
+                Severity::Info,
+                if let Some(lang) = unsupported_script(&ing.raw) {
                     format!(
                         "\"{}\" is a {lang} label name; inci has no open source of {lang} label names yet: check the INCI name printed on the pack",
                         ing.raw.trim()
@@ -474,9 +498,9 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
                         ing.suggested_names()
                     )
                 },
-                ingredients: vec![i],
-                source: Cow::Borrowed(inci_dict::COSING_SOURCE),
-            });
+                vec![i],
+                Cow::Borrowed(inci_dict::COSING_SOURCE),
+            ));
             // An unknown name can still say where it comes from (`hUC-MSC Conditioned Media`).
             if let Some(v) = &ing.verdict {
                 let mut status = Status {
@@ -513,31 +537,27 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             } else {
                 format!("{}-{}", c.min, c.max)
             };
-            findings.push(Finding {
-                code: "C001",
-                category: Category::Comedogenic,
-                concern: Concern::Pores,
+            findings.push(Finding::new(
+                &registry::C001,
                 severity,
-                message: format!("{name} is rated {rating} of 5 for clogging pores ({pos})"),
-                ingredients: vec![i],
-                source: Cow::Borrowed(c.source),
-            });
+                format!("{name} is rated {rating} of 5 for clogging pores ({pos})"),
+                vec![i],
+                Cow::Borrowed(c.source),
+            ));
         }
         if let Some(irr) = inci_dict::risk::irritant(entry.id) {
             let (severity, pos) = weigh(Severity::from_level(irr.severity), i);
             let note = irr.note.map(|n| format!(": {n}")).unwrap_or_default();
-            findings.push(Finding {
-                code: "I001",
-                category: Category::Irritant,
-                concern: Concern::Irritation,
+            findings.push(Finding::new(
+                &registry::I001,
                 severity,
-                message: format!(
+                format!(
                     "{name} is a known irritant ({}{note}; {pos})",
                     irr.category.words()
                 ),
-                ingredients: vec![i],
-                source: Cow::Borrowed(irr.source),
-            });
+                vec![i],
+                Cow::Borrowed(irr.source),
+            ));
         }
         if let Some(a) = inci_dict::risk::allergen(entry.id) {
             let (severity, pos) = weigh(Severity::from_level(a.severity), i);
@@ -546,15 +566,13 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             } else {
                 "an EU fragrance allergen added by Regulation (EU) 2023/1545"
             };
-            findings.push(Finding {
-                code: "F001",
-                category: Category::FragranceAllergen,
-                concern: Concern::Allergy,
+            findings.push(Finding::new(
+                &registry::F001,
                 severity,
-                message: format!("{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos})"),
-                ingredients: vec![i],
-                source: Cow::Borrowed(a.source),
-            });
+                format!("{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos})"),
+                vec![i],
+                Cow::Borrowed(a.source),
+            ));
         }
         annex::findings(
             name,
@@ -582,17 +600,14 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         // A shop page with no list ("Visit the ... boutique", `No Info`) is not a vegan
         // product: nothing was read, so nothing can be said.
         vegan_known = false;
-        findings.push(Finding {
-            code: "U002",
-            category: Category::NoIngredientList,
-            concern: Concern::Vegan,
-            severity: Severity::Info,
-            message:
-                "no ingredient list found: nothing could be checked; vegan and vegetarian unknown"
-                    .to_owned(),
-            ingredients: Vec::new(),
-            source: Cow::Borrowed(NO_LIST_SOURCE),
-        });
+        findings.push(Finding::new(
+            &registry::U002,
+            Severity::Info,
+            "no ingredient list found: nothing could be checked; vegan and vegetarian unknown"
+                .to_owned(),
+            Vec::new(),
+            Cow::Borrowed(NO_LIST_SOURCE),
+        ));
     }
     combine(ingredients, &mut findings);
     let vegan_status = if !vegetarian {
@@ -710,37 +725,31 @@ fn origin_findings(
                     ),
                 ),
             };
-            findings.push(Finding {
-                code: "H001",
-                category: Category::HumanDerived,
-                concern: Concern::HumanOriginRegulation,
+            findings.push(Finding::new(
+                &registry::H001,
                 severity,
                 message,
-                ingredients: vec![i],
-                source: Cow::Borrowed(source),
-            });
-            findings.push(Finding {
-                code: "R416",
-                category: Category::Regulatory,
-                concern: Concern::HumanOriginRegulation,
+                vec![i],
+                Cow::Borrowed(source),
+            ));
+            findings.push(Finding::new(
+                &registry::R416,
                 severity,
-                message: format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
-                ingredients: vec![i],
-                source: Cow::Borrowed(ANNEX_416),
-            });
+                format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
+                vec![i],
+                Cow::Borrowed(ANNEX_416),
+            ));
         }
-        Origin::HumanSequence => findings.push(Finding {
-            code: "H002",
-            category: Category::HumanSequence,
-            concern: Concern::HumanOriginRegulation,
-            severity: Severity::Info,
-            message: format!(
+        Origin::HumanSequence => findings.push(Finding::new(
+            &registry::H002,
+            Severity::Info,
+            format!(
                 "{name}: {}; not a product of human origin under Annex II entry 416",
                 v.reason
             ),
-            ingredients: vec![i],
-            source: Cow::Borrowed(source),
-        }),
+            vec![i],
+            Cow::Borrowed(source),
+        )),
         Origin::Animal => {
             *status.vegan = false;
             *status.vegetarian &= v.vegetarian;
@@ -749,30 +758,26 @@ fn origin_findings(
             } else {
                 "neither vegan nor vegetarian"
             };
-            findings.push(Finding {
-                code: "A001",
-                category: Category::AnimalDerived,
-                concern: Concern::Vegan,
-                severity: Severity::Low,
-                message: format!("{name} is of animal origin ({}): {veg}", v.reason),
-                ingredients: vec![i],
-                source: Cow::Borrowed(source),
-            });
+            findings.push(Finding::new(
+                &registry::A001,
+                Severity::Low,
+                format!("{name} is of animal origin ({}): {veg}", v.reason),
+                vec![i],
+                Cow::Borrowed(source),
+            ));
         }
         Origin::Ambiguous => {
             *status.known = false;
-            findings.push(Finding {
-                code: "A002",
-                category: Category::AmbiguousOrigin,
-                concern: Concern::Vegan,
-                severity: Severity::Info,
-                message: format!(
+            findings.push(Finding::new(
+                &registry::A002,
+                Severity::Info,
+                format!(
                     "{name} may be of plant, animal or synthetic origin ({}): vegan status unknown",
                     v.reason
                 ),
-                ingredients: vec![i],
-                source: Cow::Borrowed(source),
-            });
+                vec![i],
+                Cow::Borrowed(source),
+            ));
         }
         Origin::PlantCulture | Origin::Microbial => {}
     }
@@ -824,20 +829,18 @@ fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
             };
             let mut involved = human.clone();
             involved.extend(&partners);
-            added.push(Finding {
-                code: rule.code,
-                category: Category::CoOccurrence,
-                concern: rule.concern,
-                severity: rule.severity,
-                message: format!(
+            added.push(Finding::new(
+                &rule.kind,
+                rule.severity,
+                format!(
                     "{} with {}: {}",
                     names(&human),
                     names(&partners),
                     rule.message
                 ),
-                ingredients: involved,
-                source: Cow::Borrowed(rule.source),
-            });
+                involved,
+                Cow::Borrowed(rule.source),
+            ));
         }
     }
     for rule in rules::INTERACTIONS {
@@ -859,15 +862,13 @@ fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
             .iter()
             .filter_map(|&i| ingredients[i].name)
             .collect();
-        added.push(Finding {
-            code: rule.code,
-            category: Category::Interaction,
-            concern: rule.concern,
-            severity: rule.severity,
-            message: format!("{}: {}", names.join(" with "), rule.message),
-            ingredients: involved,
-            source: Cow::Borrowed(rule.source),
-        });
+        added.push(Finding::new(
+            &rule.kind,
+            rule.severity,
+            format!("{}: {}", names.join(" with "), rule.message),
+            involved,
+            Cow::Borrowed(rule.source),
+        ));
     }
     findings.extend(added);
 }
