@@ -31,6 +31,69 @@ pub mod codes {
     pub const PRODUCT_TYPE: &str = "R007";
 }
 
+/// How an annex entry applies to one ingredient of a label: the one answer the risk check
+/// and lint rule L009 share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Applies {
+    /// It says nothing about this ingredient here: an Annex III/V/VI entry about another
+    /// substance, part or preparation, a mixture entry with a component missing from the
+    /// label, a nano-only entry for a name not marked nano, a hair-dye entry outside hair dye,
+    /// an Annex II entry whose product types rule this product out.
+    No,
+    /// CosIng links the name to an Annex II entry about another substance: a check.
+    Related,
+    /// It applies only under a condition the label cannot show (stated in the entry).
+    Conditional,
+    /// It applies: Annex II prohibits (or its condition is met), Annex III/V/VI restricts.
+    Yes,
+}
+
+/// Whether the annex entry `a` applies to `ing`, a name of `label`, for `product_type`.
+pub fn applies(
+    a: &AnnexEntry,
+    ing: &Ingredient,
+    label: &[Ingredient],
+    product_type: Option<ProductType>,
+) -> Applies {
+    let nano = ing
+        .qualifiers
+        .iter()
+        .any(|q| q.kind == crate::parse::QualifierKind::Nano);
+    let of_type =
+        |types: &[ProductType]| product_type.is_some_and(|p| types.iter().any(|&t| p.is_a(t)));
+    if a.annex == Annex::II {
+        return match a.verdict {
+            AnnexVerdict::Prohibited => Applies::Yes,
+            AnnexVerdict::Conditional => {
+                if (a.nano_only && nano)
+                    || (!a.product_types.is_empty() && of_type(a.product_types))
+                {
+                    Applies::Yes
+                } else if !a.product_types.is_empty() && product_type.is_some() {
+                    Applies::No
+                } else {
+                    Applies::Conditional
+                }
+            }
+            AnnexVerdict::ListedAsRelated => Applies::Related,
+            _ => Applies::No,
+        };
+    }
+    let listed = |n: &str| label.iter().any(|x| x.name == Some(n));
+    if a.verdict == AnnexVerdict::ListedAsRelated
+        || !a.requires.iter().all(|n| listed(n))
+        || (a.nano_only && !nano)
+        || (hair_dye_only(a.limits()) && product_type != Some(ProductType::HairDye))
+    {
+        return Applies::No;
+    }
+    if a.verdict == AnnexVerdict::Conditional && product_type != Some(ProductType::Spray) {
+        return Applies::Conditional;
+    }
+    Applies::Yes
+}
+
 /// Findings of every annex entry naming the ingredient at index `i` of `label`.
 pub(super) fn findings(
     name: &str,
@@ -42,10 +105,6 @@ pub(super) fn findings(
     first: usize,
 ) {
     let Some(ing) = label.get(i) else { return };
-    let nano = ing
-        .qualifiers
-        .iter()
-        .any(|q| q.kind == crate::parse::QualifierKind::Nano);
     let declared = ing
         .qualifiers
         .iter()
@@ -79,24 +138,11 @@ pub(super) fn findings(
             && covers_all(a.limits())
     });
     for a in entries {
+        let applies = applies(a, ing, label, product_type);
         // An Annex III, V or VI entry that does not identify the name (another plant part or
-        // preparation, a trace the ingredient may carry) says nothing about it; a mixture
-        // entry says nothing about one component listed alone.
-        if a.annex != Annex::II
-            && (a.verdict == AnnexVerdict::ListedAsRelated
-                || !a
-                    .requires
-                    .iter()
-                    .all(|n| label.iter().any(|x| x.name == Some(*n))))
-        {
-            continue;
-        }
-        // An entry about the nano form says nothing of a name the label does not mark nano;
-        // an Annex III entry about hair dye use says nothing of a skin-care colourant.
-        if a.annex != Annex::II
-            && ((a.nano_only && !nano)
-                || (hair_dye_only(a.limits()) && product_type != Some(ProductType::HairDye)))
-        {
+        // preparation, a trace the ingredient may carry, a mixture with a component missing,
+        // the nano form of a name not marked nano, hair dye use) says nothing about it.
+        if a.annex != Annex::II && applies == Applies::No {
             continue;
         }
         let at = format!("Annex {} entry {}", a.annex.as_str(), a.reference);
@@ -114,12 +160,8 @@ pub(super) fn findings(
             ),
             (Annex::II, AnnexVerdict::Conditional) => {
                 let condition = a.condition.unwrap_or("see the entry's wording");
-                let met = (a.nano_only && nano)
-                    || (!a.product_types.is_empty()
-                        && product_type
-                            .is_some_and(|p| a.product_types.iter().any(|&t| p.is_a(t))));
-                let ruled_out = !a.product_types.is_empty()
-                    && product_type.is_some_and(|p| !a.product_types.iter().any(|&t| p.is_a(t)));
+                let met = applies == Applies::Yes;
+                let ruled_out = applies == Applies::No;
                 if met {
                     let why = if a.nano_only {
                         "the label marks it nano"
@@ -191,7 +233,7 @@ pub(super) fn findings(
                 };
                 push(out, &registry::R005, Severity::Info, message, a);
             }
-            (Annex::III, AnnexVerdict::Conditional) if product_type != Some(ProductType::Spray) => {
+            (Annex::III, AnnexVerdict::Conditional) if applies == Applies::Conditional => {
                 // The entry restricts a physical form the label does not show (titanium
                 // dioxide in powder form): said as the condition, at information level.
                 let condition = a.condition.unwrap_or("in a form the entry states");

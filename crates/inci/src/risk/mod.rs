@@ -15,6 +15,7 @@ pub mod rules;
 
 pub use annex::codes as annex_codes;
 pub(crate) use annex::short as short_substance;
+pub use annex::{Applies, applies as annex_applies};
 pub use inci_dict::risk::ProductType;
 pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_range, percent_value};
 

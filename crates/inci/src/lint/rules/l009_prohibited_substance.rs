@@ -57,41 +57,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             || item.name_span.slice(cx.input).trim().to_owned(),
             str::to_owned,
         );
-        use inci_dict::risk::{Annex, AnnexVerdict};
+        use inci_dict::risk::Annex;
         let entries = ing
             .entry
             .map(|e| inci_dict::risk::annex_entries(e.id))
             .unwrap_or_default();
-        let nano = item
-            .qualifiers
-            .iter()
-            .any(|q| q.kind == crate::parse::QualifierKind::Nano);
-        // A conditional entry whose condition the label meets prohibits: `(nano)` printed for
-        // a nano-only entry, `product-type = "hair-dye"` for a hair-dye-only one.
-        let met = |a: &&inci_dict::risk::AnnexEntry| {
-            (a.nano_only && nano)
-                || (!a.product_types.is_empty()
-                    && cx
-                        .config
-                        .product_type
-                        .is_some_and(|p| a.product_types.contains(&p)))
-        };
-        let ruled_out = |a: &&inci_dict::risk::AnnexEntry| {
-            !a.product_types.is_empty()
-                && cx
-                    .config
-                    .product_type
-                    .is_some_and(|p| !a.product_types.contains(&p))
-        };
-        let annex_ii = |v: AnnexVerdict| {
+        // The annex check's own answer (`risk::annex_applies`): a conditional entry whose
+        // condition the label meets prohibits (`(nano)` printed for a nano-only entry,
+        // `product-type = "hair-dye"` for a hair-dye-only one); one the product type rules
+        // out says nothing.
+        let annex_ii = |want: crate::risk::Applies| {
             entries.iter().find(|a| {
                 a.annex == Annex::II
-                    && match v {
-                        AnnexVerdict::Prohibited => {
-                            a.verdict == v || (a.verdict == AnnexVerdict::Conditional && met(a))
-                        }
-                        _ => a.verdict == v && !met(a) && !ruled_out(a),
-                    }
+                    && crate::risk::annex_applies(a, ing, cx.ingredients, cx.config.product_type)
+                        == want
             })
         };
         let human = ing
@@ -100,8 +79,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             .filter(|v| v.origin == Origin::Human && v.certainty == Certainty::Named);
         let mut level = Level::Error;
         let (message, label, help) = match (
-            annex_ii(AnnexVerdict::Prohibited),
-            annex_ii(AnnexVerdict::Conditional),
+            annex_ii(crate::risk::Applies::Yes),
+            annex_ii(crate::risk::Applies::Conditional),
             human,
         ) {
             (None, _, Some(v)) => (
