@@ -237,15 +237,31 @@ pub(super) fn findings(
                 // The entry restricts a physical form the label does not show (titanium
                 // dioxide in powder form): said as the condition, at information level.
                 let condition = a.condition.unwrap_or("in a form the entry states");
+                let limits: Vec<String> = a
+                    .limits()
+                    .iter()
+                    .filter_map(|l| {
+                        l.max_percent
+                            .map(|m| format!("{} % in {}", m, scope_words(l)))
+                    })
+                    .collect();
+                let limits = if limits.is_empty() {
+                    String::new()
+                } else {
+                    format!("; in that form, at most {}", limits.join(", "))
+                };
                 push(
                     out,
                     &registry::R003,
                     Severity::Info,
                     format!(
-                        "conditional: {at} restricts {name} only {condition}: it applies to loose powders and sprays, not to creams, fluids or sticks"
+                        "conditional: {at} restricts {name} only {condition}{limits}; the label does not say the form of the raw material"
                     ),
                     a,
                 );
+                // Its limits are those of that form: not asserted for a label that cannot
+                // show it.
+                continue;
             }
             (Annex::III, _) => {
                 let warning = if a.warning.is_empty() {
