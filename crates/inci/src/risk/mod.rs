@@ -8,20 +8,18 @@
 //! (`position.rs`) counts less, one of the first five counts more. The [`ConcernLevel`]s
 //! summarise the findings per concern, raised for the concerns a [`Profile`] cares about.
 
-mod annex;
+mod checks;
 mod position;
 pub mod registry;
 pub mod rules;
 
-pub use annex::codes as annex_codes;
-pub(crate) use annex::short as short_substance;
-pub use annex::{Applies, applies as annex_applies};
+pub use checks::annex::codes as annex_codes;
+pub(crate) use checks::annex::short as short_substance;
+pub use checks::annex::{Applies, applies as annex_applies};
 pub use inci_dict::risk::ProductType;
 pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_range, percent_value};
 
 use crate::ingredient::Ingredient;
-use crate::origin;
-use origin::{Certainty, Origin};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -433,13 +431,6 @@ pub struct Analysis {
     pub minor_from: Option<usize>,
 }
 
-/// What a label must print, which a text without a list does not: the source of `U002`.
-const NO_LIST_SOURCE: &str =
-    "Regulation (EC) 1223/2009 Art. 19(1)(g): a cosmetic product's label lists its ingredients";
-
-const ANNEX_416: &str =
-    "Regulation (EC) 1223/2009 Annex II entry 416: cells, tissues or products of human origin";
-
 /// What a report is weighed for: whom (the profile) and what product (its type decides which
 /// annex limits apply). Built by [`Scanner`](crate::scan::Scanner); fields can be set on a
 /// default value.
@@ -456,60 +447,21 @@ pub struct Options {
 pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
     let profile = options.profile;
     let minor_from = minor_start(ingredients);
-    let n = ingredients.len();
-    let weigh = |base: Severity, i: usize| -> (Severity, String) {
-        let pos = format!("position {} of {n}", i + 1);
-        if minor_from.is_some_and(|m| i >= m) {
-            (
-                base.down(),
-                format!("{pos}, after the 1 % line: likely minor"),
-            )
-        } else if i < 5 && ingredients[i].section == crate::parse::Section::Main {
-            (base.up(), format!("{pos}: a main ingredient"))
-        } else {
-            (base, pos)
-        }
+    let cx = checks::Context {
+        ingredients,
+        minor_from,
     };
     let mut findings = Vec::new();
-    let mut vegan_known = true;
-    let mut vegan = true;
-    let mut vegetarian = true;
+    let mut status = checks::origin::Status::default();
     for (i, ing) in ingredients.iter().enumerate() {
-        // This ingredient's findings start here: the annex rules look only at these.
+        // This ingredient's findings start here: the annex check looks only at these.
         let first = findings.len();
         let Some(name) = ing.name else {
-            vegan_known = false;
-            findings.push(Finding::new(
-                &registry::U001,
-                Severity::Info,
-                if let Some(lang) = unsupported_script(&ing.raw) {
-                    format!(
-                        "\"{}\" is a {lang} label name; inci has no open source of {lang} label names yet: check the INCI name printed on the pack",
-                        ing.raw.trim()
-                    )
-                } else if ing.suggestions.is_empty() {
-                    format!(
-                        "\"{}\" is not a known INCI name; no fact about it can be checked",
-                        ing.raw.trim()
-                    )
-                } else {
-                    format!(
-                        "\"{}\" is not a known INCI name (did you mean {}?)",
-                        ing.raw.trim(),
-                        ing.suggested_names()
-                    )
-                },
-                vec![i],
-                Cow::Borrowed(inci_dict::COSING_SOURCE),
-            ));
+            checks::unknown::check(&cx, i, &mut findings);
+            status.known = false;
             // An unknown name can still say where it comes from (`hUC-MSC Conditioned Media`).
             if let Some(v) = &ing.verdict {
-                let mut status = Status {
-                    vegan: &mut vegan,
-                    vegetarian: &mut vegetarian,
-                    known: &mut vegan_known,
-                };
-                origin_findings(ing.raw.trim(), i, v, &mut findings, &mut status);
+                checks::origin::check(ing.raw.trim(), i, v, &mut findings, &mut status);
             }
             continue;
         };
@@ -517,65 +469,12 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             continue;
         };
         if let Some(v) = &ing.verdict {
-            let mut status = Status {
-                vegan: &mut vegan,
-                vegetarian: &mut vegetarian,
-                known: &mut vegan_known,
-            };
-            origin_findings(name, i, v, &mut findings, &mut status);
+            checks::origin::check(name, i, v, &mut findings, &mut status);
         }
-        if let Some(c) = inci_dict::risk::comedogenic(entry.id)
-            && c.max >= 3
-        {
-            let base = match c.max {
-                3 => Severity::Low,
-                4 => Severity::Moderate,
-                _ => Severity::High,
-            };
-            let (severity, pos) = weigh(base, i);
-            let rating = if c.min == c.max {
-                format!("{}", c.max)
-            } else {
-                format!("{}-{}", c.min, c.max)
-            };
-            findings.push(Finding::new(
-                &registry::C001,
-                severity,
-                format!("{name} is rated {rating} of 5 for clogging pores ({pos})"),
-                vec![i],
-                Cow::Borrowed(c.source),
-            ));
-        }
-        if let Some(irr) = inci_dict::risk::irritant(entry.id) {
-            let (severity, pos) = weigh(Severity::from_level(irr.severity), i);
-            let note = irr.note.map(|n| format!(": {n}")).unwrap_or_default();
-            findings.push(Finding::new(
-                &registry::I001,
-                severity,
-                format!(
-                    "{name} is a known irritant ({}{note}; {pos})",
-                    irr.category.words()
-                ),
-                vec![i],
-                Cow::Borrowed(irr.source),
-            ));
-        }
-        if let Some(a) = inci_dict::risk::allergen(entry.id) {
-            let (severity, pos) = weigh(Severity::from_level(a.severity), i);
-            let set = if a.original_26 {
-                "one of the 26 original EU fragrance allergens"
-            } else {
-                "an EU fragrance allergen added by Regulation (EU) 2023/1545"
-            };
-            findings.push(Finding::new(
-                &registry::F001,
-                severity,
-                format!("{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos})"),
-                vec![i],
-                Cow::Borrowed(a.source),
-            ));
-        }
-        annex::findings(
+        checks::comedogenic::check(&cx, i, name, entry, &mut findings);
+        checks::irritant::check(&cx, i, name, entry, &mut findings);
+        checks::allergen::check(&cx, i, name, entry, &mut findings);
+        checks::annex::findings(
             name,
             i,
             ingredients,
@@ -584,33 +483,14 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             &mut findings,
             first,
         );
-        // A name read only by dropping debris (`Benzophenone-$`) is a guess: it says so, and
-        // raises nothing above low on its own.
-        if ing.matched_via == crate::resolve::Via::Guessed {
-            for f in &mut findings[first..] {
-                f.severity = f.severity.min(Severity::Low);
-                f.message = format!(
-                    "read as {name} from \"{}\" (characters dropped): {}",
-                    ing.raw.trim(),
-                    f.message
-                );
-            }
-        }
+        checks::guessed::cap(ing, name, &mut findings[first..]);
     }
     if ingredients.is_empty() {
-        // A shop page with no list ("Visit the ... boutique", `No Info`) is not a vegan
-        // product: nothing was read, so nothing can be said.
-        vegan_known = false;
-        findings.push(Finding::new(
-            &registry::U002,
-            Severity::Info,
-            "no ingredient list found: nothing could be checked; vegan and vegetarian unknown"
-                .to_owned(),
-            Vec::new(),
-            Cow::Borrowed(NO_LIST_SOURCE),
-        ));
+        status.known = false;
+        findings.push(checks::unknown::no_list());
     }
-    combine(ingredients, &mut findings);
+    checks::co_occurrence::combine(ingredients, &mut findings);
+    let (vegan, vegetarian, vegan_known) = (status.vegan, status.vegetarian, status.known);
     let vegan_status = if !vegetarian {
         Some(Severity::High)
     } else if !vegan {
@@ -671,205 +551,4 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         vegetarian: yes_no(vegetarian),
         minor_from,
     }
-}
-
-/// The language of a name written in a script inci has no label names for: Korean (Hangul)
-/// or Japanese (kana). Chinese names resolve through the NMPA inventory.
-fn unsupported_script(text: &str) -> Option<&'static str> {
-    text.chars().find_map(|c| match c {
-        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' => {
-            Some("Korean")
-        }
-        '\u{3040}'..='\u{30FF}' => Some("Japanese"),
-        _ => None,
-    })
-}
-
-/// Vegan and vegetarian status, updated as origin findings are added.
-struct Status<'a> {
-    vegan: &'a mut bool,
-    vegetarian: &'a mut bool,
-    /// False once an ingredient's origin cannot be told (unknown name, ambiguous source).
-    known: &'a mut bool,
-}
-
-/// The findings an origin verdict raises: human origin (with the EU prohibition), a human
-/// sequence (not human origin), animal origin or an ambiguous source (vegan status).
-fn origin_findings(
-    name: &str,
-    i: usize,
-    v: &origin::Verdict,
-    findings: &mut Vec<Finding>,
-    status: &mut Status<'_>,
-) {
-    let source = v.source.unwrap_or(origin::RULES_SOURCE);
-    match v.origin {
-        Origin::Human => {
-            *status.vegan = false;
-            *status.vegetarian = false;
-            let kind = crate::origin::HumanKind::of(name);
-            let (severity, message) = match v.certainty {
-                Certainty::Named => (
-                    Severity::High,
-                    format!(
-                        "{name} is of human origin ({}); neither vegan nor vegetarian; {}",
-                        v.reason,
-                        kind.note()
-                    ),
-                ),
-                Certainty::Possible => (
-                    Severity::Moderate,
-                    format!(
-                        "{name} is possibly of human origin ({}): unknown, ask the supplier; if human, neither vegan nor vegetarian; {}",
-                        v.reason,
-                        kind.note()
-                    ),
-                ),
-            };
-            findings.push(Finding::new(
-                &registry::H001,
-                severity,
-                message,
-                vec![i],
-                Cow::Borrowed(source),
-            ));
-            findings.push(Finding::new(
-                &registry::R416,
-                severity,
-                format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
-                vec![i],
-                Cow::Borrowed(ANNEX_416),
-            ));
-        }
-        Origin::HumanSequence => findings.push(Finding::new(
-            &registry::H002,
-            Severity::Info,
-            format!(
-                "{name}: {}; not a product of human origin under Annex II entry 416",
-                v.reason
-            ),
-            vec![i],
-            Cow::Borrowed(source),
-        )),
-        Origin::Animal => {
-            *status.vegan = false;
-            *status.vegetarian &= v.vegetarian;
-            let veg = if v.vegetarian {
-                "not vegan (vegetarian)"
-            } else {
-                "neither vegan nor vegetarian"
-            };
-            findings.push(Finding::new(
-                &registry::A001,
-                Severity::Low,
-                format!("{name} is of animal origin ({}): {veg}", v.reason),
-                vec![i],
-                Cow::Borrowed(source),
-            ));
-        }
-        Origin::Ambiguous => {
-            *status.known = false;
-            findings.push(Finding::new(
-                &registry::A002,
-                Severity::Info,
-                format!(
-                    "{name} may be of plant, animal or synthetic origin ({}): vegan status unknown",
-                    v.reason
-                ),
-                vec![i],
-                Cow::Borrowed(source),
-            ));
-        }
-        Origin::PlantCulture | Origin::Microbial => {}
-    }
-}
-
-/// Adds co-occurrence findings (human-derived with a partner) and interactions.
-fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
-    // The co-occurrence rules speak of conditioned media: only secretions (media, secretomes,
-    // exosomes) take them, not a placenta extract or cord blood.
-    let human: Vec<usize> = findings
-        .iter()
-        .filter(|f| f.category == Category::HumanDerived)
-        .flat_map(|f| f.ingredients.clone())
-        .filter(|&i| {
-            let ing = &ingredients[i];
-            crate::origin::HumanKind::of(ing.name.unwrap_or(ing.raw.trim()))
-                == crate::origin::HumanKind::Secretion
-        })
-        .collect();
-    let mut added = Vec::new();
-    if !human.is_empty() {
-        for rule in rules::CO_OCCURRENCE {
-            let mut partners: Vec<usize> = findings
-                .iter()
-                .filter(|f| f.category == rule.partner)
-                .filter(|f| {
-                    rule.partner_kinds.is_empty()
-                        || f.ingredients.iter().any(|&i| {
-                            ingredients[i]
-                                .entry
-                                .and_then(|e| inci_dict::risk::irritant(e.id))
-                                .is_some_and(|irr| rule.partner_kinds.contains(&irr.category))
-                        })
-                })
-                .flat_map(|f| f.ingredients.iter().copied())
-                .filter(|i| !human.contains(i))
-                .collect();
-            partners.sort_unstable();
-            partners.dedup();
-            if partners.is_empty() {
-                continue;
-            }
-            // An unknown name (`hUC-MSC Conditioned Media`) is named as printed.
-            let names = |ix: &[usize]| {
-                ix.iter()
-                    .map(|&i| ingredients[i].name.unwrap_or(ingredients[i].raw.trim()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let mut involved = human.clone();
-            involved.extend(&partners);
-            added.push(Finding::new(
-                &rule.kind,
-                rule.severity,
-                format!(
-                    "{} with {}: {}",
-                    names(&human),
-                    names(&partners),
-                    rule.message
-                ),
-                involved,
-                Cow::Borrowed(rule.source),
-            ));
-        }
-    }
-    for rule in rules::INTERACTIONS {
-        let side = |names: &[&str]| -> Vec<usize> {
-            ingredients
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| g.name.is_some_and(|n| names.contains(&n)))
-                .map(|(i, _)| i)
-                .collect()
-        };
-        let (a, b) = (side(rule.a), side(rule.b));
-        if a.is_empty() || b.is_empty() {
-            continue;
-        }
-        let mut involved = a;
-        involved.extend(b);
-        let names: Vec<&str> = involved
-            .iter()
-            .filter_map(|&i| ingredients[i].name)
-            .collect();
-        added.push(Finding::new(
-            &rule.kind,
-            rule.severity,
-            format!("{}: {}", names.join(" with "), rule.message),
-            involved,
-            Cow::Borrowed(rule.source),
-        ));
-    }
-    findings.extend(added);
 }

@@ -9,9 +9,9 @@
 //! they raise a finding only when a declared percentage is over the limit, or the product type
 //! is one the entry does not allow.
 
-use super::registry::{self, FindingKind};
-use super::{Finding, Severity};
 use crate::ingredient::Ingredient;
+use crate::risk::registry::{self, FindingKind};
+use crate::risk::{Finding, Severity};
 use inci_dict::risk::{Annex, AnnexEntry, AnnexVerdict, Limit, ProductType};
 use std::borrow::Cow;
 
@@ -95,7 +95,7 @@ pub fn applies(
 }
 
 /// Findings of every annex entry naming the ingredient at index `i` of `label`.
-pub(super) fn findings(
+pub(crate) fn findings(
     name: &str,
     i: usize,
     label: &[Ingredient],
@@ -109,7 +109,7 @@ pub(super) fn findings(
         .qualifiers
         .iter()
         .filter(|q| q.kind == crate::parse::QualifierKind::Percent)
-        .find_map(|q| super::position::percent_range(&q.text));
+        .find_map(|q| crate::risk::percent_range(&q.text));
     let push = |out: &mut Vec<Finding>,
                 kind: &'static FindingKind,
                 severity: Severity,
@@ -128,7 +128,7 @@ pub(super) fn findings(
     let human_tissue = ing
         .verdict
         .as_ref()
-        .is_some_and(|v| v.origin == super::origin::Origin::Human);
+        .is_some_and(|v| v.origin == crate::origin::Origin::Human);
     // Some entry allows the name in every product type (a preservative entry beside a
     // hair-product entry, as for Benzalkonium Chloride): no entry's product types rule it out.
     let anywhere = entries.iter().any(|a| {
@@ -208,7 +208,7 @@ pub(super) fn findings(
                 let sequence = ing
                     .verdict
                     .as_ref()
-                    .is_some_and(|v| v.origin == super::origin::Origin::HumanSequence);
+                    .is_some_and(|v| v.origin == crate::origin::Origin::HumanSequence);
                 let message = if a.reference == "416" && sequence {
                     format!(
                         "{name}: CosIng links it to {at} (cells, tissues or products of human origin), but it is made with a human sequence, not from human tissue: check the supplier's documentation on how it is made"

@@ -1,0 +1,97 @@
+//! Co-occurrence (a human-derived secretion with a partner finding) and interactions between
+//! actives, from the rule tables of `risk/rules.rs`.
+
+use crate::ingredient::Ingredient;
+use crate::risk::rules;
+use crate::risk::{Category, Finding};
+use std::borrow::Cow;
+
+/// Adds co-occurrence findings (human-derived with a partner) and interactions.
+pub(crate) fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
+    // The co-occurrence rules speak of conditioned media: only secretions (media, secretomes,
+    // exosomes) take them, not a placenta extract or cord blood.
+    let human: Vec<usize> = findings
+        .iter()
+        .filter(|f| f.category == Category::HumanDerived)
+        .flat_map(|f| f.ingredients.clone())
+        .filter(|&i| {
+            let ing = &ingredients[i];
+            crate::origin::HumanKind::of(ing.name.unwrap_or(ing.raw.trim()))
+                == crate::origin::HumanKind::Secretion
+        })
+        .collect();
+    let mut added = Vec::new();
+    if !human.is_empty() {
+        for rule in rules::CO_OCCURRENCE {
+            let mut partners: Vec<usize> = findings
+                .iter()
+                .filter(|f| f.category == rule.partner)
+                .filter(|f| {
+                    rule.partner_kinds.is_empty()
+                        || f.ingredients.iter().any(|&i| {
+                            ingredients[i]
+                                .entry
+                                .and_then(|e| inci_dict::risk::irritant(e.id))
+                                .is_some_and(|irr| rule.partner_kinds.contains(&irr.category))
+                        })
+                })
+                .flat_map(|f| f.ingredients.iter().copied())
+                .filter(|i| !human.contains(i))
+                .collect();
+            partners.sort_unstable();
+            partners.dedup();
+            if partners.is_empty() {
+                continue;
+            }
+            // An unknown name (`hUC-MSC Conditioned Media`) is named as printed.
+            let names = |ix: &[usize]| {
+                ix.iter()
+                    .map(|&i| ingredients[i].name.unwrap_or(ingredients[i].raw.trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut involved = human.clone();
+            involved.extend(&partners);
+            added.push(Finding::new(
+                &rule.kind,
+                rule.severity,
+                format!(
+                    "{} with {}: {}",
+                    names(&human),
+                    names(&partners),
+                    rule.message
+                ),
+                involved,
+                Cow::Borrowed(rule.source),
+            ));
+        }
+    }
+    for rule in rules::INTERACTIONS {
+        let side = |names: &[&str]| -> Vec<usize> {
+            ingredients
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.name.is_some_and(|n| names.contains(&n)))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (a, b) = (side(rule.a), side(rule.b));
+        if a.is_empty() || b.is_empty() {
+            continue;
+        }
+        let mut involved = a;
+        involved.extend(b);
+        let names: Vec<&str> = involved
+            .iter()
+            .filter_map(|&i| ingredients[i].name)
+            .collect();
+        added.push(Finding::new(
+            &rule.kind,
+            rule.severity,
+            format!("{}: {}", names.join(" with "), rule.message),
+            involved,
+            Cow::Borrowed(rule.source),
+        ));
+    }
+    findings.extend(added);
+}

@@ -1,0 +1,37 @@
+//! `C001`: comedogenic ratings of 3 of 5 or more, weighed by position.
+
+use super::Context;
+use crate::risk::registry;
+use crate::risk::{Finding, Severity};
+use std::borrow::Cow;
+
+/// `C001` for the ingredient at index `i`, when its rating is 3 or more.
+pub(crate) fn check(
+    cx: &Context<'_>,
+    i: usize,
+    name: &str,
+    entry: inci_dict::Entry,
+    out: &mut Vec<Finding>,
+) {
+    let Some(c) = inci_dict::risk::comedogenic(entry.id).filter(|c| c.max >= 3) else {
+        return;
+    };
+    let base = match c.max {
+        3 => Severity::Low,
+        4 => Severity::Moderate,
+        _ => Severity::High,
+    };
+    let (severity, pos) = cx.weigh(base, i);
+    let rating = if c.min == c.max {
+        format!("{}", c.max)
+    } else {
+        format!("{}-{}", c.min, c.max)
+    };
+    out.push(Finding::new(
+        &registry::C001,
+        severity,
+        format!("{name} is rated {rating} of 5 for clogging pores ({pos})"),
+        vec![i],
+        Cow::Borrowed(c.source),
+    ));
+}

@@ -1,0 +1,31 @@
+//! `I001`: known irritants by kind, weighed by position.
+
+use super::Context;
+use crate::risk::registry;
+use crate::risk::{Finding, Severity};
+use std::borrow::Cow;
+
+/// `I001` for the ingredient at index `i`, when it is a known irritant.
+pub(crate) fn check(
+    cx: &Context<'_>,
+    i: usize,
+    name: &str,
+    entry: inci_dict::Entry,
+    out: &mut Vec<Finding>,
+) {
+    let Some(irr) = inci_dict::risk::irritant(entry.id) else {
+        return;
+    };
+    let (severity, pos) = cx.weigh(Severity::from_level(irr.severity), i);
+    let note = irr.note.map(|n| format!(": {n}")).unwrap_or_default();
+    out.push(Finding::new(
+        &registry::I001,
+        severity,
+        format!(
+            "{name} is a known irritant ({}{note}; {pos})",
+            irr.category.words()
+        ),
+        vec![i],
+        Cow::Borrowed(irr.source),
+    ));
+}
