@@ -352,7 +352,9 @@ def botanical_identity(name, items, description):
     )
     why = "another species"
     for _, ep, iparts, ipreps in same_genus:
-        if not epithets or not epithets <= ep:
+        # `Pinus species oil and extract`: any species of the genus.
+        any_species = bool(ep & {"SPECIES", "SPP"})
+        if not any_species and (not epithets or not epithets <= ep):
             continue
         if iparts and parts and not (parts & iparts):
             why = "another plant part (" + ", ".join(sorted(p.lower() for p in parts)) + ")"
@@ -361,7 +363,7 @@ def botanical_identity(name, items, description):
             why = "another preparation (" + ("a cell culture or ferment" if prep == "culture" else prep) + ")"
             continue
         if prep == "oil" and fixed and not (iparts & FIXED_PARTS):
-            why = "a fixed oil, not the essential oil"
+            why = "a fixed oil, not an essential oil"
             continue
         return True, ""
     return False, why
@@ -407,7 +409,7 @@ def identifies_restricted(row, name, description, link, exact, cosing_refs):
     if plant is True:
         return "restricted", "the same species, plant part and preparation as the entry names"
     if plant is False:
-        return "listed_as_related", f"{why} than the entry names ({substance[:120]})"
+        return "listed_as_related", f"not the same substance: {why}; the entry names {substance[:120]}"
     if link in ("cas", "ec"):
         return "restricted", f"its {link.upper()} number is the entry's"
     if CLASS_RE.search(substance):

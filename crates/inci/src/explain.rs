@@ -195,7 +195,7 @@ pub fn explain(query: &str) -> Explanation {
     }
     for a in inci_dict::risk::annex_entries(entry.id) {
         let word = if a.verdict == inci_dict::risk::AnnexVerdict::ListedAsRelated {
-            "why not the same substance"
+            "why"
         } else {
             "condition"
         };
