@@ -103,7 +103,7 @@ def product_types(text):
         out.append("toothpaste")
     if re.search(r"\bmouthwash(?:es)?\b", positive):
         out.append("mouthwash")
-    if re.search(r"\bhand soaps?\b", positive):
+    if re.search(r"\bhand (?:soaps?|wash(?:es)?)\b", positive):
         out.append("hand_soap")
     if re.search(r"\b(?:body soaps?|shower gels?)\b", positive):
         out.append("shower_gel")
@@ -115,6 +115,14 @@ def product_types(text):
         out.append("powder")
     if re.search(r"\bnail (?:products?|polish|varnish|care)\b", positive):
         out.append("nail")
+    # Body parts a scope names: lips, eyelashes (eyelash dye stays a hair-dye scope).
+    if re.search(r"\blip(?:s|sticks?| products?| balms?| care)\b", positive):
+        out.append("lip")
+    # Colouring eyelashes is eyelash dye, the hair-dye scopes' kin (`hair and eyelash dye`).
+    if re.search(r"\bcolou?ring eyelashes\b|\beyelash (?:dye|tint)", positive):
+        out.append("hair_dye")
+    elif re.search(r"\beyelash(?:es)?\b", positive) and "hair_dye" not in out:
+        out.append("eyelash")
     if re.search(r"(?<!non-)\b(spray|aerosol|propellant)", positive):
         out.append("spray")
     if re.search(r"hair (?:and eyelash )?(?:dye|day)|hair colou?r", positive):

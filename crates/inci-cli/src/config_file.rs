@@ -75,7 +75,7 @@ mod tests {
             .expect_err("bad product type");
         assert_eq!(
             e.to_string(),
-            "inci.toml: `product-type`: unknown product type \"cream\"; one of: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap, shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash"
+            "inci.toml: `product-type`: unknown product type \"cream\"; one of: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap, shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, lip, eyelash"
         );
     }
 }

@@ -259,6 +259,10 @@ pub enum ProductType {
     Toothpaste,
     /// Mouthwash (oral care).
     Mouthwash,
+    /// Lip product: lipstick, lip balm (a body part; leave-on).
+    Lip,
+    /// Eyelash product (a body part; an eye product).
+    Eyelash,
 }
 
 impl ProductType {
@@ -280,11 +284,13 @@ impl ProductType {
             ProductType::Nail => "nail",
             ProductType::Toothpaste => "toothpaste",
             ProductType::Mouthwash => "mouthwash",
+            ProductType::Lip => "lip",
+            ProductType::Eyelash => "eyelash",
         }
     }
 
     /// The types a user can name (`--product-type`, `product-type` in `inci.toml`).
-    pub const CHOICES: [ProductType; 14] = [
+    pub const CHOICES: [ProductType; 16] = [
         ProductType::LeaveOn,
         ProductType::RinseOff,
         ProductType::OralCare,
@@ -299,6 +305,8 @@ impl ProductType {
         ProductType::Nail,
         ProductType::Toothpaste,
         ProductType::Mouthwash,
+        ProductType::Lip,
+        ProductType::Eyelash,
     ];
 
     /// The broad type a category is a kind of: a shower gel is a rinse-off product, a
@@ -308,9 +316,10 @@ impl ProductType {
             ProductType::HandSoap | ProductType::ShowerGel | ProductType::Shampoo => {
                 Some(ProductType::RinseOff)
             }
-            ProductType::Deodorant | ProductType::Powder | ProductType::Nail => {
+            ProductType::Deodorant | ProductType::Powder | ProductType::Nail | ProductType::Lip => {
                 Some(ProductType::LeaveOn)
             }
+            ProductType::Eyelash => Some(ProductType::Eye),
             ProductType::Toothpaste | ProductType::Mouthwash => Some(ProductType::OralCare),
             _ => None,
         }
@@ -340,6 +349,8 @@ impl ProductType {
             ProductType::Nail => "nail",
             ProductType::Toothpaste => "toothpaste",
             ProductType::Mouthwash => "mouthwash",
+            ProductType::Lip => "lip",
+            ProductType::Eyelash => "eyelash",
         }
     }
 }
@@ -349,7 +360,7 @@ impl std::str::FromStr for ProductType {
 
     /// Reads `leave-on`, `leave_on`, `rinse-off`, `oral-care`, `spray`, `hair-dye`, `eye`,
     /// `hand-soap`, `shower-gel`, `shampoo`, `deodorant`, `powder`, `nail`, `toothpaste`,
-    /// `mouthwash`.
+    /// `mouthwash`, `lip`, `eyelash`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let key = s.trim().to_ascii_lowercase().replace('-', "_");
         ProductType::CHOICES

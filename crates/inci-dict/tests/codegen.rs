@@ -506,6 +506,8 @@ fn product_types(s: &str) -> String {
             "nail" => "ProductType::Nail",
             "toothpaste" => "ProductType::Toothpaste",
             "mouthwash" => "ProductType::Mouthwash",
+            "lip" => "ProductType::Lip",
+            "eyelash" => "ProductType::Eyelash",
             other => panic!("unknown product type {other}"),
         })
         .collect();

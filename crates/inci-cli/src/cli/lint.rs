@@ -62,7 +62,7 @@ pub struct LintArgs {
     pub market: Option<super::choices::MarketArg>,
     /// Product type, which decides hair-dye-only Annex II entries [default: inci.toml's
     /// `product-type`]: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap,
-    /// shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash.
+    /// shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, lip, eyelash.
     #[arg(long, value_name = "TYPE", value_parser = super::scan::parse_product_type)]
     pub product_type: Option<inci::risk::ProductType>,
     /// Read this configuration file instead of looking for inci.toml.

@@ -39,7 +39,7 @@ pub struct ScanArgs {
     /// Annex VI UV filters, hair-dye-only Annex II entries). Without it, verdicts that depend
     /// on it are reported as conditional: leave-on, rinse-off, oral-care, spray, hair-dye, eye,
     /// or a category the annexes name (a kind of one of those): hand-soap, shower-gel, shampoo,
-    /// deodorant, powder, nail, toothpaste, mouthwash.
+    /// deodorant, powder, nail, toothpaste, mouthwash, and the body parts lip and eyelash.
     #[arg(long, value_name = "TYPE", value_parser = parse_product_type)]
     pub product_type: Option<inci::risk::ProductType>,
 }

@@ -32,7 +32,8 @@ def scan(text: str, profile: str = "general", product_type: Optional[str] = None
 
     ``profile``: general, acne-prone, sensitive, vegan or eu-market.
     ``product_type``: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap,
-    shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, or None (unknown).
+    shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, lip, eyelash, or
+    None (unknown).
     """
     return _inci.scan(_text(text, "text"), profile, product_type)
 
