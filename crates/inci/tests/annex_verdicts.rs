@@ -109,69 +109,56 @@ fn entry_of(message: &str) -> Option<(Annex, &str)> {
 #[test]
 fn catalogs_raise_no_false_prohibition() {
     let table = review();
-    let catalogs = [
-        ("corpus/sephora_cosmetics.csv", "Ingredients"),
-        ("corpus/lookfantastic_skincare.csv", "clean_ingreds"),
-    ];
     let mut unreviewed = BTreeMap::new();
     let mut false_bans = Vec::new();
     let mut prohibited = 0;
     let mut restricted = 0;
     let mut other_substance = Vec::new();
-    for (rel, column) in catalogs {
-        let Some(path) = shared::path(rel) else {
-            return;
-        };
-        let mut rdr = csv::Reader::from_path(&path).expect("catalog readable");
-        let headers = rdr.headers().expect("header").clone();
-        let col = headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == column)
-            .expect("column");
-        for rec in rdr.records() {
-            let rec = rec.expect("row");
-            let report = inci::scan(rec.get(col).unwrap_or(""));
-            // Every annex pair of every resolved name is reviewed, finding or not.
-            for ing in &report.ingredients {
-                let Some(entry) = ing.entry else { continue };
-                for a in inci_dict::risk::annex_entries(entry.id) {
-                    let key = (a.annex, a.reference.to_owned(), entry.name.to_owned());
-                    if !table.contains_key(&key) {
-                        *unreviewed.entry(key).or_insert(0) += 1;
-                    }
+    let Some(labels) = shared::catalog_labels() else {
+        return;
+    };
+    for text in &labels {
+        let report = inci::scan(text);
+        // Every annex pair of every resolved name is reviewed, finding or not.
+        for ing in &report.ingredients {
+            let Some(entry) = ing.entry else { continue };
+            for a in inci_dict::risk::annex_entries(entry.id) {
+                let key = (a.annex, a.reference.to_owned(), entry.name.to_owned());
+                if !table.contains_key(&key) {
+                    *unreviewed.entry(key).or_insert(0) += 1;
                 }
             }
-            for f in &report.findings {
-                if !matches!(f.code, "R002" | "R003" | "R004" | "R005" | "R006" | "R007") {
-                    continue;
+        }
+        for f in &report.findings {
+            if !matches!(f.code, "R002" | "R003" | "R004" | "R005" | "R006" | "R007") {
+                continue;
+            }
+            let Some((annex, reference)) = entry_of(&f.message) else {
+                continue;
+            };
+            let ing = &report.ingredients[f.ingredients[0]];
+            let Some(name) = ing.name else { continue };
+            let key = (annex, reference.to_owned(), name.to_owned());
+            let Some(reviewed) = table.get(&key) else {
+                *unreviewed.entry(key).or_insert(0) += 1;
+                continue;
+            };
+            if annex != Annex::II {
+                restricted += 1;
+                if *reviewed == AnnexVerdict::ListedAsRelated {
+                    other_substance.push(format!("{}: {}", ing.raw, f.message));
                 }
-                let Some((annex, reference)) = entry_of(&f.message) else {
-                    continue;
-                };
-                let ing = &report.ingredients[f.ingredients[0]];
-                let Some(name) = ing.name else { continue };
-                let key = (annex, reference.to_owned(), name.to_owned());
-                let Some(reviewed) = table.get(&key) else {
-                    *unreviewed.entry(key).or_insert(0) += 1;
-                    continue;
-                };
-                if annex != Annex::II {
-                    restricted += 1;
-                    if *reviewed == AnnexVerdict::ListedAsRelated {
-                        other_substance.push(format!("{}: {}", ing.raw, f.message));
-                    }
-                    continue;
-                }
-                if f.code == "R002" {
-                    prohibited += 1;
-                    let nano = ing
-                        .qualifiers
-                        .iter()
-                        .any(|q| q.kind == inci::parse::QualifierKind::Nano);
-                    let met = *reviewed == AnnexVerdict::Conditional && nano;
-                    if *reviewed != AnnexVerdict::Prohibited && !met {
-                        false_bans.push(format!("{}: {}", ing.raw, f.message));
-                    }
+                continue;
+            }
+            if f.code == "R002" {
+                prohibited += 1;
+                let nano = ing
+                    .qualifiers
+                    .iter()
+                    .any(|q| q.kind == inci::parse::QualifierKind::Nano);
+                let met = *reviewed == AnnexVerdict::Conditional && nano;
+                if *reviewed != AnnexVerdict::Prohibited && !met {
+                    false_bans.push(format!("{}: {}", ing.raw, f.message));
                 }
             }
         }

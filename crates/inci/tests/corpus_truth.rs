@@ -39,53 +39,38 @@ fn repository_paths_are_recognised() {
 
 #[test]
 fn catalog_reports_keep_their_truths() {
-    let catalogs = [
-        ("corpus/sephora_cosmetics.csv", "Ingredients"),
-        ("corpus/lookfantastic_skincare.csv", "clean_ingreds"),
-    ];
     let (mut rows, mut empty, mut findings) = (0, 0, 0);
     let mut failures = Vec::new();
-    for (rel, column) in catalogs {
-        let Some(path) = shared::path(rel) else {
-            return;
-        };
-        let mut rdr = csv::Reader::from_path(&path).expect("catalog readable");
-        let headers = rdr.headers().expect("header").clone();
-        let col = headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == column)
-            .expect("column");
-        for rec in rdr.records() {
-            let rec = rec.expect("row");
-            let text = rec.get(col).unwrap_or("");
-            let report = inci::scan(text);
-            rows += 1;
-            if report.ingredients.is_empty() {
-                empty += 1;
-                if report.vegan == VeganStatus::Yes || report.vegetarian == VeganStatus::Yes {
-                    failures.push(format!(
-                        "no ingredients, yet vegan or vegetarian yes: {text:?}"
-                    ));
-                }
-                if !report
-                    .findings
-                    .iter()
-                    .any(|f| f.category == Category::NoIngredientList)
-                {
-                    failures.push(format!("no ingredients and no U002: {text:?}"));
-                }
+    let Some(labels) = shared::catalog_labels() else {
+        return;
+    };
+    for text in &labels {
+        let report = inci::scan(text);
+        rows += 1;
+        if report.ingredients.is_empty() {
+            empty += 1;
+            if report.vegan == VeganStatus::Yes || report.vegetarian == VeganStatus::Yes {
+                failures.push(format!(
+                    "no ingredients, yet vegan or vegetarian yes: {text:?}"
+                ));
             }
-            for f in &report.findings {
-                findings += 1;
-                if repository_path(&f.source) {
-                    failures.push(format!("{} cites a repository file: {}", f.code, f.source));
-                }
-                let guessed = f.ingredients.len() == 1
-                    && report.ingredients[f.ingredients[0]].matched_via
-                        == inci::resolve::Via::Guessed;
-                if guessed && f.severity > Severity::Low {
-                    failures.push(format!("guessed name raised {}: {}", f.code, f.message));
-                }
+            if !report
+                .findings
+                .iter()
+                .any(|f| f.category == Category::NoIngredientList)
+            {
+                failures.push(format!("no ingredients and no U002: {text:?}"));
+            }
+        }
+        for f in &report.findings {
+            findings += 1;
+            if repository_path(&f.source) {
+                failures.push(format!("{} cites a repository file: {}", f.code, f.source));
+            }
+            let guessed = f.ingredients.len() == 1
+                && report.ingredients[f.ingredients[0]].matched_via == inci::resolve::Via::Guessed;
+            if guessed && f.severity > Severity::Low {
+                failures.push(format!("guessed name raised {}: {}", f.code, f.message));
             }
         }
     }

@@ -21,3 +21,26 @@ pub fn path(rel: &str) -> Option<PathBuf> {
     eprintln!("skipped: {} not found", path.display());
     None
 }
+
+/// The ingredient cells of both development catalogs (Sephora's `Ingredients`,
+/// lookfantastic's `clean_ingreds`), in order, or `None` (as [`path`]) when they are absent.
+#[allow(dead_code)] // not every test file reads the catalogs
+pub fn catalog_labels() -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for (rel, column) in [
+        ("corpus/sephora_cosmetics.csv", "Ingredients"),
+        ("corpus/lookfantastic_skincare.csv", "clean_ingreds"),
+    ] {
+        let path = path(rel)?;
+        let mut rdr = csv::Reader::from_path(&path).expect("catalog readable");
+        let headers = rdr.headers().expect("header").clone();
+        let col = headers
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == column)
+            .expect("column");
+        for rec in rdr.records() {
+            out.push(rec.expect("row").get(col).unwrap_or("").to_owned());
+        }
+    }
+    Some(out)
+}
