@@ -149,13 +149,22 @@ pub fn explain(query: &str) -> Explanation {
     for f in inci_dict::risk::facts(entry.id) {
         fact(f.fact, f.value.to_owned(), f.source);
     }
-    match origin::classify(entry.name) {
-        Some(v) => fact(
+    match (
+        origin::classify(entry.name),
+        inci_dict::risk::origin(entry.id),
+    ) {
+        (Some(v), _) => fact(
             "origin",
             origin_text(&v),
             v.source.unwrap_or(origin::RULES_SOURCE),
         ),
-        None => fact(
+        // Recorded as not animal although an animal word is in the name (`Opuntia Tuna`).
+        (None, Some(o)) if o.origin == inci_dict::risk::OriginClass::NotAnimal => fact(
+            "origin",
+            format!("not of animal origin: {}", o.reason),
+            o.source,
+        ),
+        (None, _) => fact(
             "origin",
             "no human, animal, culture or ambiguous origin recorded for this name".to_owned(),
             inci_dict::COSING_SOURCE,
