@@ -146,16 +146,28 @@ def lettered(text):
     return out
 
 
+def expressed_as(text):
+    """What a maximum is calculated as, when not the substance itself (`0,15 % calculated as
+    F`, `1 % (as zinc)`, `0.2% (as free SO2)`, `as free base`), or ""."""
+    m = re.search(r"calculated as ([A-Za-z0-9 ]+?)(?:[.;,)]|$)|\(as ([^)]+)\)|\bas (free [A-Za-z0-9]+)", clean(text))
+    return clean(next(g for g in m.groups() if g)) if m else ""
+
+
 def limits(row):
-    """The (product_types, max_percent, scope_text) scopes of an Annex III/V/VI row."""
+    """The (product_types, max_percent, scope_text, expressed_as) scopes of an Annex III/V/VI
+    row. A maximum of an impurity (`Maximum secondary amine content: 0.5%`) is not the
+    substance's: no percentage."""
     pt = clean(row.get("Product Type, body parts", ""))
     mx = clean(row.get("Maximum concentration in ready for use preparation", ""))
+    if re.search(r"\b(?:amine|residual|impurit\w*)\s+content\b|\bcontent\s*:", mx, re.I):
+        mx = ""
     pts, mxs = lettered(pt), lettered(mx)
     out = []
     if pts:
         for letter, scope in pts.items():
-            m = PERCENT_RE.search(mxs.get(letter, mx if not mxs else ""))
-            out.append((product_types(scope), m.group(1).replace(",", ".") if m else "", scope))
+            cell = mxs.get(letter, mx if not mxs else "")
+            m = PERCENT_RE.search(cell)
+            out.append((product_types(scope), m.group(1).replace(",", ".") if m else "", scope, expressed_as(cell) if m else ""))
         return out
     m = PERCENT_RE.search(mx)
     pct = m.group(1).replace(",", ".") if m else ""
@@ -167,7 +179,7 @@ def limits(row):
             scope = rest
     if not pct and not scope:
         return []
-    return [(product_types(scope), pct, scope)]
+    return [(product_types(scope), pct, scope, expressed_as(mx) if pct else "")]
 
 
 BOTANICAL_RE = re.compile(r"\b(EXTRACT|OIL|WATER|JUICE|BUTTER|WAX|POWDER|FLOWER|LEAF|SEED|ROOT|BARK|STEM|FRUIT|PEEL|KERNEL|CERA|BRANCH)\b")

@@ -654,8 +654,8 @@ def build_risk(shared, inv, syn):
                     if row[0] == annex and row[1] == ref and row[2] in identified:
                         mixtures[(annex, ref, row[2])] = "|".join(sorted(n for n in identified if n != row[2]))
             if annex != "II":
-                for k, (pts, pct, scope) in enumerate(annex_scope.limits(r)):
-                    lim_rows.append([annex, ref, k, "|".join(pts), pct, scope[:200], source])
+                for k, (pts, pct, scope, basis_of) in enumerate(annex_scope.limits(r)):
+                    lim_rows.append([annex, ref, k, "|".join(pts), pct, scope[:200], basis_of, source])
     # A name another annex allows within limits is not simply prohibited by Annex II.
     for row in rows:
         if row[0] == "II" and row[3] == "prohibited" and names_in[row[2]] - {"II"}:
@@ -666,7 +666,7 @@ def build_risk(shared, inv, syn):
     # not compiled.
     rows = [row[:11] + [mixtures.get((row[0], row[1], row[2]), ""), basis.get((row[0], row[1], row[2]), "")] + row[11:] for row in rows]
     write("annex.csv", ["annex", "ref", "inci_name", "verdict", "link", "nano", "product_types", "condition", "substance", "warning", "label_warnings", "requires", "basis", "source"], rows)
-    write("limits.csv", ["annex", "ref", "scope", "product_types", "max_percent", "scope_text", "source"], lim_rows)
+    write("limits.csv", ["annex", "ref", "scope", "product_types", "max_percent", "scope_text", "expressed_as", "source"], lim_rows)
 
     # Origin classes from recorded data (scripts/origin_data.py), each row with its source.
     rows = origin_data.origins(

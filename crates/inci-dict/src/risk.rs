@@ -439,6 +439,9 @@ pub struct Limit {
     pub max_percent: Option<f32>,
     /// The scope as the annex words it (`Rinse-off products`), or empty for all products.
     pub scope: &'static str,
+    /// What the maximum is calculated as when it is not the substance itself (`F`, `zinc`,
+    /// `free SO2`): a declared percentage of the compound is then not comparable with it.
+    pub expressed_as: Option<&'static str>,
     /// Where the fact comes from.
     pub source: &'static str,
 }

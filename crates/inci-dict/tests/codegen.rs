@@ -429,12 +429,13 @@ fn generate_risk(root: &Path) -> String {
                 (
                     (annex(&r[0]).to_owned(), r[1].to_owned(), scope),
                     format!(
-                        "Limit {{ annex: {}, reference: {:?}, product_types: {}, max_percent: {max}, scope: {:?}, source: {:?} }}",
+                        "Limit {{ annex: {}, reference: {:?}, product_types: {}, max_percent: {max}, scope: {:?}, expressed_as: {}, source: {:?} }}",
                         annex(&r[0]),
                         &r[1],
                         product_types(&r[3]),
                         &r[5],
-                        &r[6]
+                        optional(&r[6]),
+                        &r[7]
                     ),
                 )
             })

@@ -137,8 +137,33 @@ pub(crate) fn findings(
             && !a.nano_only
             && covers_all(a.limits())
     });
+    // What each entry that applies allows at most (`None`: no maximum stated): a declared
+    // percentage over one entry's maximum may be within another's (benzyl alcohol: 1 % as a
+    // preservative in Annex V, no maximum as a solvent in Annex III).
+    let allows: Vec<(&AnnexEntry, Option<f64>)> = entries
+        .iter()
+        .filter(|e| e.annex != Annex::II && applies(e, ing, label, product_type) == Applies::Yes)
+        .map(|e| {
+            let max = if e.limits().is_empty() || e.limits().iter().any(|l| l.max_percent.is_none())
+            {
+                None
+            } else {
+                e.limits()
+                    .iter()
+                    .filter_map(|l| l.max_percent.map(f64::from))
+                    .reduce(f64::max)
+            };
+            (e, max)
+        })
+        .collect();
     for a in entries {
         let applies = applies(a, ing, label, product_type);
+        // The most another applicable entry allows, and which entry that is.
+        let ceiling = allows
+            .iter()
+            .filter(|(e, _)| !std::ptr::eq(*e, a))
+            .map(|(e, m)| (m.unwrap_or(f64::INFINITY), *e))
+            .reduce(|x, y| if y.0 > x.0 { y } else { x });
         // An Annex III, V or VI entry that does not identify the name (another plant part or
         // preparation, a trace the ingredient may carry, a mixture with a component missing,
         // the nano form of a name not marked nano, hair dye use) says nothing about it.
@@ -289,7 +314,7 @@ pub(crate) fn findings(
                 name,
                 &at,
                 a,
-                declared,
+                (declared, ceiling),
                 product_type.filter(|_| !anywhere),
                 !anywhere,
                 out,
@@ -308,7 +333,7 @@ fn limit_findings(
     name: &str,
     at: &str,
     a: &AnnexEntry,
-    declared: Option<(f64, f64)>,
+    (declared, ceiling): (Option<(f64, f64)>, Option<(f64, &AnnexEntry)>),
     product_type: Option<ProductType>,
     typed_only_matters: bool,
     out: &mut Vec<Finding>,
@@ -414,7 +439,47 @@ fn limit_findings(
     } else {
         shown(p)
     };
-    if low > highest + 1e-9 {
+    // The maximum is of something else (`calculated as F`, `as zinc`): the compound's
+    // declared percentage cannot be compared with it.
+    let basis = maxima
+        .iter()
+        .find(|(m, _)| (*m - highest).abs() < 1e-9)
+        .and_then(|(_, l)| l.expressed_as)
+        .filter(|b| !b.eq_ignore_ascii_case(name));
+    if low > highest + 1e-9
+        && let Some(basis) = basis
+    {
+        push(
+            out,
+            &registry::R006,
+            Severity::Low,
+            format!(
+                "conditional: {name} is declared at {declared_words} % of the ingredient; {at} limits it to {} % calculated as {basis}: check the {basis} content",
+                shown(highest)
+            ),
+            a,
+        );
+    } else if low > highest + 1e-9
+        && let Some((c, other)) = ceiling.filter(|(c, _)| low <= *c + 1e-9)
+    {
+        let allows = if c.is_finite() {
+            format!("up to {} %", shown(c))
+        } else {
+            "it with no maximum".to_owned()
+        };
+        push(
+            out,
+            &registry::R006,
+            Severity::Low,
+            format!(
+                "conditional: {name} is declared at {declared_words} %, over the {} % maximum of {at}, but Annex {} entry {} allows {allows} for its own uses: which limit applies depends on what it is used for (a preservative or not)",
+                shown(highest),
+                other.annex.as_str(),
+                other.reference
+            ),
+            a,
+        );
+    } else if low > highest + 1e-9 {
         push(
             out,
             &registry::R006,
