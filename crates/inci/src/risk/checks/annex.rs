@@ -324,6 +324,10 @@ pub(crate) fn findings(
     }
 }
 
+/// The most another applicable entry of the same ingredient allows (infinite: no maximum),
+/// and that entry.
+type Ceiling<'a> = (f64, &'a AnnexEntry);
+
 type Push<'a> = dyn Fn(&mut Vec<Finding>, &'static FindingKind, Severity, String, &AnnexEntry) + 'a;
 
 /// Checks a declared percentage and the product type against an entry's limits.
@@ -333,7 +337,7 @@ fn limit_findings(
     name: &str,
     at: &str,
     a: &AnnexEntry,
-    (declared, ceiling): (Option<(f64, f64)>, Option<(f64, &AnnexEntry)>),
+    (declared, ceiling): (Option<(f64, f64)>, Option<Ceiling<'_>>),
     product_type: Option<ProductType>,
     typed_only_matters: bool,
     out: &mut Vec<Finding>,
