@@ -165,7 +165,7 @@ pub static R006: FindingKind = FindingKind::new(
     "R006",
     ANNEX,
     REGULATION,
-    "a declared percentage over an Annex III, V or VI maximum (`high` when over every product type's limit, `low` when over some, or when only the upper end of a declared range is)",
+    "a declared percentage over an Annex III, V or VI maximum (`high` when over every product type's limit; `low` and conditional when over some, when only the upper end of a declared range is, when another entry allows it for other uses, or when the limit is calculated as something else such as F)",
     "## What it finds\nDeclared percentages (`5%`, `.50%`, `2% w/w`, `1450 ppm`, `1-2%`) over the entry's maximum concentration.\n\n## Source\nRegulation (EC) 1223/2009 Annexes III, V and VI, the entry in the message.\n",
 );
 /// Not allowed in this product type.
