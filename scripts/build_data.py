@@ -25,6 +25,7 @@ import gzip
 import json
 import os
 import re
+import unicodedata
 import sys
 
 import annex_scope
@@ -264,6 +265,85 @@ def add_name_tables(add, shared, inv):
             add(cn, inci.upper(), "foreign:zh", SRC_IECIC.format(serial=v["iecic_serial"]))
     for alias, (target, why) in FORMER_NAMES.items():
         add(alias, target, "former", f"{SRC_CURATED}: {why}")
+
+
+SRC_KO = {
+    "mfds_api": "MFDS cosmetic ingredient information (화장품 원료성분정보, open data data.go.kr 15111774): Korean label name of {inci}",
+    "biofdnc": "BIO-FD&C Co., Ltd. raw-material master (a Korean ingredient maker; licence not stated): Korean label name of {inci}",
+    "passeth": "oh-my-cometic INCI converter, Korean map (MIT), primary source not stated: Korean label name of {inci}",
+}
+KO_PRIORITY = ["mfds_api", "biofdnc", "passeth"]
+# KCIA's 2011 standardisation of Korean ingredient names (old <-> new spelling), per
+# ../shared/data/README.md: labels print both.
+KCIA_VARIANTS = [("이소", "아이소"), ("메칠", "메틸"), ("에테르", "에터"), ("소르베이트", "솔베이트"), ("디올", "다이올"), ("디메치콘", "다이메티콘"), ("디소듐", "다이소듐")]
+SRC_JA_QUASI = "MHLW list of active ingredients of medicated cosmetics (いわゆる薬用化粧品中の有効成分リスト): Japanese name of {inci}; INCI pairing by a public compilation, licence not stated"
+SRC_JA_COMMON = "Japanese label name (JCIA 表示名称) of {inci}, as given on {url}"
+
+
+def add_east_asian_names(add, shared, inv):
+    """Korean and Japanese label names as synonyms (`foreign:ko`, `foreign:ja`), each with the
+    source that pairs the label with the INCI name. A label that sources send to different
+    substances is left out; names of one substance (WATER and AQUA) keep the EU form. Korean
+    labels also get their KCIA old or new spelling."""
+    def candidates(inci):
+        name = unicodedata.normalize("NFKC", inci).upper().strip()
+        if name in inv:
+            return name
+        bare = " ".join(re.sub(r"\([^)]*\)", " ", name).split())
+        return bare if bare in inv else None
+
+    def one_substance(targets):
+        cas = {inv[t]["cas"] for t in targets}
+        return len(cas) == 1 and "" not in cas
+
+    def choose(targets):
+        if len(targets) == 1:
+            return next(iter(targets))
+        if one_substance(targets):
+            return "AQUA" if "AQUA" in targets else min(targets)
+        return None
+
+    ko = {}
+    with open(os.path.join(shared, "names", "ko_label_to_inci.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            target = candidates(r["inci_name"])
+            if target is None:
+                continue
+            srcs = [x.split(":")[0] for x in r["source"].split(";")]
+            rank = min(KO_PRIORITY.index(x) for x in srcs if x in KO_PRIORITY)
+            ko.setdefault(unicodedata.normalize("NFKC", r["label_name"]).strip(), []).append((rank, target))
+    chosen = {}
+    for label, pairs in ko.items():
+        best = min(rank for rank, _ in pairs)
+        target = choose({t for rank, t in pairs if rank == best})
+        if target is not None:
+            chosen[label] = (target, KO_PRIORITY[best])
+    for label, (target, src) in sorted(chosen.items()):
+        add(label, target, "foreign:ko", SRC_KO[src].format(inci=target))
+    for label, (target, src) in sorted(chosen.items()):
+        for old, new in KCIA_VARIANTS:
+            for a, b in ((old, new), (new, old)):
+                if a in label:
+                    variant = label.replace(a, b)
+                    if variant not in chosen:
+                        add(variant, target, "foreign:ko", SRC_KO[src].format(inci=target) + f" (KCIA spelling variant of {label})")
+    ja = {}
+    for fname, src in (("ja_common_label_to_inci.tsv", "common"), ("ja_label_to_inci.tsv", "quasi")):
+        with open(os.path.join(shared, "names", fname), encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                target = candidates(r["inci_name"])
+                if target is None:
+                    continue
+                label = unicodedata.normalize("NFKC", r["label_name"]).strip()
+                url = r["source"].split(";")[0] if src == "common" else ""
+                ja.setdefault(label, []).append((target, src, url))
+    for label, rows in sorted(ja.items()):
+        target = choose({t for t, _, _ in rows})
+        if target is None:
+            continue
+        _, src, url = next(r for r in rows if r[0] == target)
+        source = SRC_JA_COMMON.format(inci=target, url=url) if src == "common" else SRC_JA_QUASI.format(inci=target)
+        add(label, target, "foreign:ja", source)
 
 
 def add_2026_names(inv, shared):
@@ -789,6 +869,7 @@ def main():
         add(alias, t, kind, SRC_BOT)
 
     add_name_tables(add, args.shared, inv)
+    add_east_asian_names(add, args.shared, inv)
     write_common_names(args.shared, inv)
 
     with open(os.path.join(ASSETS, "synonyms.csv"), "w", encoding="utf-8", newline="") as f:

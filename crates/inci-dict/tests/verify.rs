@@ -88,6 +88,8 @@ fn synonyms_are_sorted_and_point_at_names() {
                 "foreign:es",
                 "foreign:it",
                 "foreign:zh",
+                "foreign:ko",
+                "foreign:ja",
                 "colour",
                 "inn",
                 "pheur",

@@ -15,7 +15,7 @@ pub(crate) fn check(cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
         Severity::Info,
         if let Some(lang) = unsupported_script(&ing.raw) {
             format!(
-                "\"{}\" is a {lang} label name; inci has no open source of {lang} label names yet: check the INCI name printed on the pack",
+                "\"{}\" is a {lang} label name that inci's {lang} table does not hold (the table is partial: no public copy of the {lang} ingredient dictionary exists): check the INCI name printed on the pack",
                 ing.raw.trim()
             )
         } else if ing.suggestions.is_empty() {
