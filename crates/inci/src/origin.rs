@@ -76,6 +76,37 @@ impl HumanKind {
     /// Protein` a tissue product, `Stem Cell Extract` cells).
     pub fn of(name: &str) -> HumanKind {
         let key = fold(name);
+        // Korean, Japanese and Chinese names print no spaces: their words are substrings.
+        if !key.is_ascii() {
+            let has = |list: &[&str]| list.iter().any(|w| key.contains(w));
+            if has(&[
+                "배양액",
+                "배양",
+                "培養液",
+                "培養上清",
+                "順化培養",
+                "培养液",
+                "엑소좀",
+                "エクソソーム",
+                "外泌体",
+            ]) {
+                return HumanKind::Secretion;
+            }
+            if has(&[
+                "태반",
+                "胎盤",
+                "胎盘",
+                "제대혈",
+                "臍帯血",
+                "脐带血",
+                "혈장",
+                "血漿",
+                "血浆",
+            ]) && !has(&["세포", "細胞", "细胞"])
+            {
+                return HumanKind::TissueOrBlood;
+            }
+        }
         let ws = words(&key);
         let any = |list: &[&str]| ws.iter().any(|w| list.iter().any(|t| like(w, t)));
         if any(&[
@@ -481,8 +512,93 @@ fn marker_words() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
+/// Human words of Korean, Japanese and Chinese labels (`인체`, `ヒト`, `人`), which print a
+/// name without spaces: matched as substrings. `人` is human unless `参`/`蔘` follows (`人参`,
+/// ginseng).
+const CJK_HUMAN: &[&str] = &["인체", "사람", "ヒト", "人"];
+/// Culture products, cells and tissues in those scripts: culture fluid (`배양액`, `培養液`,
+/// `培养液`), conditioned culture (`순화배양`, `順化培養`), culture supernatant (`培養上清`),
+/// exosomes (`엑소좀`, `エクソソーム`, `外泌体`), stem cells (`줄기세포`, `幹細胞`, `干细胞`), cells
+/// (`세포`, `細胞`, `细胞`), placenta (`태반`, `胎盤`, `胎盘`), cord blood (`제대혈`, `臍帯血`,
+/// `脐带血`).
+const CJK_PRODUCT: &[&str] = &[
+    "배양액",
+    "배양",
+    "순화배양",
+    "培養液",
+    "培養上清",
+    "順化培養",
+    "培养液",
+    "엑소좀",
+    "エクソソーム",
+    "外泌体",
+    "줄기세포",
+    "幹細胞",
+    "干细胞",
+    "세포",
+    "細胞",
+    "细胞",
+    "태반",
+    "胎盤",
+    "胎盘",
+    "제대혈",
+    "臍帯血",
+    "脐带血",
+];
+/// Stem-cell culture words that, with nothing before them, leave the source unstated.
+const CJK_STEM_CULTURE: &[&str] = &[
+    "줄기세포",
+    "幹細胞",
+    "干细胞",
+    "엑소좀",
+    "エクソソーム",
+    "外泌体",
+];
+
+/// The human-derived family in Korean, Japanese or Chinese words, as [`classify_words`] reads
+/// English: a human word with a culture, cell or tissue word is human (`인체지방줄기세포배양액`,
+/// `ヒト幹細胞順化培養液`, `人脐带间充质干细胞培养液`); stem-cell culture words with nothing before
+/// them are possibly human (ask the supplier); anything else named before them (`장미줄기세포`,
+/// a rose) is left to the tables: no guess.
+fn classify_cjk(key: &str) -> Option<Verdict> {
+    let human = CJK_HUMAN.iter().find(|h| {
+        key.match_indices(**h).any(|(at, m)| {
+            let next = key[at + m.len()..].chars().next();
+            !(**h == "人" && matches!(next, Some('参' | '蔘')))
+        })
+    });
+    let product = CJK_PRODUCT.iter().find(|p| key.contains(**p))?;
+    if let Some(h) = human {
+        return Some(Verdict {
+            origin: Origin::Human,
+            certainty: Certainty::Named,
+            reason: format!("\"{h}\" (human) with \"{product}\" in the name"),
+            vegetarian: false,
+            source: None,
+        });
+    }
+    CJK_STEM_CULTURE
+        .iter()
+        .find(|w| key.starts_with(**w))
+        .map(|w| Verdict {
+            origin: Origin::Human,
+            certainty: Certainty::Possible,
+            reason: format!("\"{w}\" with no source named"),
+            vegetarian: false,
+            source: None,
+        })
+}
+
 /// The origin of a folded name from its words alone (no recorded facts).
 pub fn classify_words(key: &str) -> Option<Verdict> {
+    if !key.is_ascii()
+        && key
+            .chars()
+            .any(|c| matches!(c, '\u{AC00}'..='\u{D7AF}' | '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
+        && let Some(v) = classify_cjk(key)
+    {
+        return Some(v);
+    }
     let ws = words(key);
     // `hUC-MSC` folds to `HUC-MSC`: acronyms are matched exactly, not with a typo allowed.
     let acronym = ws.iter().copied().find(|w| HUMAN_ACRONYMS.contains(w));
