@@ -79,31 +79,10 @@ impl HumanKind {
         // Korean, Japanese and Chinese names print no spaces: their words are substrings.
         if !key.is_ascii() {
             let has = |list: &[&str]| list.iter().any(|w| key.contains(w));
-            if has(&[
-                "배양액",
-                "배양",
-                "培養液",
-                "培養上清",
-                "順化培養",
-                "培养液",
-                "엑소좀",
-                "エクソソーム",
-                "外泌体",
-            ]) {
+            if has(CJK_SECRETION) {
                 return HumanKind::Secretion;
             }
-            if has(&[
-                "태반",
-                "胎盤",
-                "胎盘",
-                "제대혈",
-                "臍帯血",
-                "脐带血",
-                "혈장",
-                "血漿",
-                "血浆",
-            ]) && !has(&["세포", "細胞", "细胞"])
-            {
+            if has(CJK_TISSUE) && !has(CJK_CELLS) {
                 return HumanKind::TissueOrBlood;
             }
         }
@@ -516,15 +495,12 @@ fn marker_words() -> &'static std::collections::HashSet<&'static str> {
 /// name without spaces: matched as substrings. `人` is human unless `参`/`蔘` follows (`人参`,
 /// ginseng).
 const CJK_HUMAN: &[&str] = &["인체", "사람", "ヒト", "人"];
-/// Culture products, cells and tissues in those scripts: culture fluid (`배양액`, `培養液`,
-/// `培养液`), conditioned culture (`순화배양`, `順化培養`), culture supernatant (`培養上清`),
-/// exosomes (`엑소좀`, `エクソソーム`, `外泌体`), stem cells (`줄기세포`, `幹細胞`, `干细胞`), cells
-/// (`세포`, `細胞`, `细胞`), placenta (`태반`, `胎盤`, `胎盘`), cord blood (`제대혈`, `臍帯血`,
-/// `脐带血`).
-const CJK_PRODUCT: &[&str] = &[
+/// What cultured cells secrete, in those scripts: culture fluid (`배양액`, `培養液`, `培养液`),
+/// conditioned culture (`順化培養`), culture supernatant (`培養上清`), exosomes (`엑소좀`,
+/// `エクソソーム`, `外泌体`). Shared by the classifier and [`HumanKind::of`].
+const CJK_SECRETION: &[&str] = &[
     "배양액",
     "배양",
-    "순화배양",
     "培養液",
     "培養上清",
     "順化培養",
@@ -532,18 +508,22 @@ const CJK_PRODUCT: &[&str] = &[
     "엑소좀",
     "エクソソーム",
     "外泌体",
-    "줄기세포",
-    "幹細胞",
-    "干细胞",
-    "세포",
-    "細胞",
-    "细胞",
+];
+/// Cells in those scripts: stem cells (`줄기세포`, `幹細胞`, `干细胞`), cells (`세포`, `細胞`,
+/// `细胞`).
+const CJK_CELLS: &[&str] = &["줄기세포", "幹細胞", "干细胞", "세포", "細胞", "细胞"];
+/// Tissues and blood products in those scripts: placenta (`태반`, `胎盤`, `胎盘`), cord blood
+/// (`제대혈`, `臍帯血`, `脐带血`), plasma (`혈장`, `血漿`, `血浆`).
+const CJK_TISSUE: &[&str] = &[
     "태반",
     "胎盤",
     "胎盘",
     "제대혈",
     "臍帯血",
     "脐带血",
+    "혈장",
+    "血漿",
+    "血浆",
 ];
 /// Stem-cell culture words that, with nothing before them, leave the source unstated.
 const CJK_STEM_CULTURE: &[&str] = &[
@@ -567,7 +547,10 @@ fn classify_cjk(key: &str) -> Option<Verdict> {
             !(**h == "人" && matches!(next, Some('参' | '蔘')))
         })
     });
-    let product = CJK_PRODUCT.iter().find(|p| key.contains(**p))?;
+    let product = [CJK_SECRETION, CJK_CELLS, CJK_TISSUE]
+        .into_iter()
+        .flatten()
+        .find(|p| key.contains(**p))?;
     if let Some(h) = human {
         return Some(Verdict {
             origin: Origin::Human,

@@ -13,7 +13,6 @@ mod position;
 pub mod registry;
 pub mod rules;
 
-pub use checks::annex::codes as annex_codes;
 pub(crate) use checks::annex::short as short_substance;
 pub use checks::annex::{Applies, applies as annex_applies};
 pub use inci_dict::risk::ProductType;

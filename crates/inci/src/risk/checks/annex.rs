@@ -15,22 +15,6 @@ use crate::risk::{Finding, Severity};
 use inci_dict::risk::{Annex, AnnexEntry, AnnexVerdict, Limit, ProductType};
 use std::borrow::Cow;
 
-/// Finding codes this module raises (the registry's rows hold their meaning).
-pub mod codes {
-    /// Annex II names the substance, no condition (or its condition is met).
-    pub const PROHIBITED: &str = "R002";
-    /// Annex III: restricted.
-    pub const RESTRICTED: &str = "R003";
-    /// Annex II prohibits it only under a stated condition.
-    pub const CONDITIONAL: &str = "R004";
-    /// CosIng links the name to an Annex II entry about another substance.
-    pub const RELATED: &str = "R005";
-    /// A declared percentage over the annex maximum.
-    pub const OVER_LIMIT: &str = "R006";
-    /// Allowed only in product types other than this one.
-    pub const PRODUCT_TYPE: &str = "R007";
-}
-
 /// How an annex entry applies to one ingredient of a label: the one answer the risk check
 /// and lint rule L009 share.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,33 +121,37 @@ pub(crate) fn findings(
             && !a.nano_only
             && covers_all(a.limits())
     });
-    // What each entry that applies allows at most (`None`: no maximum stated): a declared
-    // percentage over one entry's maximum may be within another's (benzyl alcohol: 1 % as a
-    // preservative in Annex V, no maximum as a solvent in Annex III).
-    let allows: Vec<(&AnnexEntry, Option<f64>)> = entries
+    // A declared percentage over one entry's maximum may be within another's (benzyl
+    // alcohol: 1 % as a preservative in Annex V, no maximum as a solvent in Annex III).
+    let answers: Vec<Applies> = entries
         .iter()
-        .filter(|e| e.annex != Annex::II && applies(e, ing, label, product_type) == Applies::Yes)
-        .map(|e| {
-            let max = if e.limits().is_empty() || e.limits().iter().any(|l| l.max_percent.is_none())
-            {
-                None
-            } else {
-                e.limits()
-                    .iter()
-                    .filter_map(|l| l.max_percent.map(f64::from))
-                    .reduce(f64::max)
-            };
-            (e, max)
-        })
+        .map(|e| applies(e, ing, label, product_type))
         .collect();
-    for a in entries {
-        let applies = applies(a, ing, label, product_type);
-        // The most another applicable entry allows, and which entry that is.
-        let ceiling = allows
+    // What each other entry that applies allows at most (infinite: no maximum stated), needed
+    // only against a declared percentage.
+    let ceiling_of = |a: &AnnexEntry| -> Option<Ceiling<'static>> {
+        declared?;
+        entries
             .iter()
-            .filter(|(e, _)| !std::ptr::eq(*e, a))
-            .map(|(e, m)| (m.unwrap_or(f64::INFINITY), *e))
-            .reduce(|x, y| if y.0 > x.0 { y } else { x });
+            .zip(&answers)
+            .filter(|(e, ans)| {
+                e.annex != Annex::II && **ans == Applies::Yes && !std::ptr::eq(*e, a)
+            })
+            .map(|(e, _)| {
+                let maxima: Option<Vec<f64>> = e
+                    .limits()
+                    .iter()
+                    .map(|l| l.max_percent.map(f64::from))
+                    .collect();
+                let max = maxima
+                    .and_then(|m| m.into_iter().reduce(f64::max))
+                    .unwrap_or(f64::INFINITY);
+                (max, e)
+            })
+            .reduce(|x, y| if y.0 > x.0 { y } else { x })
+    };
+    for (a, &applies) in entries.iter().zip(&answers) {
+        let ceiling = ceiling_of(a);
         // An Annex III, V or VI entry that does not identify the name (another plant part or
         // preparation, a trace the ingredient may carry, a mixture with a component missing,
         // the nano form of a name not marked nano, hair dye use) says nothing about it.
