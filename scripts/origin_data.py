@@ -89,13 +89,13 @@ CURATED = {
     "ATELOCOLLAGEN": ("animal", "no", "collagen with its telopeptides removed", SRC_COSING21.format(name="ATELOCOLLAGEN") + ": 'the protein obtained when the telopeptides are enzymatically removed from collagen'"),
     "OVOTRANSFERRIN": ("animal", "yes", "the iron-binding protein of egg white (conalbumin)", SRC_CURATED + ": ovotransferrin (conalbumin) is the iron-binding protein of egg white"),
     "OVALBUMIN": ("animal", "yes", "the main protein of egg white", SRC_CURATED + ": ovalbumin is the main protein of egg white"),
-    "CHONDROITIN SULFATE": ("animal", "no", "from animal cartilage (shark, bovine, porcine)", SRC_ZOO),
-    "SODIUM CHONDROITIN SULFATE": ("animal", "no", "from animal cartilage (shark, bovine, porcine)", SRC_ZOO),
+    "CHONDROITIN SULFATE": ("animal", "no", "from animal cartilage (shark, bovine, porcine)", SRC_CURATED + ": chondroitin sulfate is extracted from animal cartilage"),
+    "SODIUM CHONDROITIN SULFATE": ("animal", "no", "from animal cartilage (shark, bovine, porcine)", SRC_CURATED + ": chondroitin sulfate is extracted from animal cartilage"),
     "SODIUM DNA": ("animal", "no", "DNA salts for cosmetics are extracted from fish milt (salmon, herring)", SRC_CURATED + ": sodium DNA is extracted from fish milt; see CosIng 2021: MILT EXTRACT, 'an extract of fish milt'"),
     "DNA": ("animal", "no", "DNA for cosmetics is extracted from fish milt (salmon, herring)", SRC_CURATED + ": DNA is extracted from fish milt; see CosIng 2021: MILT EXTRACT, 'an extract of fish milt'"),
     "CONCHIOLIN": ("animal", "no", "the protein of nacre, from pearl oysters", SRC_COSING21.format(name="CONCHIOLIN POWDER") + ": 'the powder obtained from pearl oyster'"),
     "HYDROLYZED CONCHIOLIN PROTEIN": ("animal", "no", "the protein of nacre, from pearl oysters", SRC_COSING21.format(name="CONCHIOLIN POWDER") + ": 'the powder obtained from pearl oyster'"),
-    "LANOSTEROL": ("animal", "yes", "a sterol of lanolin (sheep's wool grease)", SRC_ZOO),
+    "LANOSTEROL": ("animal", "yes", "a sterol of lanolin (sheep's wool grease)", SRC_CURATED + ": lanosterol is a sterol of lanolin"),
     "SODIUM TALLOWATE": ("animal", "no", "the sodium soap of tallow (beef or mutton fat)", SRC_COSING21.format(name="SODIUM TALLOWATE") + ": 'Fatty acids, tallow, sodium salts'"),
 }
 
