@@ -280,17 +280,33 @@ SRC_JA_QUASI = "MHLW list of active ingredients of medicated cosmetics (いわ�
 SRC_JA_COMMON = "Japanese label name (JCIA 表示名称) of {inci}, as given on {url}"
 
 
-def add_east_asian_names(add, shared, inv):
+def add_east_asian_names(add, shared, inv, syn):
     """Korean and Japanese label names as synonyms (`foreign:ko`, `foreign:ja`), each with the
     source that pairs the label with the INCI name. A label that sources send to different
     substances is left out; names of one substance (WATER and AQUA) keep the EU form. Korean
-    labels also get their KCIA old or new spelling."""
-    def candidates(inci):
+    labels also get their KCIA old or new spelling. A source that gives a US or common name
+    (`향료` -> FRAGRANCE) is read through the synonym table (FRAGRANCE -> PARFUM), and the
+    source text says so."""
+    # (label, target) -> the name the source gave, when it was read through a synonym.
+    via = {}
+
+    def candidates(label, inci):
         name = unicodedata.normalize("NFKC", inci).upper().strip()
         if name in inv:
             return name
         bare = " ".join(re.sub(r"\([^)]*\)", " ", name).split())
-        return bare if bare in inv else None
+        if bare in inv:
+            return bare
+        for n in (name, bare):
+            if n in syn and syn[n][1] in ("common", "inn", "pheur"):
+                via[(label, syn[n][0])] = n
+                return syn[n][0]
+        return None
+
+    def through(label, target):
+        """Source suffix for a target reached through a synonym."""
+        given = via.get((label, target))
+        return f" (the source gives {given}, {syn[given][1]} name of {target})" if given else ""
 
     def one_substance(targets):
         cas = {inv[t]["cas"] for t in targets}
@@ -306,12 +322,13 @@ def add_east_asian_names(add, shared, inv):
     ko = {}
     with open(os.path.join(shared, "names", "ko_label_to_inci.tsv"), encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
-            target = candidates(r["inci_name"])
+            label = unicodedata.normalize("NFKC", r["label_name"]).strip()
+            target = candidates(label, r["inci_name"])
             if target is None:
                 continue
             srcs = [x.split(":")[0] for x in r["source"].split(";")]
             rank = min(KO_PRIORITY.index(x) for x in srcs if x in KO_PRIORITY)
-            ko.setdefault(unicodedata.normalize("NFKC", r["label_name"]).strip(), []).append((rank, target))
+            ko.setdefault(label, []).append((rank, target))
     chosen = {}
     for label, pairs in ko.items():
         best = min(rank for rank, _ in pairs)
@@ -319,22 +336,22 @@ def add_east_asian_names(add, shared, inv):
         if target is not None:
             chosen[label] = (target, KO_PRIORITY[best])
     for label, (target, src) in sorted(chosen.items()):
-        add(label, target, "foreign:ko", SRC_KO[src].format(inci=target))
+        add(label, target, "foreign:ko", SRC_KO[src].format(inci=target) + through(label, target))
     for label, (target, src) in sorted(chosen.items()):
         for old, new in KCIA_VARIANTS:
             for a, b in ((old, new), (new, old)):
                 if a in label:
                     variant = label.replace(a, b)
                     if variant not in chosen:
-                        add(variant, target, "foreign:ko", SRC_KO[src].format(inci=target) + f" (KCIA spelling variant of {label})")
+                        add(variant, target, "foreign:ko", SRC_KO[src].format(inci=target) + through(label, target) + f" (KCIA spelling variant of {label})")
     ja = {}
     for fname, src in (("ja_common_label_to_inci.tsv", "common"), ("ja_label_to_inci.tsv", "quasi")):
         with open(os.path.join(shared, "names", fname), encoding="utf-8", newline="") as f:
             for r in csv.DictReader(f, delimiter="\t"):
-                target = candidates(r["inci_name"])
+                label = unicodedata.normalize("NFKC", r["label_name"]).strip()
+                target = candidates(label, r["inci_name"])
                 if target is None:
                     continue
-                label = unicodedata.normalize("NFKC", r["label_name"]).strip()
                 url = r["source"].split(";")[0] if src == "common" else ""
                 ja.setdefault(label, []).append((target, src, url))
     for label, rows in sorted(ja.items()):
@@ -343,7 +360,7 @@ def add_east_asian_names(add, shared, inv):
             continue
         _, src, url = next(r for r in rows if r[0] == target)
         source = SRC_JA_COMMON.format(inci=target, url=url) if src == "common" else SRC_JA_QUASI.format(inci=target)
-        add(label, target, "foreign:ja", source)
+        add(label, target, "foreign:ja", source + through(label, target))
 
 
 def add_2026_names(inv, shared):
@@ -869,7 +886,7 @@ def main():
         add(alias, t, kind, SRC_BOT)
 
     add_name_tables(add, args.shared, inv)
-    add_east_asian_names(add, args.shared, inv)
+    add_east_asian_names(add, args.shared, inv, syn)
     write_common_names(args.shared, inv)
 
     with open(os.path.join(ASSETS, "synonyms.csv"), "w", encoding="utf-8", newline="") as f:

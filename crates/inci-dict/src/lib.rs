@@ -81,6 +81,71 @@ impl SynonymKind {
     }
 }
 
+/// The language of a foreign label name ([`SynonymKind::Foreign`]), as the data files code it
+/// (`foreign:ko`). Closed: a new table adds a variant here and in [`Lang::from_code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// Italian.
+    It,
+    /// Chinese (the NMPA inventory's label names).
+    Zh,
+    /// Korean (MFDS and makers' label names).
+    Ko,
+    /// Japanese (JCIA label names, MHLW quasi-drug names).
+    Ja,
+}
+
+impl Lang {
+    /// Every language, in code order.
+    pub const ALL: [Lang; 7] = [
+        Lang::Fr,
+        Lang::De,
+        Lang::Es,
+        Lang::It,
+        Lang::Zh,
+        Lang::Ko,
+        Lang::Ja,
+    ];
+
+    /// The two-letter code of the data files and JSON (`ko`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::De => "de",
+            Lang::Es => "es",
+            Lang::It => "it",
+            Lang::Zh => "zh",
+            Lang::Ko => "ko",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language's English name, for people (`Korean`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "French",
+            Lang::De => "German",
+            Lang::Es => "Spanish",
+            Lang::It => "Italian",
+            Lang::Zh => "Chinese",
+            Lang::Ko => "Korean",
+            Lang::Ja => "Japanese",
+        }
+    }
+
+    /// The language of a two-letter code, `None` for an unknown or empty one.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == code)
+    }
+}
+
 /// An alternative name that resolves to a CosIng [`Entry`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Synonym {
@@ -94,6 +159,13 @@ pub struct Synonym {
     pub lang: &'static str,
     /// Where the pairing comes from.
     pub source: &'static str,
+}
+
+impl Synonym {
+    /// The language of a foreign name, when the data records it.
+    pub fn language(&self) -> Option<Lang> {
+        Lang::from_code(self.lang)
+    }
 }
 
 /// A common (English) plant name and the binomial it stands for (`WITCH HAZEL`,

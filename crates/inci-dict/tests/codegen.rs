@@ -220,6 +220,11 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     writeln!(out, "pub static SYNONYMS: &[Synonym] = &[").ok();
     for (s, target) in &kept_synonyms {
         let (kind, lang) = s.kind.split_once(':').unwrap_or((s.kind.as_str(), ""));
+        assert!(
+            lang.is_empty() || inci_dict::Lang::from_code(lang).is_some(),
+            "synonyms.csv: {:?} has language {lang:?}, which inci_dict::Lang does not know",
+            s.alias
+        );
         let kind = match kind {
             "common" => "Common",
             "foreign" => "Foreign",

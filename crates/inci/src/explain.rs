@@ -61,7 +61,7 @@ pub struct FactInfo {
 pub fn explain(query: &str) -> Explanation {
     let mut r = resolve(query);
     let mut matched = match (r.via, r.synonym) {
-        (Via::Synonym, Some(s)) => format!(
+        (Via::Synonym | Via::Foreign(_), Some(s)) => format!(
             "synonym \"{}\" ({} name; {})",
             s.alias,
             s.kind.as_str(),

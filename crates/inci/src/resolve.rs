@@ -31,15 +31,17 @@ impl Lexicon for Cosing {
     }
 }
 
-/// How a name was resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// How a name was resolved. In JSON, [`Via::as_str`] (`name`, `foreign:ko`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Via {
     /// The text is a CosIng name.
     Name,
-    /// The text is a known synonym (common, foreign or colour name).
+    /// The text is a known synonym (common, colour, INN, chemical or former name).
     Synonym,
+    /// The text is a label name in another language (`정제수`, `ＢＧ`, `甘油`, `Eau`), from the
+    /// table of that language (`None`: a foreign word whose language is not recorded).
+    Foreign(Option<inci_dict::Lang>),
     /// The text is a CosIng name in British spelling (`Sulphate`).
     Spelling,
     /// The text has a name's letters and digits, spaced or punctuated differently
@@ -72,6 +74,17 @@ impl Via {
         match self {
             Via::Name => "name",
             Via::Synonym => "synonym",
+            Via::Foreign(lang) => match lang {
+                None => "foreign",
+                Some(inci_dict::Lang::Fr) => "foreign:fr",
+                Some(inci_dict::Lang::De) => "foreign:de",
+                Some(inci_dict::Lang::Es) => "foreign:es",
+                Some(inci_dict::Lang::It) => "foreign:it",
+                Some(inci_dict::Lang::Zh) => "foreign:zh",
+                Some(inci_dict::Lang::Ko) => "foreign:ko",
+                Some(inci_dict::Lang::Ja) => "foreign:ja",
+                Some(_) => "foreign",
+            },
             Via::Spelling => "spelling",
             Via::Spacing => "spacing",
             Via::Variant => "variant",
@@ -83,6 +96,18 @@ impl Via {
             Via::Guessed => "guessed",
             Via::Unknown => "unknown",
         }
+    }
+}
+
+impl Serialize for Via {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Via {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 
@@ -162,6 +187,9 @@ fn resolve_uncached(text: &str) -> Resolution {
 
 fn from_hit(hit: Hit, spelling: bool, via: Via) -> Resolution {
     let (synonym, via) = match hit {
+        Hit::Synonym(s, _) if via == Via::Name && s.kind == inci_dict::SynonymKind::Foreign => {
+            (Some(s), Via::Foreign(s.language()))
+        }
         Hit::Synonym(s, _) if via == Via::Name => (Some(s), Via::Synonym),
         Hit::Synonym(s, _) => (Some(s), via),
         Hit::Name(_) if spelling && via == Via::Name => (None, Via::Spelling),

@@ -111,13 +111,13 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         if report.minor_from == Some(i) {
             writeln!(out, "{DIM}     ---- likely under 1 % from here ----{DIM:#}")?;
         }
-        let raw = clip(
+        let raw = fit(
             &super::safe(&ing.raw.replace(['\n', '\r', '\t'], " ")),
             RAW_WIDTH,
         );
         let (name, style) = match ing.name {
-            Some(n) => (clip(n, NAME_WIDTH), OK),
-            None => ("unknown".to_owned(), BAD),
+            Some(n) => (fit(n, NAME_WIDTH), OK),
+            None => (fit("unknown", NAME_WIDTH), BAD),
         };
         let worst = match worst_of.get(i).copied().flatten() {
             Some(f) => {
@@ -133,7 +133,7 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
             ""
         };
         let line = format!(
-            "{:>3}  {:<RAW_WIDTH$}  {style}{:<NAME_WIDTH$}{style:#}  {worst}{sep}{notes}",
+            "{:>3}  {}  {style}{}{style:#}  {worst}{sep}{notes}",
             i + 1,
             raw,
             name
@@ -245,6 +245,10 @@ fn notes(ing: &Ingredient) -> String {
                 notes.push(format!("{} name", s.kind));
             }
         }
+        Via::Foreign(lang) => notes.push(match lang {
+            Some(lang) => format!("{} name", lang.name()),
+            None => "foreign name".to_owned(),
+        }),
         Via::Spelling => notes.push("British or former spelling".to_owned()),
         Via::Spacing => notes.push("spaced or punctuated differently".to_owned()),
         Via::Variant => notes.push("plural or stereo prefix".to_owned()),
@@ -272,12 +276,31 @@ fn notes(ing: &Ingredient) -> String {
     notes.join("; ")
 }
 
-/// Cuts `s` to `width` characters, ending with an ellipsis when cut.
+/// Cuts `s` to `width` terminal columns, ending with an ellipsis when cut: Korean, Japanese and
+/// Chinese characters take two columns each, so counting characters would misalign the table.
 fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= width {
         return s.to_owned();
     }
-    let mut out: String = s.chars().take(width - 1).collect();
+    let mut out = String::with_capacity(s.len());
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.saturating_sub(1) {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
     out.push('…');
+    out
+}
+
+/// [`clip`], then padded with spaces to exactly `width` columns (a table cell).
+fn fit(s: &str, width: usize) -> String {
+    let mut out = clip(s, width);
+    let used = unicode_width::UnicodeWidthStr::width(out.as_str());
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
 }

@@ -67,7 +67,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let Some(name) = ing.name else { continue };
         let why = match (ing.matched_via, &ing.synonym) {
-            (Via::Synonym, Some(s)) => {
+            (Via::Synonym | Via::Foreign(_), Some(s)) => {
                 let colour = s.kind == NameKind::Synonym(SynonymKind::Colour);
                 let us_form = colour || s.alias == "FRAGRANCE";
                 if cx.config.market == Market::Us && us_form {
