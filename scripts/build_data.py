@@ -7,13 +7,17 @@ Reads (relative to --shared, default ../shared/data):
   cosing/inventory_2021-12-15_full.csv.gz, reference/human_derived_and_conditioned_media.csv
                                   descriptions and human-derived names (read by origin_data.py)
   synonyms/common_synonyms.json   common names -> INCI (papitosu/cosmetic-inci-bot, MIT)
+  names/*_label_to_inci.tsv       Korean and Japanese label names -> INCI
+  reference/human_derived_by_market.csv
+                                  each market's rule on ingredients of human origin
 
 Writes (relative to the repository root):
   crates/inci-dict/assets/cosing.csv     name,cas,ec,functions   (sorted, deduplicated)
   crates/inci-dict/assets/synonyms.csv   alias,target,kind,source (sorted)
   crates/inci-dict/assets/risk/*.csv     comedogenic ratings, irritants, fragrance allergens,
                                          Annex II/III/V/VI entries with verdict levels, their
-                                         limits, origin classes (each row with source)
+                                         limits, origin classes (each row with source),
+                                         markets.csv: each market's rule on human origin
 
 The outputs are committed; the Rust build never reads ../shared. After running this script, run
 `SNAPSHOTS=overwrite cargo test -p inci-dict --test codegen` to regenerate the Rust tables.
@@ -799,6 +803,48 @@ def build_risk(shared, inv, syn):
         print(line, file=sys.stderr)
 
 
+# Each market's rule on cells, tissues and products of human origin
+# (reference/human_derived_by_market.csv), with what each row covers and the short words a report
+# prints beside the other markets' (`EU: prohibited (Annex II entry 416) · KR: allowed if ...`).
+# Keyed by (market, verdict) as the reference file gives them; `applies_to` is `all`,
+# `culture_media` (the fluid left after culturing human cells, cells removed) or
+# `cells_tissues` (the cells and tissues themselves, and their extracts); `inferred` marks a
+# verdict that rests on evidence other than the market's own legal text, as its row says.
+MARKET_WORDS = {
+    ("EU", "prohibited"): ("all", "prohibited (Annex II entry 416)", ""),
+    ("UK", "prohibited"): ("all", "prohibited (GB Annex II entry 416)", "the GB annex text was not read: inferred from Regulation (EC) 1223/2009 as assimilated law"),
+    ("ASEAN", "prohibited"): ("all", "prohibited (ASEAN Cosmetic Directive Annex II, ref. 416)", ""),
+    ("KR", "prohibited"): ("cells_tissues", "prohibited: human cells and tissues themselves may not be used (MFDS Annex 1)", "the Annex 1 entry's exact wording was not read: from KFDA's announcements of notice 2010-99"),
+    ("KR", "allowed_with_conditions"): ("culture_media", "allowed if the culture medium meets the MFDS safety standard (Annex 3: donor screening, collection at medical institutions, records)", ""),
+    ("JP", "allowed_with_conditions"): ("all", "allowed if it meets the Standards for Biological Materials (MHLW Notification 210 of 2003)", ""),
+    ("CN", "prohibited"): ("all", "not permitted: not in the inventory of existing ingredients (IECIC 2021), and NMPA has registered no stem-cell ingredient", "the STSC 2015 prohibited-list entry was not read: from the IECIC inventory and NMPA's 2021 notice"),
+    ("TW", "prohibited"): ("all", "prohibited (MOHW list of prohibited ingredients, 2024)", ""),
+    ("US", "no_specific_rule"): ("all", "no specific rule (21 CFR 700 names no human-derived ingredient; treatment claims make it a drug)", ""),
+    ("CA", "allowed_with_conditions"): ("all", "restricted: Health Canada must receive its source, production method, quality-control data and labelling (Cosmetic Ingredient Hotlist)", ""),
+}
+
+
+def build_markets(shared):
+    """`assets/risk/markets.csv`: one row per market rule on human-derived ingredients, from
+    reference/human_derived_by_market.csv with MARKET_WORDS; `evidence` (where the legal text was
+    read) is provenance for review, not compiled."""
+    rows = []
+    with open(os.path.join(shared, "reference", "human_derived_by_market.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            key = (r["market"], r["verdict"])
+            if key not in MARKET_WORDS:
+                sys.exit(f"human_derived_by_market.csv: no MARKET_WORDS for {key}: add its scope and words")
+            applies_to, summary, inferred = MARKET_WORDS[key]
+            rows.append([r["market"], applies_to, r["verdict"], summary, " ".join(r["condition"].split()), " ".join(r["legal_text"].split()), " ".join(r["citation"].split()), inferred, " ".join(r["source_url_or_repo"].split())])
+    missing = set(MARKET_WORDS) - {(r[0], r[2]) for r in rows}
+    if missing:
+        sys.exit(f"MARKET_WORDS names rows the reference file lacks: {sorted(missing)}")
+    with open(os.path.join(ASSETS, "risk", "markets.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["market", "applies_to", "verdict", "summary", "condition", "legal_text", "citation", "inferred", "evidence"])
+        w.writerows(rows)
+
+
 # Statements Annex III requires on the label, as the regulation words them. An entry's
 # `label_warnings` lists those its "Wording of conditions of use and warnings" cell contains
 # (matched loosely: soft hyphens, colour/color, line breaks), and its own "Contains ..."
@@ -897,6 +943,7 @@ def main():
             w.writerow([alias, t, k, s])
     print(f"cosing.csv: {len(inv)} names; synonyms.csv: {len(syn)} aliases", file=sys.stderr)
     build_risk(args.shared, inv, syn)
+    build_markets(args.shared)
     for alias, why in skipped:
         print(f"  skipped synonym {alias!r}: {why}", file=sys.stderr)
 

@@ -46,7 +46,7 @@ mod tests {
             Path::new("inci.toml"),
         )
         .expect("valid config");
-        assert_eq!(c.market, Market::Us);
+        assert_eq!(c.markets, inci::market::Markets::only(Market::Us));
         assert_eq!(c.product_type, Some(inci::risk::ProductType::RinseOff));
         assert_eq!(c.fail_on, Some(Level::Error));
         assert_eq!(c.ignore, vec!["L011", "L002"]);

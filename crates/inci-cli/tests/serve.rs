@@ -241,10 +241,10 @@ async fn bad_requests_get_clear_errors() {
         "{}",
         error(&body)
     );
-    let (status, body) = request(addr, "POST", "/api/lint?market=uk", None, b"Aqua").await;
+    let (status, body) = request(addr, "POST", "/api/lint?market=mars", None, b"Aqua").await;
     assert_eq!(status, 400);
     assert!(
-        error(&body).contains("unknown market \"uk\""),
+        error(&body).contains("unknown market \"mars\""),
         "{}",
         error(&body)
     );

@@ -12,6 +12,7 @@
 
 #[rustfmt::skip]
 mod cosing_codegen;
+pub mod market;
 mod normalize;
 pub mod risk;
 #[rustfmt::skip]

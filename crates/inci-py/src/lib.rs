@@ -17,10 +17,10 @@ use rayon::prelude::*;
 
 mod to_python;
 
-/// The scanner for a `profile` and `product_type` given from Python, or a `ValueError` that
-/// lists the accepted values.
-fn scanner(profile: &str, product_type: Option<&str>) -> PyResult<Scanner> {
-    Scanner::from_names(profile, product_type).map_err(value_error)
+/// The scanner for a `profile`, `product_type` and `market` (`"eu"`, `"eu,kr"`, `"all"`) given
+/// from Python, or a `ValueError` that lists the accepted values.
+fn scanner(profile: &str, product_type: Option<&str>, market: &str) -> PyResult<Scanner> {
+    Scanner::from_names(profile, product_type, Some(market)).map_err(value_error)
 }
 
 fn value_error(e: inci::risk::UnknownValue) -> PyErr {
@@ -31,33 +31,39 @@ fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
     serde_json::to_string(value).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
-/// Checks a profile and product type without scanning (a `ValueError` names the bad one):
-/// the Spark UDF calls it on the driver so that a typo fails before any task runs.
+/// Checks a profile, product type and market without scanning (a `ValueError` names the bad
+/// one): the Spark UDF calls it on the driver so that a typo fails before any task runs.
 #[pyfunction]
-#[pyo3(signature = (profile = "general", product_type = None))]
-fn check_scan_options(profile: &str, product_type: Option<&str>) -> PyResult<()> {
-    scanner(profile, product_type).map(|_| ())
+#[pyo3(signature = (profile = "general", product_type = None, market = "eu"))]
+fn check_scan_options(profile: &str, product_type: Option<&str>, market: &str) -> PyResult<()> {
+    scanner(profile, product_type, market).map(|_| ())
 }
 
 /// Scans one label; the report as JSON.
 #[pyfunction]
-#[pyo3(signature = (text, profile = "general", product_type = None))]
-fn scan_json(text: &str, profile: &str, product_type: Option<&str>) -> PyResult<String> {
-    let scanner = scanner(profile, product_type)?;
+#[pyo3(signature = (text, profile = "general", product_type = None, market = "eu"))]
+fn scan_json(
+    text: &str,
+    profile: &str,
+    product_type: Option<&str>,
+    market: &str,
+) -> PyResult<String> {
+    let scanner = scanner(profile, product_type, market)?;
     to_json(&scanner.scan(text))
 }
 
 /// Scans many labels on every core with the GIL released; one JSON report per text, `None`
 /// for a `None` text. A text repeated in the batch is scanned once. Any other item is a `TypeError` that names its index.
 #[pyfunction]
-#[pyo3(signature = (texts, profile = "general", product_type = None))]
+#[pyo3(signature = (texts, profile = "general", product_type = None, market = "eu"))]
 fn scan_many_json(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     profile: &str,
     product_type: Option<&str>,
+    market: &str,
 ) -> PyResult<Vec<Option<String>>> {
-    let scanner = scanner(profile, product_type)?;
+    let scanner = scanner(profile, product_type, market)?;
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
     let answers: Result<Vec<String>, serde_json::Error> = py.detach(|| {
@@ -94,28 +100,30 @@ fn distinct(texts: &[Option<String>]) -> (Vec<&str>, Vec<Option<usize>>) {
 
 /// Scans one label; the report as Python objects (dicts, lists, str, int, bool, None).
 #[pyfunction]
-#[pyo3(signature = (text, profile = "general", product_type = None))]
+#[pyo3(signature = (text, profile = "general", product_type = None, market = "eu"))]
 fn scan<'py>(
     py: Python<'py>,
     text: &str,
     profile: &str,
     product_type: Option<&str>,
+    market: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let scanner = scanner(profile, product_type)?;
+    let scanner = scanner(profile, product_type, market)?;
     to_python::Converter::new(py).convert(&scanner.scan(text))
 }
 
 /// Scans many labels on every core with the GIL released, then converts each report to Python
 /// objects; `None` for a `None` text.
 #[pyfunction]
-#[pyo3(signature = (texts, profile = "general", product_type = None))]
+#[pyo3(signature = (texts, profile = "general", product_type = None, market = "eu"))]
 fn scan_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     profile: &str,
     product_type: Option<&str>,
+    market: &str,
 ) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
-    let scanner = scanner(profile, product_type)?;
+    let scanner = scanner(profile, product_type, market)?;
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
     let reports: Vec<inci::ScanReport> =

@@ -60,12 +60,14 @@
 pub mod explain;
 pub mod ingredient;
 pub mod lint;
+pub mod market;
 pub mod origin;
 pub mod parse;
 pub mod resolve;
 pub mod risk;
 pub mod scan;
 pub mod span;
+pub mod value;
 
 pub use parse::{Label, parse};
 pub use resolve::{Cosing, Resolution, resolve};

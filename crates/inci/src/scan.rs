@@ -4,6 +4,7 @@
 //! in `docs/json-schema.md`); its field names are kept stable.
 
 pub use crate::ingredient::{Ingredient, SynonymUse, ingredients};
+use crate::market::{MarketCoverage, Markets};
 use crate::parse::{self, Diagnostic, Label, TokenKind};
 use crate::resolve::Cosing;
 use crate::risk::{self, ConcernLevel, Finding, Profile};
@@ -36,6 +37,9 @@ pub struct ScanReport {
         serialize_with = "product_type_id"
     )]
     pub product_type: Option<risk::ProductType>,
+    /// The markets whose rules were applied, each with what inci could check there and what it
+    /// could not for lack of rule data.
+    pub markets: Vec<MarketCoverage>,
     /// Input that belongs to no ingredient (headers, pack text, legends), with the reason.
     pub skipped: Vec<SkippedText>,
     /// Problems the parser recovered from.
@@ -113,15 +117,25 @@ impl Scanner {
         self
     }
 
-    /// A scanner for a profile and product type given by name (`"acne-prone"`, `"leave-on"`),
-    /// as the web API and the Python package receive them.
+    /// Applies the rules of `markets` (default: the EU): each market's rule on ingredients of
+    /// human origin, and the EU annexes for the EU, UK and ASEAN.
+    pub fn markets(mut self, markets: Markets) -> Scanner {
+        self.options.markets = markets;
+        self
+    }
+
+    /// A scanner for a profile, product type and markets given by name (`"acne-prone"`,
+    /// `"leave-on"`, `"eu,kr"`), as the web API and the Python package receive them; no
+    /// markets means the EU.
     pub fn from_names(
         profile: &str,
         product_type: Option<&str>,
+        markets: Option<&str>,
     ) -> Result<Scanner, risk::UnknownValue> {
         Ok(Scanner::new()
             .profile(profile.parse()?)
-            .product_type(product_type.map(risk::parse_product_type).transpose()?))
+            .product_type(product_type.map(risk::parse_product_type).transpose()?)
+            .markets(markets.map(str::parse).transpose()?.unwrap_or_default()))
     }
 
     /// The options [`risk::analyze`] gets.
@@ -167,6 +181,11 @@ fn report_opts(label: &Label<'_>, options: &risk::Options) -> ScanReport {
         minor_from: analysis.minor_from,
         profile,
         product_type: options.product_type,
+        markets: options
+            .markets
+            .iter()
+            .map(crate::market::coverage)
+            .collect(),
         skipped,
         diagnostics: label.diagnostics.clone(),
     }

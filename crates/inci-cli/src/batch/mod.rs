@@ -52,6 +52,8 @@ pub struct Options {
     pub profile: Profile,
     /// Product type for the annex limits, when known.
     pub product_type: Option<inci::risk::ProductType>,
+    /// The markets whose rules apply.
+    pub markets: inci::market::Markets,
     /// Field separator; `None` detects it from the header line ([`Delimiter::detect`]).
     pub delimiter: Option<Delimiter>,
     /// Remember each label's answer so that a repeated label is not scanned again (see
@@ -253,6 +255,7 @@ pub fn run(
         format: options.format,
         profile: options.profile,
         product_type: options.product_type,
+        markets: options.markets,
     };
     output::write_header(out, &layout, &names)?;
 

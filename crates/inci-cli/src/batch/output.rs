@@ -28,6 +28,7 @@ pub(crate) struct Layout {
     pub format: OutputFormat,
     pub profile: Profile,
     pub product_type: Option<inci::risk::ProductType>,
+    pub markets: inci::market::Markets,
 }
 
 /// Summary columns appended to each CSV row.
@@ -39,6 +40,7 @@ const CSV_COLUMNS: &[&str] = &[
     "inci_vegan",
     "inci_human_derived",
     "inci_findings",
+    "inci_market_verdicts",
     "inci_unknown",
     "inci_error",
 ];
@@ -127,6 +129,7 @@ fn scan(text: &str, layout: &Layout) -> ScanReport {
     inci::scan::Scanner::new()
         .profile(layout.profile)
         .product_type(layout.product_type)
+        .markets(layout.markets)
         .scan(text)
 }
 
@@ -184,6 +187,14 @@ fn json_head(row: u64, id: Option<&str>) -> Vec<u8> {
 pub(crate) fn csv_cells(report: &ScanReport, human: bool, unknown: &[String]) -> Vec<String> {
     let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level.as_str());
     let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
+    // Each market's verdict on the human-derived ingredients (`eu:prohibited
+    // kr:allowed_with_conditions`), in finding order.
+    let verdicts: Vec<String> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.market_verdict.as_ref())
+        .map(|v| format!("{}:{}", v.market.as_str(), v.verdict.as_str()))
+        .collect();
     vec![
         level(0).to_owned(),
         level(1).to_owned(),
@@ -192,6 +203,7 @@ pub(crate) fn csv_cells(report: &ScanReport, human: bool, unknown: &[String]) ->
         level(4).to_owned(),
         if human { "yes" } else { "no" }.to_owned(),
         codes.join(" "),
+        verdicts.join(" "),
         unknown.join("; "),
         String::new(),
     ]
@@ -281,6 +293,7 @@ mod tests {
             format,
             profile: Profile::General,
             product_type: None,
+            markets: inci::market::Markets::default(),
         }
     }
 

@@ -42,6 +42,12 @@ pub struct BatchArgs {
     /// --help).
     #[arg(long, value_name = "TYPE", value_parser = super::scan::parse_product_type)]
     pub product_type: Option<inci::risk::ProductType>,
+    /// Markets whose rules apply to every row (see inci scan --help): one, a comma list
+    /// (eu,kr,us) or all. JSON Lines records carry each market's finding and the report's
+    /// `markets`; the CSV column `inci_market_verdicts` lists each market's verdict on the
+    /// human-derived ingredients (`eu:prohibited kr:allowed_with_conditions`).
+    #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets, default_value = "eu")]
+    pub market: inci::market::Markets,
     /// Field separator of the catalog (comma, semicolon or tab; `,` `;` also work); detected
     /// from the header line when not given.
     #[arg(long, value_enum, value_name = "SEP")]
@@ -106,6 +112,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         strict: args.strict,
         profile: args.profile.into(),
         product_type: args.product_type,
+        markets: args.market,
         delimiter: args.delimiter,
         memo: !args.no_memo,
         threads: args.threads.map(usize::from),

@@ -55,23 +55,16 @@ impl From<LevelArg> for inci::lint::Level {
     }
 }
 
-/// `--market`: whose labelling rules apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MarketArg {
-    /// European Union: Regulation (EC) 1223/2009 (INCI names, `Parfum`, CI numbers, allergens).
-    Eu,
-    /// United States: 21 CFR 701.3 (INCI names; `Fragrance` and FD&C colour names accepted).
-    Us,
-}
+/// `--market`'s help: which rules each market has data for.
+pub const MARKET_HELP: &str = "Markets whose rules apply: one, a comma list (eu,kr,us) or all. \
+eu (default): the EU annexes II-VI, fragrance allergen labelling and Annex II entry 416 on human origin; \
+uk, asean: the EU annexes, inferred (the UK's from Regulation (EC) 1223/2009 as assimilated law, ASEAN's from its directive, which follows them); \
+kr, jp, cn, tw, us, ca: that market's rule on ingredients of human origin only (Korea: culture media allowed under the MFDS safety standard; Japan: the Standards for Biological Materials; China and Taiwan: not permitted; US: no specific rule; Canada: notification), \
+and the report says which checks have no rule data there";
 
-impl From<MarketArg> for inci::lint::Market {
-    fn from(m: MarketArg) -> Self {
-        use inci::lint::Market;
-        match m {
-            MarketArg::Eu => Market::Eu,
-            MarketArg::Us => Market::Us,
-        }
-    }
+/// Reads `--market` (clap's value parser): `eu`, `eu,kr`, `all`.
+pub fn parse_markets(s: &str) -> Result<inci::market::Markets, inci::value::UnknownValue> {
+    s.parse()
 }
 
 #[cfg(test)]
@@ -92,8 +85,16 @@ mod tests {
         for l in LevelArg::value_variants() {
             assert_eq!(name(l), inci::lint::Level::from(*l).as_str());
         }
-        for m in MarketArg::value_variants() {
-            assert_eq!(name(m), inci::lint::Market::from(*m).as_str());
+        for m in inci::market::Market::ALL {
+            assert!(
+                MARKET_HELP.contains(m.as_str()),
+                "--market help misses {}",
+                m.as_str()
+            );
+            assert_eq!(
+                parse_markets(m.as_str()),
+                Ok(inci::market::Markets::only(m))
+            );
         }
         assert_eq!(
             ProfileArg::value_variants().len(),

@@ -57,9 +57,12 @@ pub struct LintArgs {
     /// Rules to skip, by code or name, comma-separated (added to inci.toml's `ignore`).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
-    /// Market whose labelling rules apply [default: inci.toml's `market`, else eu].
-    #[arg(long, value_enum)]
-    pub market: Option<super::choices::MarketArg>,
+    /// Markets whose rules apply: one, a comma list (eu,kr,us) or all [default: inci.toml's
+    /// `market`, else eu]. The EU annex rules (L009's Annex II entries, L010, L011) run for eu,
+    /// uk and asean; human-derived ingredients take each market's verdict (L009); a Korean,
+    /// Japanese or Chinese name is the label name under kr, jp or cn alone (L003).
+    #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets)]
+    pub market: Option<inci::market::Markets>,
     /// Product type, which decides hair-dye-only Annex II entries [default: inci.toml's
     /// `product-type`]: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap,
     /// shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, lip, eyelash.
@@ -178,7 +181,7 @@ fn config(args: &LintArgs) -> anyhow::Result<Config> {
     }
     config.ignore.extend(codes(&args.ignore)?);
     if let Some(m) = args.market {
-        config.market = m.into();
+        config.markets = m;
     }
     if args.product_type.is_some() {
         config.product_type = args.product_type;

@@ -42,6 +42,9 @@ pub struct ScanArgs {
     /// deodorant, powder, nail, toothpaste, mouthwash, and the body parts lip and eyelash.
     #[arg(long, value_name = "TYPE", value_parser = parse_product_type)]
     pub product_type: Option<inci::risk::ProductType>,
+    /// Markets whose rules apply (see `MARKET_HELP`, which clap prints).
+    #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets, default_value = "eu", help = super::choices::MARKET_HELP)]
+    pub market: inci::market::Markets,
 }
 
 /// Reads `--product-type` (clap's value parser).
@@ -87,6 +90,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
     let report = inci::scan::Scanner::new()
         .profile(args.profile.into())
         .product_type(args.product_type)
+        .markets(args.market)
         .scan(&text);
     // Buffered, so that the colour layer (which strips styles off a pipe) sees large writes,
     // and JSON, which has no colour, skips it.

@@ -194,44 +194,197 @@ fn write_concerns(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
 
 fn write_findings(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     let groups = Concern::ALL.iter().chain(std::iter::once(&Concern::Info));
+    // With several markets, one ingredient's market verdicts are shown side by side.
+    let side_by_side = report.markets.len() > 1;
     for &concern in groups {
-        let mut fs: Vec<&Finding> = report
-            .findings
-            .iter()
-            .filter(|f| f.concern == concern)
-            .collect();
-        if fs.is_empty() {
+        let mut rows: Vec<Row<'_>> = Vec::new();
+        for f in report.findings.iter().filter(|f| f.concern == concern) {
+            if side_by_side && f.market_verdict.is_some() {
+                if let Some(Row::Markets(group)) = rows
+                    .iter_mut()
+                    .rev()
+                    .find(|r| matches!(r, Row::Markets(g) if g[0].ingredients == f.ingredients))
+                {
+                    group.push(f);
+                    continue;
+                }
+                rows.push(Row::Markets(vec![f]));
+            } else {
+                rows.push(Row::One(f));
+            }
+        }
+        if rows.is_empty() {
             continue;
         }
-        fs.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.severity()));
         writeln!(out)?;
         writeln!(out, "{HEAD}{}{HEAD:#}", concern.title())?;
-        for f in fs {
-            let st = severity_style(f.severity);
-            let which: Vec<String> = f
-                .ingredients
-                .iter()
-                .map(|i| format!("#{}", i + 1))
-                .collect();
-            // A finding about the whole text (no list found) points at no ingredient.
-            let which = if which.is_empty() {
-                String::new()
-            } else {
-                format!(" [{}]", which.join(" "))
-            };
-            writeln!(
-                out,
-                "  {st}{:<8}{st:#} {} {}{which}",
-                f.severity.as_str(),
-                f.code,
-                super::safe(&f.message),
-            )?;
-            writeln!(out, "           {DIM}source: {}{DIM:#}", f.source)?;
+        for row in rows {
+            match row {
+                Row::One(f) => write_finding(out, f, side_by_side)?,
+                Row::Markets(group) => write_markets(out, report, &group)?,
+            }
         }
     }
     if report.minor_from.is_some() {
         writeln!(out)?;
         writeln!(out, "{DIM}1 % line: {}{DIM:#}", inci::risk::POSITION_SOURCE)?;
+    }
+    write_coverage(out, report)
+}
+
+/// A line of the findings: one finding, or one ingredient's verdicts in several markets.
+enum Row<'a> {
+    One(&'a Finding),
+    Markets(Vec<&'a Finding>),
+}
+
+impl Row<'_> {
+    fn severity(&self) -> inci::risk::Severity {
+        match self {
+            Row::One(f) => f.severity,
+            Row::Markets(g) => g.iter().map(|f| f.severity).max().unwrap_or(Severity::Info),
+        }
+    }
+}
+
+fn which(f: &Finding) -> String {
+    let which: Vec<String> = f
+        .ingredients
+        .iter()
+        .map(|i| format!("#{}", i + 1))
+        .collect();
+    // A finding about the whole text (no list found) points at no ingredient.
+    if which.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", which.join(" "))
+    }
+}
+
+fn write_finding(out: &mut dyn Write, f: &Finding, several_markets: bool) -> io::Result<()> {
+    let st = severity_style(f.severity);
+    // In a report for several markets, a market's rule says whose it is (`R003 [EU UK]`).
+    let markets = if several_markets && !f.markets.is_empty() {
+        let codes: Vec<&str> = f.markets.iter().map(|m| m.code()).collect();
+        format!(" [{}]", codes.join(" "))
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "  {st}{:<8}{st:#} {}{markets} {}{}",
+        f.severity.as_str(),
+        f.code,
+        super::safe(&f.message),
+        which(f)
+    )?;
+    writeln!(out, "           {DIM}source: {}{DIM:#}", f.source)
+}
+
+/// One ingredient's verdicts in several markets, on one line: `EU: prohibited (Annex II entry
+/// 416) · KR: allowed if ... · US: no specific rule`, then each market's source.
+fn write_markets(out: &mut dyn Write, report: &ScanReport, group: &[&Finding]) -> io::Result<()> {
+    let Some(first) = group.first() else {
+        return Ok(());
+    };
+    let worst = group
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(Severity::Info);
+    let st = severity_style(worst);
+    let mut codes: Vec<&str> = Vec::new();
+    for f in group {
+        if !codes.contains(&f.code) {
+            codes.push(f.code);
+        }
+    }
+    let name = first
+        .ingredients
+        .first()
+        .and_then(|&i| report.ingredients.get(i))
+        .map(|ing| {
+            ing.name
+                .map_or_else(|| ing.raw.trim().to_owned(), str::to_owned)
+        })
+        .unwrap_or_default();
+    let verdicts: Vec<String> = group
+        .iter()
+        .filter_map(|f| f.market_verdict.as_ref())
+        .map(|v| {
+            let inferred = if v.inferred.is_empty() {
+                ""
+            } else {
+                " (inferred)"
+            };
+            format!("{}: {}{inferred}", v.market.code(), v.summary)
+        })
+        .collect();
+    writeln!(
+        out,
+        "  {st}{:<8}{st:#} {} {} by market: {}{}",
+        worst.as_str(),
+        codes.join(" "),
+        super::safe(&name),
+        super::safe(&verdicts.join(" · ")),
+        which(first)
+    )?;
+    let sources: Vec<String> = group
+        .iter()
+        .filter_map(|f| f.market_verdict.as_ref().map(|v| (v.market, &f.source)))
+        .map(|(m, s)| format!("{}: {s}", m.code()))
+        .collect();
+    writeln!(
+        out,
+        "           {DIM}sources: {}{DIM:#}",
+        sources.join("; ")
+    )
+}
+
+/// Which markets' rules were applied, and what had no rule data there.
+fn write_coverage(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
+    use inci::market::{Coverage, Market};
+    if let [only] = report.markets.as_slice()
+        && only.market == Market::Eu
+    {
+        writeln!(
+            out,
+            "{DIM}market: EU (Regulation (EC) 1223/2009); others with --market (kr, jp, cn, tw, us, ca, uk, asean, all){DIM:#}"
+        )?;
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{HEAD}Markets{HEAD:#}")?;
+    for m in &report.markets {
+        let names = |c: Coverage| -> Vec<&str> {
+            m.checks
+                .iter()
+                .filter(|k| k.coverage == c)
+                .map(|k| k.check.title())
+                .collect()
+        };
+        let mut parts = Vec::new();
+        let checked = names(Coverage::Checked);
+        if !checked.is_empty() {
+            parts.push(format!("checked: {}", checked.join(", ")));
+        }
+        // Checks inferred for the same reason are named together.
+        let mut inferred: Vec<(&str, Vec<&str>)> = Vec::new();
+        for k in m.checks.iter().filter(|k| k.coverage == Coverage::Inferred) {
+            match inferred.iter_mut().find(|(note, _)| *note == k.note) {
+                Some((_, titles)) => titles.push(k.check.title()),
+                None => inferred.push((&k.note, vec![k.check.title()])),
+            }
+        }
+        for (note, titles) in inferred {
+            parts.push(format!("inferred: {} ({note})", titles.join(", ")));
+        }
+        let missing = names(Coverage::NoData);
+        if !missing.is_empty() {
+            parts.push(format!("no rule data, not checked: {}", missing.join(", ")));
+        }
+        writeln!(out, "  {:<6} {}", m.market.code(), parts.join("; "))?;
     }
     Ok(())
 }

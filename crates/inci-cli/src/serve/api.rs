@@ -84,8 +84,13 @@ pub struct Input {
 impl Input {
     fn scanner(&self) -> Result<Scanner, ApiError> {
         let product_type = self.product_type.as_deref().filter(|p| !p.is_empty());
-        Scanner::from_names(self.profile.as_deref().unwrap_or("general"), product_type)
-            .map_err(|e| ApiError::bad(e.to_string()))
+        let markets = self.market.as_deref().filter(|m| !m.is_empty());
+        Scanner::from_names(
+            self.profile.as_deref().unwrap_or("general"),
+            product_type,
+            markets,
+        )
+        .map_err(|e| ApiError::bad(e.to_string()))
     }
 
     fn config(&self) -> Result<Config, ApiError> {

@@ -27,21 +27,34 @@ __all__ = ["scan", "scan_many", "lint", "explain", "scan_frame", "__version__"]
 __version__: str = _inci.__version__
 
 
-def scan(text: str, profile: str = "general", product_type: Optional[str] = None) -> dict:
+def scan(
+    text: str,
+    profile: str = "general",
+    product_type: Optional[str] = None,
+    market: str = "eu",
+) -> dict:
     """Parse, resolve and analyse one label; the ``inci scan --format json`` report.
 
     ``profile``: general, acne-prone, sensitive, vegan or eu-market.
     ``product_type``: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap,
     shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, lip, eyelash, or
     None (unknown).
+    ``market``: the markets whose rules apply, one or a comma list: eu (default), uk, kr, jp,
+    cn, tw, us, ca, asean, or all. Each market's rule on ingredients of human origin is a
+    finding naming its market; the report's ``markets`` says what had no rule data there.
+
+    >>> r = scan("Aqua, Human Umbilical Mesenchymal Stem Cell Conditioned Media", market="eu,kr")
+    >>> [(f["markets"], f["market_verdict"]["verdict"]) for f in r["findings"] if "market_verdict" in f]
+    [(['eu'], 'prohibited'), (['kr'], 'allowed_with_conditions')]
     """
-    return _inci.scan(_text(text, "text"), profile, product_type)
+    return _inci.scan(_text(text, "text"), profile, product_type, market)
 
 
 def scan_many(
     texts: Iterable[Optional[str]],
     profile: str = "general",
     product_type: Optional[str] = None,
+    market: str = "eu",
 ) -> list:
     """Scan many labels on every core, in order: one report per text, ``None`` for ``None``.
 
@@ -55,7 +68,7 @@ def scan_many(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _inci.scan_many(texts, profile, product_type)
+        return _inci.scan_many(texts, profile, product_type, market)
     finally:
         if enabled:
             gc.enable()
@@ -65,11 +78,12 @@ def scan_many_json(
     texts: Iterable[Optional[str]],
     profile: str = "general",
     product_type: Optional[str] = None,
+    market: str = "eu",
 ) -> list:
     """Like :func:`scan_many`, but each report as a JSON string (what a Spark column stores)."""
     if not isinstance(texts, (list, tuple)):
         texts = list(texts)
-    return _inci.scan_many_json(texts, profile, product_type)
+    return _inci.scan_many_json(texts, profile, product_type, market)
 
 
 def lint(
@@ -80,7 +94,8 @@ def lint(
 ) -> dict:
     """Check packaging text; the ``inci lint --format json`` document for one file ``path``.
 
-    ``market``: eu or us. Each lint has its code, level, span, line and column, help and fix.
+    ``market``: eu (default), uk, kr, jp, cn, tw, us, ca, asean, a comma list or all. Each lint
+    has its code, level, span, line and column, help and fix.
     """
     return json.loads(_inci.lint_json(_text(text, "text"), path, market, product_type))
 
@@ -99,11 +114,14 @@ def scan_frame(
     per: str = "product",
     profile: str = "general",
     product_type: Optional[str] = None,
+    market: str = "eu",
 ) -> Any:
     """Scan a pandas DataFrame column; see :mod:`inci.frame` for the columns returned."""
     from .frame import scan_frame as _scan_frame
 
-    return _scan_frame(df, column, per=per, profile=profile, product_type=product_type)
+    return _scan_frame(
+        df, column, per=per, profile=profile, product_type=product_type, market=market
+    )
 
 
 def _text(value: Any, what: str) -> str:

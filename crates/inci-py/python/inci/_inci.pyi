@@ -4,18 +4,26 @@ from typing import Optional, Sequence
 
 __version__: str
 
-def check_scan_options(profile: str = "general", product_type: Optional[str] = None) -> None: ...
-def scan(text: str, profile: str = "general", product_type: Optional[str] = None) -> dict: ...
+def check_scan_options(
+    profile: str = "general", product_type: Optional[str] = None, market: str = "eu"
+) -> None: ...
+def scan(
+    text: str, profile: str = "general", product_type: Optional[str] = None, market: str = "eu"
+) -> dict: ...
 def scan_many(
     texts: Sequence[Optional[str]],
     profile: str = "general",
     product_type: Optional[str] = None,
+    market: str = "eu",
 ) -> list[Optional[dict]]: ...
-def scan_json(text: str, profile: str = "general", product_type: Optional[str] = None) -> str: ...
+def scan_json(
+    text: str, profile: str = "general", product_type: Optional[str] = None, market: str = "eu"
+) -> str: ...
 def scan_many_json(
     texts: Sequence[Optional[str]],
     profile: str = "general",
     product_type: Optional[str] = None,
+    market: str = "eu",
 ) -> list[Optional[str]]: ...
 def lint_json(
     text: str,

@@ -40,6 +40,7 @@ def scan_frame(
     per: str = "product",
     profile: str = "general",
     product_type: Optional[str] = None,
+    market: str = "eu",
 ) -> Any:
     """Scan ``df[column]``; see the module documentation for the columns."""
     import pandas as pd
@@ -51,7 +52,9 @@ def scan_frame(
     if per not in ("product", "ingredient"):
         raise ValueError(f"per must be 'product' or 'ingredient', not {per!r}")
     cells = [_cell(v) for v in df[column].tolist()]
-    reports = scan_many([t for t, _ in cells], profile=profile, product_type=product_type)
+    reports = scan_many(
+        [t for t, _ in cells], profile=profile, product_type=product_type, market=market
+    )
     if per == "product":
         return _per_product(pd, df.index, cells, reports)
     return _per_ingredient(pd, df.index, cells, reports)

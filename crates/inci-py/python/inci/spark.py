@@ -27,7 +27,9 @@ from typing import Any, Optional  # no `from __future__ import annotations`: Spa
 # UDF's type hints at definition time and needs them as real types, not strings.
 
 
-def scan_udf(profile: str = "general", product_type: Optional[str] = None) -> Any:
+def scan_udf(
+    profile: str = "general", product_type: Optional[str] = None, market: str = "eu"
+) -> Any:
     """A pandas UDF (string -> string) that scans each cell; see the module documentation."""
     import pandas as pd
     from pyspark.sql.functions import pandas_udf
@@ -35,11 +37,13 @@ def scan_udf(profile: str = "general", product_type: Optional[str] = None) -> An
     from . import _inci
 
     # Checked here, on the driver, so that a bad value fails before any task runs.
-    _inci.check_scan_options(profile, product_type)
+    _inci.check_scan_options(profile, product_type, market)
 
     @pandas_udf("string")  # type: ignore[misc]
     def inci_scan(texts: pd.Series) -> pd.Series:
         cells = [t if isinstance(t, str) else None for t in texts]
-        return pd.Series(_inci.scan_many_json(cells, profile, product_type), dtype="object")
+        return pd.Series(
+            _inci.scan_many_json(cells, profile, product_type, market), dtype="object"
+        )
 
     return inci_scan

@@ -6,7 +6,7 @@
 //! checks it. Every key is optional:
 //!
 //! ```toml
-//! market = "eu"                 # "eu" (default) or "us"
+//! market = "eu"                 # eu (default), uk, kr, jp, cn, tw, us, ca, asean; "eu,kr" or "all"
 //! product-type = "leave-on"     # leave-on, rinse-off, oral-care, spray, hair-dye, eye
 //! fail-on = "warning"           # lowest level that makes `inci lint` exit 1
 //! select = ["ALL"]              # rule codes or names to run (default: all)
@@ -33,37 +33,24 @@ use std::path::{Path, PathBuf};
 /// The file name looked for.
 pub const FILE_NAME: &str = "inci.toml";
 
-/// The market whose labelling rules apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Market {
-    /// European Union: Regulation (EC) 1223/2009 (INCI names, `Parfum`, CI numbers, allergens).
-    #[default]
-    Eu,
-    /// United States: 21 CFR 701.3 (INCI names; `Fragrance` and FD&C colour names accepted).
-    Us,
+pub use crate::market::{Market, Markets};
+
+/// `market` as `inci.toml` writes it: one name or a comma list (`"eu,kr"`, `"all"`), or an
+/// array of names.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum MarketsFile {
+    /// `market = "eu,kr"`.
+    One(String),
+    /// `market = ["eu", "kr"]`.
+    Many(Vec<String>),
 }
 
-impl std::str::FromStr for Market {
-    type Err = crate::risk::UnknownValue;
-
-    /// Parses `eu` or `us`.
-    fn from_str(s: &str) -> Result<Market, Self::Err> {
-        match s {
-            "eu" => Ok(Market::Eu),
-            "us" => Ok(Market::Us),
-            _ => Err(crate::risk::UnknownValue::new("market", s, ["eu", "us"])),
-        }
-    }
-}
-
-impl Market {
-    /// `eu` or `us`.
-    pub fn as_str(self) -> &'static str {
+impl MarketsFile {
+    fn parse(&self) -> Result<Markets, crate::value::UnknownValue> {
         match self {
-            Market::Eu => "eu",
-            Market::Us => "us",
+            MarketsFile::One(s) => s.parse(),
+            MarketsFile::Many(list) => list.join(",").parse(),
         }
     }
 }
@@ -87,8 +74,8 @@ pub struct WatchName {
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct Config {
-    /// Which market's rules apply.
-    pub market: Market,
+    /// Which markets' rules apply (default: the EU).
+    pub markets: Markets,
     /// The product type, when known: decides hair-dye-only Annex II entries (L009).
     pub product_type: Option<crate::risk::ProductType>,
     /// Lowest level that fails the run, when the file sets one.
@@ -130,8 +117,8 @@ impl std::error::Error for ConfigError {}
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[non_exhaustive]
 pub struct ConfigFile {
-    /// `market`.
-    pub market: Option<Market>,
+    /// `market`: one name, a comma list or an array (`"eu"`, `"eu,kr"`, `["eu", "kr"]`, `"all"`).
+    pub market: Option<MarketsFile>,
     /// `product-type`, as written.
     pub product_type: Option<String>,
     /// `fail-on`, as written.
@@ -161,15 +148,15 @@ pub struct WatchListFile {
 }
 
 impl Config {
-    /// Sets the market and product type from their names (`"us"`, `"rinse-off"`), as the web
-    /// API and the Python package receive them; `None` leaves a setting as it is.
+    /// Sets the markets and product type from their names (`"us"`, `"eu,kr"`, `"rinse-off"`), as
+    /// the web API and the Python package receive them; `None` leaves a setting as it is.
     pub fn set_names(
         &mut self,
         market: Option<&str>,
         product_type: Option<&str>,
     ) -> Result<(), crate::risk::UnknownValue> {
         if let Some(m) = market {
-            self.market = m.parse()?;
+            self.markets = m.parse()?;
         }
         if let Some(p) = product_type {
             self.product_type = Some(crate::risk::parse_product_type(p)?);
@@ -238,8 +225,12 @@ impl Config {
                 crate::risk::parse_product_type(p).map_err(|e| err(format!("`product-type`: {e}")))
             })
             .transpose()?;
+        let markets = match &raw.market {
+            Some(m) => m.parse().map_err(|e| err(format!("`market`: {e}")))?,
+            None => Markets::default(),
+        };
         Ok(Config {
-            market: raw.market.unwrap_or_default(),
+            markets,
             product_type,
             fail_on: raw
                 .fail_on
@@ -318,7 +309,7 @@ mod tests {
     #[test]
     fn checks_every_key() {
         let raw = ConfigFile {
-            market: Some(Market::Us),
+            market: Some(MarketsFile::One("us".into())),
             product_type: Some("rinse-off".into()),
             fail_on: Some("error".into()),
             ignore: vec!["L011".into(), "misspelling".into()],
@@ -326,7 +317,7 @@ mod tests {
             ..ConfigFile::default()
         };
         let c = Config::from_file(raw, Path::new("inci.toml")).expect("valid config");
-        assert_eq!(c.market, Market::Us);
+        assert_eq!(c.markets, Markets::only(Market::Us));
         assert_eq!(c.product_type, Some(crate::risk::ProductType::RinseOff));
         assert_eq!(c.fail_on, Some(Level::Error));
         assert_eq!(c.ignore, vec!["L011", "L002"]);

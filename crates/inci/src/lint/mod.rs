@@ -14,7 +14,7 @@ pub mod fix;
 pub mod position;
 pub mod rules;
 
-pub use config::{Config, ConfigError, ConfigFile, Market};
+pub use config::{Config, ConfigError, ConfigFile, Market, Markets, MarketsFile};
 pub use document::{Document, FileRecord, LintRecord, document};
 pub use fix::{Applicability, Edit, Fix, apply_fixes, fix_text};
 pub use rules::{RULES, Rule, rule_by_code};

@@ -18,6 +18,10 @@ pub use checks::annex::{Applies, applies as annex_applies};
 pub use inci_dict::risk::ProductType;
 pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_range, percent_value};
 
+pub use crate::value::UnknownValue;
+
+use crate::market::{HumanVerdict, Market, Markets};
+
 use crate::ingredient::Ingredient;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -199,6 +203,17 @@ pub struct Finding {
     pub ingredients: Vec<usize>,
     /// Where the facts come from.
     pub source: Cow<'static, str>,
+    /// The markets whose rule this is (`R416`, `M001`, the annex findings); empty for facts
+    /// that hold in every market (ratings, origin, allergy).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "crate::market::serialize_markets"
+    )]
+    pub markets: Vec<Market>,
+    /// For `R416` and `M001`: the market's verdict on the ingredient, in a few words and in
+    /// full, so a report can set markets side by side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market_verdict: Option<HumanVerdict>,
 }
 
 impl Finding {
@@ -219,7 +234,15 @@ impl Finding {
             message,
             ingredients,
             source,
+            markets: Vec::new(),
+            market_verdict: None,
         }
+    }
+
+    /// The finding, for the rule of `markets`.
+    pub fn for_markets(mut self, markets: Vec<Market>) -> Finding {
+        self.markets = markets;
+        self
     }
 }
 
@@ -364,29 +387,6 @@ impl std::str::FromStr for Profile {
     }
 }
 
-/// A name that is not one of a closed set's values: says which set and lists the values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownValue {
-    what: &'static str,
-    given: String,
-    expected: Vec<String>,
-}
-
-impl UnknownValue {
-    /// `given` is not a `what`; `expected` lists the values that are.
-    pub fn new<T: Into<String>>(
-        what: &'static str,
-        given: &str,
-        expected: impl IntoIterator<Item = T>,
-    ) -> UnknownValue {
-        UnknownValue {
-            what,
-            given: given.to_owned(),
-            expected: expected.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
 /// Reads a product type as people write it (`leave-on`, `leave_on`, any case); the error lists
 /// the accepted names. The one reading shared by the command line, `inci.toml`, the web API
 /// and the Python package.
@@ -399,20 +399,6 @@ pub fn parse_product_type(text: &str) -> Result<ProductType, UnknownValue> {
         )
     })
 }
-
-impl std::fmt::Display for UnknownValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "unknown {} {:?}; one of: {}",
-            self.what,
-            self.given,
-            self.expected.join(", ")
-        )
-    }
-}
-
-impl std::error::Error for UnknownValue {}
 
 /// The findings and concern levels of one product.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -440,6 +426,8 @@ pub struct Options {
     pub profile: Profile,
     /// The product type, when known: sharpens annex verdicts that depend on it.
     pub product_type: Option<ProductType>,
+    /// The markets whose rules apply (default: the EU).
+    pub markets: Markets,
 }
 
 /// Analyses resolved ingredients for a profile and product type.
@@ -460,7 +448,14 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             status.known = false;
             // An unknown name can still say where it comes from (`hUC-MSC Conditioned Media`).
             if let Some(v) = &ing.verdict {
-                checks::origin::check(ing.raw.trim(), i, v, &mut findings, &mut status);
+                checks::origin::check(
+                    ing.raw.trim(),
+                    i,
+                    v,
+                    options.markets,
+                    &mut findings,
+                    &mut status,
+                );
             }
             continue;
         };
@@ -468,20 +463,29 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
             continue;
         };
         if let Some(v) = &ing.verdict {
-            checks::origin::check(name, i, v, &mut findings, &mut status);
+            checks::origin::check(name, i, v, options.markets, &mut findings, &mut status);
         }
         checks::comedogenic::check(&cx, i, name, entry, &mut findings);
         checks::irritant::check(&cx, i, name, entry, &mut findings);
         checks::allergen::check(&cx, i, name, entry, &mut findings);
-        checks::annex::findings(
-            name,
-            i,
-            ingredients,
-            inci_dict::risk::annex_entries(entry.id),
-            options.product_type,
-            &mut findings,
-            first,
-        );
+        // The annexes are EU law: checked for the EU, and for the UK and ASEAN, which share
+        // them; a report for other markets says it has no rule data for them.
+        let annex_markets = options.markets.eu_annexes();
+        if !annex_markets.is_empty() {
+            let before = findings.len();
+            checks::annex::findings(
+                name,
+                i,
+                ingredients,
+                inci_dict::risk::annex_entries(entry.id),
+                options.product_type,
+                &mut findings,
+                first,
+            );
+            for f in &mut findings[before..] {
+                f.markets.clone_from(&annex_markets);
+            }
+        }
         checks::guessed::cap(ing, name, &mut findings[first..]);
     }
     if ingredients.is_empty() {

@@ -72,13 +72,21 @@ pub static H001: FindingKind = FindingKind::new(
     "the name is human tissue, cells or their products (recorded, or read from its words: `HUMAN`, `hUC-MSC`, a human tissue with no species named); `moderate` and \"ask the supplier\" when no species is named; worded by class (culture media and exosomes may carry bovine serum; a placenta or blood product is no culture medium)",
     "## What it finds\nNames of human cells, tissues or their products: recorded CosIng names, and names read by their words with one typo allowed (`Umbillical`, `Conditoned`, `hUC-MSC`). A tissue word, exosomes or a stem-cell extract with no species named is *possibly* human (moderate: ask the supplier).\n\n## Why\nNeither vegan nor vegetarian; prohibited in EU cosmetics (see R416). Culture media may carry bovine serum.\n\n## Source\nThe CosIng inventory (a name of human cells, tissues or their products), or INCI nomenclature read from the name's words.\n",
 );
-/// With H001: EU Annex II entry 416.
+/// With H001: Annex II entry 416 of the EU (and, sharing it, the UK and ASEAN).
 pub static R416: FindingKind = FindingKind::new(
     "R416",
     ANNEX,
     REGULATION,
-    "with `H001`: EU Annex II entry 416 prohibits products of human origin",
-    "## What it finds\nEvery H001 ingredient, at the same severity.\n\n## Why\nAnnex II entry 416 prohibits \"cells, tissues or products of human origin\" in EU cosmetics. Other markets answer differently.\n\n## Source\nRegulation (EC) 1223/2009 Annex II entry 416.\n",
+    "with `H001`, for the EU, UK and ASEAN markets: Annex II entry 416 prohibits products of human origin (`markets` names the market; the UK's is inferred)",
+    "## What it finds\nEvery H001 ingredient, at the same severity, once per selected market whose annexes carry entry 416: the EU (default), the UK (Regulation (EC) 1223/2009 as assimilated law: inferred, the GB text was not read) and ASEAN (ASEAN Cosmetic Directive Annex II, ref. 416).\n\n## Why\nAnnex II entry 416 prohibits \"cells, tissues or products of human origin\" in EU cosmetics. Other markets answer differently (see M001).\n\n## Source\nRegulation (EC) 1223/2009 Annex II entry 416; ASEAN Cosmetic Directive Annex II, version 2024-2, ref. 416.\n",
+);
+/// With H001: the rule of a market without the EU annexes.
+pub static M001: FindingKind = FindingKind::new(
+    "M001",
+    ANNEX,
+    REGULATION,
+    "with `H001`, for Korea, Japan, China, Taiwan, the US and Canada: that market's rule on ingredients of human origin (`prohibited` high, `allowed_with_conditions` low with the conditions, `unclear` moderate, `no_specific_rule` info; `market_verdict` holds it)",
+    "## What it finds\nEvery H001 ingredient, once per selected market that is not an EU-annex market, with that market's verdict:\n- KR: culture media (the fluid left after culturing human cells, cells removed) are allowed if they meet the MFDS safety standard (Annex 3); the cells and tissues themselves are prohibited; exosomes isolated from a medium are not named in the rule: unclear;\n- JP: allowed if the ingredient meets the Standards for Biological Materials;\n- CN: not permitted (not in the IECIC 2021 inventory, no stem-cell ingredient registered);\n- TW: prohibited;\n- US: no specific rule;\n- CA: restricted, with notification to Health Canada.\nA possibly human ingredient says \"if of human origin\", one step lower.\n\n## Why\nThe flagship's category is made in Korea and Japan and sold everywhere: each market answers differently.\n\n## Source\nEach market's legal text, cited per finding: MFDS 화장품 안전기준 등에 관한 규정 [별표 3]; MHLW Standards for Cosmetics (Notification 331 of 2000); NMPA notice of 2021-09-13 and IECIC 2021; MOHW announcement 1131601051 (2024); 21 CFR 700; Health Canada Cosmetic Ingredient Hotlist (2025).\n",
 );
 /// Made with a human sequence.
 pub static H002: FindingKind = FindingKind::new(
@@ -194,8 +202,8 @@ pub static U002: FindingKind = FindingKind::new(
 );
 
 static KINDS: &[&FindingKind] = &[
-    &H001, &R416, &H002, &A001, &A002, &C001, &I001, &F001, &R002, &R004, &R005, &R003, &R006,
-    &R007, &U001, &U002,
+    &H001, &R416, &M001, &H002, &A001, &A002, &C001, &I001, &F001, &R002, &R004, &R005, &R003,
+    &R006, &R007, &U001, &U002,
 ];
 
 #[cfg(test)]

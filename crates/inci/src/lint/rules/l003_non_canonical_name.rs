@@ -30,7 +30,12 @@ Labels that mix these with INCI names are the `mixed conventions` packaging revi
 With `market = \"us\"` in `inci.toml`, `Fragrance` and US colour names (21 CFR 74, `Red 40`)
 are accepted, as 21 CFR 701.3 allows them, unless the label mixes conventions: a US colour name
 on a label that prints colour index numbers for its other colourants, or `Fragrance` on one
-that prints `Parfum` elsewhere.
+that prints `Parfum` elsewhere (with the US and an EU-annex market together, `--market eu,us`,
+they are reported: the EU wants `Parfum` and CI numbers).
+
+With a single market whose label language a name is in (`--market kr` for Korean names such as
+`정제수`, `jp` for Japanese, `cn` for the NMPA's Chinese names), the name is the label name there
+and is not reported.
 
 Not reported: the EU's own bilingual forms (`Aqua/Water/Eau`, `Parfum (Fragrance)`,
 `Butyrospermum Parkii (Shea) Butter`), where the INCI name is printed alongside.
@@ -64,13 +69,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     };
     let eu_colours = printed_by_name(&|n| n.starts_with("CI "));
     let eu_parfum = printed_by_name(&|n| n == "PARFUM");
+    // US colour and fragrance names are label names where the US is a market and no
+    // EU-annex market is (those want `Parfum` and CI numbers).
+    let us_names =
+        cx.config.markets.contains(Market::Us) && cx.config.markets.eu_annexes().is_empty();
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let Some(name) = ing.name else { continue };
+        // A Korean name on a label for Korea alone is the label name there (Japanese for
+        // Japan, the NMPA's Chinese for China), not a name to replace.
+        if let Via::Foreign(Some(lang)) = ing.matched_via
+            && cx.config.markets.len() == 1
+            && cx.config.markets.label_language(lang)
+        {
+            continue;
+        }
         let why = match (ing.matched_via, &ing.synonym) {
             (Via::Synonym | Via::Foreign(_), Some(s)) => {
                 let colour = s.kind == NameKind::Synonym(SynonymKind::Colour);
                 let us_form = colour || s.alias == "FRAGRANCE";
-                if cx.config.market == Market::Us && us_form {
+                if us_names && us_form {
                     match (colour, eu_colours, eu_parfum) {
                         (true, true, _) => {
                             "a US colour name on a label that prints colour index numbers elsewhere (mixed conventions)"

@@ -1,8 +1,9 @@
 //! L009 `prohibited-substance`: an Annex II substance, human-derived ones (entry 416) included.
 
 use super::{FixKind, Rule};
-use crate::lint::{Context, Level, Lint, Market};
-use crate::origin::{Certainty, Origin};
+use crate::lint::{Context, Level, Lint};
+use crate::market::Verdict;
+use crate::origin::{Certainty, HumanKind, Origin};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -31,8 +32,12 @@ as an error when the label meets it (`(nano)` printed after the name;
 `product-type = \"hair-dye\"` in `inci.toml` or `--product-type hair-dye`); with another product
 type a hair-dye-only entry is not reported. A name CosIng merely links to an entry about another substance (citrus
 peel oils under furocoumarins, Cyclomethicone under D4) is not reported here; `inci explain`
-shows the link. With
-`market = \"us\"` every lint of this rule is lowered to info: Annex II is EU law.
+shows the link. Annex II is EU law, shared (inferred) by the UK and ASEAN: with no such market
+selected (`market = \"us\"`, `--market kr`) its lints are lowered to info. A human-derived
+ingredient under markets other than the EU alone takes each market's verdict (`--market eu,kr`:
+`EU: prohibited (Annex II entry 416) · KR: allowed if the culture medium meets the MFDS safety
+standard ...`): an error where one prohibits it, a warning where one allows it only under
+conditions or its rule does not decide, info where none has a rule.
 
 ## Why
 A product containing a prohibited substance cannot be placed on the EU market (Art. 14(1)(a)).
@@ -78,12 +83,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             .as_ref()
             .filter(|v| v.origin == Origin::Human && v.certainty == Certainty::Named);
         let mut level = Level::Error;
+        // Set for a human-derived ingredient under several markets: their verdicts decide.
+        let mut human_level = None;
         let (message, label, help) = match (
             annex_ii(crate::risk::Applies::Yes),
             annex_ii(crate::risk::Applies::Conditional),
             human,
         ) {
-            (None, _, Some(v)) => (
+            (None, _, Some(v)) if cx.config.markets == crate::market::Markets::default() => (
                 format!("`{name}` is of human origin, prohibited in the EU (Annex II entry 416)"),
                 "Annex II entry 416: human origin".to_owned(),
                 format!(
@@ -91,6 +98,48 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
                     v.reason
                 ),
             ),
+            (None, _, Some(v)) => {
+                // Each selected market's rule: an error where one prohibits it, a warning
+                // where one allows it only under conditions or its rule does not decide.
+                let verdicts: Vec<_> = cx
+                    .config
+                    .markets
+                    .iter()
+                    .map(|m| {
+                        crate::market::human_verdict(
+                            m,
+                            HumanKind::of(&name),
+                            Certainty::Named,
+                            &name,
+                        )
+                    })
+                    .collect();
+                human_level = Some(
+                    if verdicts.iter().any(|v| v.verdict == Verdict::Prohibited) {
+                        Level::Error
+                    } else if verdicts.iter().any(|v| {
+                        matches!(v.verdict, Verdict::AllowedWithConditions | Verdict::Unclear)
+                    }) {
+                        Level::Warning
+                    } else {
+                        Level::Info
+                    },
+                );
+                let by_market: Vec<String> = verdicts
+                    .iter()
+                    .map(|v| format!("{}: {}", v.market.code(), v.summary))
+                    .collect();
+                let sources: Vec<String> = verdicts
+                    .iter()
+                    .filter(|v| !v.citation.is_empty())
+                    .map(|v| format!("{}: {}", v.market.code(), v.citation))
+                    .collect();
+                (
+                    format!("`{name}` is of human origin: {}", by_market.join(" · ")),
+                    "human origin".to_owned(),
+                    format!("{}; sources: {}", v.reason, sources.join("; ")),
+                )
+            }
             (Some(a), _, _) => (
                 format!(
                     "`{name}` is prohibited in the EU (Annex II entry {})",
@@ -135,7 +184,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         };
         let mut lint = cx.lint(&RULE, item.name_span, message, &label);
         lint.help = Some(help);
-        lint.level = if cx.config.market == Market::Us {
+        lint.level = if let Some(l) = human_level {
+            l
+        } else if cx.config.markets.eu_annexes().is_empty() {
+            // Annex II is EU law (and, inferred, the UK's and ASEAN's): information elsewhere.
             Level::Info
         } else if guessed {
             level.min(Level::Warning)

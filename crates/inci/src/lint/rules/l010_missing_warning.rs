@@ -2,7 +2,7 @@
 //! in the pack text.
 
 use super::{FixKind, Rule};
-use crate::lint::{Context, Level, Lint, Market};
+use crate::lint::{Context, Level, Lint};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -76,7 +76,8 @@ fn loose(text: &str) -> String {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    if cx.config.market != Market::Eu {
+    // EU labelling law, shared (inferred) by the UK and ASEAN.
+    if cx.config.markets.eu_annexes().is_empty() {
         return;
     }
     // Folded only when a restricted ingredient needs it: most lists have none.

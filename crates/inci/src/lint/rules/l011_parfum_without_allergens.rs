@@ -1,7 +1,7 @@
 //! L011 `parfum-without-allergens`: `Parfum` declared and no EU fragrance allergen named.
 
 use super::{FixKind, Rule};
-use crate::lint::{Context, Level, Lint, Market};
+use crate::lint::{Context, Level, Lint};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -41,7 +41,8 @@ Regulation (EC) 1223/2009 Annex III (entries 45, 67-101 and those of Regulation 
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
-    if cx.config.market != Market::Eu {
+    // EU labelling law, shared (inferred) by the UK and ASEAN.
+    if cx.config.markets.eu_annexes().is_empty() {
         return;
     }
     let allergen_named = cx.ingredients.iter().any(|i| {

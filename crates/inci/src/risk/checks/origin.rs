@@ -1,7 +1,9 @@
-//! Origin findings: human tissue (`H001`, with `R416`), a human sequence (`H002`), animal
-//! (`A001`) or an ambiguous source (`A002`), from the ingredient's origin verdict.
+//! Origin findings: human tissue (`H001`, with each selected market's rule: `R416` for the
+//! EU-annex markets, `M001` for the others), a human sequence (`H002`), animal (`A001`) or an
+//! ambiguous source (`A002`), from the ingredient's origin verdict.
 
-use crate::origin::{self, Certainty, Origin};
+use crate::market::{self, Market, Markets, Verdict};
+use crate::origin::{self, Certainty, HumanKind, Origin};
 use crate::risk::registry;
 use crate::risk::{Finding, Severity};
 use std::borrow::Cow;
@@ -27,12 +29,13 @@ impl Default for Status {
     }
 }
 
-/// The findings an origin verdict raises: human origin (with the EU prohibition), a human
+/// The findings an origin verdict raises: human origin (with each market's rule), a human
 /// sequence (not human origin), animal origin or an ambiguous source (vegan status).
 pub(crate) fn check(
     name: &str,
     i: usize,
     v: &origin::Verdict,
+    markets: Markets,
     findings: &mut Vec<Finding>,
     status: &mut Status,
 ) {
@@ -67,13 +70,9 @@ pub(crate) fn check(
                 vec![i],
                 Cow::Borrowed(source),
             ));
-            findings.push(Finding::new(
-                &registry::R416,
-                severity,
-                format!("{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"),
-                vec![i],
-                Cow::Borrowed(ANNEX_416),
-            ));
+            for m in markets.iter() {
+                findings.push(market_finding(name, i, m, kind, v.certainty));
+            }
         }
         Origin::HumanSequence => findings.push(Finding::new(
             &registry::H002,
@@ -115,5 +114,74 @@ pub(crate) fn check(
             ));
         }
         Origin::PlantCulture | Origin::Microbial => {}
+    }
+}
+
+/// One market's rule on a human-derived ingredient: `R416` for the markets whose annexes carry
+/// entry 416 (the EU's wording unchanged), `M001` for the others, at the severity of the
+/// verdict (one step lower when the name only may be human).
+fn market_finding(
+    name: &str,
+    i: usize,
+    market: Market,
+    kind: HumanKind,
+    certainty: Certainty,
+) -> Finding {
+    let verdict = market::human_verdict(market, kind, certainty, name);
+    let base = match verdict.verdict {
+        Verdict::Prohibited => Severity::High,
+        Verdict::Unclear => Severity::Moderate,
+        Verdict::AllowedWithConditions => Severity::Low,
+        _ => Severity::Info,
+    };
+    let severity = match certainty {
+        Certainty::Named => base,
+        _ => base.down(),
+    };
+    let finding = if market == Market::Eu {
+        Finding::new(
+            &registry::R416,
+            severity,
+            format!(
+                "{name}: products of human origin are prohibited in EU cosmetics (Annex II entry 416)"
+            ),
+            vec![i],
+            Cow::Borrowed(ANNEX_416),
+        )
+    } else {
+        let inferred = if verdict.inferred.is_empty() {
+            String::new()
+        } else {
+            format!(" (inferred: {})", verdict.inferred)
+        };
+        let conditions = if verdict.verdict == Verdict::AllowedWithConditions {
+            format!("; conditions: {}", verdict.condition)
+        } else {
+            String::new()
+        };
+        let kind_of = if market::uses_eu_annexes(market) {
+            &registry::R416
+        } else {
+            &registry::M001
+        };
+        Finding::new(
+            kind_of,
+            severity,
+            format!(
+                "{name} in {}: {}{inferred}{conditions}",
+                if market.name() == market.code() {
+                    market.name().to_owned()
+                } else {
+                    format!("{} ({})", market.name(), market.code())
+                },
+                verdict.summary
+            ),
+            vec![i],
+            Cow::Borrowed(verdict.citation),
+        )
+    };
+    Finding {
+        market_verdict: Some(verdict),
+        ..finding.for_markets(vec![market])
     }
 }
