@@ -914,7 +914,10 @@ def main():
         if target not in inv:
             skipped.append((alias, f"target {target} is not a CosIng name"))
             return
-        if "/" in alias:
+        # A slash is an alternative (`Aqua/Water`), resolved piece by piece, except in a
+        # foreign label name of an INCI name that has the slash itself (`카프릴릭/카프릭트라이글리세라이드`,
+        # CAPRYLIC/CAPRIC TRIGLYCERIDE): that is one name, matched whole.
+        if "/" in alias and not (kind.startswith("foreign:") and "/" in target):
             skipped.append((alias, "slash groups are resolved piece by piece"))
             return
         if alias in syn and syn[alias][0] != target:
