@@ -365,6 +365,25 @@ def add_east_asian_names(add, shared, inv, syn):
         _, src, url = next(r for r in rows if r[0] == target)
         source = SRC_JA_COMMON.format(inci=target, url=url) if src == "common" else SRC_JA_QUASI.format(inci=target)
         add(label, target, "foreign:ja", source + through(label, target))
+    # Label names of the human-derived family (ヒト幹細胞順化培養液, 인체지방줄기세포배양액,
+    # 人脐带间充质干细胞培养液), read by their words as the CosIng name they compose; the
+    # source says the reading is derived. A row that only gives the nearest name (a word
+    # missing, 인체제대줄기세포배양액 without 중간엽) is left to the word classifier, which
+    # flags the family without naming a substance.
+    lang_name = {"ko": "Korean", "ja": "Japanese", "zh": "Chinese"}
+    with open(os.path.join(shared, "names", "human_derived_label_terms.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["match"] not in ("composed_exact", "variant_spelling", "generic_family"):
+                continue
+            target = r["inci_name"].upper()
+            if target not in inv:
+                continue
+            label = unicodedata.normalize("NFKC", r["label_name"]).strip()
+            seen = ""
+            if r["source"].startswith("page"):
+                seen = "; seen on " + r["evidence"].split(" ; ")[0].split(" (")[0]
+            how = "the general CosIng name of the family" if r["match"] == "generic_family" else "the CosIng name its words compose"
+            add(label, target, f"foreign:{r['lang']}", f"{lang_name[r['lang']]} label name of the human-derived family, read as {target}, {how} ({r['note']}); a reading derived for inci, not an official translation{seen}")
 
 
 def add_2026_names(inv, shared):

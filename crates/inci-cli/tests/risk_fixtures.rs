@@ -1,5 +1,6 @@
 //! Risk fixtures: each file in `fixtures/risk/` states a case, a profile (and optionally a
-//! product type) and the finding codes it must yield (as a multiset), then `---` and the label.
+//! product type and `# market: eu,kr`) and the finding codes it must yield (as a multiset), then
+//! `---` and the label.
 //! `# expect: CODE severity "text"` lines name a finding that must exist with that code and
 //! severity and a message containing the text; `# expect vegan:` and `# expect vegetarian:`
 //! the verdicts. The test checks them all and keeps reviewed snapshots of the text report
@@ -12,6 +13,7 @@ struct Fixture {
     name: String,
     profile: Profile,
     product_type: Option<inci::risk::ProductType>,
+    markets: inci::market::Markets,
     expect: Vec<String>,
     /// (code, severity, text the message must contain)
     findings: Vec<(String, String, String)>,
@@ -40,6 +42,10 @@ fn load(path: &Path) -> Fixture {
     let product_type = Some(field("# product type:"))
         .filter(|s| !s.is_empty())
         .map(|s| s.parse().expect("known product type"));
+    let markets = Some(field("# market:"))
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().expect("known markets"))
+        .unwrap_or_default();
     let findings = head
         .lines()
         .filter_map(|l| l.strip_prefix("# expect: "))
@@ -63,6 +69,7 @@ fn load(path: &Path) -> Fixture {
         name,
         profile,
         product_type,
+        markets,
         expect,
         findings,
         vegan: verdict("# expect vegan:"),
@@ -86,6 +93,7 @@ fn risk_fixtures_yield_their_findings() {
         let report = inci::scan::Scanner::new()
             .profile(fx.profile)
             .product_type(fx.product_type)
+            .markets(fx.markets)
             .scan(&fx.label);
         for (code, severity, text) in &fx.findings {
             let found = report.findings.iter().any(|f| {

@@ -136,7 +136,9 @@ fn signatures_of_length(len: usize) -> &'static [(Signature, u32)] {
                         crate::SynonymKind::Common
                             | crate::SynonymKind::Colour
                             | crate::SynonymKind::Former
-                    ) || (s.kind == crate::SynonymKind::Foreign && s.lang != "zh")
+                    ) || (s.kind == crate::SynonymKind::Foreign
+                        && s.lang != "zh"
+                        && !human_tissue(s.target))
                 });
             if !label_word {
                 continue;
@@ -165,6 +167,12 @@ fn signatures_of_length(len: usize) -> &'static [(Signature, u32)] {
             .map(|&i| (Signature::of(cosing_codegen::KEYS[i as usize].text()), i))
             .collect()
     })
+}
+
+/// A foreign label name of a human-derived ingredient is never a suggestion: two characters
+/// apart, `장미줄기세포배양추출물` (rose stem-cell culture) is `인체줄기세포배양액추출물` (human).
+fn human_tissue(entry: u32) -> bool {
+    crate::risk::origin(entry).is_some_and(|o| o.origin == crate::risk::OriginClass::HumanTissue)
 }
 
 /// Optimal string alignment distance between `a` and `b` if it is at most `max`, computed in a
