@@ -110,6 +110,79 @@ fn bom_and_crlf_are_fine_and_csv_keeps_the_columns() {
 }
 
 #[test]
+fn markets_give_each_row_each_market_verdict() {
+    let out = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "--format",
+            "csv",
+            "--market",
+            "eu,kr,us",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = rdr.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    assert_eq!(
+        &rows[0][col("inci_market_verdicts")],
+        "eu:prohibited kr:allowed_with_conditions us:no_specific_rule"
+    );
+    assert_eq!(&rows[1][col("inci_market_verdicts")], "");
+    // JSON Lines: each record lists the markets applied and their verdict findings.
+    let out = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "--market",
+            "kr",
+        ],
+        None,
+    );
+    let recs = records(&out);
+    assert_eq!(recs[0]["markets"][0]["market"], "kr");
+    let m001: Vec<&serde_json::Value> = recs[0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "M001")
+        .collect();
+    assert_eq!(m001.len(), 1);
+    assert_eq!(
+        m001[0]["market_verdict"]["verdict"],
+        "allowed_with_conditions"
+    );
+    // Korea has no EU annex data: no R003 for the linalool of row 1.
+    assert!(
+        recs[0]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .all(|f| f["code"] != "R003" && f["code"] != "R416")
+    );
+    let bad = inci(
+        &[
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "--market",
+            "xx",
+        ],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown market \"xx\""));
+}
+
+#[test]
 fn gzip_and_stdin_inputs_match_the_file() {
     let plain = inci(
         &["batch", &fixture("good.csv"), "--column", "Ingredients"],

@@ -138,6 +138,23 @@ async fn every_endpoint_answers_as_the_command_line_does() {
             .any(|f| f["code"] == "CO001")
     );
 
+    // Markets, as the page's picker sends them.
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/scan?market=eu,kr",
+        None,
+        FLAGSHIP.as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let cli = cli_json(
+        &["scan", "--format", "json", "--market", "eu,kr", "-"],
+        FLAGSHIP.as_bytes(),
+    );
+    assert_eq!(json(&body), cli);
+    assert_eq!(json(&body)["markets"][1]["market"], "kr");
+
     // The same scan as a JSON request, with a product type.
     let req = serde_json::json!({"text": FLAGSHIP, "product_type": "leave-on"}).to_string();
     let (status, body) = request(

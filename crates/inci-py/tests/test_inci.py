@@ -36,6 +36,23 @@ def test_scan_equals_cli(inci_bin):
     assert report["vegan"] == "no"
 
 
+def test_markets_equal_cli(inci_bin):
+    korean = ROOT / "fixtures/risk/market_korean_ampoule.txt"
+    label = korean.read_text().split("---\n", 1)[1]
+    for market in ["kr", "eu,kr,us", "all"]:
+        cli = json.loads(run(inci_bin, "scan", "--format", "json", "--market", market, "--text", label))
+        assert inci.scan(label, market=market) == cli
+    report = inci.scan(label, market="kr")
+    assert [m["market"] for m in report["markets"]] == ["kr"]
+    verdicts = [f["market_verdict"] for f in report["findings"] if "market_verdict" in f]
+    assert [(v["market"], v["verdict"]) for v in verdicts] == [("kr", "allowed_with_conditions")]
+    assert all(i["matched_via"] == "foreign:ko" for i in report["ingredients"])
+    both = inci.scan_many([label, None], market="eu,kr")
+    assert both[0] == inci.scan(label, market="eu,kr") and both[1] is None
+    lint = inci.lint(label, market="kr")
+    assert not any(l["code"] == "L003" for l in lint["files"][0]["lints"]), "Korean names are label names in Korea"
+
+
 def test_lint_equals_cli(inci_bin):
     path = "fixtures/lint/L002.txt"
     text = (ROOT / path).read_text()
@@ -68,8 +85,10 @@ def test_bad_input_raises_clear_errors():
         inci.scan("Aqua", profile="oily")
     with pytest.raises(ValueError, match="unknown product type"):
         inci.scan("Aqua", product_type="cream")
-    with pytest.raises(ValueError, match='unknown market "uk"'):
-        inci.lint("Aqua", market="uk")
+    with pytest.raises(ValueError, match='unknown market "mars"'):
+        inci.lint("Aqua", market="mars")
+    with pytest.raises(ValueError, match='unknown market "mars"'):
+        inci.scan("Aqua", market="eu,mars")
     with pytest.raises(ValueError, match="only white space"):
         inci.explain("   ")
     with pytest.raises(TypeError, match=r"texts\[2\]: expected str or None, got float"):
@@ -173,5 +192,8 @@ def test_the_spark_udf_refuses_bad_options_on_the_driver():
     from inci import _inci
 
     _inci.check_scan_options("acne-prone", "leave-on")
+    _inci.check_scan_options("general", None, "eu,kr")
+    with pytest.raises(ValueError, match='unknown market "mars"'):
+        _inci.check_scan_options("general", None, "mars")
     with pytest.raises(ValueError, match="unknown product type"):
         _inci.check_scan_options("general", "cream")

@@ -1,8 +1,9 @@
 """`inci serve` in a real browser: headless Chromium driven over WebDriver (chromedriver).
 
 Pastes the flagship serum and checks the human-derived row, the CO001 finding, the vegan
-verdict and a source line; opens an ingredient's explanation; lints a pack text and applies
-the safe fixes. Screenshots go to target/browser/ (CI keeps them as artifacts).
+verdict and a source line; opens an ingredient's explanation; pastes a Korean label and picks
+markets (EU and Korea) to see their verdicts side by side; lints a pack text and applies the
+safe fixes. Screenshots go to target/browser/ (CI keeps them as artifacts).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[4]
 SHOTS = ROOT / "target" / "browser"
 FLAGSHIP = (ROOT / "fixtures" / "examples" / "flagship_serum.txt").read_text()
 PACK = "Ingredients: Aqua,, Glycerin, Phenoxyetanol, Parfum.\n"
+KOREAN = "전성분: 정제수, 부틸렌글라이콜, 글리세린, 인체지방줄기세포배양액, 나이아신아마이드, 판테놀, 아데노신, 향료"
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +116,35 @@ def test_scan_the_flagship_serum(server, browser):
     assert "Source:" in browser.find_element(By.ID, "explain-facts").text
     browser.save_screenshot(str(SHOTS / "explain.png"))
     browser.find_element(By.ID, "explain-close").click()
+
+
+def test_a_korean_label_for_the_eu_and_korea(server, browser):
+    browser.get(server)
+    paste(browser, KOREAN)
+    browser.find_element(By.CSS_SELECTOR, '#markets-picker input[value="kr"]').click()
+    browser.find_element(By.ID, "scan-button").click()
+    wait = WebDriverWait(browser, 20)
+    wait.until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+
+    rows = browser.find_elements(By.CSS_SELECTOR, "#ingredients tbody tr")
+    assert len(rows) == 8
+    assert all("foreign:ko" in r.text for r in rows), [r.text for r in rows]
+    human = browser.find_elements(By.CSS_SELECTOR, "#ingredients tr.human-derived")
+    assert len(human) == 1
+    assert "HUMAN ADIPOSE DERIVED STEM CELL CONDITIONED MEDIA" in human[0].text
+
+    verdicts = {
+        r.get_attribute("data-market"): r
+        for r in browser.find_elements(By.CSS_SELECTOR, "#market-verdicts tbody tr")
+    }
+    assert set(verdicts) == {"eu", "kr"}
+    assert verdicts["eu"].get_attribute("data-verdict") == "prohibited"
+    assert "Annex II entry 416" in verdicts["eu"].text
+    assert verdicts["kr"].get_attribute("data-verdict") == "allowed_with_conditions"
+    assert "MFDS safety standard" in verdicts["kr"].text
+    coverage = browser.find_element(By.CSS_SELECTOR, '#market-coverage li[data-market="kr"]').text
+    assert "no rule data for KR annex limits: not checked" in coverage
+    browser.save_screenshot(str(SHOTS / "markets.png"))
 
 
 def test_lint_and_apply_safe_fixes(server, browser):

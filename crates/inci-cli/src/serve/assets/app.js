@@ -36,6 +36,8 @@ function options() {
   const params = new URLSearchParams();
   params.set("profile", $("profile").value);
   if ($("product-type").value) params.set("product_type", $("product-type").value);
+  const markets = [...document.querySelectorAll('#markets-picker input[name="market"]:checked')].map((c) => c.value);
+  params.set("market", markets.length ? markets.join(",") : "eu");
   return params.toString();
 }
 
@@ -137,13 +139,42 @@ function showScan(report) {
   list.replaceChildren();
   for (const f of report.findings) {
     const names = f.ingredients.map((i) => report.ingredients[i]?.name || report.ingredients[i]?.raw.trim());
+    const where = f.markets && report.markets.length > 1 ? ` [${f.markets.map((m) => m.toUpperCase()).join(" ")}]` : "";
     list.append(el("li", { "data-code": f.code },
-      badge(f.severity), " ", el("strong", { text: f.code }), ` ${f.message}`,
+      badge(f.severity), " ", el("strong", { text: f.code + where }), ` ${f.message}`,
       el("div", { class: "source", text: `Source: ${f.source}` }),
       names.length ? el("div", { class: "source", text: `Ingredients: ${names.join(", ")}` }) : ""));
   }
+  showMarkets(report);
   setDownload($("download-scan"), report);
   status(`${report.ingredients.length} ingredients, ${report.findings.length} findings.`);
+}
+
+// One row per market verdict on a human-derived ingredient, so the markets read side by side,
+// then what each market had no rule data for.
+function showMarkets(report) {
+  const rows = $("market-verdicts").tBodies[0];
+  rows.replaceChildren();
+  for (const f of report.findings) {
+    const v = f.market_verdict;
+    if (!v) continue;
+    const ing = report.ingredients[f.ingredients[0]];
+    const verdict = v.verdict.replaceAll("_", " ");
+    rows.append(el("tr", { "data-market": v.market, "data-verdict": v.verdict },
+      el("td", { text: ing?.name || ing?.raw.trim() || "" }),
+      el("th", { scope: "row", text: v.market.toUpperCase() }),
+      el("td", {}, badge(f.severity), ` ${verdict}: ${v.summary}${v.inferred ? ` (inferred: ${v.inferred})` : ""}`),
+      el("td", { class: "source", text: f.source })));
+  }
+  if (!rows.children.length) {
+    rows.append(el("tr", {}, el("td", { colspan: "4", text: "No ingredient of human origin: no market rule applies." })));
+  }
+  const coverage = $("market-coverage");
+  coverage.replaceChildren();
+  for (const m of report.markets) {
+    const notes = m.checks.map((c) => (c.coverage === "checked" ? `${c.check.replaceAll("_", " ")}: checked` : c.coverage === "inferred" ? `${c.check.replaceAll("_", " ")}: inferred (${c.note})` : c.note));
+    coverage.append(el("li", { "data-market": m.market }, el("strong", { text: m.name }), `: ${notes.join("; ")}`));
+  }
 }
 
 function showLint(doc, text) {
