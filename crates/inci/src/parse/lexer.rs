@@ -87,8 +87,9 @@ impl Brackets {
 /// Positions of list headers (`Ingredients:`), each with its end, in input order.
 fn find_headers(input: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // Every header ends with a colon; most labels have none.
-    if !input.contains([':', '：']) {
+    // Every header ends with a colon, but for the Korean and Japanese ones; most labels have
+    // none.
+    if !input.contains([':', '：']) && !input.contains("전성분") && !input.contains("全成分") {
         return out;
     }
     let bytes = input.as_bytes();
@@ -110,6 +111,17 @@ fn find_headers(input: &str) -> Vec<(usize, usize)> {
                 i = end;
                 continue;
             }
+        }
+        // `전성분` and `全成分` start with these bytes (U+C804, U+5168 in UTF-8).
+        if at_word
+            && matches!(bytes[i], 0xEC | 0xE5)
+            && input.is_char_boundary(i)
+            && let Ok((after, _)) = rules::cjk_header(&input[i..])
+        {
+            let end = input.len() - after.len();
+            out.push((i, end));
+            i = end;
+            continue;
         }
         i += 1;
     }

@@ -30,7 +30,7 @@ pub fn is_hspace(c: char) -> bool {
 pub fn is_separator_char(c: char) -> bool {
     matches!(
         c,
-        ',' | ';' | '，' | '、' | '；' | '•' | '·' | '●' | '▪' | '|'
+        ',' | ';' | '，' | '、' | '；' | '•' | '·' | '・' | '●' | '▪' | '|'
     )
 }
 
@@ -152,6 +152,18 @@ pub fn preamble_header(i: &str) -> IResult<&str, &str> {
             alt((tag_no_case("(inci)"), tag_no_case("inci"))),
         )),
         colon,
+    ))
+    .parse(i)
+}
+
+/// The Korean and Japanese list headers `전성분` and `全成分` ("all ingredients"), with a colon
+/// or followed by white space: words no ingredient name holds, so labels print them without a
+/// colon too (`전성분 정제수, 글리세린`). The Chinese `成分` ("ingredients") begins prose as well
+/// and counts only with its colon, as a heading.
+pub fn cjk_header(i: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        alt((tag("전성분"), tag("全成分"))),
+        alt((colon, take_while1(char::is_whitespace))),
     ))
     .parse(i)
 }
@@ -560,6 +572,10 @@ mod tests {
             assert!(preamble_header(h).is_ok(), "{h}");
         }
         assert!(preamble_header("Ingredients are natural").is_err());
+        for h in ["전성분:", "전성분 ", "전성분\n", "全成分：", "全成分 "] {
+            assert!(cjk_header(h).is_ok(), "{h}");
+        }
+        assert!(cjk_header("전성분표").is_err());
     }
 
     #[test]
