@@ -89,7 +89,8 @@ fn find_headers(input: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // Every header ends with a colon, but for the Korean and Japanese ones; most labels have
     // none.
-    if !input.contains([':', '：']) && !input.contains("전성분") && !input.contains("全成分") {
+    if !input.contains([':', '：']) && !input.contains("전성분") && !input.contains("全成分")
+    {
         return out;
     }
     let bytes = input.as_bytes();
