@@ -1,5 +1,6 @@
 //! Fuzz the whole scan path: any bytes must decode or fail cleanly, and any text must parse
-//! into tokens that cover it exactly, then resolve without panicking.
+//! into tokens that cover it exactly, then resolve and be analysed for every market without
+//! panicking.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,5 +13,8 @@ fuzz_target!(|data: &[u8]| {
     if let Err(e) = label.verify() {
         panic!("invariant broken: {e}");
     }
-    let _ = inci::scan::Scanner::new().report(&label);
+    // Every market, so that each market's rule and the coverage notes run on any text.
+    let _ = inci::scan::Scanner::new()
+        .markets(inci::market::Markets::all())
+        .report(&label);
 });

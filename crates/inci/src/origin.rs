@@ -535,11 +535,81 @@ const CJK_STEM_CULTURE: &[&str] = &[
     "外泌体",
 ];
 
+/// Culture words in those scripts before which a plant may be named (`장미줄기세포배양추출물`,
+/// rose stem-cell culture; `장미캘러스배양추출물`, rose callus culture).
+const CJK_PLANT_CULTURE: &[&str] = &[
+    "줄기세포",
+    "캘러스",
+    "세포배양",
+    "培養細胞",
+    "干细胞",
+    "愈伤组织",
+];
+/// What a plant's label name ends with in the label tables (`장미꽃추출물`, rose flower
+/// extract): the plant named before a culture word is looked up with each.
+const CJK_PLANT_FORMS: &[&str] = &[
+    "추출물",
+    "꽃추출물",
+    "잎추출물",
+    "열매추출물",
+    "뿌리추출물",
+    "씨추출물",
+    "줄기추출물",
+    "꽃수",
+    "잎수",
+    "오일",
+    "エキス",
+    "花エキス",
+    "葉エキス",
+    "果実エキス",
+    "提取物",
+    "花提取物",
+    "叶提取物",
+    "果提取物",
+];
+
+/// The plant a Korean, Japanese or Chinese name puts before its culture words, when the label
+/// tables know that plant's own extract (`장미` + `추출물` is ROSA DAMASCENA FLOWER EXTRACT):
+/// the verdict of a plant cell culture, citing the table row that says what the plant is.
+fn cjk_plant_culture(key: &str) -> Option<Verdict> {
+    let (at, word) = CJK_PLANT_CULTURE
+        .iter()
+        .filter_map(|w| key.find(w).map(|at| (at, *w)))
+        .min_by_key(|(at, _)| *at)?;
+    let plant = key[..at].trim();
+    if plant.is_empty() {
+        return None;
+    }
+    CJK_PLANT_FORMS.iter().find_map(|form| {
+        let name = format!("{plant}{form}");
+        let inci_dict::Hit::Synonym(s, entry) = inci_dict::lookup(&name)? else {
+            return None;
+        };
+        // Only a plant's own extract says what the word is: never an animal, human or
+        // ambiguous source (`달팽이`, snail), which the recorded origin would name.
+        if inci_dict::risk::origin(entry.id).is_some() || s.kind != inci_dict::SynonymKind::Foreign
+        {
+            return None;
+        }
+        Some(Verdict {
+            origin: Origin::PlantCulture,
+            certainty: Certainty::Named,
+            reason: format!(
+                "the plant \"{plant}\" named before \"{word}\" (its {name} is {})",
+                entry.name
+            ),
+            vegetarian: true,
+            source: Some(s.source),
+        })
+    })
+}
+
 /// The human-derived family in Korean, Japanese or Chinese words, as [`classify_words`] reads
 /// English: a human word with a culture, cell or tissue word is human (`인체지방줄기세포배양액`,
 /// `ヒト幹細胞順化培養液`, `人脐带间充质干细胞培养液`); stem-cell culture words with nothing before
-/// them are possibly human (ask the supplier); anything else named before them (`장미줄기세포`,
-/// a rose) is left to the tables: no guess.
+/// them are possibly human (ask the supplier); a plant the label tables know named before them
+/// (`장미줄기세포배양추출물`, rose) makes a plant culture; anything else before them is left to
+/// the tables: no guess.
 fn classify_cjk(key: &str) -> Option<Verdict> {
     let human = CJK_HUMAN.iter().find(|h| {
         key.match_indices(**h).any(|(at, m)| {
@@ -547,6 +617,11 @@ fn classify_cjk(key: &str) -> Option<Verdict> {
             !(**h == "人" && matches!(next, Some('参' | '蔘')))
         })
     });
+    if human.is_none()
+        && let Some(v) = cjk_plant_culture(key)
+    {
+        return Some(v);
+    }
     let product = [CJK_SECRETION, CJK_CELLS, CJK_TISSUE]
         .into_iter()
         .flatten()
@@ -792,6 +867,22 @@ mod tests {
 
     fn origin(name: &str) -> Option<Origin> {
         classify(name).map(|v| v.origin)
+    }
+
+    #[test]
+    fn a_plant_the_tables_know_before_korean_culture_words_is_a_plant_culture() {
+        let words = |n: &str| classify_words(&inci_dict::fold(n)).map(|v| v.origin);
+        assert_eq!(words("장미줄기세포배양추출물"), Some(Origin::PlantCulture));
+        assert_eq!(words("사과줄기세포배양추출물"), Some(Origin::PlantCulture));
+        assert_eq!(words("병풀캘러스배양추출물"), Some(Origin::PlantCulture));
+        let rose = classify_words(&inci_dict::fold("장미줄기세포배양추출물")).expect("read");
+        assert!(rose.reason.contains("ROSA DAMASCENA"), "{}", rose.reason);
+        assert!(rose.source.is_some_and(|s| s.contains("Korean label name")));
+        // A word the tables do not know as a plant (snail) is no guess, and the human word
+        // still wins over anything before it.
+        assert_eq!(words("달팽이줄기세포배양액"), None);
+        assert_eq!(words("인체지방줄기세포배양액"), Some(Origin::Human));
+        assert_eq!(words("줄기세포배양액"), Some(Origin::Human));
     }
 
     #[test]
