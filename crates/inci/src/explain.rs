@@ -38,8 +38,11 @@ pub struct Explanation {
 pub struct SynonymInfo {
     /// The alias.
     pub alias: &'static str,
-    /// `common`, `foreign` or `colour`.
+    /// `common`, `foreign`, `colour`, `inn`, `pheur`, `chemical` or `former`.
     pub kind: &'static str,
+    /// For a foreign name, its language (`ko`, `ja`, `zh`, `fr` ...), when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<&'static str>,
     /// Where the pairing comes from.
     pub source: &'static str,
 }
@@ -113,6 +116,7 @@ pub fn explain(query: &str) -> Explanation {
         .map(|s| SynonymInfo {
             alias: s.alias,
             kind: s.kind.as_str(),
+            lang: s.language().map(inci_dict::Lang::as_str),
             source: s.source,
         })
         .collect();
@@ -169,6 +173,23 @@ pub fn explain(query: &str) -> Explanation {
             "no human, animal, culture or ambiguous origin recorded for this name".to_owned(),
             inci_dict::COSING_SOURCE,
         ),
+    }
+    // An ingredient of human origin: each market's rule on it, as `--market all` would report.
+    if let Some(v) = origin::classify(entry.name).filter(|v| v.origin == origin::Origin::Human) {
+        let kind = origin::HumanKind::of(entry.name);
+        for m in crate::market::Market::ALL {
+            let verdict = crate::market::human_verdict(m, kind, v.certainty, entry.name);
+            let inferred = if verdict.inferred.is_empty() {
+                String::new()
+            } else {
+                format!(" (inferred: {})", verdict.inferred)
+            };
+            fact(
+                &format!("rule in {}", m.code()),
+                format!("{}{inferred}", verdict.summary),
+                verdict.citation,
+            );
+        }
     }
     if let Some(c) = inci_dict::risk::comedogenic(entry.id) {
         let rating = if c.min == c.max {

@@ -209,3 +209,29 @@ fn the_default_is_the_eu_alone() {
     assert_eq!(report.markets.len(), 1);
     assert_eq!(report.markets[0].market, Market::Eu);
 }
+
+#[test]
+fn explain_gives_every_markets_rule_for_a_human_derived_name() {
+    let e = inci::explain::explain("인체지방줄기세포배양액");
+    assert_eq!(
+        e.name,
+        Some("HUMAN ADIPOSE DERIVED STEM CELL CONDITIONED MEDIA")
+    );
+    let rules: Vec<(&str, &str)> = e
+        .facts
+        .iter()
+        .filter(|f| f.topic.starts_with("rule in "))
+        .map(|f| (f.topic.as_str(), f.value.as_str()))
+        .collect();
+    assert_eq!(rules.len(), 9, "{rules:?}");
+    assert!(rules.contains(&("rule in KR", "allowed if the culture medium meets the MFDS safety standard (Annex 3: donor screening, collection at medical institutions, records)")));
+    assert!(e.synonyms.iter().any(|s| s.lang == Some("ko")));
+    // A name of no human origin gets no market rules.
+    let glycerin = inci::explain::explain("Glycerin");
+    assert!(
+        glycerin
+            .facts
+            .iter()
+            .all(|f| !f.topic.starts_with("rule in "))
+    );
+}

@@ -35,7 +35,13 @@ pub fn write(out: &mut dyn Write, e: &Explanation, query: &str) -> io::Result<()
                 let s: Vec<String> = e
                     .synonyms
                     .iter()
-                    .map(|s| format!("{} ({})", s.alias, s.kind))
+                    .map(|s| {
+                        let lang = s.lang.and_then(inci_dict::Lang::from_code);
+                        match lang {
+                            Some(l) => format!("{} ({})", s.alias, l.name()),
+                            None => format!("{} ({})", s.alias, s.kind),
+                        }
+                    })
                     .collect();
                 writeln!(out, "  also printed as: {}", s.join(", "))?;
             }
