@@ -349,8 +349,12 @@ def add_east_asian_names(add, shared, inv, syn):
                     if variant not in chosen:
                         add(variant, target, "foreign:ko", SRC_KO[src].format(inci=target) + through(label, target) + f" (KCIA spelling variant of {label})")
     ja = {}
-    for fname, src in (("ja_common_label_to_inci.tsv", "common"), ("ja_label_to_inci.tsv", "quasi")):
-        with open(os.path.join(shared, "names", fname), encoding="utf-8", newline="") as f:
+    # scripts/data/ja_label_extra.tsv: common label names the shared table lacks, each row
+    # read on the public pages it names (表示名称 and INCI name side by side), as the shared
+    # table's rows are.
+    extra = os.path.join(ROOT, "scripts", "data", "ja_label_extra.tsv")
+    for path, src in ((os.path.join(shared, "names", "ja_common_label_to_inci.tsv"), "common"), (os.path.join(shared, "names", "ja_label_to_inci.tsv"), "quasi"), (extra, "common")):
+        with open(path, encoding="utf-8", newline="") as f:
             for r in csv.DictReader(f, delimiter="\t"):
                 label = unicodedata.normalize("NFKC", r["label_name"]).strip()
                 target = candidates(label, r["inci_name"])
