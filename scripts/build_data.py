@@ -10,6 +10,8 @@ Reads (relative to --shared, default ../shared/data):
   names/*_label_to_inci.tsv       Korean and Japanese label names -> INCI
   reference/human_derived_by_market.csv
                                   each market's rule on ingredients of human origin
+and, from this repository, scripts/data/ja_label_extra.tsv (Japanese label names read on the
+public pages each row names).
 
 Writes (relative to the repository root):
   crates/inci-dict/assets/cosing.csv     name,cas,ec,functions   (sorted, deduplicated)
