@@ -160,6 +160,10 @@ def test_scan_frame_per_product_and_per_ingredient():
     assert pd.isna(out.loc[12, "ingredients"])
     assert out.loc[11, "ingredients"] == 3
     assert out.loc[10, "report"] == inci.scan(FLAGSHIP.read_text())
+    assert out.loc[10, "market_verdicts"] == "eu:prohibited"
+    assert out.loc[11, "market_verdicts"] == ""
+    both = inci.scan_frame(df, "ingredients", market="eu,kr")
+    assert both.loc[10, "market_verdicts"] == "eu:prohibited kr:allowed_with_conditions"
 
     items = inci.scan_frame(df, "ingredients", per="ingredient")
     flagship = items[items["row"] == 10]

@@ -2,7 +2,9 @@
 
 ``scan_frame(df, column, per="product")`` gives one row per input row (same index): the
 concern levels as ordered categoricals (none < low < moderate < high), vegan and vegetarian
-verdicts (yes / no / unknown), counts, the finding codes, the unknown names, and the whole
+verdicts (yes / no / unknown), counts, the finding codes, each market's verdict on the
+human-derived ingredients (``market_verdicts``: ``eu:prohibited kr:allowed_with_conditions``,
+as ``inci batch``'s ``inci_market_verdicts``), the unknown names, and the whole
 report as a dict in ``report``, so nothing is lost. A missing (None/NaN) or blank cell gives
 ``inci_error`` instead of a report, as ``inci batch`` does.
 
@@ -71,6 +73,7 @@ def _per_product(pd: Any, index: Any, cells: list, reports: list) -> Any:
         "vegan": [],
         "vegetarian": [],
         "codes": [],
+        "market_verdicts": [],
         "unknown": [],
         "report": [],
     }
@@ -83,6 +86,7 @@ def _per_product(pd: Any, index: Any, cells: list, reports: list) -> Any:
             for k in ("ingredients", "resolved", "human_derived", "vegan", "vegetarian"):
                 cols[k].append(None)
             cols["codes"].append(None)
+            cols["market_verdicts"].append(None)
             cols["unknown"].append(None)
             for c in CONCERNS:
                 cols[f"concern_{c}"].append(None)
@@ -96,6 +100,15 @@ def _per_product(pd: Any, index: Any, cells: list, reports: list) -> Any:
         cols["vegan"].append(r["vegan"])
         cols["vegetarian"].append(r["vegetarian"])
         cols["codes"].append(" ".join(f["code"] for f in r["findings"]))
+        # Each market's verdict on the human-derived ingredients, as `inci batch --format csv`
+        # writes `inci_market_verdicts`.
+        cols["market_verdicts"].append(
+            " ".join(
+                f"{f['market_verdict']['market']}:{f['market_verdict']['verdict']}"
+                for f in r["findings"]
+                if "market_verdict" in f
+            )
+        )
         cols["unknown"].append(
             "; ".join(i["raw"].strip() for i in items if i.get("name") is None)
         )
@@ -115,6 +128,7 @@ def _per_product(pd: Any, index: Any, cells: list, reports: list) -> Any:
                 for c in CONCERNS
             },
             "codes": pd.Series(cols["codes"], dtype="string"),
+            "market_verdicts": pd.Series(cols["market_verdicts"], dtype="string"),
             "unknown": pd.Series(cols["unknown"], dtype="string"),
             "report": pd.Series(cols["report"], dtype="object"),
         }
