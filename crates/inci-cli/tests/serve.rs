@@ -3,7 +3,7 @@
 
 mod common;
 
-use inci_cli::serve::{MAX_BODY, listen, serve};
+use inci_cli::serve::{Defaults, MAX_BODY, listen, serve};
 use serde_json::Value;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -16,11 +16,16 @@ const FLAGSHIP: &str = "Stem Cell Renewal Ampoule 30 ml\nIngredients: Aqua/Water
 
 /// Starts a server on a free loopback port; it stops when the returned sender is dropped.
 async fn start() -> (SocketAddr, tokio::sync::oneshot::Sender<()>) {
+    start_with(Defaults::default()).await
+}
+
+/// [`start`] with `defaults` (`inci serve --market`).
+async fn start_with(defaults: Defaults) -> (SocketAddr, tokio::sync::oneshot::Sender<()>) {
     let listener = listen("127.0.0.1:0".parse().expect("address")).expect("bind");
     let addr = listener.local_addr().expect("address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
-        serve(listener, false, async {
+        serve(listener, false, defaults, async {
             let _ = stopped.await;
         })
         .await
@@ -380,4 +385,33 @@ fn ctrl_c_stops_the_server_gracefully() {
         rest.contains("stopping after the requests in flight"),
         "{rest}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_market_sets_the_default_market_and_the_pickers_ticks() {
+    let (addr, _stop) = start_with(Defaults {
+        markets: "kr,us".parse().expect("markets"),
+    })
+    .await;
+    let (status, page) = request(addr, "GET", "/", None, b"").await;
+    assert_eq!(status, 200);
+    let page = String::from_utf8(page).expect("utf-8 page");
+    assert!(page.contains(r#"value="kr" checked>"#), "{page}");
+    assert!(page.contains(r#"value="eu">"#));
+    // An API call that names no market gets the server's; one that names it, its own.
+    let (_, body) = request(addr, "POST", "/api/scan", None, FLAGSHIP.as_bytes()).await;
+    let cli = cli_json(
+        &["scan", "--format", "json", "--market", "kr,us", "-"],
+        FLAGSHIP.as_bytes(),
+    );
+    assert_eq!(json(&body), cli);
+    let (_, body) = request(
+        addr,
+        "POST",
+        "/api/scan?market=eu",
+        None,
+        FLAGSHIP.as_bytes(),
+    )
+    .await;
+    assert_eq!(json(&body)["markets"][0]["market"], "eu");
 }

@@ -20,10 +20,20 @@ pub struct ServeArgs {
     /// Log one line per request (method, path, status, time) to standard error.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Markets ticked in the page's picker and applied to an API call that names none: one, a
+    /// comma list (eu,kr,us) or all (see inci scan --help).
+    #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets, default_value = "eu")]
+    pub market: inci::market::Markets,
 }
 
 /// Runs `inci serve` until Ctrl-C.
 pub fn run(args: &ServeArgs) -> anyhow::Result<Outcome> {
-    crate::serve::run(SocketAddr::new(args.bind, args.port), args.verbose)?;
+    crate::serve::run(
+        SocketAddr::new(args.bind, args.port),
+        args.verbose,
+        crate::serve::Defaults {
+            markets: args.market,
+        },
+    )?;
     Ok(Outcome::Success)
 }

@@ -112,7 +112,14 @@ impl<S: Send + Sync> FromRequest<S> for Input {
         let Query(query) = Query::<HashMap<String, String>>::from_request_parts(&mut parts, state)
             .await
             .map_err(|e| ApiError::bad(format!("the query string could not be read: {e}")))?;
-        read_input(&parts.headers, query, body).await
+        let mut input = read_input(&parts.headers, query, body).await?;
+        // No market asked for: the markets `inci serve --market` was started with.
+        if input.market.as_deref().is_none_or(str::is_empty)
+            && let Some(defaults) = parts.extensions.get::<super::Defaults>()
+        {
+            input.market = Some(defaults.markets.to_string());
+        }
+        Ok(input)
     }
 }
 

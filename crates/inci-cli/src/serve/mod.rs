@@ -10,7 +10,7 @@
 //! | `GET /api/explain?name=` | the `inci explain --format json` explanation (404 when unknown) |
 //!
 //! A POST body is the label as plain text (options in the query: `profile`, `product_type`,
-//! `market`, `unsafe`), or a JSON object `{"text": ..., "profile": ...}` with
+//! `market` (default: `inci serve --market`, else `eu`), `unsafe`), or a JSON object `{"text": ..., "profile": ...}` with
 //! `Content-Type: application/json`. Bodies over [`MAX_BODY`] get 413, invalid UTF-8 400 with
 //! the byte offset, unknown options 400 naming the accepted values; every error is
 //! `{"error": "..."}`. Scans run on tokio's blocking pool, so a large label never stalls the
@@ -32,9 +32,23 @@ use std::time::Instant;
 /// is 7 KB).
 pub const MAX_BODY: usize = 1 << 20;
 
-/// The server's routes: the page, its assets and the API. `verbose` logs one line per request
-/// to standard error.
+/// What the server answers with when a request does not say: the markets `inci serve
+/// --market` was started with (ticked in the page's picker, applied to an API call with no
+/// `market`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Defaults {
+    /// The markets.
+    pub markets: inci::market::Markets,
+}
+
+/// The server's routes: the page, its assets and the API, with the EU as the default market.
+/// `verbose` logs one line per request to standard error.
 pub fn router(verbose: bool) -> Router {
+    router_with(verbose, Defaults::default())
+}
+
+/// [`router`] with `defaults` for requests that do not say.
+pub fn router_with(verbose: bool, defaults: Defaults) -> Router {
     let app = Router::new()
         .route("/", get(assets::index))
         .route("/app.js", get(assets::script))
@@ -43,7 +57,8 @@ pub fn router(verbose: bool) -> Router {
         .route("/api/lint", post(api::lint))
         .route("/api/fix", post(api::fix))
         .route("/api/explain", get(api::explain))
-        .fallback(api::not_found);
+        .fallback(api::not_found)
+        .layer(axum::Extension(defaults));
     if verbose {
         app.layer(middleware::from_fn(log_request))
     } else {
@@ -73,15 +88,16 @@ pub fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
 pub async fn serve(
     listener: tokio::net::TcpListener,
     verbose: bool,
+    defaults: Defaults,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(verbose))
+    axum::serve(listener, router_with(verbose, defaults))
         .with_graceful_shutdown(shutdown)
         .await
 }
 
 /// Binds `addr` and serves until Ctrl-C, printing the address to open.
-pub fn run(addr: SocketAddr, verbose: bool) -> anyhow::Result<()> {
+pub fn run(addr: SocketAddr, verbose: bool, defaults: Defaults) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -89,7 +105,7 @@ pub fn run(addr: SocketAddr, verbose: bool) -> anyhow::Result<()> {
         let listener = listen(addr).map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr()?;
         eprintln!("inci serve: open http://{local}/ (Ctrl-C to stop)");
-        serve(listener, verbose, async {
+        serve(listener, verbose, defaults, async {
             // An error here means no signal handler could be set: serve until killed.
             if tokio::signal::ctrl_c().await.is_err() {
                 std::future::pending::<()>().await;
