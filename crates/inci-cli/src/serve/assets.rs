@@ -28,6 +28,22 @@ fn page(markets: inci::market::Markets) -> String {
     html
 }
 
+/// `GET /app.js`.
+pub async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("assets/app.js"),
+    )
+}
+
+/// `GET /style.css`.
+pub async fn style() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("assets/style.css"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,20 +65,4 @@ mod tests {
             );
         }
     }
-}
-
-/// `GET /app.js`.
-pub async fn script() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        include_str!("assets/app.js"),
-    )
-}
-
-/// `GET /style.css`.
-pub async fn style() -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        include_str!("assets/style.css"),
-    )
 }
