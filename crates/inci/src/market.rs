@@ -213,8 +213,16 @@ pub struct MarketCoverage {
     pub checks: Vec<CheckCoverage>,
 }
 
-/// What inci can check for `market`, and what it cannot.
-pub fn coverage(market: Market) -> MarketCoverage {
+/// What inci can check for `market`, and what it cannot. Built once per market: every report
+/// of a run shares it.
+pub fn coverage(market: Market) -> &'static MarketCoverage {
+    static ALL: std::sync::OnceLock<Vec<MarketCoverage>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| Market::ALL.into_iter().map(build_coverage).collect());
+    let i = Market::ALL.iter().position(|m| *m == market).unwrap_or(0);
+    &all[i]
+}
+
+fn build_coverage(market: Market) -> MarketCoverage {
     let code = market.code();
     let no_data = |check: Check| CheckCoverage {
         check,

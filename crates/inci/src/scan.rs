@@ -39,7 +39,7 @@ pub struct ScanReport {
     pub product_type: Option<risk::ProductType>,
     /// The markets whose rules were applied, each with what inci could check there and what it
     /// could not for lack of rule data.
-    pub markets: Vec<MarketCoverage>,
+    pub markets: Vec<&'static MarketCoverage>,
     /// Input that belongs to no ingredient (headers, pack text, legends), with the reason.
     pub skipped: Vec<SkippedText>,
     /// Problems the parser recovered from.

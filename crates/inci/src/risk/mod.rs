@@ -440,6 +440,7 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
     };
     let mut findings = Vec::new();
     let mut status = checks::origin::Status::default();
+    let annex_markets = options.markets.eu_annexes();
     for (i, ing) in ingredients.iter().enumerate() {
         // This ingredient's findings start here: the annex check looks only at these.
         let first = findings.len();
@@ -470,7 +471,6 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         checks::allergen::check(&cx, i, name, entry, &mut findings);
         // The annexes are EU law: checked for the EU, and for the UK and ASEAN, which share
         // them; a report for other markets says it has no rule data for them.
-        let annex_markets = options.markets.eu_annexes();
         if !annex_markets.is_empty() {
             let before = findings.len();
             checks::annex::findings(
