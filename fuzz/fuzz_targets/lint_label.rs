@@ -10,7 +10,14 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = inci_cli::error::decode_utf8(data.to_vec(), "fuzz") else {
         return;
     };
-    let config = Config::default();
+    // The first byte picks the markets (the EU alone, Korea alone, or every market), so that
+    // each market's L003 and L009 paths run.
+    let mut config = Config::default();
+    config.markets = match data.first().map(|b| b % 3) {
+        Some(1) => inci::market::Markets::only(inci::market::Market::Kr),
+        Some(2) => inci::market::Markets::all(),
+        _ => inci::market::Markets::default(),
+    };
     let file = LintedFile::new("fuzz.txt".into(), text.clone(), &config);
     let ok = |s: inci::Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
     for l in &file.lints {
