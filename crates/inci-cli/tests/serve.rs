@@ -3,7 +3,7 @@
 
 mod common;
 
-use inci_cli::serve::{Defaults, MAX_BODY, listen, serve};
+use inci_cli::serve::{MAX_BODY, Settings, listen, serve};
 use serde_json::Value;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -16,16 +16,16 @@ const FLAGSHIP: &str = "Stem Cell Renewal Ampoule 30 ml\nIngredients: Aqua/Water
 
 /// Starts a server on a free loopback port; it stops when the returned sender is dropped.
 async fn start() -> (SocketAddr, tokio::sync::oneshot::Sender<()>) {
-    start_with(Defaults::default()).await
+    start_with(Settings::default()).await
 }
 
-/// [`start`] with `defaults` (`inci serve --market`).
-async fn start_with(defaults: Defaults) -> (SocketAddr, tokio::sync::oneshot::Sender<()>) {
+/// [`start`] with `settings` (`inci serve --market`, limits).
+async fn start_with(settings: Settings) -> (SocketAddr, tokio::sync::oneshot::Sender<()>) {
     let listener = listen("127.0.0.1:0".parse().expect("address")).expect("bind");
     let addr = listener.local_addr().expect("address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
-        serve(listener, false, defaults, async {
+        serve(listener, false, settings, async {
             let _ = stopped.await;
         })
         .await
@@ -93,6 +93,11 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&data[eol + 2..eol + 2 + size]);
         data = &data[eol + 2 + size + 2..];
     }
+}
+
+/// The `error` message of an error answer.
+fn error(body: &[u8]) -> String {
+    json(body)["error"].as_str().unwrap_or_default().to_owned()
 }
 
 fn json(body: &[u8]) -> Value {
@@ -289,16 +294,37 @@ async fn bad_requests_get_clear_errors() {
     );
     let (status, _) = request(addr, "GET", "/api/scan", None, b"").await;
     assert_eq!(status, 405);
-    // Hostile text is scanned, not a crash: control bytes, lone brackets, bidi overrides.
+    // Hostile text is scanned, not a crash: lone brackets, bidi overrides.
     let (status, _) = request(
         addr,
         "POST",
         "/api/scan",
         None,
-        "\u{1b}[31m((( Aqua,\u{202e} ]]".as_bytes(),
+        "((( Aqua,\u{202e} ]]".as_bytes(),
     )
     .await;
     assert_eq!(status, 200);
+    // Binary data is refused as the command line refuses it, with the offset.
+    for body in [&b"Aqua, \x1b[31mGlycerin"[..], b"Aqua\x00, Glycerin"] {
+        let (status, answer) = request(addr, "POST", "/api/scan", None, body).await;
+        assert_eq!(status, 400);
+        assert!(
+            error(&answer).contains("control byte at offset"),
+            "{}",
+            error(&answer)
+        );
+    }
+    // Media types are case-insensitive.
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/scan",
+        Some("APPLICATION/JSON; charset=UTF-8"),
+        br#"{"text": "Aqua, Glycerin"}"#,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(json(&body)["ingredients"][1]["name"], "GLYCERIN");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -363,7 +389,7 @@ fn ctrl_c_stops_the_server_gracefully() {
 
     let mut stream = std::net::TcpStream::connect(&addr).expect("connect");
     stream
-        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua")
+        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua")
         .expect("request");
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("response");
@@ -389,8 +415,9 @@ fn ctrl_c_stops_the_server_gracefully() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_market_sets_the_default_market_and_the_pickers_ticks() {
-    let (addr, _stop) = start_with(Defaults {
+    let (addr, _stop) = start_with(Settings {
         markets: "kr,us".parse().expect("markets"),
+        ..Settings::default()
     })
     .await;
     let (status, page) = request(addr, "GET", "/", None, b"").await;
@@ -414,4 +441,107 @@ async fn serve_market_sets_the_default_market_and_the_pickers_ticks() {
     )
     .await;
     assert_eq!(json(&body)["markets"][0]["market"], "eu");
+}
+
+/// The soft limit on open files of this process (Linux), to size the hostile crowd.
+fn open_file_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_clients_do_not_stop_a_normal_request() {
+    let (addr, _stop) = start().await;
+    // 1,000 idle sockets and 100 clients that send half a header, as the issue's attack; fewer
+    // only when this process may not open that many files (said on standard error).
+    let limit = open_file_limit().unwrap_or(4096);
+    let (idle_n, slow_n) = if limit >= 2600 {
+        (1000, 100)
+    } else {
+        eprintln!(
+            "open file limit {limit}: 1,000 idle sockets do not fit; using {}",
+            limit / 3
+        );
+        (limit / 3, 50)
+    };
+    let mut crowd = Vec::new();
+    for _ in 0..idle_n {
+        if let Ok(s) = TcpStream::connect(addr).await {
+            crowd.push(s);
+        }
+    }
+    for _ in 0..slow_n {
+        if let Ok(mut s) = TcpStream::connect(addr).await {
+            let _ = s.write_all(b"POST /api/scan HTTP/1.1\r\nHost: local").await;
+            crowd.push(s);
+        }
+    }
+    assert!(crowd.len() >= idle_n, "the crowd connected");
+    // A foreign page is refused.
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    stream
+        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua")
+        .await
+        .expect("write");
+    let mut raw = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut raw)).await;
+    let (status, body) = parse_response(&raw);
+    assert_eq!(status, 403);
+    assert!(
+        error(&body).starts_with("cross-origin request refused"),
+        "{}",
+        error(&body)
+    );
+    // A normal request is answered within a second, crowd and all.
+    let started = std::time::Instant::now();
+    let (status, body) = tokio::time::timeout(
+        Duration::from_secs(5),
+        request(addr, "POST", "/api/scan", None, b"Aqua, Glycerin"),
+    )
+    .await
+    .expect("answered");
+    let took = started.elapsed();
+    assert_eq!(status, 200);
+    assert_eq!(json(&body)["ingredients"][1]["name"], "GLYCERIN");
+    assert!(
+        took < Duration::from_secs(1),
+        "a normal request took {took:?}"
+    );
+    drop(crowd);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_foreign_host_is_refused_and_headers_have_a_deadline() {
+    let (addr, _stop) = start_with(Settings {
+        limits: inci_cli::serve::listener::Limits {
+            header_timeout: Duration::from_millis(300),
+            ..Default::default()
+        },
+        ..Settings::default()
+    })
+    .await;
+    // DNS rebinding: the browser names the attacker's host.
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    stream
+        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: rebind.evil.example:8080\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua")
+        .await
+        .expect("write");
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw).await;
+    let (status, body) = parse_response(&raw);
+    assert_eq!(status, 403);
+    assert!(
+        error(&body).contains("not a name of this server"),
+        "{}",
+        error(&body)
+    );
+    // Half a header: the connection is closed after the deadline, not held forever.
+    let mut slow = TcpStream::connect(addr).await.expect("connect");
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: loc")
+        .await
+        .expect("write");
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(3), slow.read_to_end(&mut rest)).await;
+    assert!(closed.is_ok(), "a slow header is cut off");
 }

@@ -20,6 +20,11 @@ pub struct ServeArgs {
     /// Log one line per request (method, path, status, time) to standard error.
     #[arg(short, long)]
     pub verbose: bool,
+    /// A host name the server answers to besides the loopback names and the bound address
+    /// (repeat for several): needed with --bind 0.0.0.0, whose clients name the machine by its
+    /// own name or address. Requests naming any other host get 403 (DNS rebinding).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_host: Vec<String>,
     /// Markets ticked in the page's picker and applied to an API call that names none: one, a
     /// comma list (eu,kr,us) or all (see inci scan --help).
     #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets, default_value = "eu")]
@@ -31,8 +36,10 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<Outcome> {
     crate::serve::run(
         SocketAddr::new(args.bind, args.port),
         args.verbose,
-        crate::serve::Defaults {
+        crate::serve::Settings {
             markets: args.market,
+            allowed_hosts: crate::serve::boundary::AllowedHosts::new(args.bind, &args.allow_host),
+            limits: crate::serve::listener::Limits::default(),
         },
     )?;
     Ok(Outcome::Success)

@@ -10,11 +10,36 @@ use inci::scan::Scanner;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// What every handler may need from the server: the default markets, the body deadline and the
+/// scan slots. An `Extension` on the router.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    /// Markets for a request that names none (`inci serve --market`).
+    pub markets: inci::market::Markets,
+    /// Time to send a body once the headers are in.
+    pub body_timeout: std::time::Duration,
+    /// Scans running at once.
+    pub scans: super::listener::ScanSlots,
+}
+
+impl Default for Shared {
+    fn default() -> Shared {
+        let limits = super::listener::Limits::default();
+        Shared {
+            markets: inci::market::Markets::default(),
+            body_timeout: limits.body_timeout,
+            scans: super::listener::ScanSlots::new(limits.max_scans, limits.scan_wait),
+        }
+    }
+}
+
 /// A request that cannot be answered, with its status and the message for `{"error": ...}`.
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
     message: String,
+    /// Seconds for a `Retry-After` header (503).
+    retry_after: Option<u32>,
 }
 
 impl ApiError {
@@ -22,7 +47,13 @@ impl ApiError {
         ApiError {
             status,
             message: message.into(),
+            retry_after: None,
         }
+    }
+
+    fn retry_after(mut self, seconds: u32) -> ApiError {
+        self.retry_after = Some(seconds);
+        self
     }
 
     fn bad(message: impl Into<String>) -> ApiError {
@@ -36,12 +67,18 @@ impl IntoResponse for ApiError {
         struct Body<'a> {
             error: &'a str,
         }
-        json(
+        let mut response = json(
             self.status,
             &Body {
                 error: &self.message,
             },
-        )
+        );
+        if let Some(s) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, axum::http::HeaderValue::from(s));
+        }
+        response
     }
 }
 
@@ -79,6 +116,9 @@ pub struct Input {
     market: Option<String>,
     #[serde(rename = "unsafe")]
     unsafe_fixes: Option<bool>,
+    /// The server's shared state, from the request's extensions (never from the body).
+    #[serde(skip)]
+    shared: Shared,
 }
 
 impl Input {
@@ -112,13 +152,28 @@ impl<S: Send + Sync> FromRequest<S> for Input {
         let Query(query) = Query::<HashMap<String, String>>::from_request_parts(&mut parts, state)
             .await
             .map_err(|e| ApiError::bad(format!("the query string could not be read: {e}")))?;
-        let mut input = read_input(&parts.headers, query, body).await?;
+        let shared = parts
+            .extensions
+            .get::<Shared>()
+            .cloned()
+            .unwrap_or_default();
+        let mut input =
+            tokio::time::timeout(shared.body_timeout, read_input(&parts.headers, query, body))
+                .await
+                .map_err(|_| {
+                    ApiError::new(
+                        StatusCode::REQUEST_TIMEOUT,
+                        format!(
+                            "the request body did not arrive within {} s",
+                            shared.body_timeout.as_secs()
+                        ),
+                    )
+                })??;
         // No market asked for: the markets `inci serve --market` was started with.
-        if input.market.as_deref().is_none_or(str::is_empty)
-            && let Some(defaults) = parts.extensions.get::<super::Defaults>()
-        {
-            input.market = Some(defaults.markets.to_string());
+        if input.market.as_deref().is_none_or(str::is_empty) {
+            input.market = Some(shared.markets.to_string());
         }
+        input.shared = shared;
         Ok(input)
     }
 }
@@ -161,10 +216,15 @@ async fn read_input(
             bytes.get(at).copied().unwrap_or_default()
         ))
     })?;
+    // Media types are case-insensitive (`APPLICATION/JSON`).
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim_start().starts_with("application/json"));
+        .is_some_and(|v| {
+            v.trim_start()
+                .get(..16)
+                .is_some_and(|t| t.eq_ignore_ascii_case("application/json"))
+        });
     let mut input = if is_json {
         serde_json::from_str::<Input>(text)
             .map_err(|e| ApiError::bad(format!("request body is not the expected JSON: {e}")))?
@@ -174,6 +234,11 @@ async fn read_input(
             ..Input::default()
         }
     };
+    // Binary data is refused as the command line refuses it (a NUL or control byte, with its
+    // offset in the label text).
+    if let Err(e) = crate::error::decode_utf8(input.text.as_bytes().to_vec(), "request body") {
+        return Err(ApiError::bad(e.to_string()));
+    }
     for (key, value) in query {
         let slot = match key.as_str() {
             "profile" => &mut input.profile,
@@ -195,30 +260,44 @@ async fn read_input(
     Ok(input)
 }
 
-/// Runs CPU work on the blocking pool.
+/// Runs CPU work on the blocking pool, in one of the server's scan slots: when every slot stays
+/// busy for the wait, 503 with `Retry-After`, so that parallel heavy requests cannot take the
+/// machine's memory.
 async fn blocking<T: Send + 'static>(
+    slots: &super::listener::ScanSlots,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work).await.map_err(|e| {
+    let Some(slot) = slots.acquire().await else {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is busy with other scans; retry in a second",
+        )
+        .retry_after(1));
+    };
+    let out = tokio::task::spawn_blocking(work).await.map_err(|e| {
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("the scan did not finish: {e}"),
         )
-    })
+    });
+    drop(slot);
+    out
 }
 
 /// `POST /api/scan`.
 pub async fn scan(input: Input) -> Result<Response, ApiError> {
     let scanner = input.scanner()?;
-    let report = blocking(move || scanner.scan(&input.text)).await?;
+    let slots = input.shared.scans.clone();
+    let report = blocking(&slots, move || scanner.scan(&input.text)).await?;
     Ok(json(StatusCode::OK, &report))
 }
 
 /// `POST /api/lint`.
 pub async fn lint(input: Input) -> Result<Response, ApiError> {
     let config = input.config()?;
+    let slots = input.shared.scans.clone();
     // Serialized where the file lives: the document borrows from it.
-    let body = blocking(move || {
+    let body = blocking(&slots, move || {
         let file = LintedFile::new("<text>".to_owned(), input.text, &config);
         serde_json::to_vec(&inci::lint::document(std::slice::from_ref(&file)))
     })
@@ -234,7 +313,8 @@ pub async fn fix(input: Input) -> Result<Response, ApiError> {
     } else {
         Applicability::Safe
     };
-    let body = blocking(move || {
+    let slots = input.shared.scans.clone();
+    let body = blocking(&slots, move || {
         let lints = inci::lint::lint(&input.text, &config);
         let (text, applied) = inci::lint::fix_text(&input.text, &lints, &config, max);
         let file = LintedFile::new("<text>".to_owned(), text, &config);

@@ -5,8 +5,8 @@ use axum::response::IntoResponse;
 
 /// `GET /`: the page, with the markets `inci serve --market` was started with ticked in its
 /// picker.
-pub async fn index(defaults: Option<axum::Extension<super::Defaults>>) -> impl IntoResponse {
-    let markets = defaults.map(|d| d.markets).unwrap_or_default();
+pub async fn index(shared: Option<axum::Extension<super::api::Shared>>) -> impl IntoResponse {
+    let markets = shared.map(|s| s.markets).unwrap_or_default();
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         page(markets),

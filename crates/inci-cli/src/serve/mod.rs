@@ -18,6 +18,8 @@
 
 mod api;
 mod assets;
+pub mod boundary;
+pub mod listener;
 
 use axum::Router;
 use axum::extract::Request;
@@ -32,23 +34,28 @@ use std::time::Instant;
 /// is 7 KB).
 pub const MAX_BODY: usize = 1 << 20;
 
-/// What the server answers with when a request does not say: the markets `inci serve
-/// --market` was started with (ticked in the page's picker, applied to an API call with no
-/// `market`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Defaults {
-    /// The markets.
+/// How the server runs: the markets `inci serve --market` was started with (ticked in the
+/// page's picker, applied to an API call with no `market`), the host names it answers to, and
+/// its limits.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The default markets.
     pub markets: inci::market::Markets,
+    /// The `Host` names it answers to ([`boundary`]).
+    pub allowed_hosts: boundary::AllowedHosts,
+    /// Timeouts and caps ([`listener`]).
+    pub limits: listener::Limits,
 }
 
-/// The server's routes: the page, its assets and the API, with the EU as the default market.
-/// `verbose` logs one line per request to standard error.
+/// The server's routes: the page, its assets and the API, with the EU as the default market and
+/// loopback names only. `verbose` logs one line per request to standard error.
 pub fn router(verbose: bool) -> Router {
-    router_with(verbose, Defaults::default())
+    router_with(verbose, &Settings::default())
 }
 
-/// [`router`] with `defaults` for requests that do not say.
-pub fn router_with(verbose: bool, defaults: Defaults) -> Router {
+/// [`router`] with `settings`: every request passes the [`boundary`] first (403 for another
+/// host or another site's page).
+pub fn router_with(verbose: bool, settings: &Settings) -> Router {
     let app = Router::new()
         .route("/", get(assets::index))
         .route("/app.js", get(assets::script))
@@ -58,7 +65,13 @@ pub fn router_with(verbose: bool, defaults: Defaults) -> Router {
         .route("/api/fix", post(api::fix))
         .route("/api/explain", get(api::explain))
         .fallback(api::not_found)
-        .layer(axum::Extension(defaults));
+        .layer(middleware::from_fn(boundary::guard))
+        .layer(axum::Extension(settings.allowed_hosts.clone()))
+        .layer(axum::Extension(api::Shared {
+            markets: settings.markets,
+            body_timeout: settings.limits.body_timeout,
+            scans: listener::ScanSlots::new(settings.limits.max_scans, settings.limits.scan_wait),
+        }));
     if verbose {
         app.layer(middleware::from_fn(log_request))
     } else {
@@ -83,21 +96,21 @@ pub fn listen(addr: SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
     socket.listen(BACKLOG)
 }
 
-/// Serves `router(verbose)` on `listener` until `shutdown` completes; requests in flight are
-/// finished first (graceful shutdown).
+/// Serves `router_with(verbose, settings)` on `listener` until `shutdown` completes, within
+/// the settings' limits; requests in flight are finished first, for at most the shutdown
+/// deadline (graceful shutdown).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     verbose: bool,
-    defaults: Defaults,
+    settings: Settings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router_with(verbose, defaults))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let app = router_with(verbose, &settings);
+    listener::serve_connections(listener, app, settings.limits, shutdown).await
 }
 
 /// Binds `addr` and serves until Ctrl-C, printing the address to open.
-pub fn run(addr: SocketAddr, verbose: bool, defaults: Defaults) -> anyhow::Result<()> {
+pub fn run(addr: SocketAddr, verbose: bool, settings: Settings) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -105,16 +118,42 @@ pub fn run(addr: SocketAddr, verbose: bool, defaults: Defaults) -> anyhow::Resul
         let listener = listen(addr).map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr()?;
         eprintln!("inci serve: open http://{local}/ (Ctrl-C to stop)");
-        serve(listener, verbose, defaults, async {
-            // An error here means no signal handler could be set: serve until killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-            eprintln!("inci serve: stopping after the requests in flight");
-        })
-        .await?;
+        if addr.ip().is_unspecified() || !addr.ip().is_loopback() {
+            eprintln!(
+                "inci serve: warning: serving the network on {addr} with no authentication; requests must name this server as one of: {} (add names with --allow-host)",
+                settings.allowed_hosts.names().join(", ")
+            );
+        }
+        serve(listener, verbose, settings, stop_signal()).await?;
         Ok(())
     })
+}
+
+/// Ctrl-C or SIGTERM (what `kill` and service managers send): either stops the server after
+/// the requests in flight. Without a handler, serves until killed.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    r = tokio::signal::ctrl_c() => if r.is_err() { std::future::pending::<()>().await },
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                if tokio::signal::ctrl_c().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
+    eprintln!("inci serve: stopping after the requests in flight");
 }
 
 async fn log_request(request: Request, next: Next) -> Response {
