@@ -450,6 +450,50 @@ fn open_file_limit() -> Option<usize> {
     line.split_whitespace().nth(3)?.parse().ok()
 }
 
+/// SIGTERM (what `kill` and service managers send) stops `inci serve` as Ctrl-C does, and a
+/// client holding half a request does not keep it running past the shutdown deadline.
+#[test]
+fn sigterm_stops_the_server_even_with_a_half_sent_request() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["serve", "--port", "0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci serve starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    stderr.read_line(&mut first).expect("the address line");
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .expect("an address")
+        .to_owned();
+    let mut half = std::net::TcpStream::connect(&addr).expect("connect");
+    half.write_all(b"POST /api/scan HTTP/1.1\r\nHost: localh")
+        .expect("half a request");
+    std::thread::sleep(Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("inci serve exits");
+    let took = started.elapsed();
+    let mut rest = String::new();
+    let _ = stderr.read_to_string(&mut rest);
+    assert!(status.success(), "exit {status}: {rest}");
+    assert!(
+        rest.contains("stopping after the requests in flight"),
+        "{rest}"
+    );
+    assert!(took < Duration::from_secs(15), "stopped after {took:?}");
+    drop(half);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_clients_do_not_stop_a_normal_request() {
     let (addr, _stop) = start().await;
@@ -544,4 +588,45 @@ async fn a_foreign_host_is_refused_and_headers_have_a_deadline() {
     let mut rest = Vec::new();
     let closed = tokio::time::timeout(Duration::from_secs(3), slow.read_to_end(&mut rest)).await;
     assert!(closed.is_ok(), "a slow header is cut off");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn heavy_requests_beyond_the_scan_slots_get_503_with_retry_after() {
+    let (addr, _stop) = start_with(Settings {
+        limits: inci_cli::serve::listener::Limits {
+            max_scans: 1,
+            scan_wait: Duration::from_millis(20),
+            ..Default::default()
+        },
+        ..Settings::default()
+    })
+    .await;
+    // Two labels of nearly 1 MiB at once: one runs, the other waits 20 ms for the one slot.
+    let big: Vec<u8> = "Aqua, Glycerin, Niacinamide, Parfum, "
+        .repeat(MAX_BODY / 40)
+        .into_bytes();
+    let (a, b) = tokio::join!(
+        raw_request(addr, "POST", "/api/lint", &big),
+        raw_request(addr, "POST", "/api/lint", &big)
+    );
+    let statuses = [parse_response(&a).0, parse_response(&b).0];
+    assert!(statuses.contains(&200), "{statuses:?}");
+    assert!(statuses.contains(&503), "{statuses:?}");
+    let busy = if parse_response(&a).0 == 503 { &a } else { &b };
+    let head = String::from_utf8_lossy(busy).to_ascii_lowercase();
+    assert!(head.contains("retry-after: 1"), "{head}");
+}
+
+/// One request; the whole raw answer (head and body).
+async fn raw_request(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).await.expect("write head");
+    let _ = stream.write_all(body).await;
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw).await;
+    raw
 }

@@ -38,7 +38,7 @@ pub struct Limits {
 impl Default for Limits {
     /// 512 connections (fewer when the file limit is lower: it keeps 64 descriptors spare),
     /// 10 s for headers and for idle keep-alive, 30 s for a body, 10 s to finish on shutdown,
-    /// two scans per core with a 5 s wait.
+    /// one scan per core (the work is CPU-bound: more at once only adds memory) with a 5 s wait.
     fn default() -> Limits {
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
         let max_connections = match open_file_limit() {
@@ -50,7 +50,7 @@ impl Default for Limits {
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
             shutdown_deadline: Duration::from_secs(10),
-            max_scans: 2 * cores,
+            max_scans: cores,
             scan_wait: Duration::from_secs(5),
         }
     }
