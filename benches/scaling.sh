@@ -30,6 +30,12 @@ for k in (1, 4, 16):
         w.writerow(["sku", "Ingredients"])
         for r in range(rows * k):
             w.writerow([r, cell])
+    # Issue 20's quadratic cases: a run of colourants (L008) and dash-led lines (the
+    # highlight-bullet test searched the rest of the input for a colon from every line).
+    with open(f"{work}/colourants_{k}.txt", "w", encoding="utf-8") as f:
+        f.write("CI 77491, " * (items // 2 * k))
+    with open(f"{work}/dashes_{k}.txt", "w", encoding="utf-8") as f:
+        f.write("-Aqua\n" * (items * 2 * k))
 EOF
 
 measure() { # name, then the command; prints "name k seconds KB ratio"
@@ -54,10 +60,12 @@ run_lint_text() { "$bin" lint "$work/label_$1.txt" --no-config --color never; }
 run_lint_json() { "$bin" lint "$work/label_$1.txt" --no-config --format json; }
 run_lint_fix() { "$bin" lint "$work/label_$1.txt" --no-config --fix; }
 run_batch() { "$bin" batch "$work/catalog_$1.csv" --column Ingredients; }
-export -f run_scan_text run_scan_json run_lint_text run_lint_json run_lint_fix run_batch
+run_lint_colourants() { "$bin" lint "$work/colourants_$1.txt" --no-config --color never; }
+run_scan_dashes() { "$bin" scan --file "$work/dashes_$1.txt" --color never; }
+export -f run_scan_text run_scan_json run_lint_text run_lint_json run_lint_fix run_batch run_lint_colourants run_scan_dashes
 export bin work
 
-echo "base: a one-line label of $items items; a catalog of $rows rows of ~0.8 MB cells"
-for f in scan_text scan_json lint_text lint_json lint_fix batch; do
+echo "base: a one-line label of $items items; a catalog of $rows rows of ~0.8 MB cells; $((items / 2)) colourants in a row; $((items * 2)) dash-led lines"
+for f in scan_text scan_json lint_text lint_json lint_fix batch lint_colourants scan_dashes; do
   measure "$f" bash -c "run_$f \"\$0\""
 done

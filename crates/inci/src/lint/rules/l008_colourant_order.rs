@@ -48,6 +48,21 @@ Regulation (EC) 1223/2009 Art. 19(1)(g); CosIng functions.
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     let lists = cx.lists;
     let known_other = |j: usize| cx.ingredients[j].entry.is_some_and(|e| !is_colourant(&e));
+    // For each item, the first known non-colourant after it in the declared part of the same
+    // list, found in one pass from the end: a search forward from every colourant was
+    // quadratic in a run of colourants (`CI 77491, ` x 12,500 took 23 s).
+    let items = &cx.label.items;
+    let mut next_other: Vec<Option<usize>> = vec![None; items.len()];
+    let mut pending = None;
+    for j in (0..items.len()).rev() {
+        if j + 1 < items.len() && lists.get(j + 1) != lists.get(j) {
+            pending = None;
+        }
+        next_other[j] = pending;
+        if items[j].section == Section::Main && known_other(j) {
+            pending = Some(j);
+        }
+    }
     for (i, (item, ing)) in cx.label.items.iter().zip(cx.ingredients).enumerate() {
         if item.section != Section::Main {
             continue;
@@ -55,13 +70,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         let Some(entry) = ing.entry.filter(is_colourant) else {
             continue;
         };
-        // The first known non-colourant after it in the declared part of the same list.
-        let list = lists.get(i);
-        let next = (i + 1..cx.label.items.len())
-            .take_while(|&j| lists.get(j) == list)
-            .filter(|&j| cx.label.items[j].section == Section::Main)
-            .find(|&j| known_other(j));
-        let Some(next) = next else { continue };
+        let Some(next) = next_other.get(i).copied().flatten() else {
+            continue;
+        };
         let mut lint = cx.lint(
             &RULE,
             item.name_span,
