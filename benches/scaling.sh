@@ -36,6 +36,10 @@ for k in (1, 4, 16):
         f.write("CI 77491, " * (items // 2 * k))
     with open(f"{work}/dashes_{k}.txt", "w", encoding="utf-8") as f:
         f.write("-Aqua\n" * (items * 2 * k))
+    # Two fixes per item (an empty item, a misspelling): `--fix` checked each edit against
+    # every edit taken before it.
+    with open(f"{work}/fixes_{k}.txt", "w", encoding="utf-8") as f:
+        f.write("Aqua,, Phenoxyetanol, " * (items // 2 * k))
 EOF
 
 measure() { # name, then the command; prints "name k seconds KB ratio"
@@ -62,10 +66,11 @@ run_lint_fix() { "$bin" lint "$work/label_$1.txt" --no-config --fix; }
 run_batch() { "$bin" batch "$work/catalog_$1.csv" --column Ingredients; }
 run_lint_colourants() { "$bin" lint "$work/colourants_$1.txt" --no-config --color never; }
 run_scan_dashes() { "$bin" scan --file "$work/dashes_$1.txt" --color never; }
-export -f run_scan_text run_scan_json run_lint_text run_lint_json run_lint_fix run_batch run_lint_colourants run_scan_dashes
+run_lint_many_fixes() { "$bin" lint "$work/fixes_$1.txt" --no-config --fix; }
+export -f run_scan_text run_scan_json run_lint_text run_lint_json run_lint_fix run_batch run_lint_colourants run_scan_dashes run_lint_many_fixes
 export bin work
 
-echo "base: a one-line label of $items items; a catalog of $rows rows of ~0.8 MB cells; $((items / 2)) colourants in a row; $((items * 2)) dash-led lines"
-for f in scan_text scan_json lint_text lint_json lint_fix batch lint_colourants scan_dashes; do
+echo "base: a one-line label of $items items; a catalog of $rows rows of ~0.8 MB cells; $((items / 2)) colourants in a row; $((items * 2)) dash-led lines; $((items / 2)) items with two fixes each"
+for f in scan_text scan_json lint_text lint_json lint_fix batch lint_colourants scan_dashes lint_many_fixes; do
   measure "$f" bash -c "run_$f \"\$0\""
 done

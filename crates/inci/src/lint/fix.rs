@@ -79,6 +79,12 @@ pub fn apply_fixes(input: &str, lints: &[Lint], max: Applicability) -> Fixed {
     // By where they start; among fixes starting at the same place, the lint order decides.
     fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min());
     let mut edits: Vec<&Edit> = Vec::new();
+    // The accepted edits as disjoint intervals, start to end (an insertion counts as one byte
+    // wide): an edit overlaps one of them exactly when it overlaps the last that starts before
+    // its end, so each check is a lookup, not a scan of every edit taken so far (which made
+    // `--fix` quadratic in the number of fixes).
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let wide = |e: &Edit| (e.span.start, e.span.end.max(e.span.start + 1));
     let mut applied = 0;
     'fixes: for f in fixes {
         for e in &f.edits {
@@ -86,13 +92,19 @@ pub fn apply_fixes(input: &str, lints: &[Lint], max: Applicability) -> Fixed {
                 && e.span.end <= input.len()
                 && input.is_char_boundary(e.span.start)
                 && input.is_char_boundary(e.span.end);
-            let overlaps = edits.iter().any(|o| {
-                e.span.start < o.span.end.max(o.span.start + 1)
-                    && o.span.start < e.span.end.max(e.span.start + 1)
-            });
+            let (start, end) = wide(e);
+            let overlaps = taken
+                .range(..end)
+                .next_back()
+                .is_some_and(|(_, &o_end)| o_end > start);
             if !valid || overlaps {
                 continue 'fixes;
             }
+        }
+        for e in &f.edits {
+            let (start, end) = wide(e);
+            let slot = taken.entry(start).or_insert(end);
+            *slot = (*slot).max(end);
         }
         edits.extend(&f.edits);
         applied += 1;
