@@ -522,6 +522,19 @@ fn a_truncated_gzip_catalog_fails_after_writing_what_it_read() {
 #[test]
 fn ctrl_c_stops_between_records_with_exit_130() {
     // Before, SIGINT killed the process wherever it was: 2 runs in 11 left half a JSON record.
+    stops_between_records("-INT");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_stop_between_records_as_ctrl_c_does() {
+    // Before, SIGTERM and SIGHUP (a closed terminal, `kill`) cut the last record in a pipe.
+    stops_between_records("-TERM");
+    stops_between_records("-HUP");
+}
+
+#[cfg(unix)]
+fn stops_between_records(signal: &str) {
     use std::io::Read;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
@@ -563,7 +576,7 @@ fn ctrl_c_stops_between_records_with_exit_130() {
         .expect("records before the interrupt");
     let pid = child.id().to_string();
     let killed = Command::new("sh")
-        .args(["-c", &format!("kill -INT {pid}")])
+        .args(["-c", &format!("kill {signal} {pid}")])
         .status()
         .expect("sh runs");
     assert!(killed.success());
@@ -684,4 +697,27 @@ fn threads_change_the_speed_not_the_records() {
     );
     assert_eq!(zero.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&zero.stderr).contains("--threads"));
+}
+
+#[cfg(unix)]
+#[test]
+fn stdin_redirected_from_the_output_file_is_refused() {
+    // Before, `inci batch - -o c.csv < c.csv` replaced the catalog it was reading.
+    use std::process::{Command, Stdio};
+    let path = tmp("stdin_is_output.csv");
+    let catalog = "n,ing\n1,\"Aqua, Glycerin\"\n";
+    std::fs::write(&path, catalog).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["batch", "-", "--column", "ing", "--format", "csv", "-o"])
+        .arg(&path)
+        .stdin(Stdio::from(std::fs::File::open(&path).expect("open")))
+        .output()
+        .expect("inci runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("same file as the input"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), catalog);
 }

@@ -76,7 +76,13 @@ fn interrupt_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
 pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     // An output that is the catalog (or the other output) would be truncated before it is
     // read: refused, whatever name or link points at it.
-    let catalog = std::path::Path::new(&args.catalog);
+    // Standard input redirected from the output file (`inci batch - -o c.csv < c.csv`) is
+    // that file too: /dev/stdin names it.
+    let catalog = if args.catalog == "-" && cfg!(unix) {
+        std::path::Path::new("/dev/stdin")
+    } else {
+        std::path::Path::new(&args.catalog)
+    };
     if let Some(o) = &args.output {
         super::files::refuse_same_file(o, &[catalog])?;
     }

@@ -3,7 +3,10 @@
 //! that replaces the target only once it is complete (as editors and formatters do), with the
 //! target's permissions. A failed or interrupted run leaves the old file whole. A target that
 //! is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written in place: it cannot be
-//! half-written, and replacing it would destroy it.
+//! half-written, and replacing it would destroy it. A symlink is followed (the link stays, its
+//! target gets the new text); a file with other hard links gets the new text in its own inode
+//! once complete, so the links stay one file; a read-only file is refused; a new file gets the
+//! mode the umask gives (`0644` under the usual `022`), as any program's output does.
 
 use anyhow::{Context, bail};
 use std::io::Write;
@@ -27,6 +30,17 @@ pub fn refuse_same_file(output: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink()
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &std::fs::Metadata) -> u64 {
+    1
 }
 
 #[cfg(unix)]
@@ -55,9 +69,23 @@ enum Sink {
 impl AtomicFile {
     /// Starts writing `target` (which may not exist yet).
     pub fn create(target: &Path) -> anyhow::Result<AtomicFile> {
+        // Through a symlink to its target: replacing the link with a file would leave the
+        // file it points to unchanged.
+        let target = match std::fs::symlink_metadata(target) {
+            Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(target)
+                .with_context(|| format!("cannot follow the link {}", target.display()))?,
+            _ => target.to_owned(),
+        };
+        let target = target.as_path();
         if let Ok(meta) = std::fs::metadata(target) {
             if meta.is_dir() {
                 bail!("cannot write {}: it is a directory", target.display());
+            }
+            if meta.is_file() && meta.permissions().readonly() {
+                bail!(
+                    "refusing to write {}: it is read-only (make it writable first)",
+                    target.display()
+                );
             }
             if !meta.is_file() {
                 let file = std::fs::OpenOptions::new()
@@ -74,8 +102,15 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".inci-")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".inci-");
+        // Created as any new file is (0666 less the umask), not tempfile's private 0600.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         Ok(AtomicFile {
@@ -96,6 +131,13 @@ impl AtomicFile {
             .sync_all()
             .with_context(|| format!("cannot write {}", self.target.display()))?;
         if let Ok(meta) = std::fs::metadata(&self.target) {
+            // Other hard links to the target: the new text goes into its inode, so they stay
+            // one file (renaming would split them).
+            if hard_links(&meta) > 1 {
+                std::fs::copy(tmp.path(), &self.target)
+                    .with_context(|| format!("cannot write {}", self.target.display()))?;
+                return Ok(());
+            }
             std::fs::set_permissions(tmp.path(), meta.permissions()).ok();
         }
         let target = self.target.clone();
@@ -187,6 +229,67 @@ mod tests {
         f.write_all(b"partial").expect("write");
         drop(f);
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "Aqua, Glycerin");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_modes_and_read_only_files_are_respected() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let d = dir().join("links");
+        std::fs::create_dir_all(&d).expect("dir");
+        // A symlink keeps being a link; its target gets the text.
+        let target = d.join("target.txt");
+        let link = d.join("link.txt");
+        std::fs::write(&target, "Aqua,, Glycerin").expect("write");
+        std::fs::remove_file(&link).ok();
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        rewrite(&link, "Aqua,, Glycerin", "Aqua, Glycerin").expect("rewrite");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("read"),
+            "Aqua, Glycerin"
+        );
+        // Hard links stay one file.
+        let other = d.join("hard.txt");
+        std::fs::remove_file(&other).ok();
+        std::fs::hard_link(&target, &other).expect("hard link");
+        rewrite(&other, "Aqua, Glycerin", "Aqua, Glycerin, Parfum").expect("rewrite");
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("read"),
+            "Aqua, Glycerin, Parfum"
+        );
+        assert_eq!(std::fs::metadata(&target).expect("meta").nlink(), 2);
+        // A new file gets the umask's mode, not 0600; a read-only one is refused.
+        let fresh = d.join("fresh.csv");
+        std::fs::remove_file(&fresh).ok();
+        let mut f = AtomicFile::create(&fresh).expect("create");
+        f.write_all(b"x").expect("write");
+        f.commit().expect("commit");
+        let probe = d.join("probe");
+        std::fs::write(&probe, "").expect("probe");
+        let umask_mode = std::fs::metadata(&probe)
+            .expect("probe")
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(
+            std::fs::metadata(&fresh)
+                .expect("fresh")
+                .permissions()
+                .mode()
+                & 0o777,
+            umask_mode
+        );
+        let ro = d.join("ro.txt");
+        std::fs::write(&ro, "Aqua").expect("write");
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        assert!(AtomicFile::create(&ro).is_err());
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o644)).ok();
     }
 
     #[cfg(unix)]
