@@ -66,18 +66,25 @@ fn scan_many_json(
     let scanner = scanner(profile, product_type, market)?;
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
-    let answers: Result<Vec<String>, serde_json::Error> = py.detach(|| {
-        distinct
-            .par_iter()
-            .map(|t| serde_json::to_string(&scanner.scan(t)))
-            .collect()
-    });
-    let answers = answers.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let mut answers: Vec<String> = Vec::with_capacity(distinct.len());
+    for chunk in distinct.chunks(CHUNK) {
+        let part: Result<Vec<String>, serde_json::Error> = py.detach(|| {
+            chunk
+                .par_iter()
+                .map(|t| serde_json::to_string(&scanner.scan(t)))
+                .collect()
+        });
+        answers.extend(part.map_err(|e| PyValueError::new_err(e.to_string()))?);
+        py.check_signals()?;
+    }
     Ok(slots
         .iter()
         .map(|s| s.and_then(|i| answers.get(i).cloned()))
         .collect())
 }
+
+/// Labels scanned between two checks for Ctrl-C (about a second of work on two cores).
+const CHUNK: usize = 4096;
 
 /// The distinct texts of `texts`, in first-seen order, and for each text its index among them
 /// (`None` for `None`): a batch that repeats a list scans it once.
@@ -126,8 +133,15 @@ fn scan_many<'py>(
     let scanner = scanner(profile, product_type, market)?;
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
-    let reports: Vec<inci::ScanReport> =
-        py.detach(|| distinct.par_iter().map(|t| scanner.scan(t)).collect());
+    // In chunks, with Python's signal handlers run between them: Ctrl-C stops a long batch
+    // within a chunk instead of after the whole of it.
+    let mut reports: Vec<inci::ScanReport> = Vec::with_capacity(distinct.len());
+    for chunk in distinct.chunks(CHUNK) {
+        let part: Vec<inci::ScanReport> =
+            py.detach(|| chunk.par_iter().map(|t| scanner.scan(t)).collect());
+        reports.extend(part);
+        py.check_signals()?;
+    }
     // Each row gets its own dicts (a caller may change one row's report), built from the
     // report of its distinct text.
     let mut conv = to_python::Converter::new(py);
@@ -143,13 +157,24 @@ fn scan_many<'py>(
 
 /// The texts of a Python iterable: `str` or `None` each, else a `TypeError` naming the index.
 fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
+    // One string is not a list of labels (it would be scanned character by character).
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "texts: expected a list of labels (str or None each), got one str: use scan() for one label, or pass [text]",
+        ));
+    }
     let mut owned: Vec<Option<String>> = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
         if item.is_none() {
             owned.push(None);
         } else if let Ok(s) = item.cast::<PyString>() {
-            owned.push(Some(s.to_cow()?.into_owned()));
+            let text = s.to_cow().map_err(|e| {
+                PyValueError::new_err(format!(
+                    "texts[{i}]: not valid text (a lone surrogate cannot be UTF-8): {e}"
+                ))
+            })?;
+            owned.push(Some(text.into_owned()));
         } else {
             let kind = item.get_type().name()?;
             return Err(PyTypeError::new_err(format!(

@@ -100,6 +100,58 @@ def test_bad_input_raises_clear_errors():
         assert isinstance(inci.scan(hostile), dict)
 
 
+def test_hostile_batches_get_clear_errors():
+    # One str is not a list of labels: it was scanned character by character (14 reports).
+    with pytest.raises(TypeError, match="got one str"):
+        inci.scan_many("Aqua, Glycerin")
+    with pytest.raises(TypeError, match="got one str"):
+        inci.scan_many_json("Aqua, Glycerin")
+    # A lone surrogate names its row instead of aborting without one.
+    with pytest.raises(ValueError, match=r"texts\[1\]: not valid text"):
+        inci.scan_many(["Aqua", "Glyc\udcff erin"])
+
+
+def test_ctrl_c_stops_a_long_scan_many_soon():
+    # Before, Ctrl-C was seen only after the whole batch had been scanned.
+    import signal
+    import sys
+    import time
+
+    code = (
+        "import inci\n"
+        "texts = [f'Aqua, Glycerin, Niacinamide {i}' for i in range(400000)]\n"
+        "print('ready', flush=True)\n"
+        "inci.scan_many_json(texts)\n"
+        "print('finished', flush=True)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert child.stdout.readline().strip() == "ready"
+    time.sleep(1.0)
+    sent = time.time()
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+    took = time.time() - sent
+    assert "finished" not in out
+    assert "KeyboardInterrupt" in err, err
+    assert took < 5, f"stopped {took:.1f} s after Ctrl-C"
+
+
+def test_frames_read_pandas_missing_values_and_bad_text_as_row_errors():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame(
+        {"ing": pd.array(["Aqua, Glycerin", None, "Glyc\udcff erin"], dtype="object")}
+    )
+    df.loc[1, "ing"] = pd.NA
+    out = inci.scan_frame(df, "ing")
+    assert out.loc[0, "inci_error"] is pd.NA or pd.isna(out.loc[0, "inci_error"])
+    assert out.loc[1, "inci_error"] == "missing ingredient text"
+    assert "lone surrogate" in out.loc[2, "inci_error"]
+    strings = pd.DataFrame({"ing": pd.array(["Aqua", None], dtype="string")})
+    assert inci.scan_frame(strings, "ing").loc[1, "inci_error"] == "missing ingredient text"
+
+
 def test_docstrings_run():
     failures, tried = doctest.testmod(inci)
     assert tried >= 3 and failures == 0

@@ -29,10 +29,17 @@ def _cell(value: Any) -> tuple[Optional[str], Optional[str]]:
         return None, "missing ingredient text"
     if isinstance(value, float) and value != value:  # NaN, pandas' missing value
         return None, "missing ingredient text"
+    # pandas' own missing value (pd.NA, in `string` columns) is missing, not a "NAType".
+    if type(value).__name__ == "NAType":
+        return None, "missing ingredient text"
     if not isinstance(value, str):
         return None, f"ingredient cell is a {type(value).__name__}, not text"
     if not value.strip():
         return None, "empty ingredient cell"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return None, f"ingredient cell is not valid text (a lone surrogate at character {e.start})"
     return value, None
 
 

@@ -37,6 +37,48 @@ pub trait Lexicon {
 
 /// Parses label text. Never fails and never panics: problems are in [`Label::diagnostics`].
 pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
+    // A bare carriage return (old Mac line ends, some exports) is a line break: the parser
+    // reads it as `\n`, which has the same length, so every span is still the input's and the
+    // label keeps the text as given.
+    let normalized;
+    let text: &str = if has_bare_cr(input) {
+        normalized = bare_cr_to_lf(input);
+        &normalized
+    } else {
+        input
+    };
+    let label = parse_text(text, lexicon);
+    Label {
+        input,
+        items: label.items,
+        tokens: label.tokens,
+        diagnostics: label.diagnostics,
+    }
+}
+
+fn has_bare_cr(input: &str) -> bool {
+    input
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\r' && input.as_bytes().get(i + 1) != Some(&b'\n'))
+}
+
+fn bare_cr_to_lf(input: &str) -> String {
+    let bytes = input.as_bytes();
+    input
+        .char_indices()
+        .map(|(i, c)| {
+            if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                '\n'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn parse_text<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
     let (pieces, mut diagnostics) = lexer::lex(input);
     let pieces = merge::merge(input, pieces, lexicon);
     let mut items = Vec::new();
