@@ -20,7 +20,9 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            // File names and values in the message are the user's bytes: escape sequences in
+            // them must not reach the terminal.
+            eprintln!("error: {}", inci_cli::render::safe(&format!("{err:#}")));
             // Ctrl-C during `inci batch`: stopped between records, as shells expect (128 + 2).
             if err.chain().any(|e| {
                 matches!(

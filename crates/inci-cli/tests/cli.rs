@@ -381,3 +381,76 @@ fn peer_bytes_are_not_a_list() {
     assert!(inci_cli::error::decode_utf8(b"Aqua, Glycerin, Parfum".to_vec(), "x").is_ok());
     assert!(inci_cli::error::decode_utf8(Vec::new(), "x").is_ok());
 }
+
+/// A directory of its own for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("inci-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("scratch dir");
+    d
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_never_send_escape_sequences_to_the_terminal() {
+    // Before, `inci lint "$(printf 'a\033]0;X\007.txt')"` set the terminal's title.
+    use std::os::unix::ffi::OsStrExt;
+    let d = scratch("escapes");
+    let name = std::ffi::OsStr::from_bytes(b"b\x1b[31m\x1b]0;X\x07.txt");
+    let path = d.join(name);
+    std::fs::write(&path, "Aqua,,").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["lint", "--no-config", "--color", "never"])
+        .arg(&path)
+        .arg(d.join(std::ffi::OsStr::from_bytes(b"missing\x1b]0;Y\x07.txt")))
+        .output()
+        .expect("inci runs");
+    assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
+    assert!(!out.stdout.contains(&0x07) && !out.stderr.contains(&0x07));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_linted_with_the_others() {
+    // Before, one such name failed the whole `inci lint *.txt` at argument parsing.
+    use std::os::unix::ffi::OsStrExt;
+    let d = scratch("non-utf8");
+    let good = d.join("good.txt");
+    let odd = d.join(std::ffi::OsStr::from_bytes(b"odd\xff.txt"));
+    std::fs::write(&good, "Aqua, Glycerin").expect("write");
+    std::fs::write(&odd, "Aqua,, Glycerin").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["lint", "--no-config", "--color", "never"])
+        .arg(&good)
+        .arg(&odd)
+        .output()
+        .expect("inci runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("L005"), "{stdout}");
+    // --fix --write writes the file by its own name.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["lint", "--no-config", "--fix", "--write"])
+        .arg(&odd)
+        .output()
+        .expect("inci runs");
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&odd).expect("read"),
+        "Aqua, Glycerin"
+    );
+}
+
+#[test]
+fn a_missing_path_without_an_extension_is_an_error_not_a_label() {
+    // Before, `inci scan labels/serum` scanned the words "labels/serum" and exited 0.
+    let d = scratch("missing");
+    let missing = format!("{}/serum", d.display());
+    let out = inci(&["scan", &missing], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+}

@@ -98,6 +98,18 @@ fn looks_like_file_name(arg: &str) -> bool {
     if arg.contains(',') || arg.contains('\n') {
         return false;
     }
+    // A path without an extension: it starts like one, or the part before its last slash is
+    // a directory here (`labels/serum`; `Aqua/Water/Eau` is text, there is no `Aqua/`).
+    if ["./", "../", "/", "~/"].iter().any(|p| arg.starts_with(p)) {
+        return true;
+    }
+    if let Some((dir, name)) = arg.rsplit_once('/')
+        && !dir.is_empty()
+        && !name.is_empty()
+        && Path::new(dir).is_dir()
+    {
+        return true;
+    }
     let Some((stem, ext)) = arg.rsplit_once('.') else {
         return false;
     };
@@ -129,5 +141,11 @@ mod tests {
         );
         assert!(Source::from_arg("missing-label.txt").is_err());
         assert!(Source::from_arg(".").is_err(), "a directory");
+        // A missing path without an extension is an error, not a label (before: scanned, exit 0).
+        let dir = std::env::temp_dir().join(format!("inci-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let missing = format!("{}/serum", dir.display());
+        assert!(Source::from_arg(&missing).is_err(), "{missing}");
+        assert!(Source::from_arg("./serum").is_err());
     }
 }

@@ -29,9 +29,9 @@ Examples:
   inci lint label.txt --fix --write --unsafe-fixes
   inci rule L002")]
 pub struct LintArgs {
-    /// Files to lint, or - for standard input.
+    /// Files to lint, or - for standard input. File names need not be UTF-8.
     #[arg(value_name = "FILE")]
-    pub files: Vec<String>,
+    pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Text)]
     pub format: LintFormat,
@@ -94,10 +94,10 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
         sources.push(Source::Stdin);
     }
     for f in &args.files {
-        sources.push(if f == "-" {
+        sources.push(if f.as_os_str() == "-" {
             Source::Stdin
         } else {
-            Source::File(PathBuf::from(f))
+            Source::File(f.clone())
         });
     }
     if args.fix && !args.write && sources.len() > 1 {
@@ -126,7 +126,16 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
         files.push(LintedFile::new(path, text, &config));
     }
     if args.fix {
-        return fix(args, &config, files, fail_on);
+        // The files' own names (which may not be UTF-8) for --write; the lints carry a
+        // printable one.
+        let real: Vec<Option<PathBuf>> = sources
+            .iter()
+            .map(|s| match s {
+                Source::File(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        return fix(args, &config, files, &real, fail_on);
     }
     let mut counts = Counts::default();
     for f in &files {
@@ -195,7 +204,11 @@ fn config(args: &LintArgs) -> anyhow::Result<Config> {
             .path
             .as_ref()
             .map_or_else(String::new, |p| format!("{}: ", p.display()));
-        eprintln!("warning: {from}{}", crate::render::safe(&w));
+        eprintln!(
+            "warning: {}{}",
+            crate::render::safe(&from),
+            crate::render::safe(&w)
+        );
     }
     Ok(config)
 }
@@ -206,6 +219,7 @@ fn fix(
     args: &LintArgs,
     config: &Config,
     files: Vec<LintedFile>,
+    real: &[Option<PathBuf>],
     fail_on: Level,
 ) -> anyhow::Result<Outcome> {
     let max = if args.unsafe_fixes {
@@ -215,13 +229,18 @@ fn fix(
     };
     let mut counts = Counts::default();
     let mut err = anstream::stderr().lock();
-    for f in files {
+    for (k, f) in files.into_iter().enumerate() {
         let (fixed, applied) = lint::fix_text(&f.source, &f.lints, config, max);
         let remaining = lint::lint(&fixed, config);
         counts.add(Counts::of(&remaining));
         if args.write {
             if fixed != f.source {
-                super::files::rewrite(std::path::Path::new(&f.path), &f.source, &fixed)?;
+                let path = real
+                    .get(k)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| PathBuf::from(&f.path));
+                super::files::rewrite(&path, &f.source, &fixed)?;
             }
         } else {
             let mut out = std::io::stdout().lock();
@@ -231,7 +250,7 @@ fn fix(
         writeln!(
             err,
             "{}: applied {} {}; {} {} remain",
-            f.path,
+            crate::render::safe(&f.path),
             applied,
             if applied == 1 { "fix" } else { "fixes" },
             remaining.len(),

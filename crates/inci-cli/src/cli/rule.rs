@@ -66,7 +66,10 @@ pub fn run(args: &RuleArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Success);
         }
         drop(out);
-        eprintln!("unknown rule or finding code `{code}`: `inci rule --all` lists them");
+        eprintln!(
+            "unknown rule or finding code `{}`: `inci rule --all` lists them",
+            crate::render::safe(code)
+        );
         return Ok(Outcome::NotFound);
     };
     writeln!(out, "# {} {}\n", r.code, r.name)?;

@@ -32,6 +32,8 @@ pub fn write(out: &mut dyn std::io::Write, file: &LintedFile, styled: bool) -> s
         Renderer::plain()
     };
     let index = LineIndex::new(file.source.as_str());
+    // The file name is the user's bytes: no escape sequence of it reaches the terminal.
+    let path = super::safe(&file.path);
     for lint in &file.lints {
         let mut marks: Vec<(Range<usize>, AnnotationKind, &str)> = vec![(
             lint.span.start..lint.span.end,
@@ -53,7 +55,7 @@ pub fn write(out: &mut dyn std::io::Write, file: &LintedFile, styled: bool) -> s
         let mut group = with_blocks(
             title,
             &blocks,
-            &file.path,
+            &path,
             &index,
             Some(lint.span.start),
             |b, snippet| {
@@ -85,7 +87,7 @@ pub fn write(out: &mut dyn std::io::Write, file: &LintedFile, styled: bool) -> s
             report.push(with_blocks(
                 title,
                 &fix_blocks,
-                &file.path,
+                &path,
                 &index,
                 None,
                 |b, snippet| {

@@ -81,9 +81,20 @@ fn level(l: Level) -> ResultLevel {
 
 fn uri(path: &str) -> String {
     let path = if path == "<stdin>" { "stdin" } else { path };
-    path.replace('\\', "/")
-        .replace('%', "%25")
-        .replace(' ', "%20")
+    // A URI reference (RFC 3986): backslashes as slashes, and every byte that may not appear
+    // in one (controls such as a newline in a file name, spaces, `%`, `#`, `?`, non-ASCII)
+    // percent-encoded, so the `uri` is one valid token whatever the file is called.
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'\\' => out.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => out.push(b as char),
+            b'-' | b'.' | b'_' | b'~' | b'/' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*'
+            | b'+' | b',' | b';' | b'=' | b':' | b'@' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 fn region(index: &LineIndex<'_>, span: Span) -> Region {
@@ -187,4 +198,16 @@ fn result(file: &LintedFile, index: &LineIndex<'_>, l: &Lint) -> SarifResult {
         r.fixes = Some(fixes);
     }
     r
+}
+
+#[cfg(test)]
+mod uri_tests {
+    #[test]
+    fn a_file_name_becomes_one_uri_token() {
+        assert_eq!(super::uri("packs/serum 1.txt"), "packs/serum%201.txt");
+        assert_eq!(super::uri("a\nb.txt"), "a%0Ab.txt");
+        assert_eq!(super::uri("50%#?.txt"), "50%25%23%3F.txt");
+        assert_eq!(super::uri("dir\\crème.txt"), "dir/cr%C3%A8me.txt");
+        assert_eq!(super::uri("<stdin>"), "stdin");
+    }
 }
