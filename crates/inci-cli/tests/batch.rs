@@ -721,3 +721,32 @@ fn stdin_redirected_from_the_output_file_is_refused() {
     );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), catalog);
 }
+
+#[test]
+fn a_record_too_long_to_hold_stops_the_run_with_bounded_memory() {
+    // Before, a 1 GiB cell in a 1 MB .csv.gz used 2.1 GB, and `inci batch /dev/zero` grew to
+    // 7 GB in 10 s: the record was held whole before its size was checked.
+    let path = tmp("huge_record.csv");
+    let mut text = String::from("sku,ing\n1,\"Aqua, Glycerin\"\n2,\"");
+    text.push_str(&"Aqua, ".repeat(3_500_000)); // 21 MB, over the 16 MiB record limit
+    text.push_str("\"\n3,Aqua\n");
+    std::fs::write(&path, text).expect("write");
+    let out = inci(
+        &[
+            "batch",
+            path.to_str().expect("utf-8 path"),
+            "--column",
+            "ing",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a record longer than 16 MiB"), "{stderr}");
+    assert!(stderr.contains("past data row 1"), "{stderr}");
+    // The row before it was written whole.
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["row"], 1);
+    std::fs::remove_file(&path).ok();
+}

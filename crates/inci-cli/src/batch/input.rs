@@ -38,7 +38,14 @@ pub struct CountingReader<R> {
     inner: R,
     count: Count,
     quotes: u64,
+    /// Bytes read since the last record ended ([`CountingReader::record_done`]).
+    in_record: u64,
 }
+
+/// Largest CSV record read (all its fields, with some read-ahead): a record is held whole in
+/// memory before its cells can be checked, so a file with no line end (`/dev/zero`) or one
+/// gigabyte cell must stop here, not grow until the machine is out of memory.
+pub const MAX_RECORD: u64 = 16 << 20;
 
 impl<R: Read> CountingReader<R> {
     /// Wraps `inner`.
@@ -47,7 +54,14 @@ impl<R: Read> CountingReader<R> {
             inner,
             count: Count::default(),
             quotes: 0,
+            in_record: 0,
         }
+    }
+
+    /// A record ended: the next one starts counting towards [`MAX_RECORD`] (what was read
+    /// ahead into the buffer counts towards it too, a small margin).
+    pub fn record_done(&mut self) {
+        self.in_record = 0;
     }
 
     /// How many `"` bytes have passed: odd at the end of a file means a quote was never closed
@@ -65,6 +79,16 @@ impl<R: Read> CountingReader<R> {
 impl<R: Read> Read for CountingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
+        self.in_record += n as u64;
+        if self.in_record > MAX_RECORD {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "a record longer than {} MiB (no line end, or a cell far over the 1 MiB limit): the catalog cannot be read past it",
+                    MAX_RECORD >> 20
+                ),
+            ));
+        }
         self.count.0.fetch_add(n as u64, Ordering::Relaxed);
         self.quotes += buf[..n].iter().filter(|&&b| b == b'"').count() as u64;
         Ok(n)

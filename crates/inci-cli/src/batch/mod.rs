@@ -224,6 +224,7 @@ pub fn run(
         .byte_headers()
         .map_err(|e| BatchError::Header(e.to_string()))?
         .clone();
+    rdr.get_mut().get_mut().record_done();
     let names: Vec<String> = headers
         .iter()
         .enumerate()
@@ -359,7 +360,9 @@ fn read_chunks<R: Read>(
         loop {
             let full = chunk.len() >= CHUNK_ROWS || bytes >= CHUNK_BYTES;
             let mut rec = csv::ByteRecord::new();
-            match rdr.read_byte_record(&mut rec) {
+            let read = rdr.read_byte_record(&mut rec);
+            rdr.get_mut().get_mut().record_done();
+            match read {
                 Ok(true) if full => {
                     ahead = Some(rec);
                     break;

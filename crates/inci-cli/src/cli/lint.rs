@@ -172,9 +172,44 @@ fn config(args: &LintArgs) -> anyhow::Result<Config> {
     } else if let Some(p) = &args.config {
         crate::config_file::load(p)?
     } else {
-        crate::config_file::discover(
-            &std::env::current_dir().unwrap_or_else(|_| Path::new(".").to_owned()),
-        )?
+        let cwd = std::env::current_dir().unwrap_or_else(|_| Path::new(".").to_owned());
+        let found = crate::config_file::discover(&cwd)?;
+        // A file found by looking, not named: say which one applies, and what it turns off,
+        // so that an `inci.toml` in some parent directory never silently changes the result.
+        if let Some(p) = &found.path {
+            let mut what = Vec::new();
+            if let Some(sel) = &found.select {
+                what.push(format!(
+                    "selects {} of {} rules",
+                    sel.len(),
+                    lint::RULES.len()
+                ));
+            }
+            if !found.ignore.is_empty() {
+                what.push(format!("ignores {}", found.ignore.join(", ")));
+            }
+            if !found.levels.is_empty() {
+                let n = found.levels.len();
+                what.push(format!(
+                    "sets the level of {n} {}",
+                    if n == 1 { "rule" } else { "rules" }
+                ));
+            }
+            if found.markets != Default::default() {
+                what.push(format!("markets {}", found.markets));
+            }
+            let what = if what.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", what.join("; "))
+            };
+            eprintln!(
+                "note: using {}{} (--no-config ignores it)",
+                crate::render::safe(&p.display().to_string()),
+                what
+            );
+        }
+        found
     };
     let codes = |names: &[String]| -> anyhow::Result<Vec<&'static str>> {
         names
