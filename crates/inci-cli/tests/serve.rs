@@ -630,3 +630,60 @@ async fn raw_request(addr: SocketAddr, method: &str, path: &str, body: &[u8]) ->
     let _ = stream.read_to_end(&mut raw).await;
     raw
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_that_stops_arriving_gets_408() {
+    let (addr, _stop) = start_with(Settings {
+        limits: inci_cli::serve::listener::Limits {
+            body_timeout: Duration::from_millis(300),
+            ..Default::default()
+        },
+        ..Settings::default()
+    })
+    .await;
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    stream
+        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nAqua")
+        .await
+        .expect("write");
+    let mut raw = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), async {
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    raw.extend_from_slice(&buf[..n]);
+                    if raw.windows(4).any(|w| w == b"\r\n\r\n") {
+                        break;
+                    }
+                }
+            }
+        }
+    })
+    .await;
+    assert!(read.is_ok(), "answered");
+    assert_eq!(parse_response(&raw).0, 408);
+}
+
+#[test]
+fn serving_the_network_says_so() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["serve", "--bind", "0.0.0.0", "--port", "0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inci serve starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut lines = String::new();
+    for _ in 0..2 {
+        stderr.read_line(&mut lines).expect("a line");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        lines.contains("warning: serving the network") && lines.contains("--allow-host"),
+        "{lines}"
+    );
+}
