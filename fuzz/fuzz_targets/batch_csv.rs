@@ -31,6 +31,12 @@ fuzz_target!(|data: &[u8]| {
         strict: false,
         profile: Profile::General,
         product_type: None,
+        // Every market on odd lengths: each market's findings in the records.
+        markets: if data.len() % 3 == 0 {
+            inci::market::Markets::all()
+        } else {
+            inci::market::Markets::default()
+        },
         delimiter,
         // Both paths: the memo's records must be those of a scan of every row.
         memo: data.len() % 2 == 0,
