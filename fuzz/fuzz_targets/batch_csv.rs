@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         strict: false,
         profile: Profile::General,
         product_type: None,
-        // Every market on odd lengths: each market's findings in the records.
+        // Every market for a third of the inputs: each market's findings in the records.
         markets: if data.len() % 3 == 0 {
             inci::market::Markets::all()
         } else {
