@@ -959,6 +959,11 @@ def main():
         kind = "foreign" if any(ord(c) > 127 for c in alias) else "common"
         add(alias, t, kind, SRC_BOT)
 
+    # Trade names and former INCI names (scripts/data/trade_and_former_names.tsv), each with
+    # the maker, regulator or regulation that pairs it with the INCI name.
+    with open(os.path.join(ROOT, "scripts", "data", "trade_and_former_names.tsv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            add(r["alias"], r["inci_name"], r["kind"], r["source"])
     add_name_tables(add, args.shared, inv)
     add_east_asian_names(add, args.shared, inv, syn)
     write_common_names(args.shared, inv)

@@ -65,6 +65,8 @@ pub enum SynonymKind {
     Chemical,
     /// A former INCI name (`Human Oligopeptide-1`, now `sh-Oligopeptide-1`).
     Former,
+    /// A supplier's trade name (`Tinosorb S`, `Lyral`).
+    Trade,
 }
 
 impl SynonymKind {
@@ -78,6 +80,7 @@ impl SynonymKind {
             SynonymKind::PhEur => "pheur",
             SynonymKind::Chemical => "chemical",
             SynonymKind::Former => "former",
+            SynonymKind::Trade => "trade",
         }
     }
 }

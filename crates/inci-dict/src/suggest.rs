@@ -136,6 +136,7 @@ fn signatures_of_length(len: usize) -> &'static [(Signature, u32)] {
                         crate::SynonymKind::Common
                             | crate::SynonymKind::Colour
                             | crate::SynonymKind::Former
+                            | crate::SynonymKind::Trade
                     ) || (s.kind == crate::SynonymKind::Foreign
                         && s.lang != "zh"
                         && !human_tissue(s.target))

@@ -233,6 +233,7 @@ fn generate(root: &Path) -> (String, Vec<String>) {
             "pheur" => "PhEur",
             "chemical" => "Chemical",
             "former" => "Former",
+            "trade" => "Trade",
             other => panic!("unknown synonym kind {other}"),
         };
         writeln!(

@@ -95,6 +95,7 @@ fn synonyms_are_sorted_and_point_at_names() {
                 "pheur",
                 "chemical",
                 "former",
+                "trade",
             ]
             .contains(&&r[2]),
             "kind {}",

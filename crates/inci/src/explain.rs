@@ -64,7 +64,7 @@ pub struct FactInfo {
 pub fn explain(query: &str) -> Explanation {
     let mut r = resolve(query);
     let mut matched = match (r.via, r.synonym) {
-        (Via::Synonym | Via::Foreign(_), Some(s)) => format!(
+        (Via::Synonym | Via::Foreign(_) | Via::TradeName | Via::FormerName, Some(s)) => format!(
             "synonym \"{}\" ({} name; {})",
             s.alias,
             s.kind.as_str(),

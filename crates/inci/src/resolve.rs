@@ -42,6 +42,10 @@ pub enum Via {
     /// The text is a label name in another language (`정제수`, `ＢＧ`, `甘油`, `Eau`), from the
     /// table of that language (`None`: a foreign word whose language is not recorded).
     Foreign(Option<inci_dict::Lang>),
+    /// The text is a supplier's trade name (`Tinosorb S`, `Lyral`), read as its INCI name.
+    TradeName,
+    /// The text is a former INCI name (`Octyl Methoxycinnamate`).
+    FormerName,
     /// The text is a CosIng name in British spelling (`Sulphate`).
     Spelling,
     /// The text has a name's letters and digits, spaced or punctuated differently
@@ -74,6 +78,8 @@ impl Via {
         match self {
             Via::Name => "name",
             Via::Synonym => "synonym",
+            Via::TradeName => "trade_name",
+            Via::FormerName => "former_name",
             Via::Foreign(lang) => match lang {
                 None => "foreign",
                 Some(inci_dict::Lang::Fr) => "foreign:fr",
@@ -189,6 +195,12 @@ fn from_hit(hit: Hit, spelling: bool, via: Via) -> Resolution {
     let (synonym, via) = match hit {
         Hit::Synonym(s, _) if via == Via::Name && s.kind == inci_dict::SynonymKind::Foreign => {
             (Some(s), Via::Foreign(s.language()))
+        }
+        Hit::Synonym(s, _) if via == Via::Name && s.kind == inci_dict::SynonymKind::Trade => {
+            (Some(s), Via::TradeName)
+        }
+        Hit::Synonym(s, _) if via == Via::Name && s.kind == inci_dict::SynonymKind::Former => {
+            (Some(s), Via::FormerName)
         }
         Hit::Synonym(s, _) if via == Via::Name => (Some(s), Via::Synonym),
         Hit::Synonym(s, _) => (Some(s), via),

@@ -398,6 +398,8 @@ fn notes(ing: &Ingredient) -> String {
                 notes.push(format!("{} name", s.kind));
             }
         }
+        Via::TradeName => notes.push("trade name".to_owned()),
+        Via::FormerName => notes.push("former INCI name".to_owned()),
         Via::Foreign(lang) => notes.push(match lang {
             Some(lang) => format!("{} name", lang.name()),
             None => "foreign name".to_owned(),

@@ -84,7 +84,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             continue;
         }
         let why = match (ing.matched_via, &ing.synonym) {
-            (Via::Synonym | Via::Foreign(_), Some(s)) => {
+            (Via::Synonym | Via::Foreign(_) | Via::TradeName | Via::FormerName, Some(s)) => {
                 let colour = s.kind == NameKind::Synonym(SynonymKind::Colour);
                 let us_form = colour || s.alias == "FRAGRANCE";
                 if us_names && us_form {
@@ -105,6 +105,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
                         NameKind::Synonym(SynonymKind::PhEur) => "a European Pharmacopoeia name",
                         NameKind::Synonym(SynonymKind::Chemical) => "a chemical name",
                         NameKind::Synonym(SynonymKind::Former) => "a former INCI name",
+                        NameKind::Synonym(SynonymKind::Trade) => "a trade name",
                         _ => "a common name",
                     }
                 }
