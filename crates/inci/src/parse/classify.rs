@@ -35,6 +35,28 @@ pub(crate) fn classify(
         out.push((Class::Skipped(Skip::Legend), span));
         return;
     }
+    // `Ingredients Aqua`: a list heading printed without its colon, glued to the first name.
+    // Split only when the rest is a known name and the whole is not one.
+    if let Some(rest_at) = colonless_heading(text)
+        && !lexicon.is_known(text.trim())
+        && {
+            // The name, or a slash group of names (`Ingredients Aqua/Water`).
+            let rest = text[rest_at..].trim();
+            lexicon.is_known(rest) || rest.split('/').all(|p| lexicon.is_known(p.trim()))
+        }
+    {
+        out.push((
+            Class::Skipped(Skip::Heading),
+            Span::new(span.start, span.start + rest_at),
+        ));
+        classify(
+            input,
+            Span::new(span.start + rest_at, span.end),
+            lexicon,
+            out,
+        );
+        return;
+    }
     if let Some(colon) = heading_colon(text) {
         let left = &text[..colon];
         // `Titanium Dioxide 1.10%: Sunscreen.`: an ingredient with its percentage, then what it
@@ -292,6 +314,37 @@ fn has_pack_size(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Where the name starts after a list heading printed without its colon (`Ingredients Aqua`,
+/// `INGREDIENTS LIST Aqua`): the heading words, any case, then white space.
+fn colonless_heading(text: &str) -> Option<usize> {
+    const HEADINGS: &[&str] = &[
+        "full ingredients list",
+        "ingredients list",
+        "ingredient list",
+        "list of ingredients",
+        "inactive ingredients",
+        "active ingredients",
+        "other ingredients",
+        "ingredients",
+        "ingredient",
+        "ingrédients",
+        "inhaltsstoffe",
+        "ingredientes",
+        "ingredienti",
+    ];
+    let lead = text.len() - text.trim_start().len();
+    let body = &text[lead..];
+    HEADINGS.iter().find_map(|h| {
+        let head = body.get(..h.len())?;
+        if !head.eq_ignore_ascii_case(h) {
+            return None;
+        }
+        let after = &body[h.len()..];
+        let gap = after.len() - after.trim_start().len();
+        (gap > 0 && !after.trim().is_empty()).then_some(lead + h.len() + gap)
+    })
 }
 
 #[cfg(test)]
