@@ -76,10 +76,9 @@ impl std::error::Error for InputError {
     }
 }
 
-/// Decodes `bytes` as UTF-8, naming `origin` and the offset of the first bad byte on failure.
-/// Binary input (a NUL byte, or a control byte other than tab, line feed, carriage return and
-/// form feed in the first 8 KiB, as archives and images have) is refused too.
-pub fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
+/// Refuses binary data as [`decode_utf8`] does (a NUL byte anywhere, another control byte in
+/// the first 8 KiB), without copying it: for text already decoded, as a web request's body.
+pub fn refuse_binary(bytes: &[u8], origin: &str) -> Result<(), InputError> {
     let head = &bytes[..bytes.len().min(8192)];
     let control = |b: &u8| *b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r' | 0x0C);
     let nul = bytes.iter().position(|&b| b == 0);
@@ -87,12 +86,20 @@ pub fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
         (Some(c), Some(n)) => Some(c.min(n)),
         (c, n) => c.or(n),
     };
-    if let Some(offset) = first {
-        return Err(InputError::Binary {
+    match first {
+        Some(offset) => Err(InputError::Binary {
             origin: origin.to_owned(),
             offset,
-        });
+        }),
+        None => Ok(()),
     }
+}
+
+/// Decodes `bytes` as UTF-8, naming `origin` and the offset of the first bad byte on failure.
+/// Binary input (a NUL byte, or a control byte other than tab, line feed, carriage return and
+/// form feed in the first 8 KiB, as archives and images have) is refused too.
+pub fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
+    refuse_binary(&bytes, origin)?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let byte = e.as_bytes().get(offset).copied().unwrap_or(0);

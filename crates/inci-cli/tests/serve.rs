@@ -42,23 +42,7 @@ async fn request(
     content_type: Option<&str>,
     body: &[u8],
 ) -> (u16, Vec<u8>) {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    if let Some(ct) = content_type {
-        head.push_str(&format!("Content-Type: {ct}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).await.expect("write head");
-    // The server may answer (413) before reading the whole body and close: not an error here.
-    let _ = stream.write_all(body).await;
-    let mut raw = Vec::new();
-    if let Err(e) = stream.read_to_end(&mut raw).await {
-        eprintln!("read error after {} bytes: {e}", raw.len());
-    }
-    parse_response(&raw)
+    parse_response(&raw_request(addr, method, path, content_type, body).await)
 }
 
 fn parse_response(raw: &[u8]) -> (u16, Vec<u8>) {
@@ -369,23 +353,10 @@ async fn a_thousand_concurrent_scans_are_all_answered_right() {
 /// `inci serve` stops on Ctrl-C (SIGINT) with exit 0, after answering what it was asked.
 #[test]
 fn ctrl_c_stops_the_server_gracefully() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::process::{Command, Stdio};
+    use std::io::{Read, Write};
+    use std::process::Command;
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
-        .args(["serve", "--port", "0", "--verbose"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("inci serve starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut first = String::new();
-    stderr.read_line(&mut first).expect("the address line");
-    let addr = first
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .expect("an address")
-        .to_owned();
+    let (mut child, mut stderr, addr) = spawn_serve(&["--verbose"]);
 
     let mut stream = std::net::TcpStream::connect(&addr).expect("connect");
     stream
@@ -454,23 +425,10 @@ fn open_file_limit() -> Option<usize> {
 /// client holding half a request does not keep it running past the shutdown deadline.
 #[test]
 fn sigterm_stops_the_server_even_with_a_half_sent_request() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::process::{Command, Stdio};
+    use std::io::{Read, Write};
+    use std::process::Command;
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
-        .args(["serve", "--port", "0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("inci serve starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut first = String::new();
-    stderr.read_line(&mut first).expect("the address line");
-    let addr = first
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .expect("an address")
-        .to_owned();
+    let (mut child, mut stderr, addr) = spawn_serve(&[]);
     let mut half = std::net::TcpStream::connect(&addr).expect("connect");
     half.write_all(b"POST /api/scan HTTP/1.1\r\nHost: localh")
         .expect("half a request");
@@ -523,13 +481,7 @@ async fn hostile_clients_do_not_stop_a_normal_request() {
     }
     assert!(crowd.len() >= idle_n, "the crowd connected");
     // A foreign page is refused.
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    stream
-        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua")
-        .await
-        .expect("write");
-    let mut raw = Vec::new();
-    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut raw)).await;
+    let raw = exchange(addr, b"POST /api/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://evil.example\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua").await;
     let (status, body) = parse_response(&raw);
     assert_eq!(status, 403);
     assert!(
@@ -566,13 +518,7 @@ async fn a_foreign_host_is_refused_and_headers_have_a_deadline() {
     })
     .await;
     // DNS rebinding: the browser names the attacker's host.
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    stream
-        .write_all(b"POST /api/scan HTTP/1.1\r\nHost: rebind.evil.example:8080\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua")
-        .await
-        .expect("write");
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw).await;
+    let raw = exchange(addr, b"POST /api/scan HTTP/1.1\r\nHost: rebind.evil.example:8080\r\nConnection: close\r\nContent-Length: 4\r\n\r\nAqua").await;
     let (status, body) = parse_response(&raw);
     assert_eq!(status, 403);
     assert!(
@@ -606,8 +552,8 @@ async fn heavy_requests_beyond_the_scan_slots_get_503_with_retry_after() {
         .repeat(MAX_BODY / 40)
         .into_bytes();
     let (a, b) = tokio::join!(
-        raw_request(addr, "POST", "/api/lint", &big),
-        raw_request(addr, "POST", "/api/lint", &big)
+        raw_request(addr, "POST", "/api/lint", None, &big),
+        raw_request(addr, "POST", "/api/lint", None, &big)
     );
     let statuses = [parse_response(&a).0, parse_response(&b).0];
     assert!(statuses.contains(&200), "{statuses:?}");
@@ -618,17 +564,61 @@ async fn heavy_requests_beyond_the_scan_slots_get_503_with_retry_after() {
 }
 
 /// One request; the whole raw answer (head and body).
-async fn raw_request(addr: SocketAddr, method: &str, path: &str, body: &[u8]) -> Vec<u8> {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+async fn raw_request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Vec<u8> {
+    let mut head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
-    stream.write_all(head.as_bytes()).await.expect("write head");
-    let _ = stream.write_all(body).await;
+    if let Some(ct) = content_type {
+        head.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body);
+    exchange(addr, &bytes).await
+}
+
+/// Sends `bytes` on a new connection and reads the answer to its end (5 s at most).
+async fn exchange(addr: SocketAddr, bytes: &[u8]) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    // The server may answer (413, 403) before reading everything and close: not an error.
+    let _ = stream.write_all(bytes).await;
     let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw).await;
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut raw)).await;
     raw
+}
+
+/// `inci serve --port 0` with `args`, its standard error, and the address it printed.
+fn spawn_serve(
+    args: &[&str],
+) -> (
+    std::process::Child,
+    std::io::BufReader<std::process::ChildStderr>,
+    String,
+) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_inci"))
+        .args(["serve", "--port", "0"])
+        .args(args)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("inci serve starts");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    let mut first = String::new();
+    stderr.read_line(&mut first).expect("the address line");
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .expect("an address")
+        .to_owned();
+    (child, stderr, addr)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -668,18 +658,10 @@ async fn a_body_that_stops_arriving_gets_408() {
 
 #[test]
 fn serving_the_network_says_so() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
-        .args(["serve", "--bind", "0.0.0.0", "--port", "0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("inci serve starts");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    use std::io::BufRead;
+    let (mut child, mut stderr, _) = spawn_serve(&["--bind", "0.0.0.0"]);
     let mut lines = String::new();
-    for _ in 0..2 {
-        stderr.read_line(&mut lines).expect("a line");
-    }
+    stderr.read_line(&mut lines).expect("the warning line");
     let _ = child.kill();
     let _ = child.wait();
     assert!(

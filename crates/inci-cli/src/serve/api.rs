@@ -22,14 +22,19 @@ pub struct Shared {
     pub scans: super::listener::ScanSlots,
 }
 
-impl Default for Shared {
-    fn default() -> Shared {
-        let limits = super::listener::Limits::default();
-        Shared {
-            markets: inci::market::Markets::default(),
-            body_timeout: limits.body_timeout,
-            scans: super::listener::ScanSlots::new(limits.max_scans, limits.scan_wait),
-        }
+impl Shared {
+    /// The state of a router built without [`super::Settings`] (tests of one handler): built
+    /// once, so that its scan slots are shared and no request reads the file limit again.
+    fn fallback() -> &'static Shared {
+        static SHARED: std::sync::OnceLock<Shared> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| {
+            let limits = super::listener::Limits::default();
+            Shared {
+                markets: inci::market::Markets::default(),
+                body_timeout: limits.body_timeout,
+                scans: super::listener::ScanSlots::new(limits.max_scans, limits.scan_wait),
+            }
+        })
     }
 }
 
@@ -118,10 +123,19 @@ pub struct Input {
     unsafe_fixes: Option<bool>,
     /// The server's shared state, from the request's extensions (never from the body).
     #[serde(skip)]
-    shared: Shared,
+    shared: Option<Shared>,
 }
 
 impl Input {
+    /// The server's scan slots.
+    fn slots(&self) -> super::listener::ScanSlots {
+        self.shared
+            .as_ref()
+            .unwrap_or_else(|| Shared::fallback())
+            .scans
+            .clone()
+    }
+
     fn scanner(&self) -> Result<Scanner, ApiError> {
         let product_type = self.product_type.as_deref().filter(|p| !p.is_empty());
         let markets = self.market.as_deref().filter(|m| !m.is_empty());
@@ -155,8 +169,8 @@ impl<S: Send + Sync> FromRequest<S> for Input {
         let shared = parts
             .extensions
             .get::<Shared>()
-            .cloned()
-            .unwrap_or_default();
+            .unwrap_or_else(|| Shared::fallback())
+            .clone();
         let mut input =
             tokio::time::timeout(shared.body_timeout, read_input(&parts.headers, query, body))
                 .await
@@ -173,7 +187,7 @@ impl<S: Send + Sync> FromRequest<S> for Input {
         if input.market.as_deref().is_none_or(str::is_empty) {
             input.market = Some(shared.markets.to_string());
         }
-        input.shared = shared;
+        input.shared = Some(shared);
         Ok(input)
     }
 }
@@ -236,9 +250,8 @@ async fn read_input(
     };
     // Binary data is refused as the command line refuses it (a NUL or control byte, with its
     // offset in the label text).
-    if let Err(e) = crate::error::decode_utf8(input.text.as_bytes().to_vec(), "request body") {
-        return Err(ApiError::bad(e.to_string()));
-    }
+    crate::error::refuse_binary(input.text.as_bytes(), "request body")
+        .map_err(|e| ApiError::bad(e.to_string()))?;
     for (key, value) in query {
         let slot = match key.as_str() {
             "profile" => &mut input.profile,
@@ -287,7 +300,7 @@ async fn blocking<T: Send + 'static>(
 /// `POST /api/scan`.
 pub async fn scan(input: Input) -> Result<Response, ApiError> {
     let scanner = input.scanner()?;
-    let slots = input.shared.scans.clone();
+    let slots = input.slots();
     let report = blocking(&slots, move || scanner.scan(&input.text)).await?;
     Ok(json(StatusCode::OK, &report))
 }
@@ -295,7 +308,7 @@ pub async fn scan(input: Input) -> Result<Response, ApiError> {
 /// `POST /api/lint`.
 pub async fn lint(input: Input) -> Result<Response, ApiError> {
     let config = input.config()?;
-    let slots = input.shared.scans.clone();
+    let slots = input.slots();
     // Serialized where the file lives: the document borrows from it.
     let body = blocking(&slots, move || {
         let file = LintedFile::new("<text>".to_owned(), input.text, &config);
@@ -313,7 +326,7 @@ pub async fn fix(input: Input) -> Result<Response, ApiError> {
     } else {
         Applicability::Safe
     };
-    let slots = input.shared.scans.clone();
+    let slots = input.slots();
     let body = blocking(&slots, move || {
         let lints = inci::lint::lint(&input.text, &config);
         let (text, applied) = inci::lint::fix_text(&input.text, &lints, &config, max);
