@@ -101,18 +101,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             (None, _, Some(v)) => {
                 // Each selected market's rule: an error where one prohibits it, a warning
                 // where one allows it only under conditions or its rule does not decide.
+                let kind = HumanKind::of(&name);
                 let verdicts: Vec<_> = cx
                     .config
                     .markets
                     .iter()
-                    .map(|m| {
-                        crate::market::human_verdict(
-                            m,
-                            HumanKind::of(&name),
-                            Certainty::Named,
-                            &name,
-                        )
-                    })
+                    .map(|m| crate::market::human_verdict(m, kind, Certainty::Named, &name))
                     .collect();
                 human_level = Some(
                     if verdicts.iter().any(|v| v.verdict == Verdict::Prohibited) {
