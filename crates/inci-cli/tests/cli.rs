@@ -37,9 +37,19 @@ fn scan_text_argument_as_json() {
 
 #[test]
 fn unknown_names_are_null_with_suggestions() {
-    let v = json(&inci(&["scan", "--format", "json", "Glycerinn"], None));
+    let v = json(&inci(
+        &["scan", "--format", "json", "--no-correct", "Glycerinn"],
+        None,
+    ));
     assert_eq!(v["ingredients"][0]["name"], serde_json::Value::Null);
     assert_eq!(v["ingredients"][0]["suggestions"][0], "GLYCERIN");
+    // By default the one name it can be is read, and said so.
+    let v = json(&inci(&["scan", "--format", "json", "Glycerinn"], None));
+    assert_eq!(v["ingredients"][0]["name"], "GLYCERIN");
+    assert_eq!(v["ingredients"][0]["matched_via"], "correction");
+    // Two names it could be: unknown.
+    let v = json(&inci(&["scan", "--format", "json", "Thylparaben"], None));
+    assert_eq!(v["ingredients"][0]["name"], serde_json::Value::Null);
 }
 
 #[test]
@@ -69,11 +79,15 @@ fn scan_file_and_stdin_agree() {
 
 #[test]
 fn text_table_names_every_item() {
-    let out = inci(&["scan", "Aqua, Glycerinn"], None);
+    let out = inci(&["scan", "Aqua, Glycerinn, Thylparaben"], None);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("AQUA"), "{text}");
-    assert!(text.contains("did you mean GLYCERIN"), "{text}");
+    assert!(
+        text.contains("misspelt: printed as Glycerinn, read as GLYCERIN"),
+        "{text}"
+    );
+    assert!(text.contains("did you mean ETHYLPARABEN"), "{text}");
     assert!(
         !text.contains('\u{1b}'),
         "no colour when not a terminal: {text}"
@@ -136,7 +150,7 @@ fn explain_names_what_it_matched_and_exits_1_when_unknown() {
         Some(0),
         "a typo one edit away is explained as the nearest name"
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("typo correction"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("correction: a misspelling of LINALOOL"));
     let out = inci(&["explain", "xqzw", "blorp"], None);
     assert_eq!(out.status.code(), Some(1));
 }

@@ -183,12 +183,11 @@ async fn every_endpoint_answers_as_the_command_line_does() {
     let (status, body) = request(addr, "POST", "/api/fix", None, pack).await;
     assert_eq!(status, 200);
     let fixed = json(&body);
-    assert_eq!(
-        fixed["text"],
-        "Ingredients: Aqua, Glycerin, Phenoxyethanol."
-    );
-    assert_eq!(fixed["applied"], 2);
-    assert_eq!(fixed["lint"]["summary"]["warning"], 0);
+    // The misspelling is read as PHENOXYETHANOL, so its fix is unsafe and not applied.
+    assert_eq!(fixed["text"], "Ingredients: Aqua, Glycerin, Phenoxyetanol.");
+    assert_eq!(fixed["applied"], 1);
+    // What remains: the misspelling (L002), reported as read.
+    assert_eq!(fixed["lint"]["summary"]["warning"], 1);
 
     let (status, body) = request(addr, "GET", "/api/explain?name=linalol", None, b"").await;
     assert_eq!(status, 200);

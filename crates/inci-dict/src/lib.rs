@@ -12,6 +12,7 @@
 
 #[rustfmt::skip]
 mod cosing_codegen;
+mod correct;
 pub mod market;
 mod normalize;
 pub mod risk;
@@ -20,6 +21,7 @@ mod risk_codegen;
 mod spelling;
 mod suggest;
 
+pub use correct::{Correction, Near, near};
 pub use normalize::{decode_entities, entity_len, fold};
 pub use spelling::americanize;
 pub use suggest::{Suggestion, suggest};

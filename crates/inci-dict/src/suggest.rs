@@ -24,18 +24,31 @@ pub struct Suggestion {
 /// The distance allowed grows with the length: 1 edit up to 4 characters, 2 up to 8, 3 beyond,
 /// and never more than a third of the key (so short junk gets no suggestions).
 pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
-    let query: Vec<char> = key.chars().collect();
-    let len = query.len();
+    let Some(max) = max_distance(key) else {
+        return Vec::new();
+    };
+    let found = near_keys(key, max);
+    best_per_name(found, limit)
+}
+
+/// The edit distance suggestions allow for a key, `None` for one too short to suggest for.
+pub(crate) fn max_distance(key: &str) -> Option<usize> {
+    let len = key.chars().count();
     let max = match len {
-        0..=2 => return Vec::new(),
+        0..=2 => return None,
         3..=4 => 1,
         5..=8 => 2,
         _ => 3,
-    }
-    .min(len / 3)
-    .max(1);
+    };
+    Some(max.min(len / 3).max(1))
+}
+
+/// Keys within `max` edits of `key`: (distance, entry's name, key text, key's slot).
+pub(crate) fn near_keys(key: &str, max: usize) -> Vec<(usize, &'static str, &'static str, u32)> {
+    let query: Vec<char> = key.chars().collect();
+    let len = query.len();
     let qsig = Signature::of(key);
-    let mut found: Vec<(usize, &'static str, &'static str)> = Vec::new();
+    let mut found = Vec::new();
     let mut buf = Vec::new();
     let mut b_chars = Vec::new();
     // Only keys whose length is within `max` of the query's: their signatures are computed
@@ -52,12 +65,23 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
         b_chars.extend(k.text().chars());
         if let Some(d) = bounded_distance(&query, &b_chars, max, &mut buf) {
             let name = crate::entry(k.entry()).map_or("", |e| e.name);
-            found.push((d, name, k.text()));
+            found.push((d, name, k.text(), *slot));
         }
     }
     found.sort();
+    found
+}
+
+/// The nearest key per canonical name, nearest first, at most `limit`.
+pub(crate) fn best_per_name(
+    found: Vec<(usize, &'static str, &'static str, u32)>,
+    limit: usize,
+) -> Vec<Suggestion> {
     let mut out: Vec<Suggestion> = Vec::new();
-    for (distance, name, matched) in found {
+    for (distance, name, matched, _) in found {
+        if out.len() == limit {
+            break;
+        }
         if out.iter().any(|s| s.name == name) {
             continue;
         }
@@ -66,9 +90,6 @@ pub fn suggest(key: &str, limit: usize) -> Vec<Suggestion> {
             distance,
             matched,
         });
-        if out.len() == limit {
-            break;
-        }
     }
     out
 }

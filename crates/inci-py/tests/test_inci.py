@@ -62,7 +62,7 @@ def test_lint_equals_cli(inci_bin):
 
 
 def test_explain_equals_cli(inci_bin):
-    for name in ["Water", "Human Umbilical Mesenchymal Stem Cell Conditioned Media", "Glycerinn"]:
+    for name in ["Water", "Human Umbilical Mesenchymal Stem Cell Conditioned Media", "Glycerinn", "Thylparaben"]:
         cli = json.loads(run(inci_bin, "explain", "--format", "json", name))
         assert inci.explain(name) == cli
     assert inci.explain("Unobtainium xyz")["name"] is None

@@ -71,6 +71,10 @@ pub fn explain(query: &str) -> Explanation {
             s.source
         ),
         (Via::Unknown, _) => "no match".to_owned(),
+        (Via::Correction, _) => format!(
+            "correction: a misspelling of {}, the one name it can be (docs/corrections.md)",
+            r.name().unwrap_or_default()
+        ),
         (via, _) => via.as_str().replace('_', " "),
     };
     if r.entry.is_none()

@@ -86,14 +86,22 @@ pub struct SynonymUse {
     pub source: &'static str,
 }
 
-/// Resolves every item of a parsed label (no risk analysis).
+/// Resolves every item of a parsed label (no risk analysis), misspellings corrected where
+/// the rules make them certain.
 pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
+    ingredients_with(label, true)
+}
+
+/// Resolves every item of a parsed label; with `correct` false, a misspelling stays unknown
+/// (its suggestions name what it would have been read as).
+pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
     let input = label.input;
     label
         .items
         .iter()
         .map(|item| {
             let r = resolve(&item.name_text(input));
+            let r = if correct { r } else { r.without_correction() };
             let entry = r.entry;
             // A dictionary entry by its recorded facts and exact words; an unknown name by its
             // words with typos allowed (`hUC-MSC Conditioned Media`).

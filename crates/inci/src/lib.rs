@@ -29,7 +29,10 @@
 //! let text = "Ingredients: Aqua, Glycerin, Phenoxyetanol.";
 //! let lints = lint::lint(text, &Config::default());
 //! assert_eq!(lints[0].code, "L002");
-//! let (fixed, applied) = lint::fix_text(text, &lints, &Config::default(), Applicability::Safe);
+//! // Read as PHENOXYETHANOL (a correction), so the fix is offered but never applied as safe.
+//! let (_, applied) = lint::fix_text(text, &lints, &Config::default(), Applicability::Safe);
+//! assert_eq!(applied, 0);
+//! let (fixed, applied) = lint::fix_text(text, &lints, &Config::default(), Applicability::Unsafe);
 //! assert_eq!((fixed.as_str(), applied), ("Ingredients: Aqua, Glycerin, Phenoxyethanol.", 1));
 //! ```
 //!

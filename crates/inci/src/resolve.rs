@@ -68,6 +68,10 @@ pub enum Via {
     /// (`Benzophenone-$`, `Benzophenone-?`: OCR or encoding debris): read as that name, but a
     /// guess, so its findings stay at low severity or below.
     Guessed,
+    /// The text is a misspelling of exactly one name, by the rules of
+    /// [`inci_dict::near`] (`Citronnellol`, `Dimethicon`, `Caprylyl GIycoI`): read as that
+    /// name and said so; the suggestions hold it too, for callers that turn corrections off.
+    Correction,
     /// Nothing matched.
     Unknown,
 }
@@ -100,6 +104,7 @@ impl Via {
             Via::Trimmed => "trimmed",
             Via::Hyphenation => "hyphenation",
             Via::Guessed => "guessed",
+            Via::Correction => "correction",
             Via::Unknown => "unknown",
         }
     }
@@ -177,17 +182,79 @@ fn resolve_uncached(text: &str) -> Resolution {
         return r;
     }
     let key = inci_dict::fold(text);
-    let mut suggestions = inci_dict::suggest(&key, 3);
-    if suggestions.is_empty() && (key.contains('(') || key.contains('[')) {
-        suggestions = inci_dict::suggest(&strip_brackets(&key), 3);
+    let mut near = inci_dict::near(&key, 3);
+    // The same text without its brackets (`Vaccinum Macrocarpon (Cranberry) Fruit Extract`)
+    // or without marks around it (`Magnesium Aluminum Sylicate**`).
+    let mut others = Vec::new();
+    if key.contains('(') || key.contains('[') {
+        others.push(strip_brackets(text));
     }
-    Resolution {
-        entry: None,
-        via: Via::Unknown,
-        synonym: None,
-        common: None,
-        alternatives: Vec::new(),
-        suggestions,
+    let trimmed = |t: &str| {
+        t.trim_matches(|c: char| !(c.is_alphanumeric() || "()[]".contains(c)))
+            .to_owned()
+    };
+    for t in [trimmed(text), trimmed(&strip_brackets(text))] {
+        if t.len() < text.len() && !others.contains(&t) {
+            others.push(t);
+        }
+    }
+    for other in others {
+        if near.correction.is_some() {
+            break;
+        }
+        let inner = inci_dict::near(&inci_dict::fold(&other), 3);
+        if near.suggestions.is_empty() || inner.correction.is_some() {
+            near = inner;
+        }
+    }
+    if let Some(c) = near.correction {
+        // The corrected name first, so that a caller turning corrections off offers it.
+        near.suggestions.retain(|s| s.name != c.entry.name);
+        near.suggestions.insert(
+            0,
+            inci_dict::Suggestion {
+                name: c.entry.name,
+                distance: usize::from(c.cost).div_ceil(2),
+                matched: c.matched,
+            },
+        );
+        near.suggestions.truncate(3);
+    }
+    match near.correction {
+        Some(c) => Resolution {
+            entry: Some(c.entry),
+            via: Via::Correction,
+            synonym: c.synonym,
+            common: None,
+            alternatives: Vec::new(),
+            suggestions: near.suggestions,
+        },
+        None => Resolution {
+            entry: None,
+            via: Via::Unknown,
+            synonym: None,
+            common: None,
+            alternatives: Vec::new(),
+            suggestions: near.suggestions,
+        },
+    }
+}
+
+impl Resolution {
+    /// The same resolution with a correction undone: unknown, with its suggestions (which
+    /// hold the corrected name first). For `--no-correct`.
+    pub fn without_correction(self) -> Resolution {
+        if self.via != Via::Correction {
+            return self;
+        }
+        Resolution {
+            entry: None,
+            via: Via::Unknown,
+            synonym: None,
+            common: None,
+            alternatives: Vec::new(),
+            suggestions: self.suggestions,
+        }
     }
 }
 
@@ -772,8 +839,19 @@ mod tests {
 
     #[test]
     fn unknown_names_get_suggestions_not_names() {
-        let r = resolve("Phenoxyethenol");
+        // Ethyl- or methylparaben: two names, so only suggested.
+        let r = resolve("Thylparaben");
         assert_eq!(r.name(), None);
-        assert_eq!(r.suggestions[0].name, "PHENOXYETHANOL");
+        assert_eq!(r.suggestions[0].name, "ETHYLPARABEN");
+    }
+
+    #[test]
+    fn a_certain_misspelling_is_corrected_and_can_be_undone() {
+        let r = resolve("Phenoxyethenol");
+        assert_eq!(r.name(), Some("PHENOXYETHANOL"));
+        assert_eq!(r.via, Via::Correction);
+        let undone = r.without_correction();
+        assert_eq!(undone.name(), None);
+        assert_eq!(undone.suggestions[0].name, "PHENOXYETHANOL");
     }
 }

@@ -3,7 +3,7 @@
 //! [`ScanReport`] is the JSON schema of `inci scan --format json` (documented field by field
 //! in `docs/json-schema.md`); its field names are kept stable.
 
-pub use crate::ingredient::{Ingredient, SynonymUse, ingredients};
+pub use crate::ingredient::{Ingredient, SynonymUse, ingredients, ingredients_with};
 use crate::market::{MarketCoverage, Markets};
 use crate::parse::{self, Diagnostic, Label, TokenKind};
 use crate::resolve::Cosing;
@@ -96,6 +96,8 @@ pub fn scan(input: &str) -> ScanReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Scanner {
     options: risk::Options,
+    /// Misspellings left unknown (`corrections(false)`).
+    no_correct: bool,
 }
 
 impl Scanner {
@@ -121,6 +123,13 @@ impl Scanner {
     /// human origin, and the EU annexes for the EU, UK and ASEAN.
     pub fn markets(mut self, markets: Markets) -> Scanner {
         self.options.markets = markets;
+        self
+    }
+
+    /// Reads a misspelling as the one name it can be (`Citronnellol` as CITRONELLOL,
+    /// `matched_via: correction`), on by default; off, it stays unknown with suggestions.
+    pub fn corrections(mut self, on: bool) -> Scanner {
+        self.no_correct = !on;
         self
     }
 
@@ -151,14 +160,14 @@ impl Scanner {
 
     /// Builds the report of an already parsed label.
     pub fn report(&self, label: &Label<'_>) -> ScanReport {
-        report_opts(label, &self.options)
+        report_opts(label, &self.options, !self.no_correct)
     }
 }
 
-fn report_opts(label: &Label<'_>, options: &risk::Options) -> ScanReport {
+fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> ScanReport {
     let input = label.input;
     let profile = options.profile;
-    let ingredients = ingredients(label);
+    let ingredients = crate::ingredient::ingredients_with(label, correct);
     let analysis = risk::analyze(&ingredients, options);
     let skipped = label
         .tokens

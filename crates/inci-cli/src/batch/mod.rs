@@ -54,6 +54,8 @@ pub struct Options {
     pub product_type: Option<inci::risk::ProductType>,
     /// The markets whose rules apply.
     pub markets: inci::market::Markets,
+    /// Read misspellings as the one name they can be (see `Scanner::corrections`).
+    pub correct: bool,
     /// Field separator; `None` detects it from the header line ([`Delimiter::detect`]).
     pub delimiter: Option<Delimiter>,
     /// Remember each label's answer so that a repeated label is not scanned again (see
@@ -257,6 +259,7 @@ pub fn run(
         profile: options.profile,
         product_type: options.product_type,
         markets: options.markets,
+        correct: options.correct,
     };
     output::write_header(out, &layout, &names)?;
 

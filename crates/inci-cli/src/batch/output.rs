@@ -29,6 +29,7 @@ pub(crate) struct Layout {
     pub profile: Profile,
     pub product_type: Option<inci::risk::ProductType>,
     pub markets: inci::market::Markets,
+    pub correct: bool,
 }
 
 /// Summary columns appended to each CSV row.
@@ -130,6 +131,7 @@ fn scan(text: &str, layout: &Layout) -> ScanReport {
         .profile(layout.profile)
         .product_type(layout.product_type)
         .markets(layout.markets)
+        .corrections(layout.correct)
         .scan(text)
 }
 
@@ -294,6 +296,7 @@ mod tests {
             profile: Profile::General,
             product_type: None,
             markets: inci::market::Markets::default(),
+            correct: true,
         }
     }
 

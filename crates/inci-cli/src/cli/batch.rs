@@ -48,6 +48,11 @@ pub struct BatchArgs {
     /// human-derived ingredients (`eu:prohibited kr:allowed_with_conditions`).
     #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets, default_value = "eu")]
     pub market: inci::market::Markets,
+    /// Leave misspelt names unknown. By default a misspelling that can only be one CosIng name
+    /// (`Citronnellol`, `Dimethicon`; rules in docs/corrections.md) is read as that name,
+    /// `matched_via: correction`, and the report says "printed as ..., read as ...".
+    #[arg(long)]
+    pub no_correct: bool,
     /// Field separator of the catalog (comma, semicolon or tab; `,` `;` also work); detected
     /// from the header line when not given.
     #[arg(long, value_enum, value_name = "SEP")]
@@ -119,6 +124,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         profile: args.profile.into(),
         product_type: args.product_type,
         markets: args.market,
+        correct: !args.no_correct,
         delimiter: args.delimiter,
         memo: !args.no_memo,
         threads: args.threads.map(usize::from),

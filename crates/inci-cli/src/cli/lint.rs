@@ -63,6 +63,11 @@ pub struct LintArgs {
     /// Japanese or Chinese name is the label name under kr, jp or cn alone (L003).
     #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets)]
     pub market: Option<inci::market::Markets>,
+    /// Leave misspelt names unknown (L001 or L002 then reports them without reading them). By
+    /// default a misspelling that can only be one name is read as it, so its findings (L009,
+    /// L011...) still come; L002 reports it either way, and never fixes it safely.
+    #[arg(long)]
+    pub no_correct: bool,
     /// Product type, which decides hair-dye-only Annex II entries [default: inci.toml's
     /// `product-type`]: leave-on, rinse-off, oral-care, spray, hair-dye, eye, hand-soap,
     /// shower-gel, shampoo, deodorant, powder, nail, toothpaste, mouthwash, lip, eyelash.
@@ -227,6 +232,7 @@ fn config(args: &LintArgs) -> anyhow::Result<Config> {
     if let Some(m) = args.market {
         config.markets = m;
     }
+    config.no_correct = args.no_correct;
     if args.product_type.is_some() {
         config.product_type = args.product_type;
     }

@@ -45,6 +45,11 @@ pub struct ScanArgs {
     /// Markets whose rules apply (see `MARKET_HELP`, which clap prints).
     #[arg(long, value_name = "MARKETS", value_parser = super::choices::parse_markets, default_value = "eu", help = super::choices::MARKET_HELP)]
     pub market: inci::market::Markets,
+    /// Leave misspelt names unknown. By default a misspelling that can only be one CosIng name
+    /// (`Citronnellol`, `Dimethicon`; rules in docs/corrections.md) is read as that name,
+    /// `matched_via: correction`, and the report says "printed as ..., read as ...".
+    #[arg(long)]
+    pub no_correct: bool,
 }
 
 /// Reads `--product-type` (clap's value parser).
@@ -91,6 +96,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         .profile(args.profile.into())
         .product_type(args.product_type)
         .markets(args.market)
+        .corrections(!args.no_correct)
         .scan(&text);
     // Buffered, so that the colour layer (which strips styles off a pipe) sees large writes,
     // and JSON, which has no colour, skips it.

@@ -413,13 +413,18 @@ fn notes(ing: &Ingredient) -> String {
         Via::Trimmed => notes.push("extra words ignored".to_owned()),
         Via::Hyphenation => notes.push("hyphenation rejoined".to_owned()),
         Via::Guessed => notes.push("guessed: characters dropped".to_owned()),
+        Via::Correction => notes.push(format!(
+            "{WARN}misspelt: printed as {}, read as {}{WARN:#}",
+            super::safe(ing.raw.trim()),
+            ing.name.unwrap_or_default()
+        )),
         // A way of matching added later: no note until this renderer learns it.
         _ => {}
     }
     if !ing.alternatives.is_empty() {
         notes.push(format!("also {}", ing.alternatives.join(", ")));
     }
-    if !ing.suggestions.is_empty() {
+    if !ing.suggestions.is_empty() && ing.matched_via != Via::Correction {
         notes.push(format!(
             "{WARN}did you mean {}?{WARN:#}",
             ing.suggested_names()

@@ -92,6 +92,9 @@ pub struct Config {
     pub watch_reason: Option<String>,
     /// The file this came from, if any.
     pub path: Option<PathBuf>,
+    /// Leave misspellings unknown instead of reading them as the one name they can be
+    /// (`--no-correct`); L002 reports them either way.
+    pub no_correct: bool,
 }
 
 /// A configuration file that could not be read or is invalid.
@@ -247,6 +250,7 @@ impl Config {
             watch_list: watch.names.iter().map(|n| WatchName::new(n)).collect(),
             watch_reason: watch.reason,
             path: Some(path.to_owned()),
+            no_correct: false,
         })
     }
 }
@@ -254,7 +258,8 @@ impl Config {
 impl WatchName {
     /// A watch-list name, resolved against the dictionary.
     pub fn new(written: &str) -> WatchName {
-        let entry = crate::resolve::resolve(written).entry;
+        // The brand's own list is taken as written: a misspelling there is reported, not read.
+        let entry = crate::resolve::resolve(written).without_correction().entry;
         let cas = match entry {
             Some(e) => e.cas.map(str::to_owned),
             None => is_cas(written.trim()).then(|| written.trim().to_owned()),

@@ -129,7 +129,7 @@ impl Context<'_> {
 /// Lints one text. Lints come in input order (by span start, then code).
 pub fn lint(input: &str, config: &Config) -> Vec<Lint> {
     let label = parse::parse(input, &Cosing);
-    let ingredients = scan::ingredients(&label);
+    let ingredients = scan::ingredients_with(&label, !config.no_correct);
     let lists = sub_lists(&label);
     let cx = Context {
         input,

@@ -32,10 +32,16 @@ Aqua, Phenoxyetanol, Glycerin
       ^^^^^^^^^^^^^ did you mean `PHENOXYETHANOL`?
 ```
 
+A misspelling inci corrects (`matched_via: correction`, one name only, by the rules in
+`docs/corrections.md`) is reported here too, as read: the scan's findings for it hold, and the
+label still misprints the name.
+
 ## Fix
 Replaces the name with the suggestion, in the label's case style. The fix is *safe* when the
 correction is certain: one edit, a name of 8 letters or more, no other candidate as close, and
-no brackets in the name. Otherwise it is *unsafe* (`--unsafe-fixes`).
+no brackets in the name. Otherwise it is *unsafe* (`--unsafe-fixes`). A name inci corrected
+is never fixed safely: reading a label is not rewriting its artwork, and the rules were
+measured on reading.
 
 ## Source
 CosIng Ingredients & Fragrance Inventory (European Commission), as embedded in inci.
@@ -69,6 +75,7 @@ pub(crate) fn unknown_items<'c>(
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
+    corrected(cx, out);
     for (item, text, suggestions, typo) in unknown_items(cx) {
         if !typo {
             continue;
@@ -105,6 +112,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             } else {
                 Applicability::Unsafe
             },
+            item.name_span,
+            replacement.clone(),
+            format!("replace with `{replacement}`"),
+        ));
+        out.push(lint);
+    }
+}
+
+/// Names the scan read by a correction: reported as misspelt, with an unsafe fix only.
+fn corrected(cx: &Context<'_>, out: &mut Vec<Lint>) {
+    for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
+        if ing.matched_via != crate::resolve::Via::Correction {
+            continue;
+        }
+        let Some(name) = ing.name else {
+            continue;
+        };
+        let printed = item.name_span.slice(cx.input);
+        let replacement = in_case_of(printed, name);
+        let mut lint = cx.lint(
+            &RULE,
+            item.name_span,
+            format!(
+                "`{}` is a misspelling of `{name}` (read as `{name}`)",
+                printed.trim()
+            ),
+            &format!("read as `{name}`"),
+        );
+        lint.fix = Some(Fix::replace(
+            Applicability::Unsafe,
             item.name_span,
             replacement.clone(),
             format!("replace with `{replacement}`"),

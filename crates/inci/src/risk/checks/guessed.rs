@@ -1,20 +1,35 @@
-//! Guessed names: a name read only by dropping debris (`Benzophenone-$`) is a guess. Its
-//! findings say so and raise nothing above low on their own.
+//! Names read by a guess or a correction. A name read only by dropping debris
+//! (`Benzophenone-$`) is a guess: its findings say so and raise nothing above low on their own.
+//! A misspelling corrected under the rules of [`inci_dict::near`] (`Citronnellol`) is certain:
+//! its findings keep their severity and say what was printed and how it was read.
 
 use crate::ingredient::Ingredient;
+use crate::resolve::Via;
 use crate::risk::{Finding, Severity};
 
-/// Caps and rewords `findings`, the ingredient's own, when its name was guessed.
+/// Caps and rewords `findings`, the ingredient's own, when its name was guessed; rewords them
+/// when it was corrected.
 pub(crate) fn cap(ing: &Ingredient, name: &str, findings: &mut [Finding]) {
-    if ing.matched_via != crate::resolve::Via::Guessed {
-        return;
-    }
-    for f in findings {
-        f.severity = f.severity.min(Severity::Low);
-        f.message = format!(
-            "read as {name} from \"{}\" (characters dropped): {}",
-            ing.raw.trim(),
-            f.message
-        );
+    match ing.matched_via {
+        Via::Guessed => {
+            for f in findings {
+                f.severity = f.severity.min(Severity::Low);
+                f.message = format!(
+                    "read as {name} from \"{}\" (characters dropped): {}",
+                    ing.raw.trim(),
+                    f.message
+                );
+            }
+        }
+        Via::Correction => {
+            for f in findings {
+                f.message = format!(
+                    "printed as \"{}\", read as {name} (a misspelling): {}",
+                    ing.raw.trim(),
+                    f.message
+                );
+            }
+        }
+        _ => {}
     }
 }

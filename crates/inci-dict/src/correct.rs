@@ -1,0 +1,397 @@
+//! Corrections: a misspelled name read as the one CosIng name it can only be.
+//!
+//! A suggestion ([`crate::suggest`]) is offered; a correction is applied, so it must be
+//! certain. [`near`] reads a folded key as a name only when every rule below holds, and the
+//! rules were measured on real misspellings from two catalogs (the `corrections` test):
+//!
+//! 1. **Close**: at most one full edit, counted in half-edits so that the slips of print and
+//!    typing cost less than other edits: a doubled or undoubled letter (`Citronnellol`,
+//!    `Caffeinee`), a word-final `E` (`Dimethicon`), `I`/`L`/`1` and `O`/`0` (`GIycoI`,
+//!    `3-0-Ethyl`) and a space, hyphen or slash cost half an edit; a letter changed, added,
+//!    dropped or two swapped cost one; a word-final `S` costs one and a half, because in
+//!    INCI it is not a slip (`ACRYLATES` is a family, `ACRYLATE` one monomer).
+//! 2. **Long enough, Latin, not a word**: five letters for a half-edit, seven for a full edit
+//!    (`Neroli` is not `NEROL`); Latin script only (in Hangul or kanji one character is a
+//!    word); never a common plant name (`Citronella` is not `CITRONELLAL`).
+//! 3. **Alone**: every other name is at least one full edit farther than the nearest one;
+//!    two full edits when the edit touches a carbon chain (`Thylparaben` is as much
+//!    methylparaben as ethylparaben).
+//! 4. **Never a number**: the digits are the same (`Benzophenone-3` is never `-4`, `PEG-100`
+//!    never `PEG-150`, `CI 77491` never `77492`); a name with other digits does not even
+//!    compete.
+//! 5. **Never a chain or a class**: no chain length or multiplier is traded for another
+//!    (`ETHYL` for `METHYL`, `CAPRYLATE` for `CAPRATE`, `ALKYL` for `ALLYL`, `DI` for `TRI`),
+//!    and no chemical ending for another (`-YL` for `-OL`: `Tocopheryl`, the start of
+//!    tocopheryl acetate, is not `TOCOPHEROL`; `-ATE` for `-ITE`).
+
+use crate::suggest::{self, Suggestion};
+use crate::{Entry, Synonym, cosing_codegen};
+
+/// A misspelled key read as a CosIng name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Correction {
+    /// The entry the key is read as.
+    pub entry: Entry,
+    /// The dictionary key it matched (a synonym's alias when it was reached through one).
+    pub matched: &'static str,
+    /// The synonym it matched, when the key was one (`Frgrance` is `FRAGRANCE`, so PARFUM).
+    pub synonym: Option<&'static Synonym>,
+    /// The cost of the correction in half-edits (1 or 2).
+    pub cost: u8,
+}
+
+/// What is near an unknown folded key: suggestions to offer, and a correction when the rules
+/// make one certain.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Near {
+    /// Up to `limit` nearest names, nearest first (as [`crate::suggest`] gives them).
+    pub suggestions: Vec<Suggestion>,
+    /// The name the key certainly stands for, if any.
+    pub correction: Option<Correction>,
+}
+
+/// Suggestions and, when certain, a correction for a folded key; one search for both.
+pub fn near(key: &str, limit: usize) -> Near {
+    let Some(max) = suggest::max_distance(key) else {
+        return Near::default();
+    };
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    // A correction's rivals may be up to three edits away (one and a half edits farther than
+    // a full edit): search that far for names long enough to be corrected at all.
+    let radius = if letters >= MIN_LETTERS_FULL {
+        max.max(3)
+    } else {
+        max
+    };
+    let found = suggest::near_keys(key, radius);
+    let correction = correction(key, letters, &found);
+    let within: Vec<_> = found.into_iter().filter(|f| f.0 <= max).collect();
+    Near {
+        suggestions: suggest::best_per_name(within, limit),
+        correction,
+    }
+}
+
+/// Letters a key needs for a correction costing half an edit.
+const MIN_LETTERS_HALF: usize = 5;
+/// Letters a key needs for a correction costing a full edit.
+const MIN_LETTERS_FULL: usize = 7;
+/// The highest cost of a correction, in half-edits.
+const MAX_COST: u32 = 2;
+
+fn correction(
+    key: &str,
+    letters: usize,
+    found: &[(usize, &'static str, &'static str, u32)],
+) -> Option<Correction> {
+    // A common plant name (`Citronella`, `Neroli`) is a word of its own, not a slip; and in
+    // Hangul, kana or hanzi one character is a word (`장미` rose, `인체` human body): Latin only.
+    if letters < MIN_LETTERS_HALF || !key.is_ascii() || !crate::binomials(key).is_empty() {
+        return None;
+    }
+    let query: Vec<char> = key.chars().collect();
+    let digits = digit_runs(&query);
+    let q_codes = codes(&query);
+    let q_chains = chains(key);
+    // The cheapest cost per entry, among keys with the same digits.
+    let mut costs: Vec<(u32, u32, u32)> = Vec::new(); // (cost, entry, slot)
+    for &(_, _, text, slot) in found {
+        let cand: Vec<char> = text.chars().collect();
+        if digit_runs(&cand) != digits || codes(&cand) != q_codes {
+            continue;
+        }
+        let Some(k) = cosing_codegen::KEYS.get(slot as usize) else {
+            continue;
+        };
+        let cost = weighted_distance(&query, &cand);
+        match costs.iter_mut().find(|c| c.1 == k.entry()) {
+            Some(c) if c.0 <= cost => {}
+            Some(c) => *c = (cost, k.entry(), slot),
+            None => costs.push((cost, k.entry(), slot)),
+        }
+    }
+    costs.sort_unstable();
+    let &(best, entry, slot) = costs.first()?;
+    let needed = if best <= 1 {
+        MIN_LETTERS_HALF
+    } else {
+        MIN_LETTERS_FULL
+    };
+    if best == 0 || best > MAX_COST || letters < needed {
+        return None;
+    }
+    let k = cosing_codegen::KEYS.get(slot as usize)?;
+    let text = k.text();
+    let c_chains = chains(text);
+    if traded(&q_chains, &c_chains) || !same_multipliers(key, text) || !same_endings(key, text) {
+        return None;
+    }
+    // A chain the query lacks was supplied by the edit: a rival that supplies another chain
+    // (`METHYLPARABEN` against `ETHYLPARABEN` for `Thylparaben`) must be two edits farther.
+    let supplied = c_chains.iter().any(|c| !q_chains.contains(c));
+    let rival_too_close = costs[1..].iter().any(|&(next, _, slot)| {
+        let other_chain = supplied
+            && cosing_codegen::KEYS
+                .get(slot as usize)
+                .is_some_and(|k| chains(k.text()) != c_chains);
+        next < best + if other_chain { 4 } else { 2 }
+    });
+    if rival_too_close {
+        return None;
+    }
+    Some(Correction {
+        entry: crate::entry(entry)?,
+        matched: text,
+        synonym: cosing_codegen::SYNONYMS.get(k.synonym() as usize),
+        cost: u8::try_from(best).ok()?,
+    })
+}
+
+/// Edit distance in half-edits, slips of print and typing costing one, other edits two (see
+/// the module documentation). A full table: it runs on the handful of keys near an unknown
+/// name, never on the dictionary.
+fn weighted_distance(a: &[char], b: &[char]) -> u32 {
+    let (n, m) = (a.len(), b.len());
+    let w = m + 1;
+    let mut d = vec![0u32; (n + 1) * w];
+    for i in 1..=n {
+        d[i * w] = d[(i - 1) * w] + indel(a, i - 1);
+    }
+    for j in 1..=m {
+        d[j] = d[j - 1] + indel(b, j - 1);
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let mut v = d[(i - 1) * w + j - 1] + substitution(a[i - 1], b[j - 1]);
+            v = v.min(d[(i - 1) * w + j] + indel(a, i - 1));
+            v = v.min(d[i * w + j - 1] + indel(b, j - 1));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 2);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[n * w + m]
+}
+
+/// The cost of adding or dropping `s[i]`.
+fn indel(s: &[char], i: usize) -> u32 {
+    let c = s[i];
+    let word_end = s.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
+    // A separator, a doubled letter, a word-final E: slips.
+    let slip = !c.is_alphanumeric()
+        || (i > 0 && s[i - 1] == c)
+        || s.get(i + 1) == Some(&c)
+        || (c == 'E' && word_end);
+    if slip {
+        1
+    } else if c == 'S' && word_end {
+        3
+    } else {
+        2
+    }
+}
+
+fn substitution(x: char, y: char) -> u32 {
+    if x == y {
+        0
+    } else if matches!(
+        (x, y),
+        ('I', 'L') | ('L', 'I') | ('I', '1') | ('1', 'I') | ('L', '1') | ('1', 'L')
+    ) || matches!((x, y), ('O', '0') | ('0', 'O'))
+    {
+        1
+    } else {
+        2
+    }
+}
+
+/// The runs of digits of a key, a lone `0`, or a lone `1` beside a letter, read as the letter
+/// it stands for (`3-0-ETHYL`, `G1YCERIN`).
+fn digit_runs(s: &[char]) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in s.iter().enumerate() {
+        if c.is_ascii_digit() && lone_letter(s, i).is_none() {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            runs.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur);
+    }
+    runs
+}
+
+/// The words that mix letters and digits (`D3`, `C10`, `B12`), which name a vitamin or a
+/// chain as a whole: a correction never changes one (`Vitamin D3` is not `VITAMIN B3`). Lone
+/// look-alike digits are read as letters first, as in [`digit_runs`].
+fn codes(s: &[char]) -> Vec<String> {
+    let read: String = s
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match lone_letter(s, i) {
+            Some(l) => l,
+            None => c,
+        })
+        .collect();
+    words(&read)
+        .into_iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The letter a lone `0` (anywhere) or `1` (beside a letter) stands for, if `s[i]` is one.
+fn lone_letter(s: &[char], i: usize) -> Option<char> {
+    let c = *s.get(i)?;
+    let prev = i.checked_sub(1).and_then(|p| s.get(p));
+    let next = s.get(i + 1);
+    let alone =
+        !prev.is_some_and(|p| p.is_ascii_digit()) && !next.is_some_and(|n| n.is_ascii_digit());
+    let by_letter =
+        prev.is_some_and(|p| p.is_alphabetic()) || next.is_some_and(|n| n.is_alphabetic());
+    match c {
+        '0' if alone => Some('O'),
+        '1' if alone && by_letter => Some('L'),
+        _ => None,
+    }
+}
+
+/// Carbon chains and chain-like groups, longest first where one contains another.
+const CHAINS: &[&str] = &[
+    "TETRADEC", "HEXADEC", "OCTADEC", "DODEC", "UNDEC", "TRIDEC", "METH", "ETH", "PROP", "BUT",
+    "PENT", "HEPT", "HEX", "OCT", "NON", "DEC", "LAUR", "MYRIST", "PALMIT", "STEAR", "BEHEN",
+    "ALKYL", "ALLYL", "AMYL", "CAPRYL", "CAPR",
+];
+
+/// The chains a key spells, scanning left to right, longest match first.
+fn chains(key: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut rest = key;
+    while !rest.is_empty() {
+        if let Some(c) = CHAINS.iter().find(|c| rest.starts_with(**c)) {
+            out.push(*c);
+            rest = &rest[c.len()..];
+        } else {
+            let step = rest.chars().next().map_or(1, char::len_utf8);
+            rest = &rest[step..];
+        }
+    }
+    out
+}
+
+/// True when the query has a chain the candidate lacks and the candidate one the query lacks:
+/// one chain traded for another.
+fn traded(query: &[&str], cand: &[&str]) -> bool {
+    query.iter().any(|q| !cand.contains(q)) && cand.iter().any(|c| !query.contains(c))
+}
+
+const MULTIPLIERS: &[&str] = &[
+    "TETRA", "PENTA", "HEXA", "SESQUI", "MONO", "TRIS", "TRI", "BIS", "DI",
+];
+
+/// The multiplier each word starts with, when the words line up (same count), agree.
+fn same_multipliers(a: &str, b: &str) -> bool {
+    let start = |w: &str| MULTIPLIERS.iter().find(|m| w.starts_with(**m)).copied();
+    let (wa, wb) = (words(a), words(b));
+    if wa.len() != wb.len() {
+        return true;
+    }
+    wa.iter().zip(&wb).all(|(x, y)| match (start(x), start(y)) {
+        (Some(p), Some(q)) => p == q,
+        _ => true,
+    })
+}
+
+/// Chemical endings, as classes: an `-E` dropped or added stays in its class.
+fn ending(word: &str) -> Option<&'static str> {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("ATE", "ATE"),
+        ("ITE", "ITE"),
+        ("IDE", "IDE"),
+        ("ONE", "ONE"),
+        ("ON", "ONE"),
+        ("ANE", "ANE"),
+        ("ENE", "ENE"),
+        ("INE", "INE"),
+        ("IN", "INE"),
+        ("YL", "YL"),
+        ("OL", "OL"),
+        ("AL", "AL"),
+        ("IC", "IC"),
+        ("AME", "AME"),
+        ("ASE", "ASE"),
+        ("OSE", "OSE"),
+    ];
+    ENDINGS
+        .iter()
+        .find(|(e, _)| word.ends_with(e))
+        .map(|(_, class)| *class)
+}
+
+/// The chemical ending of each word, when the words line up, agree.
+fn same_endings(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words(a), words(b));
+    if wa.len() != wb.len() {
+        return true;
+    }
+    wa.iter()
+        .zip(&wb)
+        .all(|(x, y)| match (ending(x), ending(y)) {
+            (Some(p), Some(q)) => p == q,
+            _ => true,
+        })
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corrected(key: &str) -> Option<&'static str> {
+        near(key, 3).correction.map(|c| c.entry.name)
+    }
+
+    #[test]
+    fn slips_cost_half_an_edit() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(weighted_distance(&c("CITRONNELLOL"), &c("CITRONELLOL")), 1);
+        assert_eq!(weighted_distance(&c("DIMETHICON"), &c("DIMETHICONE")), 1);
+        assert_eq!(weighted_distance(&c("GIYCOI"), &c("GLYCOL")), 2);
+        assert_eq!(weighted_distance(&c("GLYERIN"), &c("GLYCERIN")), 2);
+        assert_eq!(weighted_distance(&c("ACRYLATE"), &c("ACRYLATES")), 3);
+    }
+
+    #[test]
+    fn corrects_only_the_certain() {
+        assert_eq!(corrected("CITRONNELLOL"), Some("CITRONELLOL"));
+        assert_eq!(corrected("DIMETHICON"), Some("DIMETHICONE"));
+        assert_eq!(corrected("POLYGYCERIN-3"), Some("POLYGLYCERIN-3"));
+        // Ambiguous, a chain, a number, an ending, too short.
+        assert_eq!(corrected("OCTYLDOECANOL"), None);
+        assert_eq!(corrected("THYLPARABEN"), None);
+        assert_eq!(corrected("ALKYL BENZOATE"), None);
+        assert_eq!(corrected("BENZOPHENONE-7"), None);
+        assert_eq!(corrected("TOCOPHERYL"), None);
+        assert_eq!(corrected("NEROLI"), None);
+        assert_eq!(corrected("CITRONELLA"), None);
+        assert_eq!(corrected("VITAMIN D3"), None);
+        assert_eq!(corrected("ASPARTATE"), None);
+    }
+
+    #[test]
+    fn digits_and_their_look_alikes() {
+        let c = |s: &str| digit_runs(&s.chars().collect::<Vec<char>>());
+        assert_eq!(c("3-0-ETHYL ASCORBIC ACID"), vec!["3"]);
+        assert_eq!(c("PEG-100 STEARATE"), vec!["100"]);
+        assert_eq!(c("CI 77491"), vec!["77491"]);
+        assert_eq!(c("G1YCERIN"), Vec::<String>::new());
+    }
+}
