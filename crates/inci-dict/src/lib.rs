@@ -305,6 +305,19 @@ pub fn entry_by_name(name: &str) -> Option<Entry> {
     entry(i as u32)
 }
 
+/// Up to `limit` canonical names that start with `prefix` (upper case, as CosIng prints
+/// them), in name order: a binary search in the sorted entry table.
+pub fn names_starting_with(prefix: &str, limit: usize) -> Vec<&'static str> {
+    let raw = cosing_codegen::ENTRIES;
+    let start = raw.partition_point(|r| blob(r.0[0], r.0[1]) < prefix);
+    raw[start..]
+        .iter()
+        .map(|r| blob(r.0[0], r.0[1]))
+        .take_while(|n| n.starts_with(prefix))
+        .take(limit)
+        .collect()
+}
+
 /// Looks up an already folded key (see [`fold`]).
 pub fn lookup_key(key: &str) -> Option<Hit> {
     probe(cosing_codegen::SLOTS, cosing_codegen::KEYS, key)

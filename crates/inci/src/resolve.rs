@@ -207,6 +207,9 @@ fn resolve_uncached(text: &str) -> Resolution {
             near = inner;
         }
     }
+    if near.correction.is_none() && near.suggestions.is_empty() {
+        near.suggestions = incomplete_name(&inci_dict::fold(&strip_brackets(text)));
+    }
     if let Some(c) = near.correction {
         // The corrected name first, so that a caller turning corrections off offers it.
         near.suggestions.retain(|s| s.name != c.entry.name);
@@ -348,7 +351,15 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
             return Some(f);
         }
     }
+    if let Some(r) = trailing_colour_index(text, depth) {
+        return Some(r);
+    }
     let parts = slash_parts(text);
+    if let [a, b] = parts[..]
+        && let Some(r) = name_and_its_other_name(a, b, depth)
+    {
+        return Some(r);
+    }
     if parts.len() > 1 {
         let mut found: Option<Resolution> = None;
         let mut others: Vec<&'static str> = Vec::new();
@@ -412,6 +423,93 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         });
     }
     None
+}
+
+/// A binomial printed without its part (`Anthemis Nobilis (Chamomile)`, `Butyrospermum
+/// Parkii`): the CosIng names of that species, as suggestions at distance 0 (up to three, the
+/// shortest first), so that the report can say the name is incomplete and what it could be.
+fn incomplete_name(key: &str) -> Vec<Suggestion> {
+    let words = key.split(' ').filter(|w| !w.is_empty()).count();
+    if !(2..=3).contains(&words) || !key.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+        return Vec::new();
+    }
+    let mut names = inci_dict::names_starting_with(&format!("{key} "), 64);
+    names.sort_by_key(|n| (n.len(), *n));
+    names
+        .into_iter()
+        .take(3)
+        .map(|name| Suggestion {
+            name,
+            distance: 0,
+            matched: name,
+        })
+        .collect()
+}
+
+/// A name followed by its colour index without brackets (`Titanium Dioxide CI 77891`, `Iron
+/// Oxides Cl 77491`): read as the index when the name before it is the same pigment (the same
+/// CAS number) or a colour name.
+fn trailing_colour_index(text: &str, depth: u8) -> Option<Resolution> {
+    let t = text.trim_end();
+    let (head, number) = t.rsplit_once(char::is_whitespace)?;
+    let number = number.trim_start_matches(['C', 'c', 'I', 'i', 'l', '1']);
+    if number.len() != 5 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let name = match head.trim_end().rsplit_once(char::is_whitespace) {
+        Some((name, "CI" | "Ci" | "ci" | "Cl" | "C.I.")) => name,
+        _ => return None,
+    };
+    let index = lookup(&format!("CI {number}"))?.0.entry();
+    let before = resolve_inner(name, depth + 1)?;
+    let same = before
+        .entry
+        .is_some_and(|e| e == index || inci_dict::same_cas(index).any(|o| o.id == e.id))
+        || before
+            .synonym
+            .is_some_and(|s| s.kind == inci_dict::SynonymKind::Colour);
+    same.then(|| Resolution {
+        entry: Some(index),
+        via: Via::Bracket,
+        synonym: None,
+        common: None,
+        alternatives: before
+            .name()
+            .filter(|n| *n != index.name)
+            .into_iter()
+            .collect(),
+        suggestions: Vec::new(),
+    })
+}
+
+/// A slash pair where one half is a name and the other names the same thing less fully
+/// (`Aloe Barbadensis/Aloe Barbadensis Leaf Juice`) or by its common plant name (`Glycine Soja
+/// Oil/Soybean Oil`): read as the name. A half that names something else (`Styrene/Acrylates`,
+/// the start of a copolymer) leaves the pair to the slash-group rule.
+fn name_and_its_other_name(a: &str, b: &str, depth: u8) -> Option<Resolution> {
+    let (ra, rb) = (resolve_inner(a, depth + 1), resolve_inner(b, depth + 1));
+    let (known, other, r) = match (ra, rb) {
+        (Some(r), None) => (a, b, r),
+        (None, Some(r)) => (b, a, r),
+        _ => return None,
+    };
+    let name = r.name()?;
+    let other_key = inci_dict::fold(other);
+    let known_key = inci_dict::fold(known);
+    let words = |k: &str| k.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let (ow, kw) = (words(&other_key), words(&known_key));
+    // The shorter half is the start of the longer (a part word dropped).
+    let prefix = ow.len() >= 2 && ow.len() < kw.len() && kw.starts_with(&ow);
+    // The other half starts with a common name of the species the name begins with.
+    let common = (1..=ow.len().min(3)).any(|k| {
+        inci_dict::binomials(&ow[..k].join(" "))
+            .iter()
+            .any(|c| name.starts_with(&format!("{} ", c.binomial)))
+    });
+    (prefix || common).then(|| Resolution {
+        via: Via::SlashGroup,
+        ..r
+    })
 }
 
 /// A character no INCI name holds and no label punctuates names with (`$`, `?`, `#`, `@`,

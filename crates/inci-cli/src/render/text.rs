@@ -424,7 +424,15 @@ fn notes(ing: &Ingredient) -> String {
     if !ing.alternatives.is_empty() {
         notes.push(format!("also {}", ing.alternatives.join(", ")));
     }
-    if !ing.suggestions.is_empty() && ing.matched_via != Via::Correction {
+    if ing.name.is_none()
+        && !ing.suggestions.is_empty()
+        && ing.suggestions.iter().all(|s| s.distance == 0)
+    {
+        notes.push(format!(
+            "{WARN}incomplete name (no part): could be {}{WARN:#}",
+            ing.suggested_names()
+        ));
+    } else if !ing.suggestions.is_empty() && ing.matched_via != Via::Correction {
         notes.push(format!(
             "{WARN}did you mean {}?{WARN:#}",
             ing.suggested_names()

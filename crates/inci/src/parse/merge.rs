@@ -4,7 +4,8 @@
 //! (`1,2-HEXANEDIOL`, `2-TRANS, 6-CIS-NONADIENOL`) and many a full stop (`HC BLUE NO. 4`,
 //! `ALCOHOL DENAT. SD ALCOHOL 39-B`). A run of pieces joined by single commas or full stops is
 //! merged when the dictionary knows the joined text; the longest known run wins. The
-//! same goes for a name wrapped onto the next line (`Butylene\nGlycol`). The comma
+//! same goes for a name wrapped onto the next line (`Butylene\nGlycol`), or at a hyphen that
+//! starts the next line (`ALKYL ACRYLATE\n-CROSSPOLYMER`, as artwork prints it). The comma
 //! dictionary is asked only when the first piece is the beginning of such a name, so ordinary
 //! lists pay one small lookup per item.
 
@@ -52,13 +53,21 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
         // A name wrapped onto the next line (`Butylene\nGlycol`) in a list that is not
         // one-per-line: joined when the first line alone is unknown and the two are a name.
         if p.kind == PieceKind::Text
-            && is_newline_sep(pieces.get(i + 1))
+            && matches!(
+                pieces.get(i + 1).map(|s| s.kind),
+                Some(PieceKind::Sep { .. })
+            )
             && let Some(next) = pieces
                 .get(i + 2)
                 .filter(|n| n.kind == PieceKind::Text && n.section == p.section)
         {
             let span = Span::new(p.span.start, next.span.end);
-            if !lexicon.is_known(p.span.slice(input)) && lexicon.is_known(span.slice(input)) {
+            let first = p.span.slice(input);
+            let newline = is_newline_sep(pieces.get(i + 1));
+            if !lexicon.is_known(first)
+                && ((newline && lexicon.is_known(span.slice(input)))
+                    || (!newline && wrapped_at_hyphen(input, p, next, lexicon)))
+            {
                 out.push(Piece { span, ..p });
                 i += 3;
                 continue;
@@ -68,6 +77,18 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
         i += 1;
     }
     out
+}
+
+/// A name wrapped at a hyphen that starts the next line, as packaging artwork and photos of it
+/// print them (`ACRYLATES/C10-30 ALKYL ACRYLATE` / `-CROSSPOLYMER`): the separator between the
+/// pieces is a line break and a hyphen, and the two lines read as one name.
+fn wrapped_at_hyphen(input: &str, p: Piece, next: &Piece, lexicon: &dyn Lexicon) -> bool {
+    let between = input.get(p.span.end..next.span.start).unwrap_or_default();
+    if between.trim_matches([' ', '\t', '\r', '\n']) != "-" || !between.contains('\n') {
+        return false;
+    }
+    let joined = format!("{} {}", p.span.slice(input), next.span.slice(input));
+    lexicon.is_known(&joined)
 }
 
 fn is_newline_sep(p: Option<&Piece>) -> bool {

@@ -23,6 +23,12 @@ pub(crate) fn check(cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
                 "\"{}\" is not a known INCI name; no fact about it can be checked",
                 ing.raw.trim()
             )
+        } else if ing.suggestions.iter().all(|s| s.distance == 0) {
+            format!(
+                "\"{}\" is an incomplete name (a species without its part): it could be {}, which differ in what they hold; check the pack",
+                ing.raw.trim(),
+                ing.suggested_names()
+            )
         } else {
             format!(
                 "\"{}\" is not a known INCI name (did you mean {}?)",
