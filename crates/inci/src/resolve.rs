@@ -506,7 +506,7 @@ fn name_and_its_other_name(a: &str, b: &str, depth: u8) -> Option<Resolution> {
             .iter()
             .any(|c| name.starts_with(&format!("{} ", c.binomial)))
     });
-    (prefix || common).then(|| Resolution {
+    (prefix || common).then_some(Resolution {
         via: Via::SlashGroup,
         ..r
     })
