@@ -56,14 +56,9 @@ pub fn near(key: &str, limit: usize) -> Near {
         return Near::default();
     };
     let letters = key.chars().filter(|c| c.is_alphabetic()).count();
-    // A correction's rivals may be up to three edits away (one and a half edits farther than
-    // a full edit): search that far for names long enough to be corrected at all.
-    let radius = if letters >= MIN_LETTERS_FULL {
-        max.max(3)
-    } else {
-        max
-    };
-    let found = suggest::near_keys(key, radius);
+    // The suggestions' search: three edits for keys of nine characters or more, two below,
+    // so a rival of a short key three plain edits away (three slips at once) goes unseen.
+    let found = suggest::near_keys(key, max);
     let correction = correction(key, letters, &found);
     let within: Vec<_> = found.into_iter().filter(|f| f.0 <= max).collect();
     Near {
@@ -86,24 +81,45 @@ fn correction(
 ) -> Option<Correction> {
     // A common plant name (`Citronella`, `Neroli`) is a word of its own, not a slip; and in
     // Hangul, kana or hanzi one character is a word (`장미` rose, `인체` human body): Latin only.
-    if letters < MIN_LETTERS_HALF || !key.is_ascii() || !crate::binomials(key).is_empty() {
+    // Every slip costs at least half an edit, so a correction (at most one full edit) needs a
+    // key within two plain edits: most unknown names have none, and stop here.
+    if letters < MIN_LETTERS_HALF || !key.is_ascii() || !found.iter().any(|f| f.0 <= 2) {
+        return None;
+    }
+    if !crate::binomials(key).is_empty() {
         return None;
     }
     let query: Vec<char> = key.chars().collect();
-    let digits = digit_runs(&query);
-    let q_codes = codes(&query);
+    let q_numbered = key.bytes().any(|b| b.is_ascii_digit());
+    let (digits, q_codes) = if q_numbered {
+        (digit_runs(&query), codes(&query))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let q_chains = chains(key);
+    let mut buf = Vec::new();
     // The cheapest cost per entry, among keys with the same digits.
     let mut costs: Vec<(u32, u32, u32)> = Vec::new(); // (cost, entry, slot)
-    for &(_, _, text, slot) in found {
-        let cand: Vec<char> = text.chars().collect();
-        if digit_runs(&cand) != digits || codes(&cand) != q_codes {
-            continue;
+    for &(unit, _, text, slot) in found {
+        // Digits are compared only where there are some (most names have none).
+        if q_numbered || text.bytes().any(|b| b.is_ascii_digit()) {
+            let cand: Vec<char> = text.chars().collect();
+            if digit_runs(&cand) != digits || codes(&cand) != q_codes {
+                continue;
+            }
         }
         let Some(k) = cosing_codegen::KEYS.get(slot as usize) else {
             continue;
         };
-        let cost = weighted_distance(&query, &cand);
+        // A key outside ASCII (an accented foreign name) is never the correction, but may be a
+        // rival: its plain distance is a lower bound on its cost, which errs towards no
+        // correction.
+        // Costs above the widest margin that matters (a full edit plus two) are all alike.
+        let cost = if text.is_ascii() {
+            weighted_distance(key.as_bytes(), text.as_bytes(), MAX_COST + 4, &mut buf)
+        } else {
+            unit as u32
+        };
         match costs.iter_mut().find(|c| c.1 == k.entry()) {
             Some(c) if c.0 <= cost => {}
             Some(c) => *c = (cost, k.entry(), slot),
@@ -150,55 +166,73 @@ fn correction(
 /// Edit distance in half-edits, slips of print and typing costing one, other edits two (see
 /// the module documentation). A full table: it runs on the handful of keys near an unknown
 /// name, never on the dictionary.
-fn weighted_distance(a: &[char], b: &[char]) -> u32 {
+fn weighted_distance(a: &[u8], b: &[u8], limit: u32, buf: &mut Vec<u32>) -> u32 {
     let (n, m) = (a.len(), b.len());
+    let over = limit + 1;
+    // Every edit costs at least one: a path within `limit` never leaves the band of that
+    // width around the diagonal, and stops as soon as a whole row is over it.
+    let band = limit as usize;
+    if n.abs_diff(m) > band {
+        return over;
+    }
     let w = m + 1;
-    let mut d = vec![0u32; (n + 1) * w];
-    for i in 1..=n {
-        d[i * w] = d[(i - 1) * w] + indel(a, i - 1);
+    buf.clear();
+    buf.resize((n + 1) * w, over);
+    let d = buf;
+    d[0] = 0;
+    for j in 1..=m.min(band) {
+        d[j] = (d[j - 1] + indel(b, j - 1)).min(over);
     }
-    for j in 1..=m {
-        d[j] = d[j - 1] + indel(b, j - 1);
-    }
     for i in 1..=n {
-        for j in 1..=m {
+        let lo = i.saturating_sub(band).max(1);
+        let hi = (i + band).min(m);
+        if i <= band {
+            d[i * w] = (d[(i - 1) * w] + indel(a, i - 1)).min(over);
+        }
+        let mut row_min = d[i * w];
+        for j in lo..=hi {
             let mut v = d[(i - 1) * w + j - 1] + substitution(a[i - 1], b[j - 1]);
             v = v.min(d[(i - 1) * w + j] + indel(a, i - 1));
             v = v.min(d[i * w + j - 1] + indel(b, j - 1));
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(d[(i - 2) * w + j - 2] + 2);
             }
+            let v = v.min(over);
             d[i * w + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min >= over {
+            return over;
         }
     }
     d[n * w + m]
 }
 
 /// The cost of adding or dropping `s[i]`.
-fn indel(s: &[char], i: usize) -> u32 {
+fn indel(s: &[u8], i: usize) -> u32 {
     let c = s[i];
-    let word_end = s.get(i + 1).is_none_or(|n| !n.is_alphanumeric());
+    let word_end = s.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric());
     // A separator, a doubled letter, a word-final E: slips.
-    let slip = !c.is_alphanumeric()
+    let slip = !c.is_ascii_alphanumeric()
         || (i > 0 && s[i - 1] == c)
         || s.get(i + 1) == Some(&c)
-        || (c == 'E' && word_end);
+        || (c == b'E' && word_end);
     if slip {
         1
-    } else if c == 'S' && word_end {
+    } else if c == b'S' && word_end {
         3
     } else {
         2
     }
 }
 
-fn substitution(x: char, y: char) -> u32 {
+fn substitution(x: u8, y: u8) -> u32 {
     if x == y {
         0
     } else if matches!(
         (x, y),
-        ('I', 'L') | ('L', 'I') | ('I', '1') | ('1', 'I') | ('L', '1') | ('1', 'L')
-    ) || matches!((x, y), ('O', '0') | ('0', 'O'))
+        (b'I', b'L') | (b'L', b'I') | (b'I', b'1') | (b'1', b'I') | (b'L', b'1') | (b'1', b'L')
+    ) || matches!((x, y), (b'O', b'0') | (b'0', b'O'))
     {
         1
     } else {
@@ -361,12 +395,14 @@ mod tests {
 
     #[test]
     fn slips_cost_half_an_edit() {
-        let c = |s: &str| s.chars().collect::<Vec<char>>();
-        assert_eq!(weighted_distance(&c("CITRONNELLOL"), &c("CITRONELLOL")), 1);
-        assert_eq!(weighted_distance(&c("DIMETHICON"), &c("DIMETHICONE")), 1);
-        assert_eq!(weighted_distance(&c("GIYCOI"), &c("GLYCOL")), 2);
-        assert_eq!(weighted_distance(&c("GLYERIN"), &c("GLYCERIN")), 2);
-        assert_eq!(weighted_distance(&c("ACRYLATE"), &c("ACRYLATES")), 3);
+        let mut buf = Vec::new();
+        let mut d = |a: &str, b: &str| weighted_distance(a.as_bytes(), b.as_bytes(), 6, &mut buf);
+        assert_eq!(d("CITRONNELLOL", "CITRONELLOL"), 1);
+        assert_eq!(d("DIMETHICON", "DIMETHICONE"), 1);
+        assert_eq!(d("GIYCOI", "GLYCOL"), 2);
+        assert_eq!(d("GLYERIN", "GLYCERIN"), 2);
+        assert_eq!(d("ACRYLATE", "ACRYLATES"), 3);
+        assert_eq!(d("GLYCERIN", "SORBITOL"), 7, "over the limit");
     }
 
     #[test]

@@ -185,24 +185,37 @@ fn resolve_uncached(text: &str) -> Resolution {
     let mut near = inci_dict::near(&key, 3);
     // The same text without its brackets (`Vaccinum Macrocarpon (Cranberry) Fruit Extract`)
     // or without marks around it (`Magnesium Aluminum Sylicate**`).
-    let mut others = Vec::new();
-    if key.contains('(') || key.contains('[') {
-        others.push(strip_brackets(text));
-    }
-    let trimmed = |t: &str| {
+    // Other keys to try, each a search as costly as the rest of the label: without brackets
+    // only when the whole text is near nothing (as suggestions always did), and without marks
+    // around it only when it has some.
+    let marks = |t: &str| {
         t.trim_matches(|c: char| !(c.is_alphanumeric() || "()[]".contains(c)))
             .to_owned()
     };
-    for t in [trimmed(text), trimmed(&strip_brackets(text))] {
-        if t.len() < text.len() && !others.contains(&t) {
-            others.push(t);
+    let mut others: Vec<String> = Vec::new();
+    let mut push = |t: String| {
+        let k = inci_dict::fold(&t);
+        if !k.is_empty() && k != key && !others.contains(&k) {
+            others.push(k);
         }
+    };
+    if key.contains(['(', '[']) && near.suggestions.is_empty() {
+        let stripped = strip_brackets(text);
+        let bare = marks(&stripped);
+        if bare.len() < stripped.len() {
+            push(bare);
+        }
+        push(stripped);
+    }
+    let bare = marks(text);
+    if bare.len() < text.trim().len() {
+        push(bare);
     }
     for other in others {
         if near.correction.is_some() {
             break;
         }
-        let inner = inci_dict::near(&inci_dict::fold(&other), 3);
+        let inner = inci_dict::near(&other, 3);
         if near.suggestions.is_empty() || inner.correction.is_some() {
             near = inner;
         }
@@ -355,11 +368,6 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         return Some(r);
     }
     let parts = slash_parts(text);
-    if let [a, b] = parts[..]
-        && let Some(r) = name_and_its_other_name(a, b, depth)
-    {
-        return Some(r);
-    }
     if parts.len() > 1 {
         let mut found: Option<Resolution> = None;
         let mut others: Vec<&'static str> = Vec::new();
@@ -370,7 +378,7 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         // translations: then one known part is enough.
         let multilingual = parts.iter().any(|p| foreign_words(p));
         let mut all_known = true;
-        for part in parts {
+        for &part in &parts {
             let Some(r) = resolve_inner(part, depth + 1) else {
                 if !multilingual {
                     all_known = false;
@@ -397,6 +405,11 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         if let Some(mut f) = found.filter(|_| all_known) {
             f.alternatives = others;
             return Some(f);
+        }
+        if let [a, b] = parts[..]
+            && let Some(r) = name_and_its_other_name(a, b, depth)
+        {
+            return Some(r);
         }
     }
     let trimmed = text.trim_matches(|c: char| !(c.is_alphanumeric() || "()[]".contains(c)));

@@ -64,7 +64,9 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
             let span = Span::new(p.span.start, next.span.end);
             let first = p.span.slice(input);
             let newline = is_newline_sep(pieces.get(i + 1));
-            if !lexicon.is_known(first)
+            // Cheap tests first: most items are followed by a plain comma.
+            if (newline || hyphen_at_line_start(input, p, next))
+                && !lexicon.is_known(first)
                 && ((newline && lexicon.is_known(span.slice(input)))
                     || (!newline && wrapped_at_hyphen(input, p, next, lexicon)))
             {
@@ -83,12 +85,14 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
 /// print them (`ACRYLATES/C10-30 ALKYL ACRYLATE` / `-CROSSPOLYMER`): the separator between the
 /// pieces is a line break and a hyphen, and the two lines read as one name.
 fn wrapped_at_hyphen(input: &str, p: Piece, next: &Piece, lexicon: &dyn Lexicon) -> bool {
-    let between = input.get(p.span.end..next.span.start).unwrap_or_default();
-    if between.trim_matches([' ', '\t', '\r', '\n']) != "-" || !between.contains('\n') {
-        return false;
-    }
     let joined = format!("{} {}", p.span.slice(input), next.span.slice(input));
     lexicon.is_known(&joined)
+}
+
+/// The separator between `p` and `next` is a line break and one hyphen (`...\n-CROSSPOLYMER`).
+fn hyphen_at_line_start(input: &str, p: Piece, next: &Piece) -> bool {
+    let between = input.get(p.span.end..next.span.start).unwrap_or_default();
+    between.contains('\n') && between.trim_matches([' ', '\t', '\r', '\n']) == "-"
 }
 
 fn is_newline_sep(p: Option<&Piece>) -> bool {
