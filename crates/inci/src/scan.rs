@@ -51,7 +51,7 @@ pub struct ScanReport {
 #[non_exhaustive]
 pub struct SkippedText {
     /// Why it is not an ingredient (`preamble`, `header`, `heading`, `prose`, `legend`,
-    /// `free_from`).
+    /// `free_from`, `shop_text`).
     pub reason: parse::Skip,
     /// Byte range in the input.
     pub span: Span,

@@ -105,13 +105,143 @@ pub(crate) fn classify(
         classify(input, Span::new(span.start + k + 5, span.end), lexicon, out);
         return;
     }
-    if (looks_like_prose(text) || has_pack_size(text) || is_placeholder(text) || is_claim(text))
+    // `Glycerin [more]`: a shop page's toggle glued to the last name shown.
+    if let Some(k) = trailing_toggle(text)
+        && k > 0
+        && lexicon.is_known(text[..k].trim_end())
+    {
+        let name_end = span.start + text[..k].trim_end().len();
+        out.push((Class::Item, Span::new(span.start, name_end)));
+        out.push((
+            Class::Skipped(Skip::ShopText),
+            Span::new(name_end, span.end),
+        ));
+        return;
+    }
+    if (is_shop_text(text) || trailing_toggle(text) == Some(0)) && !lexicon.is_known(text) {
+        out.push((Class::Skipped(Skip::ShopText), span));
+        return;
+    }
+    if (looks_like_prose(text)
+        || has_pack_size(text)
+        || is_placeholder(text)
+        || is_claim(text)
+        || is_disclaimer_word(text))
         && !lexicon.is_known(text)
     {
         out.push((Class::Skipped(Skip::Prose), span));
         return;
     }
     out.push((Class::Item, span));
+}
+
+/// Where a shop page's show-more or show-less toggle starts at the end of `text` (`[more]`,
+/// `Read more`, `...less`), if it ends with one.
+fn trailing_toggle(text: &str) -> Option<usize> {
+    const TOGGLES: &[&str] = &[
+        "[more]",
+        "[less]",
+        "(more)",
+        "(less)",
+        "read more",
+        "read less",
+        "show more",
+        "show less",
+        "see more",
+        "see less",
+        "view more",
+        "...more",
+        "... more",
+        "…more",
+    ];
+    let t = text.trim_end();
+    let lower = t.to_ascii_lowercase();
+    TOGGLES
+        .iter()
+        .find(|tog| lower.ends_with(**tog))
+        .map(|tog| t.len() - tog.len())
+        .filter(|&k| t.is_char_boundary(k))
+}
+
+/// Shop page text: a price (`£10`, `$12.50`, `9,99 €`), a countdown (`02:14:33`), or the
+/// words of offers, baskets and packaging notes. Known names are never asked.
+fn is_shop_text(text: &str) -> bool {
+    let t = text.trim();
+    let bytes = t.as_bytes();
+    // A currency sign as a word of its own beside a number (`£10`, `9,99 €`), not inside a
+    // spreadsheet reference (`$H$23`).
+    let price = t.char_indices().any(|(i, c)| {
+        let word_start = t[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|p| p.is_whitespace() || p == '(');
+        let word_end = t[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(|n| n.is_whitespace() || n == ')');
+        matches!(c, '£' | '$' | '€' | '¥' | '₩')
+            && ((word_start && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
+                || (word_end && t[..i].trim_end().ends_with(|d: char| d.is_ascii_digit())))
+    });
+    let countdown = bytes.windows(8).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+            && w[5] == b':'
+            && w[6].is_ascii_digit()
+            && w[7].is_ascii_digit()
+    });
+    if price || countdown {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    const PHRASES: &[&str] = &[
+        "hurry",
+        "offer ends",
+        "sale ends",
+        "add to bag",
+        "add to basket",
+        "add to cart",
+        "buy now",
+        "free delivery",
+        "free shipping",
+        "in stock",
+        "out of stock",
+        "left in stock",
+        "packaging made from",
+        "recycled materials",
+        "recyclable packaging",
+        "minis",
+        "gift set",
+        "gift with purchase",
+        "worth £",
+        "for just",
+        "only at",
+        "exclusive to",
+    ];
+    let words = lower.split_whitespace().count();
+    PHRASES.iter().any(|p| {
+        lower == *p
+            || (lower.starts_with(p) && words <= 8)
+            || (lower.contains(&format!(" {p}")) && words <= 8)
+    })
+}
+
+/// A sentence adverb or notice word that a brand's disclaimer leaves between commas
+/// (`However`, `Please note`), never a name.
+fn is_disclaimer_word(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "however",
+        "therefore",
+        "please note",
+        "note",
+        "disclaimer",
+        "important",
+    ];
+    let t = text.trim().trim_end_matches(['.', ':', '!']);
+    WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// Position of the first ` and ` (any case) joining two parts of `text`.

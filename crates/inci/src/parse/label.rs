@@ -116,6 +116,9 @@ pub enum Skip {
     /// A free-from statement (`free from parabens, PABA, styrene`, `does not contain ...`):
     /// it names substances the product does not contain.
     FreeFrom,
+    /// Web-shop page text split into the list: prices and offers (`for just £10`, `Hurry`),
+    /// countdowns (`02:14:33`), `[more]` / `[less]` toggles, packaging and gift-set notes.
+    ShopText,
 }
 
 impl Skip {
@@ -128,6 +131,7 @@ impl Skip {
             Skip::Prose => "prose",
             Skip::Legend => "legend",
             Skip::FreeFrom => "free_from",
+            Skip::ShopText => "shop_text",
         }
     }
 }
