@@ -408,8 +408,10 @@ pub fn continues_past_separator(key: &str) -> bool {
 /// first word (ASCII, upper-cased) starts no name that continues past a separator, so the
 /// parser can skip folding most pieces. Non-ASCII starts and HTML entities answer true.
 pub fn may_continue_past_separator(text: &str) -> bool {
-    static FIRST_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    // A fixed set hashed with FNV-1a, the dictionary's own hash: lookups cannot add to it, so
+    // no input makes its chains long, and SipHash's cost per item buys nothing here.
+    type FirstWords = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+    static FIRST_WORDS: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     let set = FIRST_WORDS.get_or_init(|| {
         cosing_codegen::JOIN_PREFIXES
             .iter()
@@ -428,12 +430,35 @@ pub fn may_continue_past_separator(text: &str) -> bool {
     std::str::from_utf8(upper).map_or(true, |w| set.contains(w))
 }
 
-/// The text up to the first space, comma, full stop or bracket.
+/// The text up to the first space, comma, full stop, bracket or slash.
 fn first_word(text: &str) -> &str {
     let end = text
-        .find([' ', ',', '.', '(', '[', '/'])
+        .bytes()
+        .position(|b| matches!(b, b' ' | b',' | b'.' | b'(' | b'[' | b'/'))
         .unwrap_or(text.len());
     &text[..end]
+}
+
+/// [`hash`] as a `Hasher`, for sets built from the dictionary.
+#[derive(Debug, Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// The FNV-1a hash the generated table was built with.

@@ -154,13 +154,65 @@ fn trailing_toggle(text: &str) -> Option<usize> {
         "... more",
         "…more",
     ];
+    // Every toggle ends in `more` or `less`, perhaps in brackets: most names stop here.
+    let b = text.as_bytes();
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\r' | b'\n' | b']' | b')') {
+        end -= 1;
+    }
+    let tail = &b[end.saturating_sub(4)..end];
+    if !(tail.eq_ignore_ascii_case(b"more") || tail.eq_ignore_ascii_case(b"less")) {
+        return None;
+    }
     let t = text.trim_end();
-    let lower = t.to_ascii_lowercase();
     TOGGLES
         .iter()
-        .find(|tog| lower.ends_with(**tog))
+        .find(|tog| {
+            t.len() >= tog.len()
+                && t.is_char_boundary(t.len() - tog.len())
+                && t[t.len() - tog.len()..].eq_ignore_ascii_case(tog)
+        })
         .map(|tog| t.len() - tog.len())
-        .filter(|&k| t.is_char_boundary(k))
+}
+
+/// One of the words that start a shop text phrase (see [`is_shop_text`]): chosen by length and
+/// first letter, then compared once.
+fn shop_word(w: &[u8]) -> bool {
+    let Some(first) = w.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    let candidates: &[&str] = match (w.len(), first) {
+        (2, b'i') => &["in"],
+        (3, b'b') => &["bag", "buy"],
+        (3, b'a') => &["add"],
+        (3, b'f') => &["for"],
+        (3, b'o') => &["out"],
+        (4, b'f') => &["free"],
+        (4, b'l') => &["less", "left"],
+        (4, b'o') => &["only"],
+        (4, b's') => &["sale"],
+        (4, b'c') => &["cart"],
+        (4, b'g') => &["gift"],
+        (4, b'j') => &["just"],
+        (4, b'm') => &["more"],
+        (5, b'h') => &["hurry"],
+        (5, b'o') => &["offer"],
+        (5, b's') => &["stock"],
+        (5, b'm') => &["minis"],
+        (5, b'w') => &["worth"],
+        (9, b'i') => &["including"],
+        (6, b'b') => &["basket"],
+        (8, b'd') => &["delivery"],
+        (8, b's') => &["shipping"],
+        (8, b'r') => &["recycled"],
+        (9, b'p') => &["packaging"],
+        (9, b'e') => &["exclusive"],
+        (10, b'r') => &["recyclable"],
+        _ => return false,
+    };
+    candidates
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
 }
 
 /// Shop page text: a price (`£10`, `$12.50`, `9,99 €`), a countdown (`02:14:33`), or the
@@ -168,9 +220,31 @@ fn trailing_toggle(text: &str) -> Option<usize> {
 fn is_shop_text(text: &str) -> bool {
     let t = text.trim();
     let bytes = t.as_bytes();
+    // Shop text starts with a word of offers, basket buttons and packaging notes (`Hurry`,
+    // `for just`, `Packaging made from`, `including 3 minis`, `Only £10`) or with a price or a
+    // time (`9,99 €`, `$12`, `02:14:33`): a piece that starts otherwise (nearly every
+    // ingredient) is not looked at further.
+    let start = bytes
+        .iter()
+        .position(u8::is_ascii_alphabetic)
+        .unwrap_or(bytes.len());
+    let len = bytes[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len() - start);
+    let shop_start = shop_word(&bytes[start..start + len]);
+    let price_start = bytes
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b'$' || b == b'(' || b >= 0xC2);
+    if !shop_start && !price_start {
+        return false;
+    }
     // A currency sign as a word of its own beside a number (`£10`, `9,99 €`), not inside a
     // spreadsheet reference (`$H$23`).
     let price = t.char_indices().any(|(i, c)| {
+        if !matches!(c, '£' | '$' | '€' | '¥' | '₩') {
+            return false;
+        }
         let word_start = t[..i]
             .chars()
             .next_back()
@@ -179,9 +253,8 @@ fn is_shop_text(text: &str) -> bool {
             .chars()
             .next()
             .is_none_or(|n| n.is_whitespace() || n == ')');
-        matches!(c, '£' | '$' | '€' | '¥' | '₩')
-            && ((word_start && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
-                || (word_end && t[..i].trim_end().ends_with(|d: char| d.is_ascii_digit())))
+        (word_start && t[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
+            || (word_end && t[..i].trim_end().ends_with(|d: char| d.is_ascii_digit()))
     });
     let countdown = bytes.windows(8).any(|w| {
         w[0].is_ascii_digit()
@@ -196,7 +269,9 @@ fn is_shop_text(text: &str) -> bool {
     if price || countdown {
         return true;
     }
-    let lower = t.to_ascii_lowercase();
+    if !shop_start || t.split_ascii_whitespace().nth(8).is_some() {
+        return false;
+    }
     const PHRASES: &[&str] = &[
         "hurry",
         "offer ends",
@@ -221,11 +296,12 @@ fn is_shop_text(text: &str) -> bool {
         "only at",
         "exclusive to",
     ];
-    let words = lower.split_whitespace().count();
+    let lower = t.to_ascii_lowercase();
     PHRASES.iter().any(|p| {
-        lower == *p
-            || (lower.starts_with(p) && words <= 8)
-            || (lower.contains(&format!(" {p}")) && words <= 8)
+        lower.starts_with(p)
+            || lower
+                .match_indices(p)
+                .any(|(i, _)| lower[..i].ends_with(' '))
     })
 }
 
@@ -240,6 +316,9 @@ fn is_disclaimer_word(text: &str) -> bool {
         "disclaimer",
         "important",
     ];
+    if text.len() > 16 {
+        return false;
+    }
     let t = text.trim().trim_end_matches(['.', ':', '!']);
     WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
@@ -389,6 +468,11 @@ fn is_stopword(word: &str) -> bool {
     if b.is_empty() || b.len() > 8 || !b.is_ascii() {
         return false;
     }
+    // Of six letters or more, only `please` and `contains` are stopwords; most words of a name
+    // are that long, and stop here.
+    if b.len() >= 6 && !matches!((b.len(), b[0].to_ascii_lowercase()), (6, b'p') | (8, b'c')) {
+        return false;
+    }
     let mut buf = [0u8; 8];
     let lower = &mut buf[..b.len()];
     lower.copy_from_slice(b);
@@ -479,6 +563,19 @@ fn colonless_heading(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_please_and_contains_are_long_stopwords() {
+        // `is_stopword` skips the table for words of six letters or more but these two.
+        let long: Vec<&str> = super::STOPWORDS
+            .iter()
+            .copied()
+            .filter(|w| w.len() >= 6)
+            .collect();
+        assert_eq!(long, ["contains", "please"]);
+        assert!(super::is_stopword("Please") && super::is_stopword("CONTAINS"));
+        assert!(!super::is_stopword("Glycol"));
+    }
+
     use super::*;
 
     #[test]
