@@ -591,7 +591,11 @@ fn common_name(key: &str) -> Option<Resolution> {
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     for k in (1..=words.len().min(4)).rev() {
         let common = words[..k].join(" ");
-        let pairs = inci_dict::binomials(&common);
+        let mut pairs = inci_dict::binomials(&common);
+        if pairs.is_empty() && k == 2 && words[0] == words[1] {
+            // `Ylang Ylang` for the table's `YLANG-YLANG`: a doubled word, hyphenated there.
+            pairs = inci_dict::binomials(&words[..k].join("-"));
+        }
         if pairs.is_empty() {
             continue;
         }
@@ -603,8 +607,19 @@ fn common_name(key: &str) -> Option<Resolution> {
             } else {
                 format!("{} {rest}", pair.binomial)
             };
-            let Some(hit) =
-                inci_dict::lookup_key(&candidate).or_else(|| inci_dict::lookup_compact(&candidate))
+            // A former binomial (`CITRUS MEDICA LIMONUM`, one of lemon's) is read in its
+            // current form first, so that both of a common name's binomials can meet in one
+            // entry.
+            let current = if pairs.len() > 1 {
+                inci_dict::americanize(&candidate)
+            } else {
+                None
+            };
+            let Some(hit) = current
+                .as_deref()
+                .and_then(inci_dict::lookup_key)
+                .or_else(|| inci_dict::lookup_key(&candidate))
+                .or_else(|| inci_dict::lookup_compact(&candidate))
             else {
                 continue;
             };
