@@ -158,13 +158,15 @@ def test_lint_and_apply_safe_fixes(server, browser):
     browser.save_screenshot(str(SHOTS / "lint.png"))
 
     browser.find_element(By.ID, "fix-button").click()
-    wait.until(lambda d: "Phenoxyethanol" in d.find_element(By.ID, "text").get_attribute("value"))
+    wait.until(lambda d: ",," not in d.find_element(By.ID, "text").get_attribute("value"))
+    # The empty item is closed up (a safe fix); the misspelling is read as PHENOXYETHANOL, so
+    # its fix is unsafe and the text keeps it, and L002 still reports it.
     assert browser.find_element(By.ID, "text").get_attribute("value") == (
-        "Ingredients: Aqua, Glycerin, Phenoxyethanol, Parfum.\n"
+        "Ingredients: Aqua, Glycerin, Phenoxyetanol, Parfum.\n"
     )
     assert "safe fixes applied" in browser.find_element(By.ID, "status").text
     codes = [li.get_attribute("data-code") for li in browser.find_elements(By.CSS_SELECTOR, "#lints li")]
-    assert "L002" not in codes and "L005" not in codes, codes
+    assert "L002" in codes and "L005" not in codes, codes
     browser.save_screenshot(str(SHOTS / "lint-fixed.png"))
 
 
