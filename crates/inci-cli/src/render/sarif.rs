@@ -50,7 +50,6 @@ pub fn log(files: &[LintedFile]) -> Sarif {
     let driver = ToolComponent::builder()
         .name("inci")
         .version(env!("CARGO_PKG_VERSION"))
-        .information_uri("https://example.invalid/inci")
         .rules(rules)
         .build();
     let run = Run::builder()
