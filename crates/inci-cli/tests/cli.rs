@@ -468,3 +468,18 @@ fn a_missing_path_without_an_extension_is_an_error_not_a_label() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
 }
+
+#[test]
+fn version_names_the_data_compiled_in() {
+    let out = inci(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("inci "), "{text}");
+    assert!(text.contains(inci_dict::COSING_SOURCE), "{text}");
+    let date = inci_dict::risk::annex_export_date().expect("the annex sources name their export");
+    assert!(
+        text.contains(&format!("annexes II-VI: CosIng export of {date}")),
+        "{text}"
+    );
+    assert_eq!(date.len(), 10, "a DD/MM/YYYY date: {date}");
+}

@@ -446,6 +446,16 @@ pub struct Limit {
     pub source: &'static str,
 }
 
+/// The date of the CosIng annex export the annex tables were built from (`28/08/2026`), as
+/// their sources record it; `None` if no source names one.
+pub fn annex_export_date() -> Option<&'static str> {
+    const MARK: &str = "CosIng export of ";
+    t::LIMITS.iter().find_map(|l| {
+        let at = l.source.find(MARK)? + MARK.len();
+        l.source.get(at..at + 10)
+    })
+}
+
 /// The limits of one annex entry, in the annex's order.
 pub fn limits(annex: Annex, reference: &str) -> &'static [Limit] {
     let table = t::LIMITS;

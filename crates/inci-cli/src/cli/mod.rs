@@ -12,10 +12,30 @@ pub mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `inci --version`: the crate version and the data compiled in (the CosIng snapshot and
+/// names list, the annex export), so that a report can be tied to its data.
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        format!(
+            "{}\ndata: {}; annexes II-VI: CosIng export of {}",
+            env!("CARGO_PKG_VERSION"),
+            inci_dict::COSING_SOURCE,
+            inci_dict::risk::annex_export_date().unwrap_or("unknown")
+        )
+    })
+}
+
 /// Read cosmetic ingredient (INCI) labels: find every ingredient, its canonical INCI name, and
 /// what to watch out for. Works offline: the CosIng dictionary is built in.
 #[derive(Debug, Parser)]
-#[command(name = "inci", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "inci",
+    version,
+    long_version = long_version(),
+    propagate_version = true,
+    max_term_width = 100
+)]
 #[command(
     after_help = "Examples:\n  inci scan \"Aqua/Water/Eau, Glycerin, Parfum (Fragrance)\"\n  inci scan label.txt --format json\n  pbpaste | inci scan -"
 )]
