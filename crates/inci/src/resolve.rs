@@ -413,11 +413,18 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         }
     }
     let trimmed = text.trim_matches(|c: char| !(c.is_alphanumeric() || "()[]".contains(c)));
-    if !trimmed.is_empty()
-        && trimmed.len() < text.len()
-        && let Some((hit, spelling)) = lookup(trimmed)
-    {
-        return Some(from_hit(hit, spelling, Via::Trimmed));
+    if !trimmed.is_empty() && trimmed.len() < text.len() {
+        if let Some((hit, spelling)) = lookup(trimmed) {
+            return Some(from_hit(hit, spelling, Via::Trimmed));
+        }
+        // Marks around a name with brackets (`Avena Sativa (Oat) Kernel Extract+`): every rule
+        // applies to the text within them, so a mark is never taken for a misspelling.
+        if let Some(r) = resolve_inner(trimmed, depth + 1) {
+            return Some(Resolution {
+                via: Via::Trimmed,
+                ..r
+            });
+        }
     }
     if let Some(bare) = strip_marketing_words(text)
         && let Some(r) = resolve_inner(&bare, depth + 1)

@@ -113,5 +113,9 @@ fn corrections_are_precise_and_their_recall_is_known() {
     assert!(precision >= 0.995, "precision {precision}: {wrong:#?}");
     assert!(wrong.is_empty(), "{wrong:#?}");
     // The recall measured when the rules were set; a change that loses corrections fails here.
-    assert!(recall >= 0.76, "recall {recall}");
+    assert!(recall >= 0.74, "recall {recall}");
+    // Marks around a bracketed name (`... Peel Oil+`) resolve by trimming, not as corrections:
+    // the right name by any rule is the stricter figure.
+    let any = resolved as f64 / positives as f64;
+    assert!(any >= 0.76, "resolved by any rule {any}");
 }
