@@ -150,9 +150,7 @@ fn correction(
     }
     // A chain the query lacks was supplied by the edit: a rival that supplies another chain
     // (`METHYLPARABEN` against `ETHYLPARABEN` for `Thylparaben`) must be two edits farther.
-    let supplied = c_chains.iter().any(|c| {
-        c_chains.iter().filter(|x| *x == c).count() > q_chains.iter().filter(|x| *x == c).count()
-    });
+    let supplied = extra_chains(&c_chains, &q_chains).next().is_some();
     let rival_too_close = costs[1..].iter().any(|&(next, _, slot)| {
         let other_chain = supplied
             && cosing_codegen::KEYS
@@ -330,13 +328,18 @@ fn chains(key: &str) -> Vec<&'static str> {
     out
 }
 
+/// The chains `a` holds more of than `b` (counted: `ETHYL HYDROXYMETHYL` holds one `METH`,
+/// `METHYL HYDROXYMETHYL` two).
+fn extra_chains<'a>(a: &'a [&'a str], b: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+    let count = |list: &[&str], c: &str| list.iter().filter(|x| **x == c).count();
+    a.iter().copied().filter(move |c| count(a, c) > count(b, c))
+}
+
 /// True when the query has more of some chain than the candidate and the candidate more of
 /// another: one chain traded for another (`ETHYL HYDROXYMETHYL` is not `METHYL
 /// HYDROXYMETHYL`, though both hold a `METH`).
 fn traded(query: &[&str], cand: &[&str]) -> bool {
-    let count = |list: &[&str], c: &str| list.iter().filter(|x| **x == c).count();
-    let more = |a: &[&str], b: &[&str]| a.iter().any(|c| count(a, c) > count(b, c));
-    more(query, cand) && more(cand, query)
+    extra_chains(query, cand).next().is_some() && extra_chains(cand, query).next().is_some()
 }
 
 /// True when the candidate has more of some chain than the query and the query does not hold
@@ -344,14 +347,8 @@ fn traded(query: &[&str], cand: &[&str]) -> bool {
 /// `BUTYL`, `Menthyl` not `METHYL`), where a slip only damages one (`Sterate` holds `STER`,
 /// `Ehylhexyl` holds `EH`: `STEARATE`, `ETHYLHEXYL`).
 fn supplies_chain(query_key: &str, query: &[&str], cand: &[&str]) -> bool {
-    let count = |list: &[&str], c: &str| list.iter().filter(|x| **x == c).count();
-    cand.iter().any(|c| {
-        count(cand, c) > count(query, c)
-            && !(0..c.len()).any(|i| {
-                let damaged = format!("{}{}", &c[..i], &c[i + 1..]);
-                query_key.contains(&damaged)
-            })
-    })
+    extra_chains(cand, query)
+        .any(|c| !(0..c.len()).any(|i| query_key.contains(&format!("{}{}", &c[..i], &c[i + 1..]))))
 }
 
 /// Word by word, when the words line up: a word of four letters or fewer changes only by a

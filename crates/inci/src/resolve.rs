@@ -145,6 +145,22 @@ impl Resolution {
     pub fn name(&self) -> Option<&'static str> {
         self.entry.map(|e| e.name)
     }
+
+    /// The same resolution with a correction undone: unknown, with its suggestions (which
+    /// hold the corrected name first). For `--no-correct`.
+    pub fn without_correction(self) -> Resolution {
+        if self.via != Via::Correction {
+            return self;
+        }
+        Resolution {
+            entry: None,
+            via: Via::Unknown,
+            synonym: None,
+            common: None,
+            alternatives: Vec::new(),
+            suggestions: self.suggestions,
+        }
+    }
 }
 
 /// Deepest nesting of brackets and slash groups explored.
@@ -253,24 +269,6 @@ fn resolve_uncached(text: &str) -> Resolution {
             alternatives: Vec::new(),
             suggestions: near.suggestions,
         },
-    }
-}
-
-impl Resolution {
-    /// The same resolution with a correction undone: unknown, with its suggestions (which
-    /// hold the corrected name first). For `--no-correct`.
-    pub fn without_correction(self) -> Resolution {
-        if self.via != Via::Correction {
-            return self;
-        }
-        Resolution {
-            entry: None,
-            via: Via::Unknown,
-            synonym: None,
-            common: None,
-            alternatives: Vec::new(),
-            suggestions: self.suggestions,
-        }
     }
 }
 
