@@ -211,6 +211,37 @@ COMMON_EXTRA = [
 ]
 
 
+# Words CosIng prints in brackets after a name that are notes, not plant names: `(EU)` for the
+# EU pharmacopoeia-style name, `(retired)`, `(INN)`, `(RIFM)`, `(JPN)`, `(animal)`. The
+# shared table reads some as common names (`animal` -> UMBILICAL EXTRACT, `retired` -> ALGAE
+# EXTRACT), which would make a pack word a name.
+BRACKET_NOTES = {"EU", "RETIRED", "INN", "RIFM", "JPN", "ANIMAL"}
+# Rows the rules below cannot tell from plant names, each with its reason.
+NOT_COMMON_NAMES = {
+    ("SAKE", "RICE FERMENT FILTRATE"): "a brewed product, not a species: the INCI name itself carries (SAKE)",
+}
+
+
+def not_a_plant_name(common, binomial, inv):
+    """True for rows of the shared common-name table that are not a plant's common name and
+    its binomial: bracket notes, botanical families (`poaceae` is not a species), initialisms
+    of a chemical name (`IPDI`, `HPMA`), and a salt's name read as a binomial (`salt` ->
+    Chitosan formate: a name ending -ate, -ide or -ite whose CAS number is a defined
+    substance's, where plant materials have CAS numbers of the 8xxxx-/9xxxx- UVCB range or
+    none)."""
+    if common in BRACKET_NOTES or common.endswith("ACEAE") or (common, binomial) in NOT_COMMON_NAMES:
+        return True
+    words = binomial.replace("-", " ").split()
+    if " " not in common and len(common) <= 6 and common == "".join(w[0] for w in words if w)[: len(common)]:
+        return True
+    if "".join(c for c in common if c.isalpha()) and all(c in "BCDFGHJKLMNPQRSTVWXZ" for c in common):
+        return True
+    cas = inv.get(binomial, {}).get("cas", "")
+    first = cas.split("-")[0] if cas else ""
+    salt_like = words[-1].endswith(("ATE", "IDE", "ITE"))
+    return salt_like and bool(first) and not (len(first) == 5 and first[0] in "89")
+
+
 def write_common_names(shared, inv):
     """Common plant names and the binomials they stand for, for `Witch Hazel Leaf Extract`:
     the resolver puts the binomial in place of the common name and keeps the result only when
@@ -220,7 +251,7 @@ def write_common_names(shared, inv):
         for r in csv.DictReader(f, delimiter="\t"):
             common = " ".join(r["common_name"].upper().split())
             binomial = " ".join(r["binomial"].upper().split())
-            if len(common) < 3 or common == "EU" or len(binomial.split()) < 2:
+            if len(common) < 3 or len(binomial.split()) < 2 or not_a_plant_name(common, binomial, inv):
                 continue
             source = "derived from " + ", ".join(SRC_COMMON.get(x, x) for x in r["sources"].split("|"))
             rows[(common, binomial)] = source

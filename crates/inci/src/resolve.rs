@@ -915,6 +915,27 @@ mod tests {
     }
 
     #[test]
+    fn notes_families_and_salts_are_not_common_plant_names() {
+        // Rows of the shared common-name table that are CosIng's bracket notes, botanical
+        // families or a salt's name: a pack word must not become an ingredient through them.
+        for text in [
+            "Salt",
+            "Animal",
+            "Retired",
+            "Sake",
+            "IPDI",
+            "Lamiaceae Extract",
+            "Rosaceae Extract",
+        ] {
+            assert_eq!(name(text), None, "{text}");
+        }
+        assert_eq!(
+            name("Black Currant Seed Oil"),
+            Some("RIBES NIGRUM SEED OIL")
+        );
+    }
+
+    #[test]
     fn a_bracketed_colour_index_beats_a_colour_synonym() {
         // `Iron Oxides` alone stands for the red oxide; the bracket says which one it is.
         assert_eq!(name("Iron Oxides"), Some("CI 77491"));
