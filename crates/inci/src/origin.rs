@@ -299,7 +299,7 @@ const ANIMAL_WORDS: &[(&str, bool)] = &[
 ];
 
 /// Plant parts: a name that has one is a plant preparation, whatever animal word it holds.
-const PLANT_PART_WORDS: &[&str] = &[
+pub(crate) const PLANT_PART_WORDS: &[&str] = &[
     "SPROUT", "FRUIT", "LEAF", "LEAVES", "ROOT", "SEED", "FLOWER", "BARK", "PEEL", "KERNEL",
     "RHIZOME", "SHOOT", "BULB", "TUBER", "NUT", "STALK", "HUSK",
 ];

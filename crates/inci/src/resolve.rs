@@ -8,6 +8,8 @@
 //! wins and [`Via`] says which way it went. An unknown name gets up to three suggestions, which
 //! are never applied: only synonyms are.
 
+mod glued;
+
 use crate::parse::Lexicon;
 use inci_dict::{Entry, Hit, Suggestion, Synonym};
 use serde::Serialize;
@@ -28,6 +30,12 @@ impl Lexicon for Cosing {
     fn continues_past_separator(&self, text: &str) -> bool {
         inci_dict::may_continue_past_separator(text)
             && inci_dict::continues_past_separator(&inci_dict::fold(text))
+    }
+
+    /// By the rules of the `glued` module: the whole text no name by any rule, one way only
+    /// to cut it at spaces into CosIng names.
+    fn glued_names(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        glued::glued_names(text)
     }
 }
 
@@ -169,9 +177,13 @@ const MAX_DEPTH: u8 = 3;
 /// Distinct names remembered per thread; catalogs repeat the same few thousand names.
 const CACHE_LIMIT: usize = 16_384;
 
+/// The name cache: keyed on the text as printed, hashed with foldhash (several times cheaper
+/// than SipHash on short names) seeded at random per thread, so that no input can choose
+/// colliding keys; bounded by [`CACHE_LIMIT`].
+type Cache = std::collections::HashMap<String, Resolution, foldhash::fast::RandomState>;
+
 thread_local! {
-    static CACHE: std::cell::RefCell<std::collections::HashMap<String, Resolution>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
 }
 
 /// Resolves an item's name text (as printed, qualifiers removed).
@@ -183,14 +195,30 @@ pub fn resolve(text: &str) -> Resolution {
         return hit;
     }
     let r = resolve_uncached(text);
+    remember(text, r.clone());
+    r
+}
+
+/// How `text` resolves, from the cache when it holds it (no copy of the resolution made),
+/// computed and remembered otherwise: the parser asks this of every name of several words.
+pub(crate) fn resolve_via(text: &str) -> Via {
+    if let Some(via) = CACHE.with(|c| c.borrow().get(text).map(|r| r.via)) {
+        return via;
+    }
+    let r = resolve_uncached(text);
+    let via = r.via;
+    remember(text, r);
+    via
+}
+
+fn remember(text: &str, r: Resolution) {
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= CACHE_LIMIT {
             c.clear();
         }
-        c.insert(text.to_owned(), r.clone());
+        c.insert(text.to_owned(), r);
     });
-    r
 }
 
 fn resolve_uncached(text: &str) -> Resolution {

@@ -194,6 +194,8 @@ pub enum DiagnosticCode {
     EmptyItem,
     /// Text read as pack text, not as an ingredient (its [`Skip`] reason is in the message).
     SkippedText,
+    /// Known names run together with no separator (`Water Glycerin`), read as one item each.
+    MissingSeparator,
 }
 
 impl DiagnosticCode {
@@ -203,6 +205,7 @@ impl DiagnosticCode {
             DiagnosticCode::UnbalancedBracket => "unbalanced-bracket",
             DiagnosticCode::EmptyItem => "empty-item",
             DiagnosticCode::SkippedText => "skipped-text",
+            DiagnosticCode::MissingSeparator => "missing-separator",
         }
     }
 }

@@ -23,6 +23,7 @@ pub use label::{
     TokenKind,
 };
 
+use crate::span::Span;
 use classify::Class;
 use lexer::PieceKind;
 
@@ -33,6 +34,12 @@ pub trait Lexicon {
     fn is_known(&self, text: &str) -> bool;
     /// True when some known name starts with `text` followed by `,` or `. `.
     fn continues_past_separator(&self, text: &str) -> bool;
+    /// When `text` (a name, qualifiers removed) is no known name but several run together
+    /// with no separator (`Water Glycerin`), the byte ranges of those names in `text`. The
+    /// default knows of none.
+    fn glued_names(&self, _text: &str) -> Option<Vec<(usize, usize)>> {
+        None
+    }
 }
 
 /// Parses label text. Never fails and never panics: problems are in [`Label::diagnostics`].
@@ -56,12 +63,81 @@ pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
     }
 }
 
+/// The names an item's name is made of when several run together with no separator, as
+/// spans of the input. Only names of more than one word are asked about.
+fn glued(input: &str, item: &Item, lexicon: &dyn Lexicon) -> Option<Vec<Span>> {
+    let name = item.name_span.slice(input);
+    if !name.trim_end().contains(' ') {
+        return None;
+    }
+    let names = lexicon.glued_names(name)?;
+    let start = item.name_span.start;
+    Some(
+        names
+            .into_iter()
+            .map(|(s, e)| Span::new(start + s, start + e))
+            .collect(),
+    )
+}
+
+/// One item per name of a glued item: the first keeps what was printed before its name, the
+/// last what was printed after (qualifiers go with the name they touch), the spaces between
+/// are separators, and a diagnostic says a separator is missing.
+fn push_glued(
+    input: &str,
+    item: Item,
+    names: &[Span],
+    items: &mut Vec<Item>,
+    tokens: &mut Vec<Token>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let last = names.len() - 1;
+    for (k, &name) in names.iter().enumerate() {
+        let start = if k == 0 { item.span.start } else { name.start };
+        let end = if k == last { item.span.end } else { name.end };
+        let span = Span::new(start, end);
+        if k > 0 {
+            let gap = Span::new(names[k - 1].end, name.start);
+            tokens.push(Token {
+                kind: TokenKind::Separator,
+                span: gap,
+            });
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::MissingSeparator,
+                message: format!(
+                    "no separator between `{}` and `{}`: read as two names",
+                    names[k - 1].slice(input),
+                    name.slice(input)
+                ),
+                span: gap,
+            });
+        }
+        tokens.push(Token {
+            kind: TokenKind::Item(items.len()),
+            span,
+        });
+        items.push(Item {
+            span,
+            name_span: name,
+            section: item.section,
+            qualifiers: item
+                .qualifiers
+                .iter()
+                .filter(|q| q.span.start >= start && q.span.end <= end)
+                .cloned()
+                .collect(),
+        });
+    }
+}
+
 fn has_bare_cr(input: &str) -> bool {
-    input
-        .as_bytes()
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| b == b'\r' && input.as_bytes().get(i + 1) != Some(&b'\n'))
+    // Most labels have no carriage return at all: one fast scan says so.
+    input.as_bytes().contains(&b'\r')
+        && input
+            .as_bytes()
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == b'\r' && input.as_bytes().get(i + 1) != Some(&b'\n'))
 }
 
 fn bare_cr_to_lf(input: &str) -> String {
@@ -93,16 +169,29 @@ fn parse_text<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
                     match class {
                         Class::Item => {
                             let (name_span, qualifiers) = qualifiers::split(input, span);
-                            tokens.push(Token {
-                                kind: TokenKind::Item(items.len()),
-                                span,
-                            });
-                            items.push(Item {
+                            let item = Item {
                                 span,
                                 name_span,
                                 section: p.section,
                                 qualifiers,
-                            });
+                            };
+                            match glued(input, &item, lexicon) {
+                                Some(names) => push_glued(
+                                    input,
+                                    item,
+                                    &names,
+                                    &mut items,
+                                    &mut tokens,
+                                    &mut diagnostics,
+                                ),
+                                None => {
+                                    tokens.push(Token {
+                                        kind: TokenKind::Item(items.len()),
+                                        span,
+                                    });
+                                    items.push(item);
+                                }
+                            }
                         }
                         Class::Skipped(skip) => {
                             diagnostics.push(Diagnostic {

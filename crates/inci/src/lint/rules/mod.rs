@@ -19,6 +19,7 @@ mod l012_prose_in_list;
 mod l013_percentage_in_list;
 mod l014_watch_list;
 mod l015_no_ingredient_list;
+mod l016_missing_separator;
 
 use super::{Context, Level, Lint};
 
@@ -89,6 +90,7 @@ pub static RULES: &[Rule] = &[
     l013_percentage_in_list::RULE,
     l014_watch_list::RULE,
     l015_no_ingredient_list::RULE,
+    l016_missing_separator::RULE,
 ];
 
 /// The rule with this code or name (any case).
