@@ -1,7 +1,7 @@
 //! Names run together with no separator: `Water Glycerin`, `Sodium Lactate Urea`.
 //!
-//! Scraped catalogs and retyped labels lose commas: in the Sephora catalog, 62 items are two or
-//! more CosIng names with only a space between them. Such a text is unknown as a whole, and
+//! Scraped catalogs and retyped labels lose commas: in the Sephora catalog, 29 lists hold two
+//! or more CosIng names with only a space between them. Such a text is unknown as a whole, and
 //! reading it as nothing hides every ingredient in it (an allergen, a preservative). It is read
 //! as several names only when the dictionary leaves no doubt, by these rules:
 //!
