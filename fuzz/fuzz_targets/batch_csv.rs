@@ -1,5 +1,6 @@
 //! Fuzz `inci batch` over arbitrary CSV bytes: no panic, and nothing lost. Every data row the
-//! CSV reader sees yields exactly one record (a scan or an error), in order, and the summary
+//! CSV reader sees yields exactly one record (a scan or an error; per ingredient, one or more),
+//! in order, and the summary
 //! counts them; the run ends either well or with a batch error, never a panic. Every output
 //! line is valid JSON.
 #![no_main]
@@ -26,7 +27,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let options = Options {
         column: column.to_owned(),
-        id_column: None,
+        id_columns: Vec::new(),
+        // Per ingredient for a fifth of the inputs: a row's records may then be several.
+        per: if data.len() % 5 == 0 {
+            inci_cli::batch::Per::Ingredient
+        } else {
+            inci_cli::batch::Per::Product
+        },
         format: OutputFormat::Jsonl,
         strict: false,
         profile: Profile::General,
@@ -37,6 +44,7 @@ fuzz_target!(|data: &[u8]| {
         } else {
             inci::market::Markets::default()
         },
+        correct: data.len() % 7 != 0,
         delimiter,
         // Both paths: the memo's records must be those of a scan of every row.
         memo: data.len() % 2 == 0,
@@ -52,8 +60,12 @@ fuzz_target!(|data: &[u8]| {
     let mut rows = 0u64;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        // Per ingredient, a row's records follow one another; per product there is one.
+        if options.per == inci_cli::batch::Per::Ingredient && v["row"] == rows {
+            continue;
+        }
         rows += 1;
-        assert_eq!(v["row"], rows, "records in order, one per row");
+        assert_eq!(v["row"], rows, "records in order, every row");
     }
     assert_eq!(summary.rows, rows, "the summary counts every record");
 });

@@ -101,7 +101,7 @@ fn bom_and_crlf_are_fine_and_csv_keeps_the_columns() {
     assert_eq!(rows.len(), 3);
     let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
     assert_eq!(&rows[0][col("inci_human_derived")], "yes");
-    assert!(rows[0][col("inci_findings")].contains("CO001"));
+    assert!(rows[0][col("inci_codes")].contains("CO001"));
     assert_eq!(&rows[2][col("inci_unknown")], "Thylparaben");
     assert_eq!(
         &rows[1][col("Ingredients")],
@@ -749,4 +749,163 @@ fn a_record_too_long_to_hold_stops_the_run_with_bounded_memory() {
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0]["row"], 1);
     std::fs::remove_file(&path).ok();
+}
+
+/// A catalog with a product, a row with no list and an empty cell.
+fn analyst_catalog() -> tempfile::NamedTempFile {
+    let mut f = tempfile::NamedTempFile::new().expect("temp file");
+    f.write_all(
+        b"SKU,Brand,Ingredients\n\
+          1,A,\"Aqua, Glycerin, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Parfum, Linalool, Linalool\"\n\
+          2,B,No Info\n\
+          3,C,\n",
+    )
+    .expect("write");
+    f
+}
+
+#[test]
+fn csv_jsonl_and_the_library_share_one_summary_schema() {
+    let cat = analyst_catalog();
+    let path = cat.path().to_str().expect("utf-8 path");
+    let csv_out = inci(
+        &["batch", path, "--column", "Ingredients", "--format", "csv"],
+        None,
+    );
+    assert_eq!(csv_out.status.code(), Some(0));
+    let mut rdr = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let headers = rdr.headers().expect("headers").clone();
+    let csv_columns: Vec<&str> = headers.iter().filter(|h| h.starts_with("inci_")).collect();
+    assert_eq!(csv_columns, inci::summary::COLUMNS);
+
+    let json_out = inci(&["batch", path, "--column", "Ingredients"], None);
+    let text = String::from_utf8(json_out.stdout).expect("utf-8");
+    for line in text.lines() {
+        // The summary's keys in the order written.
+        let start = line.find("\"summary\":{").expect("a summary") + 11;
+        let end = start + line[start..].find('}').expect("closed");
+        let keys: Vec<&str> = line[start..end]
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|k| k.starts_with("inci_"))
+            .collect();
+        assert_eq!(keys, inci::summary::COLUMNS, "{line}");
+    }
+
+    // The verdicts, not the concern levels; a row with no list says so; codes once each.
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    assert_eq!(&rows[0][col("inci_vegan")], "no");
+    assert_eq!(&rows[0][col("inci_vegetarian")], "no");
+    assert_eq!(&rows[0][col("inci_status")], "ok");
+    let codes: Vec<&str> = rows[0][col("inci_codes")].split(' ').collect();
+    let mut distinct = codes.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(codes.len(), distinct.len(), "{codes:?}");
+    assert_eq!(&rows[1][col("inci_status")], "no_list");
+    assert_eq!(&rows[1][col("inci_vegan")], "unknown");
+    assert_eq!(&rows[2][col("inci_status")], "error");
+    assert_eq!(&rows[2][col("inci_error")], "row 3: empty ingredient cell");
+}
+
+#[test]
+fn id_columns_repeat_and_per_ingredient_rows_carry_them() {
+    let cat = analyst_catalog();
+    let path = cat.path().to_str().expect("utf-8 path");
+    let one = inci(
+        &[
+            "batch",
+            path,
+            "--column",
+            "Ingredients",
+            "--id-column",
+            "SKU",
+        ],
+        None,
+    );
+    let first = String::from_utf8(one.stdout).expect("utf-8");
+    assert!(first.starts_with("{\"row\":1,\"id\":\"1\","), "{first}");
+    let two = inci(
+        &[
+            "batch",
+            path,
+            "--column",
+            "Ingredients",
+            "--id-column",
+            "SKU",
+            "--id-column",
+            "Brand",
+        ],
+        None,
+    );
+    let text = String::from_utf8(two.stdout).expect("utf-8");
+    assert!(
+        text.starts_with("{\"row\":1,\"ids\":{\"SKU\":\"1\",\"Brand\":\"A\"},"),
+        "{text}"
+    );
+
+    let per = inci(
+        &[
+            "batch",
+            path,
+            "--column",
+            "Ingredients",
+            "--id-column",
+            "SKU",
+            "--per",
+            "ingredient",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(per.status.code(), Some(0));
+    let mut rdr = csv::Reader::from_reader(per.stdout.as_slice());
+    let headers = rdr.headers().expect("headers").clone();
+    let want: Vec<&str> = ["row", "SKU", "inci_status"]
+        .into_iter()
+        .chain(inci::summary::INGREDIENT_COLUMNS.iter().copied())
+        .chain(["inci_error"])
+        .collect();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), want);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
+    // Six ingredients of row 1, then one record each for the row with no list and the error.
+    assert_eq!(rows.len(), 8);
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    assert_eq!(
+        &rows[2][col("inci_name")],
+        "HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA"
+    );
+    assert_eq!(&rows[2][col("origin")], "human");
+    assert_eq!(&rows[2][col("worst_severity")], "high");
+    assert_eq!(
+        &rows[1][col("role")],
+        "humectant: draws water into the skin"
+    );
+    assert_eq!(&rows[5][col("position")], "6");
+    assert_eq!(&rows[6][col("inci_status")], "no_list");
+    assert_eq!(&rows[7][col("inci_status")], "error");
+    assert_eq!(&rows[7][col("SKU")], "3");
+
+    let per_json = inci(
+        &[
+            "batch",
+            path,
+            "--column",
+            "Ingredients",
+            "--per",
+            "ingredient",
+        ],
+        None,
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(per_json.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 8);
+    assert_eq!(lines[3]["role"], "fragrance");
+    assert_eq!(lines[6]["inci_status"], "no_list");
 }

@@ -68,8 +68,10 @@ pub mod origin;
 pub mod parse;
 pub mod resolve;
 pub mod risk;
+pub mod role;
 pub mod scan;
 pub mod span;
+pub mod summary;
 pub mod value;
 
 pub use parse::{Label, parse};

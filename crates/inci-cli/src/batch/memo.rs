@@ -8,6 +8,7 @@
 //! byte-identical with and without it (`inci batch --no-memo` turns it off; the tests and
 //! `benches/batch.sh` compare both).
 
+use super::Per;
 use super::output::{Layout, OutputFormat};
 use inci::risk::Category;
 use inci::scan::ScanReport;
@@ -34,10 +35,16 @@ pub(crate) struct Scanned {
 /// The output part of a scanned label.
 #[derive(Debug)]
 pub(crate) enum Answer {
-    /// `{"ingredients":...}`: the record is this object with `row` and `id` put in front.
+    /// `{"summary":{...},"ingredients":...}`: the record is this object with `row` and `id`
+    /// put in front.
     Json(Vec<u8>),
     /// The `inci_*` cells of a CSV row.
     Csv(Vec<String>),
+    /// `--per ingredient`: the end of each ingredient's record (a JSON object's fields after
+    /// the row's head, closing brace and line end included, or the CSV cells after the row's
+    /// own, line end included). Empty when nothing was read: the row's head is then a whole
+    /// record.
+    Ingredients(Vec<Vec<u8>>),
 }
 
 impl Scanned {
@@ -53,12 +60,28 @@ impl Scanned {
             .filter(|i| i.name.is_none())
             .map(|i| i.raw.trim().to_owned())
             .collect();
-        let answer = match layout.format {
-            OutputFormat::Jsonl => Answer::Json(
-                serde_json::to_vec(report)
-                    .map_err(|e| format!("the report could not be written as JSON: {e}"))?,
+        let json_error =
+            |e: serde_json::Error| format!("the report could not be written as JSON: {e}");
+        let answer = match (layout.per, layout.format) {
+            (Per::Product, OutputFormat::Jsonl) => {
+                // `{"summary":{...},` then the report's fields.
+                let mut bytes = b"{\"summary\":".to_vec();
+                serde_json::to_writer(&mut bytes, &inci::summary::Summary::of(report))
+                    .map_err(json_error)?;
+                bytes.push(b',');
+                let body = serde_json::to_vec(report).map_err(json_error)?;
+                bytes.extend_from_slice(body.get(1..).unwrap_or_default());
+                Answer::Json(bytes)
+            }
+            (Per::Product, OutputFormat::Csv) => {
+                Answer::Csv(inci::summary::Summary::of(report).cells())
+            }
+            (Per::Ingredient, format) => Answer::Ingredients(
+                inci::summary::IngredientRow::of(report)
+                    .iter()
+                    .map(|r| super::output::ingredient_tail(r, format))
+                    .collect::<Result<_, _>>()?,
             ),
-            OutputFormat::Csv => Answer::Csv(super::output::csv_cells(report, human, &unknown)),
         };
         Ok(Scanned {
             answer,
@@ -72,6 +95,7 @@ impl Scanned {
         let answer = match &self.answer {
             Answer::Json(j) => j.len(),
             Answer::Csv(cells) => cells.iter().map(String::len).sum(),
+            Answer::Ingredients(rows) => rows.iter().map(Vec::len).sum(),
         };
         label.len() + answer + self.unknown.iter().map(String::len).sum::<usize>() + 128
     }

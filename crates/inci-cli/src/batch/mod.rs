@@ -29,6 +29,17 @@ use std::io::{BufRead, Read, Write};
 /// chunk of long lists stays a few megabytes.
 pub const CHUNK_ROWS: usize = 2048;
 
+/// What one output record stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Per {
+    /// One record per input row.
+    #[default]
+    Product,
+    /// One record per ingredient of each row (a row with nothing read gives one record with
+    /// its status or error).
+    Ingredient,
+}
+
 /// Bytes of input read per parallel chunk at most (the chunk closes at the row that passes
 /// it): a catalog of long cells fills a chunk in a few rows, so memory in flight is bounded by
 /// bytes as well as rows (300 rows of 0.9 MB cells took 6.8 GB when only rows bounded it).
@@ -42,8 +53,10 @@ pub const MAX_CELL: usize = 1 << 20;
 pub struct Options {
     /// Header of the column holding the ingredient list.
     pub column: String,
-    /// Header of a column to carry as the record's id.
-    pub id_column: Option<String>,
+    /// Headers of columns to carry into each record (`id` for one, `ids` for several).
+    pub id_columns: Vec<String>,
+    /// One record per product or per ingredient.
+    pub per: Per,
     /// Output format.
     pub format: OutputFormat,
     /// Stop at the first bad row.
@@ -193,6 +206,16 @@ impl Done {
             out.write_all(report.get(1..).unwrap_or_default())?;
             out.write_all(b"\n")?;
         }
+        if let Some(memo::Answer::Ingredients(rows)) = self.tail.as_ref().map(|t| &t.answer) {
+            // `bytes` is the row's own head (`{"row":7,"id":"SKU",` or `7,SKU,`), repeated in
+            // front of each ingredient; a row with no ingredient wrote its record in `bytes`.
+            for (k, row) in rows.iter().enumerate() {
+                if k > 0 {
+                    out.write_all(&self.bytes)?;
+                }
+                out.write_all(row)?;
+            }
+        }
         Ok(())
     }
 }
@@ -244,16 +267,22 @@ pub fn run(
         column: options.column.clone(),
         available: names.clone(),
     })?;
-    let id_column = match &options.id_column {
-        Some(c) => Some(find(c).ok_or_else(|| BatchError::MissingColumn {
-            column: c.clone(),
-            available: names.clone(),
-        })?),
-        None => None,
-    };
+    let id_columns = options
+        .id_columns
+        .iter()
+        .map(|c| {
+            find(c)
+                .map(|i| (c.clone(), i))
+                .ok_or_else(|| BatchError::MissingColumn {
+                    column: c.clone(),
+                    available: names.clone(),
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let layout = output::Layout {
         column,
-        id_column,
+        id_columns,
+        per: options.per,
         width: names.len(),
         format: options.format,
         profile: options.profile,

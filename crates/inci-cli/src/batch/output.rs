@@ -2,9 +2,10 @@
 
 use super::memo::{Answer, Memo, Scanned};
 use super::summary::RowOutcome;
-use super::{Done, MAX_CELL};
+use super::{Done, MAX_CELL, Per};
 use inci::risk::Profile;
 use inci::scan::ScanReport;
+use inci::summary::{COLUMNS, INGREDIENT_COLUMNS, IngredientRow, Summary};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -20,10 +21,12 @@ pub enum OutputFormat {
 }
 
 /// Where things are in the input, and how to write.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Layout {
     pub column: usize,
-    pub id_column: Option<usize>,
+    /// The id columns: header and index.
+    pub id_columns: Vec<(String, usize)>,
+    pub per: Per,
     pub width: usize,
     pub format: OutputFormat,
     pub profile: Profile,
@@ -32,27 +35,14 @@ pub(crate) struct Layout {
     pub correct: bool,
 }
 
-/// Summary columns appended to each CSV row.
-const CSV_COLUMNS: &[&str] = &[
-    "inci_pores",
-    "inci_irritation",
-    "inci_allergy",
-    "inci_human_origin_regulation",
-    "inci_vegan",
-    "inci_human_derived",
-    "inci_findings",
-    "inci_market_verdicts",
-    "inci_unknown",
-    "inci_error",
-];
-
-/// A JSON Lines record as serde writes it; [`format_ok`] splices the same bytes.
+/// A JSON Lines record as serde writes it; [`process`] splices the same bytes.
 #[cfg(test)]
 #[derive(Serialize)]
 struct Record<'a> {
     row: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
+    summary: Summary,
     #[serde(flatten)]
     report: &'a ScanReport,
 }
@@ -60,12 +50,50 @@ struct Record<'a> {
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
     row: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
+    #[serde(flatten)]
+    ids: Ids<'a>,
     error: &'a str,
+    summary: Summary,
     /// A ragged row's fields past the header's width, which have no column to go in.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     extra_fields: Vec<String>,
+}
+
+/// A row's ids as JSON: `"id":"..."` for one id column, `"ids":{"SKU":"...",...}` for
+/// several, nothing for none.
+#[derive(Serialize)]
+struct Ids<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_map")]
+    ids: Option<Vec<(&'a str, &'a str)>>,
+}
+
+/// Pairs as a JSON object, in column order.
+fn as_map<S: serde::Serializer>(
+    pairs: &Option<Vec<(&str, &str)>>,
+    ser: S,
+) -> Result<S::Ok, S::Error> {
+    ser.collect_map(pairs.iter().flatten().map(|(k, v)| (*k, *v)))
+}
+
+impl<'a> Ids<'a> {
+    fn new(values: &'a [(&'a str, String)]) -> Ids<'a> {
+        match values {
+            [] => Ids {
+                id: None,
+                ids: None,
+            },
+            [(_, one)] => Ids {
+                id: Some(one),
+                ids: None,
+            },
+            many => Ids {
+                id: None,
+                ids: Some(many.iter().map(|(k, v)| (*k, v.as_str())).collect()),
+            },
+        }
+    }
 }
 
 pub(crate) fn write_header(
@@ -75,15 +103,46 @@ pub(crate) fn write_header(
 ) -> io::Result<()> {
     if layout.format == OutputFormat::Csv {
         let mut w = csv::Writer::from_writer(out);
-        let header: Vec<&str> = names
-            .iter()
-            .map(String::as_str)
-            .chain(CSV_COLUMNS.iter().copied())
-            .collect();
+        let header: Vec<&str> = match layout.per {
+            Per::Product => names
+                .iter()
+                .map(String::as_str)
+                .chain(COLUMNS.iter().copied())
+                .collect(),
+            Per::Ingredient => ["row"]
+                .into_iter()
+                .chain(layout.id_columns.iter().map(|(h, _)| h.as_str()))
+                .chain(["inci_status"])
+                .chain(INGREDIENT_COLUMNS.iter().copied())
+                .chain(["inci_error"])
+                .collect(),
+        };
         w.write_record(&header)?;
         w.flush()?;
     }
     Ok(())
+}
+
+/// The end of one ingredient's `--per ingredient` record, after the row's head: a JSON
+/// object's fields and closing brace, or the CSV cells; line end included.
+pub(crate) fn ingredient_tail(
+    row: &IngredientRow,
+    format: OutputFormat,
+) -> Result<Vec<u8>, String> {
+    match format {
+        OutputFormat::Jsonl => {
+            let mut bytes = serde_json::to_vec(row)
+                .map_err(|e| format!("the ingredient could not be written as JSON: {e}"))?;
+            bytes.remove(0);
+            bytes.push(b'\n');
+            Ok(bytes)
+        }
+        OutputFormat::Csv => {
+            let mut cells = row.cells();
+            cells.push(String::new());
+            Ok(csv_line(cells.iter().map(String::as_bytes)))
+        }
+    }
 }
 
 /// Scans one row (or finds its label in `memo`) and formats its record.
@@ -93,12 +152,19 @@ pub(crate) fn process(
     layout: &Layout,
     memo: Option<&Memo>,
 ) -> Done {
-    let id = fields
-        .as_ref()
-        .ok()
-        .and_then(|f| layout.id_column.and_then(|c| f.get(c)))
-        .map(String::from_utf8_lossy);
-    let id = id.as_deref();
+    let ids: Vec<(&str, String)> = layout
+        .id_columns
+        .iter()
+        .map(|(name, c)| {
+            let value = fields
+                .as_ref()
+                .ok()
+                .and_then(|f| f.get(*c))
+                .map(String::from_utf8_lossy)
+                .unwrap_or_default();
+            (name.as_str(), value.into_owned())
+        })
+        .collect();
     let scanned = cell_text(fields, layout).and_then(|text| {
         let scan = || Scanned::new(&scan(text, layout), layout);
         match memo {
@@ -109,8 +175,16 @@ pub(crate) fn process(
     match scanned {
         Ok(scanned) => {
             let (bytes, tail) = match &scanned.answer {
-                Answer::Json(_) => (json_head(row, id), Some(Arc::clone(&scanned))),
+                Answer::Json(_) => (json_head(row, &ids), Some(Arc::clone(&scanned))),
                 Answer::Csv(cells) => (csv_row(fields, cells, layout.width), None),
+                Answer::Ingredients(rows) if rows.is_empty() => (
+                    ingredient_record(row, &ids, "no_list", "", layout.format),
+                    None,
+                ),
+                Answer::Ingredients(_) => (
+                    ingredient_head(row, &ids, "ok", layout.format),
+                    Some(Arc::clone(&scanned)),
+                ),
             };
             Done {
                 bytes,
@@ -119,7 +193,7 @@ pub(crate) fn process(
             }
         }
         Err(problem) => Done {
-            bytes: format_error(row, id, fields, &problem, layout),
+            bytes: format_error(row, &ids, fields, &problem, layout),
             tail: None,
             outcome: RowOutcome::Error { row, problem },
         },
@@ -171,49 +245,103 @@ fn cell_text<'f>(
 /// The start of a scanned row's JSON Lines record, `{"row":N,"id":"...",`: the report's JSON
 /// object follows without its opening brace, so that the whole is byte for byte what
 /// serializing `Record` gives (checked by a test below).
-fn json_head(row: u64, id: Option<&str>) -> Vec<u8> {
+fn json_head(row: u64, ids: &[(&str, String)]) -> Vec<u8> {
     let mut buf = Vec::with_capacity(64);
     buf.extend_from_slice(b"{\"row\":");
     buf.extend_from_slice(row.to_string().as_bytes());
-    if let Some(id) = id {
-        buf.extend_from_slice(b",\"id\":");
-        // A string always serializes.
-        let _ = serde_json::to_writer(&mut buf, id);
+    // Strings only: serializing cannot fail.
+    let fields = serde_json::to_vec(&Ids::new(ids)).unwrap_or_default();
+    if fields.len() > 2 {
+        buf.push(b',');
+        buf.extend_from_slice(&fields[1..fields.len() - 1]);
     }
     buf.push(b',');
     buf
 }
 
-/// The `inci_*` summary cells of a CSV row (the error cell empty); `human` and `unknown` are
-/// what [`Scanned`] already read off the report.
-pub(crate) fn csv_cells(report: &ScanReport, human: bool, unknown: &[String]) -> Vec<String> {
-    let level = |k: usize| report.concerns.get(k).map_or("", |c| c.level.as_str());
-    let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
-    // Each market's verdict on the human-derived ingredients (`eu:prohibited
-    // kr:allowed_with_conditions`), in finding order.
-    let verdicts: Vec<String> = report
-        .findings
-        .iter()
-        .filter_map(|f| f.market_verdict.as_ref())
-        .map(|v| format!("{}:{}", v.market.as_str(), v.verdict.as_str()))
-        .collect();
-    vec![
-        level(0).to_owned(),
-        level(1).to_owned(),
-        level(2).to_owned(),
-        level(3).to_owned(),
-        level(4).to_owned(),
-        if human { "yes" } else { "no" }.to_owned(),
-        codes.join(" "),
-        verdicts.join(" "),
-        unknown.join("; "),
-        String::new(),
-    ]
+/// The start of each `--per ingredient` record of a row: `{"row":N,"id":"...","inci_status":
+/// "ok",` or the CSV cells `N,SKU,ok,`.
+fn ingredient_head(
+    row: u64,
+    ids: &[(&str, String)],
+    status: &str,
+    format: OutputFormat,
+) -> Vec<u8> {
+    match format {
+        OutputFormat::Jsonl => {
+            let mut buf = json_head(row, ids);
+            buf.extend_from_slice(b"\"inci_status\":\"");
+            buf.extend_from_slice(status.as_bytes());
+            buf.extend_from_slice(b"\",");
+            buf
+        }
+        OutputFormat::Csv => {
+            let row = row.to_string();
+            let cells = std::iter::once(row.as_bytes())
+                .chain(ids.iter().map(|(_, v)| v.as_bytes()))
+                .chain(std::iter::once(status.as_bytes()));
+            let mut line = csv_line(cells);
+            // The record goes on: its line end becomes the separator before the next cell.
+            while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                line.pop();
+            }
+            line.push(b',');
+            line
+        }
+    }
+}
+
+/// A whole `--per ingredient` record for a row with no ingredient: its status (`no_list` or
+/// `error`) and error.
+fn ingredient_record(
+    row: u64,
+    ids: &[(&str, String)],
+    status: &str,
+    error: &str,
+    format: OutputFormat,
+) -> Vec<u8> {
+    match format {
+        OutputFormat::Jsonl => {
+            let mut buf = json_head(row, ids);
+            buf.extend_from_slice(b"\"inci_status\":\"");
+            buf.extend_from_slice(status.as_bytes());
+            buf.push(b'"');
+            if !error.is_empty() {
+                buf.extend_from_slice(b",\"inci_error\":");
+                let _ = serde_json::to_writer(&mut buf, error);
+            }
+            buf.extend_from_slice(b"}\n");
+            buf
+        }
+        OutputFormat::Csv => {
+            let row = row.to_string();
+            let empty = vec![""; INGREDIENT_COLUMNS.len()];
+            let cells = std::iter::once(row.as_str())
+                .chain(ids.iter().map(|(_, v)| v.as_str()))
+                .chain([status])
+                .chain(empty)
+                .chain([error]);
+            csv_line(cells.map(str::as_bytes))
+        }
+    }
+}
+
+/// One CSV line (line end included) of these cells.
+fn csv_line<'c>(cells: impl Iterator<Item = &'c [u8]>) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::with_capacity(128));
+    let rec: csv::ByteRecord = cells.collect();
+    // Writing to a Vec cannot fail; an error here would only drop this line's bytes.
+    if w.write_byte_record(&rec).is_err() {
+        return Vec::new();
+    }
+    w.into_inner().unwrap_or_default()
 }
 
 fn format_error(
     row: u64,
-    id: Option<&str>,
+    ids: &[(&str, String)],
     fields: &Result<csv::ByteRecord, String>,
     problem: &str,
     layout: &Layout,
@@ -228,12 +356,22 @@ fn format_error(
                 .collect()
         })
         .unwrap_or_default();
+    let located = format!("row {row}: {problem}");
+    if layout.per == Per::Ingredient {
+        let mut error = located;
+        if !extra_fields.is_empty() {
+            let quoted: Vec<String> = extra_fields.iter().map(|f| format!("{f:?}")).collect();
+            error = format!("{error}; fields past the header: {}", quoted.join(", "));
+        }
+        return ingredient_record(row, ids, "error", &error, layout.format);
+    }
     match layout.format {
         OutputFormat::Jsonl => {
             let record = ErrorRecord {
                 row,
-                id,
+                ids: Ids::new(ids),
                 error: problem,
+                summary: Summary::failed(located),
                 extra_fields,
             };
             // Strings only: serializing cannot fail, but if it did the row still gets a record.
@@ -245,16 +383,12 @@ fn format_error(
             buf
         }
         OutputFormat::Csv => {
-            let mut extra = vec![String::new(); CSV_COLUMNS.len()];
-            if let Some(last) = extra.last_mut() {
-                *last = format!("row {row}: {problem}");
-                if !extra_fields.is_empty() {
-                    let quoted: Vec<String> =
-                        extra_fields.iter().map(|f| format!("{f:?}")).collect();
-                    *last = format!("{last}; fields past the header: {}", quoted.join(", "));
-                }
+            let mut error = located;
+            if !extra_fields.is_empty() {
+                let quoted: Vec<String> = extra_fields.iter().map(|f| format!("{f:?}")).collect();
+                error = format!("{error}; fields past the header: {}", quoted.join(", "));
             }
-            csv_row(fields, &extra, layout.width)
+            csv_row(fields, &Summary::failed(error).cells(), layout.width)
         }
     }
 }
@@ -290,7 +424,8 @@ mod tests {
     fn layout(format: OutputFormat) -> Layout {
         Layout {
             column: 0,
-            id_column: None,
+            id_columns: Vec::new(),
+            per: Per::Product,
             width: 1,
             format,
             profile: Profile::General,
@@ -312,8 +447,10 @@ mod tests {
             let scanned =
                 Arc::new(Scanned::new(&report, &layout(OutputFormat::Jsonl)).expect("answer"));
             for id in [None, Some("SKU-1"), Some("a \"quoted\" id, é\u{7}")] {
+                let ids: Vec<(&str, String)> =
+                    id.map(|v| ("SKU", v.to_owned())).into_iter().collect();
                 let done = Done {
-                    bytes: json_head(7, id),
+                    bytes: json_head(7, &ids),
                     tail: Some(Arc::clone(&scanned)),
                     outcome: RowOutcome::Error {
                         row: 7,
@@ -325,6 +462,7 @@ mod tests {
                 let mut want = serde_json::to_vec(&Record {
                     row: 7,
                     id,
+                    summary: Summary::of(&report),
                     report: &report,
                 })
                 .expect("serializes");
@@ -349,7 +487,9 @@ mod tests {
                     Scanned::new(&scan("Aqua, Glycerin", &layout), &layout)
                 })
                 .expect("answer");
-            assert!(matches!(&got.answer, Answer::Csv(cells) if cells[5] == "no"));
+            assert!(
+                matches!(&got.answer, Answer::Csv(cells) if cells[5] == "no" && cells[0] == "ok")
+            );
         }
         assert_eq!(scans, 1);
     }

@@ -20,9 +20,16 @@ pub struct BatchArgs {
     /// Header of the column holding the ingredient list.
     #[arg(long, value_name = "NAME")]
     pub column: String,
-    /// Header of a column to carry into each record as `id`.
+    /// Header of a column to carry into each record: as `id` when given once, as `ids` (an
+    /// object of column and value) when repeated (`--id-column SKU --id-column Brand`). With
+    /// `--per ingredient`, each id is a column of every ingredient row.
     #[arg(long, value_name = "NAME")]
-    pub id_column: Option<String>,
+    pub id_column: Vec<String>,
+    /// One record per product (the report, or the row with the `inci_*` summary columns), or
+    /// one per ingredient: its product's row number and ids, position, text as printed, INCI
+    /// name, how it matched, role (what it does), origin, CAS number and worst finding.
+    #[arg(long, value_enum, default_value_t = batch::Per::Product)]
+    pub per: batch::Per,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
     pub format: OutputFormat,
@@ -118,7 +125,8 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
     let options = Options {
         column: args.column.clone(),
-        id_column: args.id_column.clone(),
+        id_columns: args.id_column.clone(),
+        per: args.per,
         format: args.format,
         strict: args.strict,
         profile: args.profile.into(),

@@ -14,6 +14,16 @@ pub enum Section {
     MayContain,
 }
 
+impl Section {
+    /// As in JSON: `main`, `may_contain`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Main => "main",
+            Section::MayContain => "may_contain",
+        }
+    }
+}
+
 /// What a [`Qualifier`] says about its item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
