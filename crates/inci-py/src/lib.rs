@@ -155,6 +155,65 @@ fn scan_many<'py>(
         .collect()
 }
 
+/// Scans many labels like [`scan_many`], and gives each text's report with its flat forms:
+/// `(report, summary, ingredient_rows)`, `None` for a `None` text. The summary and the rows
+/// are `inci::summary`'s, the same columns `inci batch` writes; `scan_frame` builds on them.
+#[pyfunction]
+#[pyo3(signature = (texts, profile = "general", product_type = None, market = "eu"))]
+fn scan_many_tables<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    profile: &str,
+    product_type: Option<&str>,
+    market: &str,
+) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let scanner = scanner(profile, product_type, market)?;
+    let owned = texts_of(texts)?;
+    let (distinct, slots) = distinct(&owned);
+    type Tables = (
+        inci::ScanReport,
+        inci::summary::Summary,
+        Vec<inci::summary::IngredientRow>,
+    );
+    let mut tables: Vec<Tables> = Vec::with_capacity(distinct.len());
+    for chunk in distinct.chunks(CHUNK) {
+        let part: Vec<Tables> = py.detach(|| {
+            chunk
+                .par_iter()
+                .map(|t| {
+                    let report = scanner.scan(t);
+                    let summary = inci::summary::Summary::of(&report);
+                    let rows = inci::summary::IngredientRow::of(&report);
+                    (report, summary, rows)
+                })
+                .collect()
+        });
+        tables.extend(part);
+        py.check_signals()?;
+    }
+    let mut conv = to_python::Converter::new(py);
+    slots
+        .iter()
+        .map(|s| {
+            s.and_then(|i| tables.get(i))
+                .map(|(report, summary, rows)| conv.convert(&(report, summary, rows)))
+                .transpose()
+        })
+        .collect()
+}
+
+/// The product columns `scan_frame` and `inci batch --format csv` share, in order.
+#[pyfunction]
+fn summary_columns() -> Vec<&'static str> {
+    inci::summary::COLUMNS.to_vec()
+}
+
+/// The per-ingredient columns, in order (after the row's own).
+#[pyfunction]
+fn ingredient_columns() -> Vec<&'static str> {
+    inci::summary::INGREDIENT_COLUMNS.to_vec()
+}
+
 /// The texts of a Python iterable: `str` or `None` each, else a `TypeError` naming the index.
 fn texts_of(texts: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
     // One string is not a list of labels (it would be scanned character by character).
@@ -216,6 +275,9 @@ fn _inci(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scan_many, m)?)?;
     m.add_function(wrap_pyfunction!(scan_json, m)?)?;
     m.add_function(wrap_pyfunction!(scan_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_many_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(summary_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(ingredient_columns, m)?)?;
     m.add_function(wrap_pyfunction!(lint_json, m)?)?;
     m.add_function(wrap_pyfunction!(explain_json, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

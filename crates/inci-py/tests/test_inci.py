@@ -171,6 +171,13 @@ def test_scan_many_equals_inci_batch_on_the_corpus(inci_bin):
     ]
     reports = inci.scan_many(texts)
     assert len(records) == len(texts) == len(reports) == 1472
+    # The CSV's summary columns, the JSON records' summary and scan_frame's columns are one.
+    pd = pytest.importorskip("pandas")
+    frames = inci.scan_frame(pd.DataFrame({"Ingredients": texts}), "Ingredients")
+    assert list(frames.columns) == inci.summary_columns() + ["report"]
+    header = run(inci_bin, "batch", str(path), "--column", "Ingredients", "--format", "csv")
+    first = next(csv.reader([header.splitlines()[0].decode("utf-8")]))
+    assert [c for c in first if c.startswith("inci_")] == inci.summary_columns()
     compared = 0
     for i, (record, report, text) in enumerate(zip(records, reports, texts)):
         assert record["row"] == i + 1
@@ -180,7 +187,13 @@ def test_scan_many_equals_inci_batch_on_the_corpus(inci_bin):
             assert report["ingredients"] == []
             continue
         del record["row"]
+        summary = record.pop("summary")
         assert report == record, f"row {i + 1} differs"
+        frame_row = frames.iloc[i]
+        for column in inci.summary_columns():
+            value = frame_row[column]
+            value = None if pd.isna(value) else value
+            assert summary[column] == value, (i + 1, column, summary[column], value)
         compared += 1
     assert compared > 1400
 
@@ -189,47 +202,79 @@ def test_scan_frame_per_product_and_per_ingredient():
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame(
         {
-            "sku": ["a", "b", "c", "d"],
+            "sku": ["a", "b", "c", "d", "e"],
             "ingredients": [
                 FLAGSHIP.read_text(),
                 "Aqua, Glycerin, Carmine",
                 None,
                 float("nan"),
+                "No Info",
             ],
         },
-        index=[10, 11, 12, 13],
+        index=[10, 11, 12, 13, 14],
     )
     out = inci.scan_frame(df, "ingredients")
-    assert list(out.index) == [10, 11, 12, 13]
-    assert str(out["concern_pores"].dtype) == "category"
-    assert out["concern_pores"].cat.ordered
-    assert list(out["concern_pores"].cat.categories) == ["none", "low", "moderate", "high"]
-    assert out.loc[10, "human_derived"]
-    assert out.loc[10, "vegan"] == "no"
-    assert out.loc[11, "vegan"] == "no"  # carmine is from insects
+    assert list(out.index) == [10, 11, 12, 13, 14]
+    assert list(out.columns) == inci.summary_columns() + ["report"]
+    assert str(out["inci_pores"].dtype) == "category"
+    assert out["inci_pores"].cat.ordered
+    assert list(out["inci_pores"].cat.categories) == ["none", "low", "moderate", "high"]
+    assert out.loc[10, "inci_human_derived"]
+    assert out.loc[10, "inci_vegan"] == "no"
+    assert out.loc[11, "inci_vegan"] == "no"  # carmine is from insects
+    assert out.loc[12, "inci_status"] == "error"
     assert out.loc[12, "inci_error"] == "missing ingredient text"
     assert out.loc[13, "inci_error"] == "missing ingredient text"
-    assert pd.isna(out.loc[12, "ingredients"])
-    assert out.loc[11, "ingredients"] == 3
+    assert pd.isna(out.loc[12, "inci_ingredients"])
+    assert out.loc[11, "inci_ingredients"] == 3
+    # A row with no list is not a clean product.
+    assert out.loc[14, "inci_status"] == "no_list"
+    assert out.loc[14, "inci_vegan"] == "unknown"
     assert out.loc[10, "report"] == inci.scan(FLAGSHIP.read_text())
-    assert out.loc[10, "market_verdicts"] == "eu:prohibited"
-    assert out.loc[11, "market_verdicts"] == ""
+    assert out.loc[10, "inci_market_verdicts"] == "eu:prohibited"
+    assert out.loc[11, "inci_market_verdicts"] == ""
     both = inci.scan_frame(df, "ingredients", market="eu,kr")
-    assert both.loc[10, "market_verdicts"] == "eu:prohibited kr:allowed_with_conditions"
+    assert both.loc[10, "inci_market_verdicts"] == "eu:prohibited kr:allowed_with_conditions"
 
     items = inci.scan_frame(df, "ingredients", per="ingredient")
+    assert list(items.columns) == ["row", "inci_status"] + inci.ingredient_columns() + [
+        "inci_error"
+    ]
     flagship = items[items["row"] == 10]
     assert len(flagship) == len(inci.scan(FLAGSHIP.read_text())["ingredients"])
     assert list(flagship["position"]) == list(range(1, len(flagship) + 1))
-    human = flagship[flagship["name"].str.startswith("HUMAN UMBILICAL", na=False)]
+    human = flagship[flagship["inci_name"].str.startswith("HUMAN UMBILICAL", na=False)]
     assert len(human) == 1 and human["worst_severity"].iloc[0] == "high"
+    assert human["origin"].iloc[0] == "human"
     assert "H001" in human["codes"].iloc[0]
     assert items[items["row"] == 12]["inci_error"].iloc[0] == "missing ingredient text"
+    assert items[items["row"] == 14]["inci_status"].iloc[0] == "no_list"
 
     with pytest.raises(KeyError, match="no column 'ingredient'"):
         inci.scan_frame(df, "ingredient")
     with pytest.raises(ValueError, match="per must be"):
         inci.scan_frame(df, "ingredients", per="row")
+
+
+def test_scan_many_takes_pandas_missing_values_as_missing():
+    pd = pytest.importorskip("pandas")
+    out = inci.scan_many(["Aqua", float("nan"), None, pd.NA])
+    assert out[0]["ingredients"][0]["name"] == "AQUA"
+    assert out[1:] == [None, None, None]
+    with pytest.raises(TypeError, match=r"texts\[1\]: expected str or None, got int"):
+        inci.scan_many(["Aqua", 3])
+
+
+def test_scan_frame_takes_a_polars_frame():
+    pl = pytest.importorskip("polars")
+    df = pl.DataFrame({"ingredients": [FLAGSHIP.read_text(), None, "No Info"]})
+    out = inci.scan_frame(df, "ingredients")
+    assert type(out).__module__.split(".")[0] == "polars"
+    assert out.columns == inci.summary_columns() + ["report"]
+    assert out["inci_status"].to_list() == ["ok", "error", "no_list"]
+    assert out["inci_vegan"].to_list()[0] == "no"
+    items = inci.scan_frame(df, "ingredients", per="ingredient")
+    assert items.columns[:2] == ["row", "inci_status"]
 
 
 def test_repeated_texts_are_scanned_once_but_answered_per_row():

@@ -48,11 +48,18 @@ def test_spark_udf_equals_inci_batch(inci_bin, tmp_path):
             str(path), header=True, multiLine=True, escape='"', inferSchema=False
         ).withColumn("row", F.monotonically_increasing_id())
         scanned = catalog.withColumn("inci", scan_udf()(F.col("Ingredients")))
+        struct = scanned.schema["inci"].dataType
         rows = scanned.select("row", "Ingredients", "inci").orderBy("row").collect()
     finally:
         spark.stop()
 
     assert pyspark.__version__
+    # A typed struct: the library's summary columns, then the report.
+    import inci
+
+    assert [f.name for f in struct.fields] == inci.summary_columns() + ["report"]
+    types = {f.name: f.dataType.simpleString() for f in struct.fields}
+    assert types["inci_ingredients"] == "int" and types["inci_human_derived"] == "boolean"
     assert len(rows) == len(records) == 1472
     compared = 0
     for n, (row, record) in enumerate(zip(rows, records), start=1):
@@ -62,6 +69,9 @@ def test_spark_udf_equals_inci_batch(inci_bin, tmp_path):
             assert row["Ingredients"] is None or not row["Ingredients"].strip()
             continue
         del record["row"]
-        assert json.loads(row["inci"]) == record, f"row {n} differs"
+        summary = record.pop("summary")
+        got = row["inci"].asDict()
+        assert json.loads(got.pop("report")) == record, f"row {n} differs"
+        assert got == summary, f"row {n}: summary differs"
         compared += 1
     assert compared > 1400

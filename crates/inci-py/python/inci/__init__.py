@@ -23,7 +23,16 @@ from typing import Any, Iterable, Optional
 
 from . import _inci
 
-__all__ = ["scan", "scan_many", "lint", "explain", "scan_frame", "__version__"]
+__all__ = [
+    "scan",
+    "scan_many",
+    "lint",
+    "explain",
+    "scan_frame",
+    "summary_columns",
+    "ingredient_columns",
+    "__version__",
+]
 __version__: str = _inci.__version__
 
 
@@ -56,9 +65,10 @@ def scan_many(
     product_type: Optional[str] = None,
     market: str = "eu",
 ) -> list:
-    """Scan many labels on every core, in order: one report per text, ``None`` for ``None``.
+    """Scan many labels on every core, in order: one report per text, ``None`` for a missing
+    one (``None``, NaN or ``pd.NA``, as a pandas column holds them).
 
-    A text that is neither ``str`` nor ``None`` raises ``TypeError`` naming its index.
+    A text that is neither ``str`` nor missing raises ``TypeError`` naming its index.
     """
     texts = _texts(texts)
     # The reports are trees (no cycles) of many small objects; CPython's cyclic collector
@@ -106,6 +116,18 @@ def explain(name: str) -> dict:
     return json.loads(_inci.explain_json(_text(name, "name")))
 
 
+def summary_columns() -> list:
+    """The product columns of :func:`scan_frame`, in order: the ``inci_*`` columns ``inci batch
+    --format csv`` appends, and the keys of each ``inci batch`` JSON record's ``summary``."""
+    return list(_inci.summary_columns())
+
+
+def ingredient_columns() -> list:
+    """The per-ingredient columns (after ``row`` and ``inci_status``), as ``inci batch --per
+    ingredient`` writes them."""
+    return list(_inci.ingredient_columns())
+
+
 def scan_frame(
     df: Any,
     column: str,
@@ -114,7 +136,7 @@ def scan_frame(
     product_type: Optional[str] = None,
     market: str = "eu",
 ) -> Any:
-    """Scan a pandas DataFrame column; see :mod:`inci.frame` for the columns returned."""
+    """Scan a pandas (or Polars) DataFrame column; see :mod:`inci.frame` for the columns."""
     from .frame import scan_frame as _scan_frame
 
     return _scan_frame(
@@ -123,15 +145,21 @@ def scan_frame(
 
 
 def _texts(texts: Any) -> Any:
-    """The labels of a batch as a list; one ``str`` is refused, not read character by character."""
+    """The labels of a batch as a list; one ``str`` is refused, not read character by character.
+    pandas' missing values (NaN, ``pd.NA``) are missing labels, like ``None``."""
     if isinstance(texts, str):
         raise TypeError(
             "texts: expected a list of labels (str or None each), got one str: "
             "use scan() for one label, or pass [text]"
         )
-    if not isinstance(texts, (list, tuple)):
-        texts = list(texts)
-    return texts
+    return [None if _missing(t) else t for t in texts]
+
+
+def _missing(value: Any) -> bool:
+    """NaN (a float that is not equal to itself) or pandas' ``NA``."""
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ == "NAType"
 
 
 def _text(value: Any, what: str) -> str:

@@ -1,16 +1,24 @@
-"""pandas helpers: scan a DataFrame column into typed columns.
+"""pandas (and Polars) helpers: scan a DataFrame column into typed columns.
 
-``scan_frame(df, column, per="product")`` gives one row per input row (same index): the
-concern levels as ordered categoricals (none < low < moderate < high), vegan and vegetarian
-verdicts (yes / no / unknown), counts, the finding codes, each market's verdict on the
-human-derived ingredients (``market_verdicts``: ``eu:prohibited kr:allowed_with_conditions``,
-as ``inci batch``'s ``inci_market_verdicts``), the unknown names, and the whole
-report as a dict in ``report``, so nothing is lost. A missing (None/NaN) or blank cell gives
-``inci_error`` instead of a report, as ``inci batch`` does.
+``scan_frame(df, column, per="product")`` gives one row per input row (same index), with the
+columns ``inci batch --format csv`` appends, by the same names and in the same order
+(``summary_columns()``): ``inci_status`` (ok, no_list, error), counts, the vegan and
+vegetarian verdicts (yes / no / unknown), whether a human-derived ingredient is listed, the
+concern levels as ordered categoricals (none < low < moderate < high), the distinct finding
+codes, each market's verdict on the human-derived ingredients (``eu:prohibited
+kr:allowed_with_conditions``), the unknown names and ``inci_error``; then the whole report as
+a dict in ``report``, so nothing is lost. A missing (None/NaN) or blank cell gives status
+``error`` and ``inci_error`` instead of a report, as ``inci batch`` does.
 
-``per="ingredient"`` gives one row per ingredient: the input row's index in ``row``, its
-1-based ``position``, the text as printed, the canonical name, how it matched, CAS number,
-comedogenic rating, and the worst severity among the findings that name it.
+``per="ingredient"`` gives one row per ingredient, the columns of ``inci batch --per
+ingredient`` (``ingredient_columns()``): the input row's index in ``row``, ``inci_status``,
+its 1-based ``position``, the text as printed, the INCI name, how it matched, its section,
+``role`` (what it does, chosen from CosIng's functions), origin, CAS number, the worst
+severity among the findings that name it and their codes; a row with no list or an error
+gives one row with its status.
+
+A Polars DataFrame is accepted too (when Polars is installed); the result is then a Polars
+DataFrame with the same columns.
 """
 
 from __future__ import annotations
@@ -20,7 +28,27 @@ from typing import Any, Optional
 LEVELS = ["none", "low", "moderate", "high"]
 VERDICTS = ["yes", "no", "unknown"]
 SEVERITIES = ["info", "low", "moderate", "high"]
-CONCERNS = ["pores", "irritation", "allergy", "human_origin_regulation", "vegan"]
+STATUSES = ["ok", "no_list", "error"]
+LEVEL_COLUMNS = [
+    "inci_pores",
+    "inci_irritation",
+    "inci_allergy",
+    "inci_human_origin_regulation",
+]
+
+
+def summary_columns() -> list:
+    """The product columns, in order: the same as ``inci batch --format csv`` appends."""
+    from . import _inci
+
+    return list(_inci.summary_columns())
+
+
+def ingredient_columns() -> list:
+    """The per-ingredient columns after ``row`` and ``inci_status``, in order."""
+    from . import _inci
+
+    return list(_inci.ingredient_columns())
 
 
 def _cell(value: Any) -> tuple[Optional[str], Optional[str]]:
@@ -43,6 +71,10 @@ def _cell(value: Any) -> tuple[Optional[str], Optional[str]]:
     return value, None
 
 
+def _is_polars(df: Any) -> bool:
+    return type(df).__module__.split(".")[0] == "polars"
+
+
 def scan_frame(
     df: Any,
     column: str,
@@ -51,162 +83,102 @@ def scan_frame(
     product_type: Optional[str] = None,
     market: str = "eu",
 ) -> Any:
-    """Scan ``df[column]``; see the module documentation for the columns."""
+    """Scan ``df[column]`` (pandas or Polars); see the module documentation for the columns."""
     import pandas as pd
 
-    from . import scan_many
+    from . import _inci
 
     if column not in df.columns:
         raise KeyError(f"no column {column!r}; columns: {', '.join(map(str, df.columns))}")
     if per not in ("product", "ingredient"):
         raise ValueError(f"per must be 'product' or 'ingredient', not {per!r}")
-    cells = [_cell(v) for v in df[column].tolist()]
-    reports = scan_many(
-        [t for t, _ in cells], profile=profile, product_type=product_type, market=market
+    polars = _is_polars(df)
+    values = df[column].to_list() if polars else df[column].tolist()
+    index = list(range(len(values))) if polars else df.index
+    cells = [_cell(v) for v in values]
+    tables = _inci.scan_many_tables(
+        [t for t, _ in cells], profile, product_type, market
     )
     if per == "product":
-        return _per_product(pd, df.index, cells, reports)
-    return _per_ingredient(pd, df.index, cells, reports)
+        out = _per_product(pd, index, cells, tables)
+    else:
+        out = _per_ingredient(pd, index, cells, tables)
+    if polars:
+        return _to_polars(out)
+    return out
 
 
-def _per_product(pd: Any, index: Any, cells: list, reports: list) -> Any:
+def _to_polars(out: Any) -> Any:
+    """The pandas result as a Polars frame: same columns, categoricals as Polars categoricals,
+    the reports (dicts) in an object column."""
+    import polars as pl
+
+    if "report" not in out.columns:
+        return pl.from_pandas(out)
+    frame = pl.from_pandas(out.drop(columns=["report"]))
+    return frame.with_columns(pl.Series("report", out["report"].tolist(), dtype=pl.Object))
+
+
+def _per_product(pd: Any, index: Any, cells: list, tables: list) -> Any:
+    columns = summary_columns()
+    cols: dict[str, list] = {c: [] for c in columns}
+    reports = []
+    for (_, error), t in zip(cells, tables):
+        if t is None:
+            summary = {c: None for c in columns}
+            summary["inci_status"] = "error"
+            summary["inci_error"] = error
+            report = None
+        else:
+            report, summary, _ = t
+        for c in columns:
+            cols[c].append(summary[c])
+        reports.append(report)
     level = pd.CategoricalDtype(LEVELS, ordered=True)
     verdict = pd.CategoricalDtype(VERDICTS)
-    cols: dict[str, list] = {
-        "inci_error": [],
-        "ingredients": [],
-        "resolved": [],
-        "human_derived": [],
-        "vegan": [],
-        "vegetarian": [],
-        "codes": [],
-        "market_verdicts": [],
-        "unknown": [],
-        "report": [],
+    status = pd.CategoricalDtype(STATUSES)
+    dtypes = {
+        "inci_status": status,
+        "inci_ingredients": "Int64",
+        "inci_resolved": "Int64",
+        "inci_vegan": verdict,
+        "inci_vegetarian": verdict,
+        "inci_human_derived": "boolean",
+        **{c: level for c in LEVEL_COLUMNS},
     }
-    for c in CONCERNS:
-        cols[f"concern_{c}"] = []
-    for (_, error), r in zip(cells, reports):
-        cols["inci_error"].append(error)
-        cols["report"].append(r)
-        if r is None:
-            for k in ("ingredients", "resolved", "human_derived", "vegan", "vegetarian"):
-                cols[k].append(None)
-            cols["codes"].append(None)
-            cols["market_verdicts"].append(None)
-            cols["unknown"].append(None)
-            for c in CONCERNS:
-                cols[f"concern_{c}"].append(None)
-            continue
-        items = r["ingredients"]
-        cols["ingredients"].append(len(items))
-        cols["resolved"].append(sum(1 for i in items if i.get("name") is not None))
-        cols["human_derived"].append(
-            any(f["category"] == "human_derived" for f in r["findings"])
-        )
-        cols["vegan"].append(r["vegan"])
-        cols["vegetarian"].append(r["vegetarian"])
-        cols["codes"].append(" ".join(f["code"] for f in r["findings"]))
-        # Each market's verdict on the human-derived ingredients, as `inci batch --format csv`
-        # writes `inci_market_verdicts`.
-        cols["market_verdicts"].append(
-            " ".join(
-                f"{f['market_verdict']['market']}:{f['market_verdict']['verdict']}"
-                for f in r["findings"]
-                if "market_verdict" in f
-            )
-        )
-        cols["unknown"].append(
-            "; ".join(i["raw"].strip() for i in items if i.get("name") is None)
-        )
-        levels = {c["concern"]: c["level"] for c in r["concerns"]}
-        for c in CONCERNS:
-            cols[f"concern_{c}"].append(levels.get(c))
     out = pd.DataFrame(
-        {
-            "inci_error": pd.Series(cols["inci_error"], dtype="string"),
-            "ingredients": pd.Series(cols["ingredients"], dtype="Int64"),
-            "resolved": pd.Series(cols["resolved"], dtype="Int64"),
-            "human_derived": pd.Series(cols["human_derived"], dtype="boolean"),
-            "vegan": pd.Series(cols["vegan"], dtype=verdict),
-            "vegetarian": pd.Series(cols["vegetarian"], dtype=verdict),
-            **{
-                f"concern_{c}": pd.Series(cols[f"concern_{c}"], dtype=level)
-                for c in CONCERNS
-            },
-            "codes": pd.Series(cols["codes"], dtype="string"),
-            "market_verdicts": pd.Series(cols["market_verdicts"], dtype="string"),
-            "unknown": pd.Series(cols["unknown"], dtype="string"),
-            "report": pd.Series(cols["report"], dtype="object"),
-        }
+        {c: pd.Series(cols[c], dtype=dtypes.get(c, "string")) for c in columns}
     )
+    out["report"] = pd.Series(reports, dtype="object")
     out.index = index
     return out
 
 
-def _per_ingredient(pd: Any, index: Any, cells: list, reports: list) -> Any:
-    severity = pd.CategoricalDtype(SEVERITIES, ordered=True)
-    rows: dict[str, list] = {
-        k: []
-        for k in (
-            "row",
-            "position",
-            "raw",
-            "name",
-            "matched_via",
-            "section",
-            "cas",
-            "comedogenic_low",
-            "comedogenic_high",
-            "worst_severity",
-            "codes",
-            "inci_error",
-        )
-    }
+def _per_ingredient(pd: Any, index: Any, cells: list, tables: list) -> Any:
+    columns = ["row", "inci_status"] + ingredient_columns() + ["inci_error"]
+    rows: dict[str, list] = {k: [] for k in columns}
 
     def add(**values: Any) -> None:
         for k in rows:
             rows[k].append(values.get(k))
 
-    for row, (_, error), r in zip(index, cells, reports):
-        if r is None:
-            add(row=row, inci_error=error)
+    for row, (_, error), t in zip(index, cells, tables):
+        if t is None:
+            add(row=row, inci_status="error", inci_error=error)
             continue
-        worst: dict[int, int] = {}
-        codes: dict[int, list] = {}
-        for f in r["findings"]:
-            rank = SEVERITIES.index(f["severity"])
-            for i in f["ingredients"]:
-                worst[i] = max(worst.get(i, -1), rank)
-                codes.setdefault(i, []).append(f["code"])
-        for n, item in enumerate(r["ingredients"]):
-            rating = item.get("comedogenic")
-            add(
-                row=row,
-                position=n + 1,
-                raw=item["raw"],
-                name=item.get("name"),
-                matched_via=item.get("matched_via"),
-                section=item.get("section"),
-                cas=item.get("cas"),
-                comedogenic_low=rating[0] if rating else None,
-                comedogenic_high=rating[1] if rating else None,
-                worst_severity=SEVERITIES[worst[n]] if n in worst else None,
-                codes=" ".join(codes.get(n, [])),
-            )
+        _, summary, items = t
+        if not items:
+            add(row=row, inci_status=summary["inci_status"])
+            continue
+        for item in items:
+            add(row=row, inci_status="ok", **item)
+    severity = pd.CategoricalDtype(SEVERITIES, ordered=True)
+    dtypes = {
+        "row": "object",
+        "inci_status": pd.CategoricalDtype(STATUSES),
+        "position": "Int64",
+        "worst_severity": severity,
+    }
     return pd.DataFrame(
-        {
-            "row": pd.Series(rows["row"], dtype="object"),
-            "position": pd.Series(rows["position"], dtype="Int64"),
-            "raw": pd.Series(rows["raw"], dtype="string"),
-            "name": pd.Series(rows["name"], dtype="string"),
-            "matched_via": pd.Series(rows["matched_via"], dtype="string"),
-            "section": pd.Series(rows["section"], dtype="string"),
-            "cas": pd.Series(rows["cas"], dtype="string"),
-            "comedogenic_low": pd.Series(rows["comedogenic_low"], dtype="Int64"),
-            "comedogenic_high": pd.Series(rows["comedogenic_high"], dtype="Int64"),
-            "worst_severity": pd.Series(rows["worst_severity"], dtype=severity),
-            "codes": pd.Series(rows["codes"], dtype="string"),
-            "inci_error": pd.Series(rows["inci_error"], dtype="string"),
-        }
+        {k: pd.Series(rows[k], dtype=dtypes.get(k, "string")) for k in columns}
     )
