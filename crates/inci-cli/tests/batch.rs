@@ -909,3 +909,71 @@ fn id_columns_repeat_and_per_ingredient_rows_carry_them() {
     assert_eq!(lines[3]["role"], "fragrance");
     assert_eq!(lines[6]["inci_status"], "no_list");
 }
+
+#[test]
+fn the_report_page_pictures_the_run_and_escapes_catalog_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog = dir.path().join("c.csv");
+    std::fs::write(
+        &catalog,
+        "SKU,Ingredients\n\
+         1,\"Aqua, Glycerin, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Parfum\"\n\
+         2,\"Aqua, <script>alert(1)</script> Extract\"\n\
+         3,No Info\n",
+    )
+    .expect("write");
+    let report = dir.path().join("report.html");
+    let out = inci(
+        &[
+            "batch",
+            catalog.to_str().expect("utf-8"),
+            "--column",
+            "Ingredients",
+            "--id-column",
+            "SKU",
+            "--report",
+            report.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let page = std::fs::read_to_string(&report).expect("the report is written");
+    for id in [
+        "totals",
+        "vegan",
+        "vegetarian",
+        "concerns",
+        "codes",
+        "unknown",
+        "human",
+    ] {
+        assert!(page.contains(&format!("<section id=\"{id}\">")), "{id}");
+    }
+    assert!(!page.contains("<script"), "catalog text is escaped");
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "nothing fetched"
+    );
+    // The flagship's row, with its id and the EU verdict.
+    assert!(page.contains("<tr><td>1</td><td>1</td><td>eu:prohibited</td></tr>"));
+    // The row with no list counts as such.
+    assert!(page.contains("<th>no ingredient list (not a clean product)</th><td>1</td>"));
+
+    let same = inci(
+        &[
+            "batch",
+            catalog.to_str().expect("utf-8"),
+            "--column",
+            "Ingredients",
+            "--report",
+            catalog.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert_eq!(
+        same.status.code(),
+        Some(2),
+        "the catalog is not overwritten"
+    );
+}

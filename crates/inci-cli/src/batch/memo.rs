@@ -28,8 +28,16 @@ pub(crate) struct Scanned {
     pub human: bool,
     /// The category of each finding.
     pub categories: Vec<Category>,
+    /// The code and concern of each finding.
+    pub findings: Vec<(&'static str, inci::risk::Concern)>,
     /// Unknown names as printed.
     pub unknown: Vec<String>,
+    /// The vegan and vegetarian verdicts.
+    pub vegan: (inci::risk::VeganStatus, inci::risk::VeganStatus),
+    /// Nothing read as an ingredient.
+    pub no_list: bool,
+    /// Each market's verdict on the human-derived ingredients (`eu:prohibited`).
+    pub market_verdicts: String,
 }
 
 /// The output part of a scanned label.
@@ -60,22 +68,20 @@ impl Scanned {
             .filter(|i| i.name.is_none())
             .map(|i| i.raw.trim().to_owned())
             .collect();
+        let summary = inci::summary::Summary::of(report);
         let json_error =
             |e: serde_json::Error| format!("the report could not be written as JSON: {e}");
         let answer = match (layout.per, layout.format) {
             (Per::Product, OutputFormat::Jsonl) => {
                 // `{"summary":{...},` then the report's fields.
                 let mut bytes = b"{\"summary\":".to_vec();
-                serde_json::to_writer(&mut bytes, &inci::summary::Summary::of(report))
-                    .map_err(json_error)?;
+                serde_json::to_writer(&mut bytes, &summary).map_err(json_error)?;
                 bytes.push(b',');
                 let body = serde_json::to_vec(report).map_err(json_error)?;
                 bytes.extend_from_slice(body.get(1..).unwrap_or_default());
                 Answer::Json(bytes)
             }
-            (Per::Product, OutputFormat::Csv) => {
-                Answer::Csv(inci::summary::Summary::of(report).cells())
-            }
+            (Per::Product, OutputFormat::Csv) => Answer::Csv(summary.cells()),
             (Per::Ingredient, format) => Answer::Ingredients(
                 inci::summary::IngredientRow::of(report)
                     .iter()
@@ -87,7 +93,15 @@ impl Scanned {
             answer,
             human,
             categories: report.findings.iter().map(|f| f.category).collect(),
+            findings: report
+                .findings
+                .iter()
+                .map(|f| (f.code, f.concern))
+                .collect(),
             unknown,
+            vegan: (report.vegan, report.vegetarian),
+            no_list: summary.status == inci::summary::Status::NoList,
+            market_verdicts: summary.market_verdicts.unwrap_or_default(),
         })
     }
 

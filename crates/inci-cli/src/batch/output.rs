@@ -186,10 +186,11 @@ pub(crate) fn process(
                     Some(Arc::clone(&scanned)),
                 ),
             };
+            let id: Vec<&str> = ids.iter().map(|(_, v)| v.as_str()).collect();
             Done {
                 bytes,
                 tail,
-                outcome: RowOutcome::scanned(&scanned),
+                outcome: RowOutcome::scanned(row, id.join("; "), &scanned),
             }
         }
         Err(problem) => Done {

@@ -2,7 +2,6 @@
 //! commonest unknown names.
 
 use super::memo::Scanned;
-use inci::risk::Category;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -18,20 +17,34 @@ pub(crate) enum RowOutcome {
         problem: String,
     },
     Scanned {
-        human: bool,
-        categories: Vec<Category>,
-        unknown: Vec<String>,
+        row: u64,
+        id: String,
+        scanned: std::sync::Arc<Scanned>,
     },
 }
 
 impl RowOutcome {
-    pub(crate) fn scanned(scanned: &Scanned) -> Self {
+    pub(crate) fn scanned(row: u64, id: String, scanned: &std::sync::Arc<Scanned>) -> Self {
         RowOutcome::Scanned {
-            human: scanned.human,
-            categories: scanned.categories.clone(),
-            unknown: scanned.unknown.clone(),
+            row,
+            id,
+            scanned: std::sync::Arc::clone(scanned),
         }
     }
+}
+
+/// Products with a human-derived ingredient listed by row in the report, at most.
+const MAX_HUMAN_LISTED: usize = 500;
+
+/// A product with a human-derived ingredient.
+#[derive(Debug, Clone, Serialize)]
+pub struct HumanProduct {
+    /// Its row.
+    pub row: u64,
+    /// Its id columns' values, `; `-joined (empty without `--id-column`).
+    pub id: String,
+    /// Each market's verdict (`eu:prohibited`).
+    pub market_verdicts: String,
 }
 
 /// Totals of a batch run.
@@ -47,6 +60,18 @@ pub struct Summary {
     pub products_with_human_derived: u64,
     /// Findings by category.
     pub findings_by_category: BTreeMap<&'static str, u64>,
+    /// Findings by concern.
+    pub findings_by_concern: BTreeMap<&'static str, u64>,
+    /// Findings by code.
+    pub findings_by_code: BTreeMap<&'static str, u64>,
+    /// Products by vegan verdict (`yes`, `no`, `unknown`), rows with no list included.
+    pub vegan: BTreeMap<&'static str, u64>,
+    /// Products by vegetarian verdict.
+    pub vegetarian: BTreeMap<&'static str, u64>,
+    /// Rows in which nothing read as an ingredient.
+    pub no_list: u64,
+    /// The first products with a human-derived ingredient (up to 500).
+    pub human_products: Vec<HumanProduct>,
     /// Unknown items in total.
     pub unknown_items: u64,
     /// The commonest unknown names with their counts (top 20).
@@ -67,16 +92,30 @@ impl Summary {
                     self.first_errors.push((row, problem));
                 }
             }
-            RowOutcome::Scanned {
-                human,
-                categories,
-                unknown,
-            } => {
+            RowOutcome::Scanned { row, id, scanned } => {
+                let human = scanned.human;
                 self.products_with_human_derived += u64::from(human);
-                for c in categories {
+                if human && self.human_products.len() < MAX_HUMAN_LISTED {
+                    self.human_products.push(HumanProduct {
+                        row,
+                        id,
+                        market_verdicts: scanned.market_verdicts.clone(),
+                    });
+                }
+                self.no_list += u64::from(scanned.no_list);
+                *self.vegan.entry(scanned.vegan.0.as_str()).or_default() += 1;
+                *self.vegetarian.entry(scanned.vegan.1.as_str()).or_default() += 1;
+                for c in &scanned.categories {
                     *self.findings_by_category.entry(c.as_str()).or_default() += 1;
                 }
-                for u in unknown {
+                for (code, concern) in &scanned.findings {
+                    *self
+                        .findings_by_concern
+                        .entry(concern.as_str())
+                        .or_default() += 1;
+                    *self.findings_by_code.entry(code).or_default() += 1;
+                }
+                for u in scanned.unknown.iter().cloned() {
                     self.unknown_items += 1;
                     let len = self.unknown.len();
                     match self.unknown.get_mut(&u) {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 /// Arguments of `inci batch`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Every input data row yields exactly one output record, in input order; a bad row (ragged, invalid UTF-8, empty or over-1-MB cell) yields a record with an `error` naming the row.\n\nA summary goes to standard error at the end (or to --summary FILE as JSON); a progress bar is shown when standard error is a terminal.\n\nExit codes: 0 done (error records included); 2 usage or input error, a missing column, or a bad row with --strict.\n\nExample:\n  inci batch catalog.csv.gz --column Ingredients --id-column SKU --format csv -o scanned.csv"
+    after_help = "Every input data row yields exactly one output record, in input order; a bad row (ragged, invalid UTF-8, empty or over-1-MB cell) yields a record with an `error` naming the row.\n\nA summary goes to standard error at the end (or to --summary FILE as JSON; --report FILE adds a page of charts); a progress bar is shown when standard error is a terminal.\n\nExit codes: 0 done (error records included); 2 usage or input error, a missing column, or a bad row with --strict.\n\nExample:\n  inci batch catalog.csv.gz --column Ingredients --id-column SKU --format csv -o scanned.csv"
 )]
 pub struct BatchArgs {
     /// The catalog: a CSV file, a .csv.gz file, or - for standard input.
@@ -42,6 +42,11 @@ pub struct BatchArgs {
     /// Write the summary as JSON to this file instead of text on standard error.
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
+    /// Also write a picture of the run to this HTML file: one self-contained page (no script,
+    /// nothing fetched) with charts of products by vegan verdict, findings by concern and by
+    /// code, the commonest unknown names, and the products with a human-derived ingredient.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     /// Weigh the concern levels for this reader (see inci scan --help).
     #[arg(long, value_enum, default_value_t = ProfileArg::General)]
     pub profile: ProfileArg,
@@ -104,6 +109,20 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         super::files::refuse_same_file(s, &inputs)?;
         if args.output.as_deref() == Some(s.as_path()) {
             anyhow::bail!("--summary and --output name the same file: {}", s.display());
+        }
+    }
+    if let Some(r) = &args.report {
+        let mut inputs = vec![catalog];
+        inputs.extend(args.output.as_deref());
+        inputs.extend(args.summary.as_deref());
+        super::files::refuse_same_file(r, &inputs)?;
+        if args.output.as_deref() == Some(r.as_path())
+            || args.summary.as_deref() == Some(r.as_path())
+        {
+            anyhow::bail!(
+                "--report names the same file as --output or --summary: {}",
+                r.display()
+            );
         }
     }
     let input = batch::open_input(&args.catalog)?;
@@ -187,6 +206,11 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         f.commit()?;
     }
     summary.finish();
+    if let Some(p) = &args.report {
+        let mut f = super::files::AtomicFile::create(p)?;
+        f.write_all(crate::render::report_html::render(&summary, &args.catalog).as_bytes())?;
+        f.commit()?;
+    }
     match &args.summary {
         Some(p) => {
             let mut f = super::files::AtomicFile::create(p)?;

@@ -3,7 +3,8 @@
 Pastes the flagship serum and checks the human-derived row, the CO001 finding, the vegan
 verdict and a source line; opens an ingredient's explanation; pastes a Korean label and picks
 markets (EU and Korea) to see their verdicts side by side; lints a pack text and applies the
-safe fixes. Screenshots go to target/browser/ (CI keeps them as artifacts).
+safe fixes; opens the page `inci batch --report` writes, from disk. Screenshots go to
+target/browser/ (CI keeps them as artifacts).
 """
 
 from __future__ import annotations
@@ -204,3 +205,40 @@ def test_errors_are_shown_not_thrown(server, browser):
     status = browser.find_element(By.ID, "status")
     assert "Paste an ingredient list first" in status.text
     assert "error" in status.get_attribute("class")
+
+
+def test_the_batch_report_page_opens_from_a_file(browser, tmp_path):
+    """`inci batch --report` over the test catalog, opened from disk (no server): the charts
+    are drawn, the flagship's product is listed with its EU verdict."""
+    binary = os.environ.get("INCI_BIN", str(ROOT / "target" / "debug" / "inci"))
+    report = tmp_path / "report.html"
+    subprocess.run(
+        [
+            binary,
+            "batch",
+            str(ROOT / "fixtures" / "catalogs" / "good.csv"),
+            "--column",
+            "Ingredients",
+            "--id-column",
+            "SKU",
+            "--report",
+            str(report),
+            "-o",
+            str(tmp_path / "out.jsonl"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    browser.set_window_size(1000, 1600)
+    browser.get(report.as_uri())
+    vegan_bars = browser.find_elements(By.CSS_SELECTOR, "#vegan svg rect")
+    assert len(vegan_bars) == 3
+    widths = [float(b.get_attribute("width")) for b in vegan_bars]
+    assert max(widths) > 100, widths
+    assert browser.find_elements(By.CSS_SELECTOR, "#codes svg rect")
+    assert browser.find_elements(By.CSS_SELECTOR, "#concerns svg rect")
+    human_rows = browser.find_elements(By.CSS_SELECTOR, "#human table tr")
+    assert len(human_rows) == 2  # the header and the flagship serum
+    assert "eu:prohibited" in human_rows[1].text
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SHOTS / "batch-report.png"))
