@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: the Rust workspace, the Python package (scripts/test_python.sh), and `inci serve`
-# in a real browser (scripts/test_browser.sh). The last two need Java 17 (Spark local mode) and
+# Every test: the Rust workspace, the Python package (scripts/test_python.sh), `inci serve`
+# in a real browser (scripts/test_browser.sh), and the install paths (scripts/test_install.sh:
+# release script, GitHub Action, pre-commit hook). The last two need Java 17 (Spark local mode) and
 # Chromium with chromedriver: installed here from Debian's packages when missing and this runs
 # as root (as CI does); elsewhere those tests skip with a message, and fail under CI=true.
 set -euo pipefail
@@ -22,3 +23,4 @@ fi
 cargo test --workspace
 scripts/test_python.sh
 scripts/test_browser.sh
+scripts/test_install.sh

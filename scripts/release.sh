@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds what a release ships into DIR (default dist/): the `inci` binary for this machine
+# as inci-VERSION-TARGET.tar.gz (with the README and both licences), the Python wheel
+# (maturin build --release), and SHA256SUMS over both. Run from anywhere; needs cargo, and
+# maturin on PATH or at $MATURIN (installed into target/release-venv from PyPI when neither).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=${1:-dist}
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+target=$(rustc -vV | sed -n 's/^host: //p')
+mkdir -p "$out"
+
+echo "== inci $version for $target"
+cargo build --release --locked -p inci-cli
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+name="inci-$version-$target"
+mkdir -p "$stage/$name"
+cp target/release/inci README.md LICENSE-MIT LICENSE-APACHE "$stage/$name/"
+tar -C "$stage" -czf "$out/$name.tar.gz" "$name"
+
+echo "== the wheel"
+maturin=${MATURIN:-$(command -v maturin || true)}
+if [ -z "$maturin" ]; then
+  python3 -m venv target/release-venv
+  target/release-venv/bin/pip install --quiet --disable-pip-version-check maturin==1.16.0
+  maturin=target/release-venv/bin/maturin
+fi
+"$maturin" build --quiet --release --manifest-path crates/inci-py/Cargo.toml --out "$out"
+
+echo "== checksums"
+(cd "$out" && rm -f SHA256SUMS && sha256sum -- *.tar.gz *.whl > SHA256SUMS && cat SHA256SUMS)
