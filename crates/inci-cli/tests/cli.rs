@@ -79,7 +79,7 @@ fn scan_file_and_stdin_agree() {
 
 #[test]
 fn text_table_names_every_item() {
-    let out = inci(&["scan", "Aqua, Glycerinn, Thylparaben"], None);
+    let out = common::inci_in_columns(&["scan", "Aqua, Glycerinn, Thylparaben"], None, 200);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("AQUA"), "{text}");
@@ -482,4 +482,110 @@ fn version_names_the_data_compiled_in() {
         "{text}"
     );
     assert_eq!(date.len(), 10, "a DD/MM/YYYY date: {date}");
+}
+
+/// The flagship serum's text report, laid out for `columns`.
+fn flagship_text(columns: usize) -> String {
+    let out = common::inci_in_columns(
+        &["scan", "fixtures/examples/flagship_serum.txt"],
+        None,
+        columns,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn the_text_report_starts_with_a_headline_of_three_sentences() {
+    let text = flagship_text(100);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("What to know"));
+    let headline: Vec<&str> = lines.take_while(|l| !l.is_empty()).collect();
+    let joined = headline
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Three sentences, each starting on a line of its own (two-space indent).
+    assert_eq!(
+        headline
+            .iter()
+            .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+            .count(),
+        3,
+        "{text}"
+    );
+    assert_eq!(joined.matches(". ").count() + 1, 3, "{joined}");
+    assert!(
+        joined.starts_with("Prohibited in the EU: it lists HUMAN UMBILICAL"),
+        "{joined}"
+    );
+    assert!(joined.contains("Not vegan or vegetarian"), "{joined}");
+    assert!(
+        joined.ends_with("Checked against the rules of the EU."),
+        "{joined}"
+    );
+}
+
+#[test]
+fn the_text_report_fits_the_width_and_cuts_nothing() {
+    for columns in [60, 80, 100, 140] {
+        let text = flagship_text(columns);
+        for line in text.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= columns,
+                "{columns} columns: {line:?}"
+            );
+        }
+        assert!(!text.contains('…'), "nothing is cut: {text}");
+        // The flagship's name and the whole legal wording of Annex III entry 84 are there.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let flat = words.join(" ");
+        assert!(flat.contains("HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA"));
+        assert!(
+            flat.contains("- 0.001% in leave-on products - 0.01% in rinse-off products"),
+            "{columns}: legal text whole"
+        );
+    }
+}
+
+#[test]
+fn findings_come_worst_first_with_codes_on_the_detail_line() {
+    let text = flagship_text(100);
+    let findings = text
+        .split("Findings, worst first\n")
+        .nth(1)
+        .expect("a findings section");
+    let rank = |s: &str| {
+        ["info", "low", "moderate", "high"]
+            .iter()
+            .position(|x| *x == s)
+    };
+    let mut last = usize::MAX;
+    let mut seen = 0;
+    for line in findings.lines() {
+        let Some(first) = line.strip_prefix("  ") else {
+            break;
+        };
+        let word = first.split_whitespace().next().unwrap_or_default();
+        if let Some(r) = rank(word)
+            && !line.starts_with("            ")
+        {
+            assert!(r <= last, "not sorted by severity: {line}");
+            last = r;
+            seen += 1;
+            // The message line names no code; its detail line does.
+            let message = first[word.len()..].trim_start();
+            assert!(
+                !message.split_whitespace().next().is_some_and(|w| {
+                    w.len() >= 4
+                        && w.chars().take_while(char::is_ascii_uppercase).count() >= 1
+                        && w.chars().rev().take(3).all(|c| c.is_ascii_digit())
+                }),
+                "a code leads the message: {line}"
+            );
+        }
+    }
+    assert!(seen >= 8, "{findings}");
+    assert!(findings.contains("            H001 · regulation · source:"));
 }

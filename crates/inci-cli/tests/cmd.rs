@@ -4,7 +4,9 @@
 
 #[test]
 fn cli() {
+    // Text reports are laid out for COLUMNS when not on a terminal: pinned here.
     trycmd::TestCases::new()
+        .env("COLUMNS", "100")
         .case("tests/cmd/*.trycmd")
         .case("tests/cmd/*.toml");
 }

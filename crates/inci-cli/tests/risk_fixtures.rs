@@ -154,7 +154,7 @@ fn risk_fixtures_yield_their_findings() {
             }
         }
         let mut text = Vec::new();
-        inci_cli::render::text::write(&mut text, &report).expect("render");
+        inci_cli::render::text::write(&mut text, &report, 100).expect("render");
         let text = anstream::adapter::strip_str(&String::from_utf8_lossy(&text)).to_string();
         insta::assert_snapshot!(format!("{}_text", fx.name), text, &fx.label);
         let json = serde_json::to_string_pretty(&report).expect("json");

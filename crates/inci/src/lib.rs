@@ -61,6 +61,7 @@
 //! `module_graph` test), so each layer can be used without the ones above it.
 
 pub mod explain;
+pub mod headline;
 pub mod ingredient;
 pub mod lint;
 pub mod market;

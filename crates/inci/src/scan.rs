@@ -15,6 +15,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct ScanReport {
+    /// At most three plain sentences to read first: the worst concerns, the vegan verdict,
+    /// the markets applied ([`crate::headline`]).
+    pub headline: Vec<String>,
     /// Every ingredient in label order.
     pub ingredients: Vec<Ingredient>,
     /// Risk findings: which ingredients triggered what, why, and the source.
@@ -181,7 +184,21 @@ fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> Sca
             _ => None,
         })
         .collect();
+    let markets: Vec<&'static MarketCoverage> = options
+        .markets
+        .iter()
+        .map(crate::market::coverage)
+        .collect();
+    let headline = crate::headline::headline(crate::headline::Parts {
+        ingredients: &ingredients,
+        findings: &analysis.findings,
+        concerns: &analysis.concerns,
+        vegan: analysis.vegan,
+        vegetarian: analysis.vegetarian,
+        markets: &markets,
+    });
     ScanReport {
+        headline,
         ingredients,
         findings: analysis.findings,
         concerns: analysis.concerns,
@@ -190,11 +207,7 @@ fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> Sca
         minor_from: analysis.minor_from,
         profile,
         product_type: options.product_type,
-        markets: options
-            .markets
-            .iter()
-            .map(crate::market::coverage)
-            .collect(),
+        markets,
         skipped,
         diagnostics: label.diagnostics.clone(),
     }

@@ -103,7 +103,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
     match args.format {
         Format::Text => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
-            render::text::write(&mut out, &report)?;
+            render::text::write(&mut out, &report, render::width())?;
             out.flush()?;
         }
         Format::Json => {

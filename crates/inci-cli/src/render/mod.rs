@@ -81,6 +81,23 @@ pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Columns to lay text out in: the terminal's width when standard output is one, else
+/// `COLUMNS` when it holds a number (`COLUMNS=80 inci scan label.txt | less`), else 100.
+pub fn width() -> usize {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    if stdout.is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&stdout)
+    {
+        return usize::from(w);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&w| w > 0)
+        .unwrap_or(100)
+}
+
 /// Input text for an error message: [`safe`], and cut after `max` characters with the number
 /// of bytes left out, so a 100 MB header line is not echoed whole.
 pub fn safe_cut(text: &str, max: usize) -> String {

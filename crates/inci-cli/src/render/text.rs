@@ -1,5 +1,10 @@
-//! The text report: the list with each item marked by its worst finding, the level of each
-//! concern, then the findings grouped by concern with their reasons and sources.
+//! The text report, shopper first: the headline (at most three plain sentences), the list
+//! with what each ingredient does and its worst concern, the level of each concern, then the
+//! findings, worst first, each with its code, concern and source on a detail line.
+//!
+//! Everything is laid out for the width it is given (the terminal's, `COLUMNS`, or 100 on a
+//! pipe): table columns take what their contents need and wrap, never cut, when the line is
+//! too narrow; long texts (legal wording, sources) wrap at spaces under their first line.
 
 use anstyle::{AnsiColor, Style};
 use inci::parse::Section;
@@ -14,10 +19,10 @@ const BAD: Style = AnsiColor::Red.on_default().bold();
 const DIM: Style = Style::new().dimmed();
 const HEAD: Style = Style::new().bold();
 
-/// Widest "as printed" column before text is cut with an ellipsis.
-const RAW_WIDTH: usize = 36;
-/// Widest "INCI name" column.
-const NAME_WIDTH: usize = 36;
+/// The narrowest line laid out: below it, lines are still wrapped as at this width.
+const MIN_WIDTH: usize = 40;
+/// Where a finding's text starts (after the severity).
+const INDENT: usize = 12;
 
 fn severity_style(s: Severity) -> Style {
     match s {
@@ -39,31 +44,33 @@ fn level_style(level: Degree) -> Style {
 
 /// Writes `report`. Styles are plain ANSI; the caller's stream strips them when the output is
 /// not a terminal (or `--color never`).
-pub fn write(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
-    write_list(out, report)?;
-    write_concerns(out, report)?;
-    write_findings(out, report)?;
+pub fn write(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Result<()> {
+    let width = width.max(MIN_WIDTH);
+    write_headline(out, report, width)?;
+    write_list(out, report, width)?;
+    write_concerns(out, report, width)?;
+    write_findings(out, report, width)?;
     for s in &report.skipped {
         let text = clip(&super::safe(&s.text.replace(['\n', '\r'], " ")), 60);
-        writeln!(
-            out,
-            "{DIM}skipped {} at {}..{}: {text}{DIM:#}",
+        let line = format!(
+            "skipped {} at {}..{}: {text}",
             s.reason, s.span.start, s.span.end
-        )?;
+        );
+        write_wrapped(out, "", &line, 4, width, DIM)?;
     }
     for d in report
         .diagnostics
         .iter()
         .filter(|d| d.code != inci::parse::DiagnosticCode::SkippedText)
     {
-        writeln!(
-            out,
-            "{WARN}warning[{}]{WARN:#} at {}..{}: {}",
+        let line = format!(
+            "warning[{}] at {}..{}: {}",
             d.code,
             d.span.start,
             d.span.end,
             super::safe(&d.message)
-        )?;
+        );
+        write_wrapped(out, "", &line, 4, width, WARN)?;
     }
     Ok(())
 }
@@ -89,19 +96,91 @@ fn worst_findings(report: &ScanReport) -> Vec<Option<&Finding>> {
     worst
 }
 
-fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
+fn write_headline(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Result<()> {
+    writeln!(out, "{HEAD}What to know{HEAD:#}")?;
+    for sentence in &report.headline {
+        for (k, line) in wrap(&super::safe(sentence), width - 4).iter().enumerate() {
+            let lead = if k == 0 { "  " } else { "    " };
+            writeln!(out, "{lead}{line}")?;
+        }
+    }
+    writeln!(out)
+}
+
+/// The list as a table: number, text as printed, INCI name, what it does, worst concern and
+/// notes. Columns take the width their contents need; when the line is too narrow, the
+/// widest columns give way and their cells wrap onto more lines.
+fn write_list(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Result<()> {
     if report.ingredients.is_empty() {
         writeln!(out, "{WARN}no ingredients found{WARN:#}")?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "{HEAD}{:>3}  {:<RAW_WIDTH$}  {:<NAME_WIDTH$}  worst finding; notes{HEAD:#}",
-        "#", "as printed", "INCI name"
-    )?;
-    let mut section = Section::Main;
     let worst_of = worst_findings(report);
-    for (i, ing) in report.ingredients.iter().enumerate() {
+    let rows: Vec<[String; 4]> = report
+        .ingredients
+        .iter()
+        .enumerate()
+        .map(|(i, ing)| {
+            let raw = super::safe(&ing.raw.replace(['\n', '\r', '\t'], " ")).into_owned();
+            let name = ing.name.unwrap_or("unknown").to_owned();
+            let role = inci::role::primary(ing.functions.iter().copied())
+                .map(inci::role::Role::words)
+                .unwrap_or_default()
+                .to_owned();
+            let worst = worst_of.get(i).copied().flatten().map(|f| {
+                let what = if f.category == inci::risk::Category::HumanDerived {
+                    "human origin".to_owned()
+                } else {
+                    concern_words(f.concern)
+                };
+                format!("{}: {what}", f.severity.as_str())
+            });
+            let notes = notes(ing);
+            let both = match (worst, notes.is_empty()) {
+                (Some(w), true) => w,
+                (Some(w), false) => format!("{w}; {notes}"),
+                (None, _) => notes,
+            };
+            [raw, name, role, both]
+        })
+        .collect();
+    let headers = [
+        "as printed",
+        "INCI name",
+        "what it does",
+        "worst concern; notes",
+    ];
+    let widths = column_widths(&headers, &rows, width - 5);
+    let line = |out: &mut dyn Write, num: &str, cells: [&str; 4], styles: [Style; 4]| {
+        let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, w)| wrap(c, w)).collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        for k in 0..height {
+            let mut text = if k == 0 {
+                format!("{num:>3}")
+            } else {
+                "   ".to_owned()
+            };
+            // Cells padded to their column, styled only when not empty, so that a line
+            // ends with its last text (no trailing blanks once styles are stripped).
+            let mut pending = 0;
+            for (col, lines) in wrapped.iter().enumerate() {
+                let cell = lines.get(k).map(String::as_str).unwrap_or_default();
+                pending += 2;
+                if !cell.is_empty() {
+                    let st = styles[col];
+                    text.push_str(&" ".repeat(pending));
+                    text.push_str(&format!("{st}{cell}{st:#}"));
+                    pending = 0;
+                }
+                pending += widths[col].saturating_sub(unicode_width::UnicodeWidthStr::width(cell));
+            }
+            writeln!(out, "{text}")?;
+        }
+        Ok::<(), io::Error>(())
+    };
+    line(out, "#", headers, [HEAD; 4])?;
+    let mut section = Section::Main;
+    for (i, (ing, cells)) in report.ingredients.iter().zip(&rows).enumerate() {
         if ing.section != section {
             section = ing.section;
             if section == Section::MayContain {
@@ -111,34 +190,24 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         if report.minor_from == Some(i) {
             writeln!(out, "{DIM}     ---- likely under 1 % from here ----{DIM:#}")?;
         }
-        let raw = fit(
-            &super::safe(&ing.raw.replace(['\n', '\r', '\t'], " ")),
-            RAW_WIDTH,
-        );
-        let (name, style) = match ing.name {
-            Some(n) => (fit(n, NAME_WIDTH), OK),
-            None => (fit("unknown", NAME_WIDTH), BAD),
-        };
-        let worst = match worst_of.get(i).copied().flatten() {
-            Some(f) => {
-                let st = severity_style(f.severity);
-                format!("{st}{} {}{st:#}", f.severity.as_str(), f.category.as_str())
-            }
-            None => String::new(),
-        };
-        let notes = notes(ing);
-        let sep = if !worst.is_empty() && !notes.is_empty() {
-            "; "
-        } else {
-            ""
-        };
-        let line = format!(
-            "{:>3}  {}  {style}{}{style:#}  {worst}{sep}{notes}",
-            i + 1,
-            raw,
-            name
-        );
-        writeln!(out, "{}", line.trim_end())?;
+        let name_style = if ing.name.is_some() { OK } else { BAD };
+        let worst_style = worst_of
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or(Style::new(), |f| severity_style(f.severity));
+        let cells = [
+            cells[0].as_str(),
+            cells[1].as_str(),
+            cells[2].as_str(),
+            cells[3].as_str(),
+        ];
+        line(
+            out,
+            &(i + 1).to_string(),
+            cells,
+            [Style::new(), name_style, DIM, worst_style],
+        )?;
     }
     let known = report
         .ingredients
@@ -153,7 +222,50 @@ fn write_list(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
     Ok(())
 }
 
-fn write_concerns(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
+/// Column widths for a table `avail` columns wide (separators not counted): each column
+/// the width of its widest cell; when they do not fit, the widest column gives way first,
+/// down to 8 columns (headers wrap like cells).
+fn column_widths<const N: usize>(
+    headers: &[&str; N],
+    rows: &[[String; N]],
+    avail: usize,
+) -> [usize; N] {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths = [0usize; N];
+    for (c, w) in widths.iter_mut().enumerate() {
+        *w = rows
+            .iter()
+            .map(|r| r[c].width())
+            .chain(std::iter::once(headers[c].width()))
+            .max()
+            .unwrap_or(0);
+    }
+    let floor = |_: usize| 8;
+    let room = avail.saturating_sub(2 * N);
+    while widths.iter().sum::<usize>() > room {
+        // The widest column that can still give way.
+        let Some(c) = (0..N)
+            .filter(|&c| widths[c] > floor(c))
+            .max_by_key(|&c| widths[c])
+        else {
+            break;
+        };
+        widths[c] -= 1;
+    }
+    widths
+}
+
+/// Plain words for a concern, as the list's worst-concern column and the detail lines show
+/// it (`regulation` for the human origin and regulation concern, which holds every annex
+/// finding).
+fn concern_words(c: Concern) -> String {
+    match c {
+        Concern::HumanOriginRegulation => "regulation".to_owned(),
+        other => other.title().to_lowercase(),
+    }
+}
+
+fn write_concerns(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Result<()> {
     writeln!(out)?;
     let profile = report.profile.as_str();
     writeln!(out, "{HEAD}Concerns{HEAD:#} (profile: {profile})")?;
@@ -182,55 +294,68 @@ fn write_concerns(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         } else {
             String::new()
         };
-        writeln!(
-            out,
-            "  {:<28} {st}{:<8}{st:#}{weighted}{extra}",
-            c.concern.title(),
-            c.level
-        )?;
+        let rest = format!("{weighted}{extra}");
+        if rest.is_empty() {
+            writeln!(out, "  {:<28} {st}{}{st:#}", c.concern.title(), c.level)?;
+        } else {
+            let lead = format!("  {:<28} {st}{:<8}{st:#}", c.concern.title(), c.level);
+            // 2 + 28 + 1 + 8 columns before the rest, which wraps under itself.
+            write_wrapped(out, &lead, rest.trim_start(), 40, width, Style::new())?;
+        }
     }
     Ok(())
 }
 
-fn write_findings(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
-    let groups = Concern::ALL.iter().chain(std::iter::once(&Concern::Info));
+/// Every finding, worst first (the concerns in their usual order within a severity), each
+/// with its message and the ingredients it names, then a detail line: code, concern, source.
+fn write_findings(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Result<()> {
     // With several markets, one ingredient's market verdicts are shown side by side.
     let side_by_side = report.markets.len() > 1;
-    for &concern in groups {
-        let mut rows: Vec<Row<'_>> = Vec::new();
-        for f in report.findings.iter().filter(|f| f.concern == concern) {
-            if side_by_side && f.market_verdict.is_some() {
-                if let Some(Row::Markets(group)) = rows
-                    .iter_mut()
-                    .rev()
-                    .find(|r| matches!(r, Row::Markets(g) if g[0].ingredients == f.ingredients))
-                {
-                    group.push(f);
-                    continue;
-                }
-                rows.push(Row::Markets(vec![f]));
-            } else {
-                rows.push(Row::One(f));
+    let mut rows: Vec<Row<'_>> = Vec::new();
+    for f in &report.findings {
+        if side_by_side && f.market_verdict.is_some() {
+            if let Some(Row::Markets(group)) = rows
+                .iter_mut()
+                .rev()
+                .find(|r| matches!(r, Row::Markets(g) if g[0].ingredients == f.ingredients))
+            {
+                group.push(f);
+                continue;
             }
+            rows.push(Row::Markets(vec![f]));
+        } else {
+            rows.push(Row::One(f));
         }
-        if rows.is_empty() {
-            continue;
-        }
-        rows.sort_by_key(|r| std::cmp::Reverse(r.severity()));
+    }
+    let order = |c: Concern| {
+        Concern::ALL
+            .iter()
+            .position(|x| *x == c)
+            .unwrap_or(usize::MAX)
+    };
+    rows.sort_by_key(|r| (std::cmp::Reverse(r.severity()), order(r.concern())));
+    if !rows.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{HEAD}{}{HEAD:#}", concern.title())?;
-        for row in rows {
-            match row {
-                Row::One(f) => write_finding(out, f, side_by_side)?,
-                Row::Markets(group) => write_markets(out, report, &group)?,
-            }
+        writeln!(out, "{HEAD}Findings, worst first{HEAD:#}")?;
+    }
+    for row in rows {
+        match row {
+            Row::One(f) => write_finding(out, f, side_by_side, width)?,
+            Row::Markets(group) => write_markets(out, report, &group, width)?,
         }
     }
     if report.minor_from.is_some() {
         writeln!(out)?;
-        writeln!(out, "{DIM}1 % line: {}{DIM:#}", inci::risk::POSITION_SOURCE)?;
+        write_wrapped(
+            out,
+            "",
+            &format!("1 % line: {}", inci::risk::POSITION_SOURCE),
+            0,
+            width,
+            DIM,
+        )?;
     }
-    write_coverage(out, report)
+    write_coverage(out, report, width)
 }
 
 /// A line of the findings: one finding, or one ingredient's verdicts in several markets.
@@ -244,6 +369,13 @@ impl Row<'_> {
         match self {
             Row::One(f) => f.severity,
             Row::Markets(g) => g.iter().map(|f| f.severity).max().unwrap_or(Severity::Info),
+        }
+    }
+
+    fn concern(&self) -> Concern {
+        match self {
+            Row::One(f) => f.concern,
+            Row::Markets(g) => g.first().map_or(Concern::Info, |f| f.concern),
         }
     }
 }
@@ -262,29 +394,60 @@ fn which(f: &Finding) -> String {
     }
 }
 
-fn write_finding(out: &mut dyn Write, f: &Finding, several_markets: bool) -> io::Result<()> {
+/// `text` word-wrapped to `width`, its first line after `lead` (styled `lead_style` is the
+/// caller's), the rest indented by `indent` columns; the whole in `style`.
+fn write_wrapped(
+    out: &mut dyn Write,
+    lead: &str,
+    text: &str,
+    indent: usize,
+    width: usize,
+    style: Style,
+) -> io::Result<()> {
+    for (k, line) in wrap(text, width.saturating_sub(indent)).iter().enumerate() {
+        if k == 0 {
+            writeln!(out, "{lead}{style}{line}{style:#}")?;
+        } else {
+            writeln!(out, "{}{style}{line}{style:#}", " ".repeat(indent))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_finding(
+    out: &mut dyn Write,
+    f: &Finding,
+    several_markets: bool,
+    width: usize,
+) -> io::Result<()> {
     let st = severity_style(f.severity);
-    // In a report for several markets, a market's rule says whose it is (`R003 [EU UK]`).
+    // In a report for several markets, a market's rule says whose it is (`[EU UK]`).
     let markets = if several_markets && !f.markets.is_empty() {
         let codes: Vec<&str> = f.markets.iter().map(|m| m.code()).collect();
         format!(" [{}]", codes.join(" "))
     } else {
         String::new()
     };
-    writeln!(
-        out,
-        "  {st}{:<8}{st:#} {}{markets} {}{}",
-        f.severity.as_str(),
+    let lead = format!("  {st}{:<9}{st:#} ", f.severity.as_str());
+    let text = format!("{}{}{markets}", super::safe(&f.message), which(f));
+    write_wrapped(out, &lead, &text, INDENT, width, Style::new())?;
+    let detail = format!(
+        "{} · {} · source: {}",
         f.code,
-        super::safe(&f.message),
-        which(f)
-    )?;
-    writeln!(out, "           {DIM}source: {}{DIM:#}", f.source)
+        concern_words(f.concern),
+        f.source
+    );
+    write_wrapped(out, &" ".repeat(INDENT), &detail, INDENT, width, DIM)
 }
 
-/// One ingredient's verdicts in several markets, on one line: `EU: prohibited (Annex II entry
-/// 416) · KR: allowed if ... · US: no specific rule`, then each market's source.
-fn write_markets(out: &mut dyn Write, report: &ScanReport, group: &[&Finding]) -> io::Result<()> {
+/// One ingredient's verdicts in several markets: `EU: prohibited (Annex II entry 416) · KR:
+/// allowed if ... · US: no specific rule`, then the codes and each market's source.
+fn write_markets(
+    out: &mut dyn Write,
+    report: &ScanReport,
+    group: &[&Finding],
+    width: usize,
+) -> io::Result<()> {
     let Some(first) = group.first() else {
         return Ok(());
     };
@@ -321,38 +484,42 @@ fn write_markets(out: &mut dyn Write, report: &ScanReport, group: &[&Finding]) -
             format!("{}: {}{inferred}", v.market.code(), v.summary)
         })
         .collect();
-    writeln!(
-        out,
-        "  {st}{:<8}{st:#} {} {} by market: {}{}",
-        worst.as_str(),
-        codes.join(" "),
+    let lead = format!("  {st}{:<9}{st:#} ", worst.as_str());
+    let text = format!(
+        "{} by market: {}{}",
         super::safe(&name),
         super::safe(&verdicts.join(" · ")),
         which(first)
-    )?;
+    );
+    write_wrapped(out, &lead, &text, INDENT, width, Style::new())?;
     let sources: Vec<String> = group
         .iter()
         .filter_map(|f| f.market_verdict.as_ref().map(|v| (v.market, &f.source)))
         .map(|(m, s)| format!("{}: {s}", m.code()))
         .collect();
-    writeln!(
-        out,
-        "           {DIM}sources: {}{DIM:#}",
+    let detail = format!(
+        "{} · {} · sources: {}",
+        codes.join(" "),
+        concern_words(first.concern),
         sources.join("; ")
-    )
+    );
+    write_wrapped(out, &" ".repeat(INDENT), &detail, INDENT, width, DIM)
 }
 
 /// Which markets' rules were applied, and what had no rule data there.
-fn write_coverage(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
+fn write_coverage(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Result<()> {
     use inci::market::{Coverage, Market};
     if let [only] = report.markets.as_slice()
         && only.market == Market::Eu
     {
-        writeln!(
+        return write_wrapped(
             out,
-            "{DIM}market: EU (Regulation (EC) 1223/2009); others with --market (kr, jp, cn, tw, us, ca, uk, asean, all){DIM:#}"
-        )?;
-        return Ok(());
+            "",
+            "market: EU (Regulation (EC) 1223/2009); others with --market (kr, jp, cn, tw, us, ca, uk, asean, all)",
+            8,
+            width,
+            DIM,
+        );
     }
     writeln!(out)?;
     writeln!(out, "{HEAD}Markets{HEAD:#}")?;
@@ -384,7 +551,8 @@ fn write_coverage(out: &mut dyn Write, report: &ScanReport) -> io::Result<()> {
         if !missing.is_empty() {
             parts.push(format!("no rule data, not checked: {}", missing.join(", ")));
         }
-        writeln!(out, "  {:<6} {}", m.market.code(), parts.join("; "))?;
+        let lead = format!("  {:<6} ", m.market.code());
+        write_wrapped(out, &lead, &parts.join("; "), 9, width, Style::new())?;
     }
     Ok(())
 }
@@ -414,7 +582,7 @@ fn notes(ing: &Ingredient) -> String {
         Via::Hyphenation => notes.push("hyphenation rejoined".to_owned()),
         Via::Guessed => notes.push("guessed: characters dropped".to_owned()),
         Via::Correction => notes.push(format!(
-            "{WARN}misspelt: printed as {}, read as {}{WARN:#}",
+            "misspelt: printed as {}, read as {}",
             super::safe(ing.raw.trim()),
             ing.name.unwrap_or_default()
         )),
@@ -429,14 +597,11 @@ fn notes(ing: &Ingredient) -> String {
         && ing.suggestions.iter().all(|s| s.distance == 0)
     {
         notes.push(format!(
-            "{WARN}incomplete name (no part): could be {}{WARN:#}",
+            "incomplete name (no part): could be {}",
             ing.suggested_names()
         ));
     } else if !ing.suggestions.is_empty() && ing.matched_via != Via::Correction {
-        notes.push(format!(
-            "{WARN}did you mean {}?{WARN:#}",
-            ing.suggested_names()
-        ));
+        notes.push(format!("did you mean {}?", ing.suggested_names()));
     }
     for q in &ing.qualifiers {
         notes.push(super::safe(q.text.trim()).into_owned());
@@ -465,10 +630,85 @@ fn clip(s: &str, width: usize) -> String {
     out
 }
 
-/// [`clip`], then padded with spaces to exactly `width` columns (a table cell).
-fn fit(s: &str, width: usize) -> String {
-    let mut out = clip(s, width);
-    let used = unicode_width::UnicodeWidthStr::width(out.as_str());
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
+/// `text` word-wrapped to `width` terminal columns: lines break at spaces, and a word is
+/// split only when it alone is wider than a line (Korean, Japanese and Chinese characters
+/// take two columns each). Never empty: an empty text is one empty line.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w = word.width();
+        if used > 0 && used + 1 + w <= width {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if w <= width {
+            line.push_str(word);
+            used = w;
+            continue;
+        }
+        // A word wider than the line: split it where the line ends.
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_never_loses_text() {
+        let text = "Regulation (EC) 1223/2009 Annex III entry 84: the presence of the substance must be indicated";
+        for width in [10, 17, 40, 200] {
+            let lines = wrap(text, width);
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= width)
+            );
+            assert_eq!(lines.join(" "), text, "width {width}");
+        }
+        assert_eq!(wrap("", 10), vec![String::new()]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        // Two columns per character.
+        assert_eq!(
+            wrap("정제수 글리세린", 6),
+            vec!["정제수", "글리세"]
+                .into_iter()
+                .chain(["린"])
+                .map(String::from)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn columns_give_way_widest_first() {
+        let headers = ["a", "b"];
+        let rows = vec![["x".repeat(30), "y".repeat(60)]];
+        assert_eq!(column_widths(&headers, &rows, 200), [30, 60]);
+        let w = column_widths(&headers, &rows, 60);
+        assert!(w[0] + w[1] + 4 <= 60, "{w:?}");
+        assert!(w[1] >= w[0]);
+    }
 }

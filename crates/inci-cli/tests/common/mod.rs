@@ -4,12 +4,20 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-/// Runs `inci` with `args`, feeding `stdin` when given, colour off; returns what it wrote.
+/// Runs `inci` with `args`, feeding `stdin` when given, colour off, text laid out for 100
+/// columns; returns what it wrote.
 pub fn inci(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    inci_in_columns(args, stdin, 100)
+}
+
+/// [`inci`], text laid out for `columns` (`COLUMNS`).
+#[allow(dead_code)]
+pub fn inci_in_columns(args: &[&str], stdin: Option<&[u8]>, columns: usize) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_inci"))
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("COLUMNS", columns.to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
