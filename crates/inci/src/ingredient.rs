@@ -44,6 +44,12 @@ pub struct Ingredient {
     /// CosIng functions, when known.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<&'static str>,
+    /// What it does, chosen from `functions` by [`crate::role::primary`]'s ranking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<crate::role::Role>,
+    /// The same in plain words (`humectant: draws water into the skin`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub does: Option<&'static str>,
     /// Comedogenic rating range `[min, max]` on the 0-5 scale, when rated (any rating; findings
     /// are raised from 3).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -134,6 +140,10 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.and_then(|e| e.cas),
                 functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
+                role: entry.and_then(|e| crate::role::primary(e.functions())),
+                does: entry
+                    .and_then(|e| crate::role::primary(e.functions()))
+                    .map(crate::role::Role::words),
                 comedogenic: entry
                     .and_then(|e| inci_dict::risk::comedogenic(e.id))
                     .map(|c| [c.min, c.max]),

@@ -271,7 +271,7 @@ impl IngredientRow {
                     inci_name: ing.name,
                     matched_via: ing.matched_via,
                     section: ing.section,
-                    role: crate::role::primary(ing.functions.iter().copied()),
+                    role: ing.role,
                     origin: ing.origin,
                     cas: ing.cas,
                     worst_severity: worst,

@@ -88,20 +88,38 @@ def test_scan_the_flagship_serum(server, browser):
     wait = WebDriverWait(browser, 20)
     wait.until(EC.visibility_of_element_located((By.ID, "scan-panel")))
 
+    # The headline first: three plain sentences.
+    sentences = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#headline-sentences li")]
+    assert len(sentences) == 3, sentences
+    assert sentences[0].startswith("Prohibited in the EU: it lists HUMAN UMBILICAL"), sentences
+    assert sentences[1].startswith("Not vegan or vegetarian"), sentences
+
     human = browser.find_elements(By.CSS_SELECTOR, "#ingredients tr.human-derived")
     assert len(human) == 1
     assert "HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED MEDIA" in human[0].text
-    assert "H001" in human[0].text
+    # What it does in plain words, the worst concern in words; no code in the table.
+    assert "humectant: draws water into the skin" in human[0].text
+    assert "high human origin" in human[0].text
+    assert "H001" not in human[0].text
+    glycerin = browser.find_element(By.CSS_SELECTOR, '#ingredients tr[data-index="1"] td.does')
+    assert glycerin.text == "humectant: draws water into the skin"
 
     co001 = browser.find_elements(By.CSS_SELECTOR, '#findings li[data-code="CO001"]')
     assert co001, "the CO001 finding is listed"
     assert "pore" in co001[0].text.lower()
-    assert "Source: " in co001[0].text
+    assert "source: " in co001[0].text
+
+    # Worst first; the code only on the detail line.
+    severities = [li.get_attribute("data-severity") for li in browser.find_elements(By.CSS_SELECTOR, "#findings li")]
+    rank = ["info", "low", "moderate", "high"]
+    assert severities == sorted(severities, key=rank.index, reverse=True), severities
+    first = browser.find_element(By.CSS_SELECTOR, "#findings li")
+    assert not first.text.split("\n")[0].split(" ", 1)[1].startswith(first.get_attribute("data-code"))
 
     vegan = browser.find_element(By.ID, "vegan")
     assert vegan.text == "Vegan: no · Vegetarian: no"
     r416 = browser.find_element(By.CSS_SELECTOR, '#findings li[data-code="R416"]')
-    assert "Source: Regulation (EC) 1223/2009 Annex II entry 416" in r416.text
+    assert "R416 · regulation · source: Regulation (EC) 1223/2009 Annex II entry 416" in r416.text
 
     # The label view marks the ingredient and greys the pack text around the list.
     marked = browser.find_elements(By.CSS_SELECTOR, "#label-view .sev-high")
@@ -129,7 +147,9 @@ def test_a_korean_label_for_the_eu_and_korea(server, browser):
 
     rows = browser.find_elements(By.CSS_SELECTOR, "#ingredients tbody tr")
     assert len(rows) == 8
-    assert all("foreign:ko" in r.text for r in rows), [r.text for r in rows]
+    assert all(r.find_elements(By.CSS_SELECTOR, "button.name") for r in rows), [r.text for r in rows]
+    sentences = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#headline-sentences li")]
+    assert "Korea: allowed if the culture medium meets the MFDS safety standard" in sentences[2], sentences
     human = browser.find_elements(By.CSS_SELECTOR, "#ingredients tr.human-derived")
     assert len(human) == 1
     assert "HUMAN ADIPOSE DERIVED STEM CELL CONDITIONED MEDIA" in human[0].text
@@ -156,6 +176,12 @@ def test_lint_and_apply_safe_fixes(server, browser):
     wait.until(EC.visibility_of_element_located((By.ID, "lint-panel")))
     codes = [li.get_attribute("data-code") for li in browser.find_elements(By.CSS_SELECTOR, "#lints li")]
     assert "L002" in codes and "L005" in codes, codes
+    # Names in messages are shown as code, not between backticks; counts are in words.
+    lints = browser.find_element(By.ID, "lints")
+    assert "`" not in lints.text, lints.text
+    assert lints.find_elements(By.CSS_SELECTOR, "code")
+    summary = browser.find_element(By.ID, "lint-summary").text
+    assert "1 errors" not in summary and "1 warnings" not in summary, summary
     browser.save_screenshot(str(SHOTS / "lint.png"))
 
     browser.find_element(By.ID, "fix-button").click()
@@ -242,3 +268,57 @@ def test_the_batch_report_page_opens_from_a_file(browser, tmp_path):
     assert "eu:prohibited" in human_rows[1].text
     SHOTS.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(SHOTS / "batch-report.png"))
+
+
+def test_the_page_fits_a_phone(server, browser):
+    """At 375 px wide nothing overflows: the tables become one card per row."""
+    browser.set_window_size(375, 2000)
+    try:
+        browser.get(server)
+        paste(browser, FLAGSHIP)
+        browser.find_element(By.ID, "scan-button").click()
+        WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+        width = browser.execute_script("return document.documentElement.clientWidth")
+        scroll = browser.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= width, f"the page is {scroll} px wide in a {width} px window"
+        table = browser.find_element(By.ID, "ingredients")
+        assert table.size["width"] <= width
+        browser.save_screenshot(str(SHOTS / "phone.png"))
+    finally:
+        browser.set_window_size(1280, 2200)
+
+
+def test_a_share_link_reopens_the_label_without_sending_it(server, browser):
+    browser.get(server)
+    paste(browser, FLAGSHIP)
+    browser.find_element(By.CSS_SELECTOR, '#markets-picker input[value="kr"]').click()
+    browser.find_element(By.ID, "scan-button").click()
+    WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+    link = browser.find_element(By.ID, "share-link").get_attribute("href")
+    base, _, fragment = link.partition("#")
+    assert "Human" not in base and "label=" in fragment, link
+    # A fresh page from the link scans the label with the same markets.
+    browser.get("about:blank")
+    browser.get(link)
+    WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+    assert browser.find_element(By.ID, "text").get_attribute("value") == FLAGSHIP
+    assert browser.find_element(By.CSS_SELECTOR, '#markets-picker input[value="kr"]').is_selected()
+    markets = {r.get_attribute("data-market") for r in browser.find_elements(By.CSS_SELECTOR, "#market-verdicts tbody tr")}
+    assert markets == {"eu", "kr"}
+
+
+def test_printing_shows_the_answers_not_the_form(server, browser):
+    browser.get(server)
+    paste(browser, FLAGSHIP)
+    browser.find_element(By.ID, "scan-button").click()
+    WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.ID, "input").is_displayed()
+        assert not browser.find_element(By.ID, "share-link").is_displayed()
+        assert browser.find_element(By.ID, "findings").is_displayed()
+        assert browser.find_element(By.ID, "headline").is_displayed()
+        pdf = browser.print_page()
+        assert len(pdf) > 1000
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -93,6 +93,48 @@ function badge(level) {
   return el("span", { class: `badge sev-${level}`, text: level });
 }
 
+// A message whose `quoted` parts are names or codes: shown as code, never as backticks.
+function withCode(message) {
+  const node = el("span");
+  message.split("`").forEach((part, i) => node.append(i % 2 ? el("code", { text: part }) : part));
+  return node;
+}
+
+// `1 error`, `2 errors`.
+function count(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// Plain words for a concern in a table cell.
+function concernWords(f) {
+  if (f.category === "human_derived") return "human origin";
+  if (f.concern === "human_origin_regulation") return "regulation";
+  return (CONCERN_TITLES[f.concern] || f.concern).toLowerCase();
+}
+
+// The label and options in the page's address, after `#`: a link that reopens this scan. The
+// fragment is never sent to a server.
+function shareLink() {
+  const params = new URLSearchParams(options());
+  params.set("label", $("text").value);
+  return `${location.href.split("#")[0]}#${params.toString()}`;
+}
+
+function fromLink() {
+  if (!location.hash.startsWith("#")) return false;
+  const params = new URLSearchParams(location.hash.slice(1));
+  const label = params.get("label");
+  if (!label) return false;
+  $("text").value = label;
+  if (params.get("profile")) $("profile").value = params.get("profile");
+  if (params.get("product_type")) $("product-type").value = params.get("product_type");
+  const markets = (params.get("market") || "eu").split(",");
+  for (const c of document.querySelectorAll('#markets-picker input[name="market"]')) {
+    c.checked = markets.includes(c.value);
+  }
+  return true;
+}
+
 function showScan(report) {
   lastScan = report;
   const text = $("text").value;
@@ -107,6 +149,10 @@ function showScan(report) {
     marks.push({ start: s.span[0], end: s.span[1], class: "skipped", title: `not an ingredient: ${s.reason}`, label: `skipped: ${s.reason}` });
   }
   markText($("label-view"), text, marks);
+
+  const sentences = $("headline-sentences");
+  sentences.replaceChildren(...(report.headline || []).map((h) => el("li", { text: h })));
+  $("share-link").href = shareLink();
 
   const concerns = $("concerns").tBodies[0];
   concerns.replaceChildren();
@@ -128,26 +174,33 @@ function showScan(report) {
     const name = ing.name
       ? el("button", { type: "button", class: "name", "data-name": ing.name, text: ing.name })
       : el("span", { text: `unknown${ing.suggestions.length ? `; did you mean ${ing.suggestions.join(", ")}?` : ""}` });
-    const cell = el("td");
-    for (const f of codes) cell.append(badge(f.severity), " ", f.code, " ");
+    const w = worst.get(i);
+    const cell = el("td", { "data-label": "Worst concern" });
+    if (w && w.severity !== "info") cell.append(badge(w.severity), ` ${concernWords(w)}`);
     rows.append(el("tr", { class: human ? "human-derived" : "", "data-index": String(i) },
-      el("td", { text: String(i + 1) }), el("td", { text: ing.raw.trim() }), el("td", {}, name),
-      el("td", { text: ing.matched_via.replaceAll("_", " ") }), cell));
+      el("td", { "data-label": "#", text: String(i + 1) }),
+      el("td", { "data-label": "As printed", text: ing.raw.trim() }),
+      el("td", { "data-label": "INCI name" }, name),
+      el("td", { "data-label": "What it does", class: "does", text: ing.does || "" }), cell));
   });
 
+  // Worst first; within a severity, the concerns in their usual order. Codes, rule names and
+  // sources go on the detail line.
+  const order = Object.keys(CONCERN_TITLES);
+  const sorted = [...report.findings].sort((a, b) =>
+    SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) ||
+    order.indexOf(a.concern) - order.indexOf(b.concern));
   const list = $("findings");
   list.replaceChildren();
-  for (const f of report.findings) {
-    const names = f.ingredients.map((i) => report.ingredients[i]?.name || report.ingredients[i]?.raw.trim());
+  for (const f of sorted) {
     const where = f.markets && report.markets.length > 1 ? ` [${f.markets.map((m) => m.toUpperCase()).join(" ")}]` : "";
-    list.append(el("li", { "data-code": f.code },
-      badge(f.severity), " ", el("strong", { text: f.code + where }), ` ${f.message}`,
-      el("div", { class: "source", text: `Source: ${f.source}` }),
-      names.length ? el("div", { class: "source", text: `Ingredients: ${names.join(", ")}` }) : ""));
+    list.append(el("li", { "data-code": f.code, "data-severity": f.severity },
+      badge(f.severity), " ", withCode(`${f.message}${where}`),
+      el("div", { class: "source detail", text: `${f.code} · ${concernWords(f)} · source: ${f.source}` })));
   }
   showMarkets(report);
   setDownload($("download-scan"), report);
-  status(`${report.ingredients.length} ingredients, ${report.findings.length} findings.`);
+  status(`${count(report.ingredients.length, "ingredient", "ingredients")}, ${count(report.findings.length, "finding", "findings")}.`);
 }
 
 // One row per market verdict on a human-derived ingredient, so the markets read side by side,
@@ -190,15 +243,16 @@ function showLint(doc, text) {
   for (const l of file.lints) {
     const item = el("li", { "data-code": l.code },
       el("span", { class: `badge lint-${l.level}`, text: l.level }), " ",
-      el("strong", { text: `${l.code} ${l.rule}` }), ` line ${l.start.line}, column ${l.start.column}: ${l.message}`);
-    if (l.help) item.append(el("div", { class: "source", text: `help: ${l.help}` }));
-    if (l.fix) item.append(el("div", { class: "source", text: `fix (${l.fix.applicability}): ${l.fix.message}` }));
+      `line ${l.start.line}, column ${l.start.column}: `, withCode(l.message));
+    if (l.help) item.append(el("div", { class: "source" }, "help: ", withCode(l.help)));
+    if (l.fix) item.append(el("div", { class: "source" }, `fix (${l.fix.applicability}): `, withCode(l.fix.message)));
+    item.append(el("div", { class: "source detail", text: `${l.code} ${l.rule}` }));
     list.append(item);
   }
   const s = doc.summary;
-  status(`${file.lints.length} lints.`);
+  status(`${count(file.lints.length, "lint", "lints")}.`);
   $("lint-summary").textContent = file.lints.length
-    ? `${s.error} errors, ${s.warning} warnings, ${s.info} notes; ${s.fixable} with a fix.`
+    ? `${count(s.error, "error", "errors")}, ${count(s.warning, "warning", "warnings")}, ${count(s.info, "note", "notes")}; ${s.fixable} with a fix.`
     : "No problems found.";
   $("fix-button").disabled = !file.lints.some((l) => l.fix && l.fix.applicability === "safe");
   setDownload($("download-lint"), doc);
@@ -300,4 +354,14 @@ $("text").addEventListener("drop", (ev) => {
   ev.preventDefault();
   $("text").classList.remove("dragging");
   load(ev.dataTransfer.files[0]);
+});
+
+// A link with the label after `#` scans it on arrival.
+if (fromLink()) run("scan");
+$("share-link").addEventListener("click", (ev) => {
+  ev.preventDefault();
+  const link = shareLink();
+  history.replaceState(null, "", link);
+  if (navigator.clipboard) navigator.clipboard.writeText(link).catch(() => {});
+  status("The link to this label is in the address bar (and copied when the browser allows).");
 });
