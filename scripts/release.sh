@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds what a release ships into DIR (default dist/): the `inci` binary for this machine
 # as inci-VERSION-TARGET.tar.gz (with the README and both licences), the Python wheel
-# (maturin build --release), and SHA256SUMS over both. Run from anywhere; needs cargo, and
+# (maturin build --release), the page that runs in the browser as inci-web-VERSION.zip
+# (scripts/build_web.sh: open its index.html, or put the folder on any static host), and
+# SHA256SUMS over all three. Run from anywhere; needs cargo, and
 # maturin on PATH or at $MATURIN (installed into target/release-venv from PyPI when neither).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +31,10 @@ if [ -z "$maturin" ]; then
 fi
 "$maturin" build --quiet --release --manifest-path crates/inci-py/Cargo.toml --out "$out"
 
+echo "== the page that runs in the browser"
+scripts/build_web.sh "$stage/inci-web-$version" >/dev/null
+python3 -c 'import shutil, sys; shutil.make_archive(sys.argv[1], "zip", sys.argv[2], sys.argv[3])' \
+  "$out/inci-web-$version" "$stage" "inci-web-$version"
+
 echo "== checksums"
-(cd "$out" && rm -f SHA256SUMS && sha256sum -- *.tar.gz *.whl > SHA256SUMS && cat SHA256SUMS)
+(cd "$out" && rm -f SHA256SUMS && sha256sum -- *.tar.gz *.whl *.zip > SHA256SUMS && cat SHA256SUMS)

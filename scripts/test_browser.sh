@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The browser test of `inci serve`: headless Chromium driven over WebDriver (chromedriver) by
+# The browser test of the page, served by `inci serve` and built as a static folder that runs
+# inci in WebAssembly (scripts/build_web.sh): headless Chromium driven over WebDriver (chromedriver) by
 # pytest and Selenium, in a fresh virtualenv (target/browser-venv). Screenshots land in
 # target/browser/. Needs Debian's chromium and chromium-driver (.ci/run installs them) and
 # PyPI; `cargo test --workspace` first, so that target/debug/inci is built.
@@ -11,4 +12,7 @@ rm -rf "$venv" target/browser
 python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r crates/inci-cli/tests/browser/requirements.txt
 cargo build --quiet -p inci-cli
-INCI_BIN="$PWD/target/debug/inci" "$venv/bin/python" -m pytest -q -p no:cacheprovider crates/inci-cli/tests/browser
+# The static page (inci in WebAssembly), which every page test also runs against from disk.
+scripts/build_web.sh target/web-page
+INCI_BIN="$PWD/target/debug/inci" INCI_WEB="$PWD/target/web-page" \
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider crates/inci-cli/tests/browser

@@ -32,9 +32,15 @@ def test_the_release_script_builds_the_binary_the_wheel_and_checksums(tmp_path):
     assert done.returncode == 0, done.stderr
     archives = list(out.glob("inci-*.tar.gz"))
     wheels = list(out.glob("inci-*.whl"))
-    assert len(archives) == 1 and len(wheels) == 1, list(out.iterdir())
+    pages = list(out.glob("inci-web-*.zip"))
+    assert len(archives) == 1 and len(wheels) == 1 and len(pages) == 1, list(out.iterdir())
     check = run("sha256sum", "-c", "SHA256SUMS", cwd=out)
-    assert check.returncode == 0 and check.stdout.count(": OK") == 2, check.stdout
+    assert check.returncode == 0 and check.stdout.count(": OK") == 3, check.stdout
+    import zipfile
+
+    with zipfile.ZipFile(pages[0]) as z:
+        files = {pathlib.PurePosixPath(n).name for n in z.namelist()}
+    assert {"index.html", "app.js", "style.css", "inci_wasm.js", "inci_wasm_data.js"} <= files
     with tarfile.open(archives[0]) as tar:
         names = tar.getnames()
         tar.extractall(tmp_path / "x", filter="data")

@@ -101,7 +101,7 @@ async fn every_endpoint_answers_as_the_command_line_does() {
     assert_eq!(status, 200);
     let page = String::from_utf8(page).expect("utf-8 page");
     assert!(
-        page.contains("<textarea") && page.contains("/app.js"),
+        page.contains("<textarea") && page.contains("src=\"app.js\""),
         "{page}"
     );
     for asset in ["/app.js", "/style.css"] {

@@ -3,7 +3,9 @@
 Pastes the flagship serum and checks the human-derived row, the CO001 finding, the vegan
 verdict and a source line; opens an ingredient's explanation; pastes a Korean label and picks
 markets (EU and Korea) to see their verdicts side by side; lints a pack text and applies the
-safe fixes; opens the page `inci batch --report` writes, from disk. Screenshots go to
+safe fixes; the phone width, the share link and printing; opens the page `inci batch
+--report` writes, from disk. Every page test runs twice: against `inci serve`, and against the
+static folder (scripts/build_web.sh: inci compiled to WebAssembly) opened from disk. Screenshots go to
 target/browser/ (CI keeps them as artifacts).
 """
 
@@ -28,8 +30,21 @@ PACK = "Ingredients: Aqua,, Glycerin, Phenoxyetanol, Parfum.\n"
 KOREAN = "전성분: 정제수, 부틸렌글라이콜, 글리세린, 인체지방줄기세포배양액, 나이아신아마이드, 판테놀, 아데노신, 향료"
 
 
-@pytest.fixture(scope="module")
-def server():
+WEB = pathlib.Path(os.environ.get("INCI_WEB", ROOT / "target" / "web-page"))
+
+
+@pytest.fixture(scope="module", params=["served", "static"])
+def server(request):
+    """The page's address: `inci serve`'s, or the static folder's index.html opened from disk
+    (scripts/build_web.sh builds it; no server at all)."""
+    if request.param == "static":
+        index = WEB / "index.html"
+        if not index.exists():
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"{index} missing (scripts/build_web.sh), and CI=true")
+            pytest.skip(f"{index} missing: run scripts/build_web.sh")
+        yield index.as_uri()
+        return
     binary = os.environ.get("INCI_BIN", str(ROOT / "target" / "debug" / "inci"))
     proc = subprocess.Popen(
         [binary, "serve", "--port", "0", "--verbose"],
@@ -72,6 +87,11 @@ def browser():
     driver.quit()
 
 
+def shot(address: str, name: str) -> str:
+    """A screenshot's file name, with `static-` in front for the static page."""
+    return f"static-{name}" if address.startswith("file:") else name
+
+
 def paste(driver, text: str) -> None:
     box = driver.find_element(By.ID, "text")
     box.clear()
@@ -82,6 +102,12 @@ def paste(driver, text: str) -> None:
 def test_scan_the_flagship_serum(server, browser):
     browser.get(server)
     assert browser.title.startswith("inci")
+    if server.startswith("file:"):
+        # The static page runs inci itself and says so.
+        WebDriverWait(browser, 30).until(
+            lambda d: d.find_element(By.ID, "version").text.startswith("inci ")
+        )
+        assert browser.find_element(By.ID, "static-note").is_displayed()
     paste(browser, FLAGSHIP)
     browser.find_element(By.ID, "profile").send_keys("sensitive")
     browser.find_element(By.ID, "scan-button").click()
@@ -126,14 +152,14 @@ def test_scan_the_flagship_serum(server, browser):
     assert any("Human Umbilical" in m.text for m in marked)
     skipped = browser.find_elements(By.CSS_SELECTOR, "#label-view .skipped")
     assert any("Directions" in s.text for s in skipped)
-    browser.save_screenshot(str(SHOTS / "scan.png"))
+    browser.save_screenshot(str(SHOTS / shot(server, "scan.png")))
 
     # An ingredient's explanation, opened from the table.
     browser.find_element(By.CSS_SELECTOR, 'button.name[data-name="LINALOOL"]').click()
     wait.until(EC.visibility_of_element_located((By.ID, "explain")))
     assert browser.find_element(By.ID, "explain-title").text == "LINALOOL"
     assert "Source:" in browser.find_element(By.ID, "explain-facts").text
-    browser.save_screenshot(str(SHOTS / "explain.png"))
+    browser.save_screenshot(str(SHOTS / shot(server, "explain.png")))
     browser.find_element(By.ID, "explain-close").click()
 
 
@@ -165,7 +191,7 @@ def test_a_korean_label_for_the_eu_and_korea(server, browser):
     assert "MFDS safety standard" in verdicts["kr"].text
     coverage = browser.find_element(By.CSS_SELECTOR, '#market-coverage li[data-market="kr"]').text
     assert "no rule data for KR annex limits: not checked" in coverage
-    browser.save_screenshot(str(SHOTS / "markets.png"))
+    browser.save_screenshot(str(SHOTS / shot(server, "markets.png")))
 
 
 def test_lint_and_apply_safe_fixes(server, browser):
@@ -182,7 +208,7 @@ def test_lint_and_apply_safe_fixes(server, browser):
     assert lints.find_elements(By.CSS_SELECTOR, "code")
     summary = browser.find_element(By.ID, "lint-summary").text
     assert "1 errors" not in summary and "1 warnings" not in summary, summary
-    browser.save_screenshot(str(SHOTS / "lint.png"))
+    browser.save_screenshot(str(SHOTS / shot(server, "lint.png")))
 
     browser.find_element(By.ID, "fix-button").click()
     wait.until(lambda d: ",," not in d.find_element(By.ID, "text").get_attribute("value"))
@@ -194,7 +220,7 @@ def test_lint_and_apply_safe_fixes(server, browser):
     assert "safe fixes applied" in browser.find_element(By.ID, "status").text
     codes = [li.get_attribute("data-code") for li in browser.find_elements(By.CSS_SELECTOR, "#lints li")]
     assert "L002" in codes and "L005" not in codes, codes
-    browser.save_screenshot(str(SHOTS / "lint-fixed.png"))
+    browser.save_screenshot(str(SHOTS / shot(server, "lint-fixed.png")))
 
 
 def test_the_tabs_work_from_the_keyboard(server, browser):
@@ -283,7 +309,7 @@ def test_the_page_fits_a_phone(server, browser):
         assert scroll <= width, f"the page is {scroll} px wide in a {width} px window"
         table = browser.find_element(By.ID, "ingredients")
         assert table.size["width"] <= width
-        browser.save_screenshot(str(SHOTS / "phone.png"))
+        browser.save_screenshot(str(SHOTS / shot(server, "phone.png")))
     finally:
         browser.set_window_size(1280, 2200)
 

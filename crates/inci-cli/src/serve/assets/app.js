@@ -1,6 +1,7 @@
-// inci's page: sends the text to the local API and shows the answers. No framework, no
-// network beyond this server. Every text from the label or the data is put in the page with
-// textContent, never as HTML.
+// inci's page: reads the label with inci and shows the answers. Served by `inci serve`, it
+// asks the local API; built as a static folder (scripts/build_web.sh), it runs inci itself,
+// compiled to WebAssembly, and sends nothing anywhere. No framework. Every text from the label
+// or the data is put in the page with textContent, never as HTML.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -42,6 +43,7 @@ function options() {
 }
 
 async function post(path, text) {
+  if (STATIC) return local(path, text);
   const response = await fetch(`${path}?${options()}`, {
     method: "POST",
     headers: { "Content-Type": "text/plain; charset=utf-8" },
@@ -50,6 +52,51 @@ async function post(path, text) {
   const body = await response.json();
   if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
   return body;
+}
+
+// The static page: inci in WebAssembly, loaded once from the gzipped module in
+// inci_wasm_data.js (a script, so that it loads from file:// too).
+const STATIC = typeof INCI_WASM_GZ_BASE64 !== "undefined";
+let wasmReady = null;
+
+function loadWasm() {
+  if (!wasmReady) {
+    wasmReady = (async () => {
+      const gz = Uint8Array.from(atob(INCI_WASM_GZ_BASE64), (c) => c.charCodeAt(0));
+      const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));
+      const bytes = await new Response(stream).arrayBuffer();
+      await wasm_bindgen({ module_or_path: bytes });
+      return wasm_bindgen;
+    })();
+  }
+  return wasmReady;
+}
+
+// The API's answers, computed here: the same JSON, the same errors.
+async function local(path, text) {
+  const inci = await loadWasm();
+  const o = new URLSearchParams(options());
+  const market = o.get("market") || "";
+  const productType = o.get("product_type") || "";
+  let answer;
+  if (path === "/api/scan") answer = inci.scan(text, o.get("profile") || "", productType, market);
+  else if (path === "/api/lint") answer = inci.lint(text, market, productType);
+  else if (path === "/api/fix") answer = inci.fix(text, market, productType, false);
+  else throw new Error(`no such answer: ${path}`);
+  const body = JSON.parse(answer);
+  if (body.error) throw new Error(body.error);
+  return body;
+}
+
+async function explainAnswer(name) {
+  if (STATIC) {
+    const inci = await loadWasm();
+    const body = JSON.parse(inci.explain(name));
+    if (body.error) throw new Error(body.error);
+    return body;
+  }
+  const response = await fetch(`/api/explain?name=${encodeURIComponent(name)}`);
+  return response.json();
 }
 
 // The API's spans are byte offsets into the UTF-8 text; JavaScript strings count UTF-16 units.
@@ -292,8 +339,7 @@ async function run(next) {
 
 async function explain(name) {
   try {
-    const response = await fetch(`/api/explain?name=${encodeURIComponent(name)}`);
-    const e = await response.json();
+    const e = await explainAnswer(name);
     $("explain-title").textContent = e.name || `${e.query}: not a known INCI name`;
     const facts = $("explain-facts");
     facts.replaceChildren();
@@ -365,3 +411,11 @@ $("share-link").addEventListener("click", (ev) => {
   if (navigator.clipboard) navigator.clipboard.writeText(link).catch(() => {});
   status("The link to this label is in the address bar (and copied when the browser allows).");
 });
+
+if (STATIC) {
+  $("served-note").hidden = true;
+  $("static-note").hidden = false;
+  loadWasm()
+    .then((inci) => { $("version").textContent = inci.version(); })
+    .catch((e) => status(`Could not start inci: ${e.message}`, true));
+}
