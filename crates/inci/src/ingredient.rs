@@ -50,6 +50,11 @@ pub struct Ingredient {
     /// The same in plain words (`humectant: draws water into the skin`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub does: Option<&'static str>,
+    /// Its share of the product in percent, `[min, max]`, from the label's order, the 1 % rule
+    /// and declared percentages ([`crate::risk::share`]); set by the scan, absent in the
+    /// may-contain block and when the list is inconsistent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
     /// Comedogenic rating range `[min, max]` on the 0-5 scale, when rated (any rating; findings
     /// are raised from 3).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -140,6 +145,7 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.and_then(|e| e.cas),
                 functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
+                share: None,
                 role: entry.and_then(|e| crate::role::primary(e.functions())),
                 does: entry
                     .and_then(|e| crate::role::primary(e.functions()))
@@ -187,4 +193,27 @@ impl Serialize for NameKind {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         ser.serialize_str(self.as_str())
     }
+}
+
+/// What bounds a share, for people and code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareBasis {
+    /// A percentage printed on the label.
+    Declared,
+    /// The label order and the 1 % rule, with the sum of 100 %.
+    Order,
+    /// Nothing narrowed it: anything from 0 to 100 % is possible.
+    None,
+}
+
+/// The share of one ingredient, in percent of the product.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Share {
+    /// At least this much.
+    pub min: f64,
+    /// At most this much.
+    pub max: f64,
+    /// What bounds it.
+    pub basis: ShareBasis,
 }

@@ -47,6 +47,20 @@ pub struct ScanReport {
     pub skipped: Vec<SkippedText>,
     /// Problems the parser recovered from.
     pub diagnostics: Vec<Diagnostic>,
+    /// When no assignment of shares satisfies the label (declared percentages that cannot add
+    /// up, or out of order above 1 %): where, and why no share is estimated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inconsistent_shares: Option<InconsistentShares>,
+}
+
+/// Percentages no product can have: the ingredient whose range came out empty.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct InconsistentShares {
+    /// Index into `ingredients`.
+    pub ingredient: usize,
+    /// For people.
+    pub message: String,
 }
 
 /// Input that is not part of any ingredient.
@@ -170,7 +184,24 @@ impl Scanner {
 fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> ScanReport {
     let input = label.input;
     let profile = options.profile;
-    let ingredients = crate::ingredient::ingredients_with(label, correct);
+    let mut ingredients = crate::ingredient::ingredients_with(label, correct);
+    let inconsistent_shares = match risk::share::shares(&ingredients) {
+        risk::share::Shares::Estimated(shares) => {
+            for (ing, share) in ingredients.iter_mut().zip(shares) {
+                ing.share = share;
+            }
+            None
+        }
+        risk::share::Shares::Inconsistent { at, .. } => Some(InconsistentShares {
+            ingredient: at,
+            message: format!(
+                "the declared percentages cannot all hold: no share of {} fits both them and the label order (descending down to 1 %) with a total of 100 %; no share is estimated",
+                ingredients
+                    .get(at)
+                    .map_or("an ingredient", |i| i.name.unwrap_or(i.raw.trim()))
+            ),
+        }),
+    };
     let analysis = risk::analyze(&ingredients, options);
     let skipped = label
         .tokens
@@ -210,5 +241,6 @@ fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> Sca
         markets,
         skipped,
         diagnostics: label.diagnostics.clone(),
+        inconsistent_shares,
     }
 }

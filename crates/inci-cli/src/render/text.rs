@@ -50,6 +50,14 @@ pub fn write(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Resu
     write_list(out, report, width)?;
     write_concerns(out, report, width)?;
     write_findings(out, report, width)?;
+    if let Some(bad) = &report.inconsistent_shares {
+        let line = format!(
+            "warning: #{}: {}",
+            bad.ingredient + 1,
+            super::safe(&bad.message)
+        );
+        write_wrapped(out, "", &line, 4, width, WARN)?;
+    }
     for s in &report.skipped {
         let text = clip(&super::safe(&s.text.replace(['\n', '\r'], " ")), 60);
         let line = format!(
@@ -132,7 +140,14 @@ fn write_list(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Res
                 };
                 format!("{}: {what}", f.severity.as_str())
             });
-            let notes = notes(ing);
+            let mut notes = notes(ing);
+            if let Some(share) = share_words(ing) {
+                notes = if notes.is_empty() {
+                    share
+                } else {
+                    format!("{share}; {notes}")
+                };
+            }
             let both = match (worst, notes.is_empty()) {
                 (Some(w), true) => w,
                 (Some(w), false) => format!("{w}; {notes}"),
@@ -145,7 +160,7 @@ fn write_list(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Res
         "as printed",
         "INCI name",
         "what it does",
-        "worst concern; notes",
+        "worst concern; share; notes",
     ];
     let widths = column_widths(&headers, &rows, width - 5);
     let line = |out: &mut dyn Write, num: &str, cells: [&str; 4], styles: [Style; 4]| {
@@ -250,6 +265,26 @@ fn column_widths<const N: usize>(
         widths[c] -= 1;
     }
     widths
+}
+
+/// An ingredient's estimated share when it says something (not printed on the label, and
+/// narrower than anything from 0 to 100 %): `share 85-95 %`, `share ≤ 5 %`.
+fn share_words(ing: &Ingredient) -> Option<String> {
+    let s = ing.share?;
+    if s.basis != inci::risk::share::Basis::Order {
+        return None;
+    }
+    let n = |v: f64| {
+        let r = (v * 100.0).round() / 100.0;
+        format!("{r}")
+    };
+    Some(if s.min <= 0.0 {
+        format!("share ≤ {} %", n(s.max))
+    } else if (s.max - s.min).abs() < 1e-9 {
+        format!("share {} %", n(s.min))
+    } else {
+        format!("share {}-{} %", n(s.min), n(s.max))
+    })
 }
 
 /// Plain words for a concern, as the list's worst-concern column and the detail lines show

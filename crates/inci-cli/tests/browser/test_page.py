@@ -142,6 +142,10 @@ def test_scan_the_flagship_serum(server, browser):
     first = browser.find_element(By.CSS_SELECTOR, "#findings li")
     assert not first.text.split("\n")[0].split(" ", 1)[1].startswith(first.get_attribute("data-code"))
 
+    # The concerns' notes name the ingredients behind them.
+    pores = browser.find_element(By.CSS_SELECTOR, '#concerns tr[data-concern="pores"]')
+    assert "ISOPROPYL MYRISTATE" in pores.text, pores.text
+
     vegan = browser.find_element(By.ID, "vegan")
     assert vegan.text == "Vegan: no · Vegetarian: no"
     r416 = browser.find_element(By.CSS_SELECTOR, '#findings li[data-code="R416"]')

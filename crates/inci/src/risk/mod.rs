@@ -9,9 +9,10 @@
 //! summarise the findings per concern, raised for the concerns a [`Profile`] cares about.
 
 mod checks;
-mod position;
+pub(crate) mod position;
 pub mod registry;
 pub mod rules;
+pub mod share;
 
 pub(crate) use checks::annex::short as short_substance;
 pub use checks::annex::{Applies, applies as annex_applies};

@@ -205,7 +205,18 @@ function showScan(report) {
   concerns.replaceChildren();
   for (const c of report.concerns) {
     const title = CONCERN_TITLES[c.concern] || c.concern.replaceAll("_", " ");
-    const note = c.weighted ? "weighted for the chosen profile" : "";
+    // The ingredients behind the concern's worst findings, then whether the profile weighs it.
+    const findings = c.findings.map((i) => report.findings[i]).filter(Boolean);
+    const top = Math.max(-1, ...findings.map((f) => SEVERITIES.indexOf(f.severity)));
+    const names = [...new Set(findings
+      .filter((f) => SEVERITIES.indexOf(f.severity) === top && f.severity !== "info")
+      .map((f) => report.ingredients[f.ingredients[0]])
+      .filter(Boolean)
+      .map((ing) => ing.name || ing.raw.trim()))];
+    const parts = [];
+    if (names.length) parts.push(names.length > 2 ? `${names.slice(0, 2).join(", ")} and ${names.length - 2} more` : names.join(", "));
+    if (c.weighted) parts.push("weighted for the chosen profile");
+    const note = parts.join("; ");
     concerns.append(el("tr", { "data-concern": c.concern },
       el("th", { scope: "row", text: title }), el("td", {}, badge(c.level)), el("td", { text: note })));
   }

@@ -1,0 +1,376 @@
+//! How much of each ingredient a product can hold: a `[min, max]` share in percent, from what
+//! the label guarantees.
+//!
+//! An EU label lists the ingredients above 1 % in descending order of concentration, then the
+//! rest in any order (Regulation (EC) 1223/2009 Art. 19(1)(g)). So, for the shares `x` of the
+//! declared (main) ingredients, in label order:
+//!
+//! - **sum**: they add up to 100;
+//! - **order**: for `i` before `j`, if `x[j] > 1` then `x[i] >= x[j]` (an ingredient above
+//!   1 % has only ingredients above 1 % before it, in descending order). This holds wherever
+//!   the 1 % line actually falls, so the line need not be known;
+//! - **declared**: a printed percentage (`5%`, `0,5 %`, `1-2%`, `<1%`) bounds its ingredient;
+//!
+//! and nothing else: the 1 % line the report estimates from marker ingredients is a guess
+//! (a perfume lists PARFUM second at 15 %), so it is no bound here, and annex maxima are not
+//! assumed either, since assuming a product compliant would hide the very finding that it is
+//! not.
+//!
+//! [`shares`] narrows every interval by these rules until none changes (interval propagation:
+//! each step is implied by the rules, so any assignment of shares that satisfies them stays
+//! inside the ranges, as the property test checks):
+//!
+//! 1. `max[j] <= max(1, min over i < j of max[i])` (order, forward);
+//! 2. `min[i] >= min[j]` for a later `j` whose `min[j] > 1` (order, backward);
+//! 3. `min[i] >= 100 - sum of the others' max`, `max[i] <= 100 - sum of the others' min` (sum);
+//! 4. `max[i] <= max(1, x)` for the largest `x` with `x + sum over k < i of max(min[k], x) <=
+//!    100 - sum of min after i`: were `x[i]` above 1 %, each ingredient before it would hold
+//!    at least as much (order with sum; `Aqua 70 %, Glycerin, Alcohol`: alcohol at most 15);
+//! 5. `x[i]` is surely above 1 % when the list could not reach 100 % were it and everything
+//!    after it at or under 1 %; then `min[i] >= x` for the smallest `x` with `x + sum over
+//!    j > i of min(max[j], x) >= 100 - sum of max before i`: each later share is at most
+//!    `x[i]` (glycerin at least 15 in the same list), and the first ingredient of a list that
+//!    cannot be all under 1 % holds at least `100 / n`.
+//!
+//! When an interval comes out empty, no assignment satisfies the label (`Aqua, Glycerin 80 %,
+//! Niacinamide 30 %`): the list is reported as inconsistent and no share is estimated.
+//!
+//! Worked example, `Aqua, Glycerin 5 %, Niacinamide, Parfum`: glycerin is `[5, 5]`; by order
+//! aqua holds at least 5 and niacinamide at most 5; rule 5 gives aqua at least `(100 - 0) / 4`
+//! = 25 at first, then the sum gives it at least `100 - 5 - 5 - 5` = 85 once niacinamide and
+//! parfum are capped at 5 (parfum by order: above 1 % it would be at most niacinamide's 5).
+//! Result: aqua `[85, 95]`, glycerin `[5, 5]`, niacinamide `[0, 5]`, parfum `[0, 5]`.
+
+use crate::ingredient::Ingredient;
+use crate::parse::{QualifierKind, Section};
+
+/// Tolerance for rounding in percentages: bounds that cross by less are taken as equal.
+const EPS: f64 = 1e-6;
+
+/// The smallest narrowing of a bound that counts as a step (percent).
+const STEP: f64 = 1e-9;
+
+/// Passes of narrowing at most: each pass is linear in the list, so a hostile list of many
+/// thousand items stays linear; real lists settle in a few passes.
+const MAX_PASSES: usize = 32;
+
+pub use crate::ingredient::{Share, ShareBasis as Basis};
+
+/// The shares of a list: one per ingredient (`None` in the may-contain block, whose presence
+/// is not even sure), or why they cannot be estimated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shares {
+    /// One per ingredient, in label order.
+    Estimated(Vec<Option<Share>>),
+    /// No assignment of shares satisfies the label: which ingredient's range came out empty.
+    Inconsistent {
+        /// The ingredient whose range came out empty (its index).
+        at: usize,
+        /// Its bounds when they crossed.
+        min: f64,
+        /// Its bounds when they crossed.
+        max: f64,
+    },
+}
+
+/// The declared range of an ingredient's percentage qualifiers (`<1%` is `[0, 1]`), when it has
+/// one that reads as a number.
+pub fn declared(ingredient: &Ingredient) -> Option<(f64, f64)> {
+    ingredient
+        .qualifiers
+        .iter()
+        .filter(|q| q.kind == QualifierKind::Percent)
+        .find_map(|q| {
+            let (lo, hi) = super::position::percent_range(&q.text)?;
+            let below = q.text.contains(['<', '≤']) || q.text.to_ascii_lowercase().contains("max");
+            let lo = if below { 0.0 } else { lo };
+            (hi <= 100.0 && lo >= 0.0).then_some((lo, hi))
+        })
+}
+
+/// The shares of `ingredients` (see the module documentation).
+pub fn shares(ingredients: &[Ingredient]) -> Shares {
+    let main: Vec<usize> = ingredients
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.section == Section::Main)
+        .map(|(k, _)| k)
+        .collect();
+    let declared: Vec<Option<(f64, f64)>> =
+        main.iter().map(|&k| declared(&ingredients[k])).collect();
+    match bounds(&declared) {
+        Ok(b) => {
+            let mut out = vec![None; ingredients.len()];
+            for (n, &k) in main.iter().enumerate() {
+                let (min, max) = b[n];
+                let basis = if declared[n].is_some() {
+                    Basis::Declared
+                } else if min > EPS || max < 100.0 - EPS {
+                    Basis::Order
+                } else {
+                    Basis::None
+                };
+                out[k] = Some(Share {
+                    min: round(min),
+                    max: round(max),
+                    basis,
+                });
+            }
+            Shares::Estimated(out)
+        }
+        Err((n, min, max)) => Shares::Inconsistent {
+            at: main.get(n).copied().unwrap_or(0),
+            min: round(min),
+            max: round(max),
+        },
+    }
+}
+
+/// The narrowed `[min, max]` of each share given the declared ranges, or the index whose range
+/// came out empty with its crossed bounds.
+// The rules read and narrow the two parallel arrays `lo` and `hi` by index.
+#[allow(clippy::needless_range_loop)]
+pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize, f64, f64)> {
+    let n = declared.len();
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut lo: Vec<f64> = declared.iter().map(|d| d.map_or(0.0, |d| d.0)).collect();
+    let mut hi: Vec<f64> = declared.iter().map(|d| d.map_or(100.0, |d| d.1)).collect();
+    for _ in 0..MAX_PASSES {
+        let before = (lo.clone(), hi.clone());
+        // Only a real step narrows a bound: steps of a rounding error, fed back through the
+        // sum, would otherwise grow pass after pass.
+        let raise = |b: &mut f64, v: f64| {
+            if v > *b + STEP {
+                *b = v;
+            }
+        };
+        let lower = |b: &mut f64, v: f64| {
+            if v < *b - STEP {
+                *b = v;
+            }
+        };
+        // 1. Order, forward: the least max so far caps what comes later, above 1 %.
+        let mut least = f64::INFINITY;
+        for j in 0..n {
+            if j > 0 {
+                lower(&mut hi[j], least.max(1.0));
+            }
+            least = least.min(hi[j]);
+        }
+        // 2. Order, backward: a later share surely above 1 % is a floor for earlier ones.
+        let mut floor = 0.0f64;
+        for i in (0..n).rev() {
+            raise(&mut lo[i], floor);
+            if lo[i] > 1.0 {
+                floor = floor.max(lo[i]);
+            }
+        }
+        // 3. Sum.
+        let sum_lo: f64 = lo.iter().sum();
+        let sum_hi: f64 = hi.iter().sum();
+        for i in 0..n {
+            let (l, h) = (lo[i], hi[i]);
+            raise(&mut lo[i], 100.0 - (sum_hi - h));
+            lower(&mut hi[i], 100.0 - (sum_lo - l));
+        }
+        // 4. Order with sum: were x[i] above 1 %, each earlier share would be at least x[i]
+        // (and at least its own min): the largest x[i] that leaves room for that and for the
+        // later shares' mins.
+        let mut after = 0.0f64; // sum of min after i
+        for i in (0..n).rev() {
+            let room = 100.0 - after;
+            let cap = if n <= REFINED {
+                largest_fitting(&lo[..i], room)
+            } else {
+                room / (i + 1) as f64
+            };
+            lower(&mut hi[i], cap.max(1.0));
+            after += lo[i];
+        }
+        // 5. A share surely above 1 % is at least each later one (a later share above 1 % by
+        // order, one at or under 1 % by being so): with the earlier shares at their max, it
+        // and the later ones (each at most it and at most its own max) must fill the rest. A
+        // share is surely above 1 % when the list could not reach 100 % were it and all after
+        // it at or under 1 %.
+        let mut before_sum = 0.0f64; // sum of max before i
+        let mut small_after: Vec<f64> = vec![0.0; n + 1]; // sum of min(1, max) from i on
+        for i in (0..n).rev() {
+            small_after[i] = small_after[i + 1] + hi[i].min(1.0);
+        }
+        for i in 0..n {
+            let above = lo[i] > 1.0 || before_sum + small_after[i] < 100.0 - EPS;
+            if above {
+                let need = 100.0 - before_sum;
+                let floor = if n <= REFINED {
+                    smallest_filling(&hi[i + 1..], need)
+                } else {
+                    need / (n - i) as f64
+                };
+                let floor = floor.max(1.0);
+                raise(&mut lo[i], floor);
+            }
+            before_sum += hi[i];
+        }
+        if let Some(i) = (0..n).find(|&i| lo[i] > hi[i] + EPS) {
+            return Err((i, lo[i], hi[i]));
+        }
+        let sum_lo: f64 = lo.iter().sum();
+        let sum_hi: f64 = hi.iter().sum();
+        if sum_lo > 100.0 + EPS || sum_hi < 100.0 - EPS {
+            // No assignment sums to 100: report the ingredient with the tightest range.
+            let i = (0..n)
+                .min_by(|&a, &b| (hi[a] - lo[a]).total_cmp(&(hi[b] - lo[b])))
+                .unwrap_or(0);
+            return Err((i, lo[i], hi[i]));
+        }
+        if before == (lo.clone(), hi.clone()) {
+            break;
+        }
+    }
+    for i in 0..n {
+        // Rounding may leave a hair of overlap.
+        if lo[i] > hi[i] {
+            lo[i] = hi[i];
+        }
+    }
+    Ok(lo.into_iter().zip(hi).collect())
+}
+
+/// Lists up to this long get the exact water-filling bounds of rules 4 and 5 (quadratic in
+/// the list); longer ones, which no real label is, the linear bounds.
+const REFINED: usize = 300;
+
+/// The largest `x` with `x + sum over earlier of max(lo, x) <= room` (rule 4): the earlier
+/// shares hold at least `x` each, or their own min when more.
+fn largest_fitting(earlier: &[f64], room: f64) -> f64 {
+    let mut lows: Vec<f64> = earlier.to_vec();
+    lows.sort_by(|a, b| b.total_cmp(a));
+    let count = lows.len();
+    let mut fixed = 0.0; // sum of the lows above x
+    for (m, &low) in lows.iter().enumerate() {
+        // m earlier shares keep their own (larger) min; the other count - m and x itself
+        // hold x each.
+        let x = (room - fixed) / (count - m + 1) as f64;
+        if x >= low {
+            return x;
+        }
+        fixed += low;
+    }
+    room - fixed
+}
+
+/// The smallest `x` with `x + sum over later of min(hi, x) >= need` (rule 5): each later share
+/// holds at most `x`, or its own max when less.
+fn smallest_filling(later: &[f64], need: f64) -> f64 {
+    let mut highs: Vec<f64> = later.to_vec();
+    highs.sort_by(|a, b| a.total_cmp(b));
+    let count = highs.len();
+    let mut fixed = 0.0; // sum of the highs below x
+    for (m, &high) in highs.iter().enumerate() {
+        // m later shares are held at their (smaller) max; the other count - m and x itself
+        // hold x each.
+        let x = (need - fixed) / (count - m + 1) as f64;
+        if x <= high {
+            return x;
+        }
+        fixed += high;
+    }
+    need - fixed
+}
+
+/// To four decimals: the bounds are exact rationals, printed as people read percentages.
+fn round(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(declared: &[Option<(f64, f64)>]) -> Vec<(f64, f64)> {
+        bounds(declared)
+            .expect("consistent")
+            .into_iter()
+            .map(|(l, h)| (round(l), round(h)))
+            .collect()
+    }
+
+    #[test]
+    fn the_worked_example() {
+        assert_eq!(
+            b(&[None, Some((5.0, 5.0)), None, None]),
+            vec![(85.0, 95.0), (5.0, 5.0), (0.0, 5.0), (0.0, 5.0)]
+        );
+    }
+
+    #[test]
+    fn one_ingredient_is_all_of_it_and_two_split_it() {
+        assert_eq!(b(&[None]), vec![(100.0, 100.0)]);
+        assert_eq!(b(&[None, None]), vec![(50.0, 100.0), (0.0, 50.0)]);
+        assert_eq!(
+            b(&[None, None, None]),
+            vec![(33.3333, 100.0), (0.0, 50.0), (0.0, 33.3333)]
+        );
+    }
+
+    #[test]
+    fn a_declared_first_ingredient_splits_the_rest_by_order() {
+        // Aqua 70 %, Glycerin, Alcohol: glycerin holds at least half of the 30 left.
+        assert_eq!(
+            b(&[Some((70.0, 70.0)), None, None]),
+            vec![(70.0, 70.0), (15.0, 30.0), (0.0, 15.0)]
+        );
+    }
+
+    #[test]
+    fn an_impossible_list_is_inconsistent() {
+        assert!(bounds(&[None, Some((80.0, 80.0)), Some((30.0, 30.0))]).is_err());
+        // Out of order above 1 %: 2 % cannot follow 1.5 %.
+        assert!(bounds(&[None, Some((1.5, 1.5)), Some((2.0, 2.0))]).is_err());
+        // Under 1 %, any order.
+        assert!(bounds(&[None, Some((0.5, 0.5)), Some((0.8, 0.8))]).is_ok());
+    }
+
+    use proptest::prelude::*;
+
+    /// A list's true shares, consistent with the rules: `above` shares over 1 % in descending
+    /// order, then shares at or under 1 % in any order, summing to 100.
+    fn assignment() -> impl Strategy<Value = Vec<f64>> {
+        (1usize..12, 0usize..15)
+            .prop_flat_map(|(above, below)| {
+                (
+                    proptest::collection::vec(0.001f64..1.0, below),
+                    proptest::collection::vec(0.01f64..1.0, above),
+                )
+            })
+            .prop_map(|(small, weights)| {
+                let rest = 100.0 - small.iter().sum::<f64>() - weights.len() as f64 * 1.0001;
+                let total: f64 = weights.iter().sum();
+                let mut big: Vec<f64> = weights.iter().map(|w| 1.0001 + w / total * rest).collect();
+                big.sort_by(|a, b| b.total_cmp(a));
+                big.into_iter().chain(small).collect()
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn the_ranges_contain_every_consistent_assignment(
+            x in assignment(),
+            mask in proptest::collection::vec(any::<bool>(), 30),
+        ) {
+            // Some shares printed on the label, the rest not.
+            let declared: Vec<Option<(f64, f64)>> = x
+                .iter()
+                .zip(&mask)
+                .map(|(v, &m)| m.then_some((*v, *v)))
+                .collect();
+            let got = bounds(&declared);
+            prop_assert!(got.is_ok(), "{x:?} {declared:?}: {got:?}");
+            for (v, (lo, hi)) in x.iter().zip(got.unwrap_or_default()) {
+                prop_assert!(*v >= lo - 1e-6 && *v <= hi + 1e-6, "{v} not in [{lo}, {hi}] for {x:?}");
+            }
+        }
+    }
+}

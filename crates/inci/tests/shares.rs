@@ -1,0 +1,122 @@
+//! Estimated shares (`inci::risk::share`) on lists whose ranges were worked out by hand, each
+//! with the reasoning in a line: EU labels order the ingredients above 1 % by concentration, a
+//! printed percentage bounds its ingredient, and the shares add up to 100.
+
+/// Each ingredient's `[min, max]`, `None` where no share is estimated.
+type Ranges = Vec<Option<(f64, f64)>>;
+
+fn shares(label: &str) -> Ranges {
+    let report = inci::scan(label);
+    assert!(
+        report.inconsistent_shares.is_none(),
+        "{label}: {:?}",
+        report.inconsistent_shares
+    );
+    report
+        .ingredients
+        .iter()
+        .map(|i| i.share.map(|s| (s.min, s.max)))
+        .collect()
+}
+
+fn some(ranges: &[(f64, f64)]) -> Ranges {
+    ranges.iter().copied().map(Some).collect()
+}
+
+#[test]
+fn lists_worked_by_hand() {
+    let cases: &[(&str, Ranges)] = &[
+        // One ingredient is the whole product.
+        ("Aqua", some(&[(100.0, 100.0)])),
+        // The first holds at least half; the second at most half.
+        ("Aqua, Glycerin", some(&[(50.0, 100.0), (0.0, 50.0)])),
+        // No marker, no percentage: only the order and the sum.
+        (
+            "Aqua, Glycerin, Butylene Glycol",
+            some(&[(33.3333, 100.0), (0.0, 50.0), (0.0, 33.3333)]),
+        ),
+        // 5 % glycerin: aqua before it holds at least 5, the rest after it at most 5, so
+        // aqua holds at least 100 - 5 - 5 - 5.
+        (
+            "Aqua, Glycerin 5%, Niacinamide, Parfum",
+            some(&[(85.0, 95.0), (5.0, 5.0), (0.0, 5.0), (0.0, 5.0)]),
+        ),
+        // Aqua at 70 %: the 30 left go to glycerin then alcohol, glycerin at least half.
+        (
+            "Aqua 70%, Glycerin, Alcohol",
+            some(&[(70.0, 70.0), (15.0, 30.0), (0.0, 15.0)]),
+        ),
+        // A declared 0.5 %: whatever follows is at or under 1 %; aqua and glycerin share the
+        // rest, glycerin at most half of 99.5, aqua at least what 49.75 + 0.5 + 1 leave.
+        (
+            "Aqua, Glycerin, Retinol 0.5%, Tocopherol",
+            some(&[(49.25, 99.5), (0.0, 49.75), (0.5, 0.5), (0.0, 1.0)]),
+        ),
+        // Under 1 % the order is free: 0.8 % before 0.9 % is fine.
+        (
+            "Aqua, Glycerin, Phenoxyethanol 0.8%, Ethylhexylglycerin 0.9%",
+            some(&[(49.15, 98.3), (0.0, 49.15), (0.8, 0.8), (0.9, 0.9)]),
+        ),
+        // A range and a decimal comma.
+        (
+            "Aqua, Niacinamide 4-5%, Zinc PCA 1,5%",
+            some(&[(93.5, 94.5), (4.0, 5.0), (1.5, 1.5)]),
+        ),
+        // `<1%` is at most 1; what follows it is too.
+        (
+            "Aqua, Salicylic Acid <1%, Glycerin",
+            some(&[(98.0, 100.0), (0.0, 1.0), (0.0, 1.0)]),
+        ),
+    ];
+    for (label, want) in cases {
+        assert_eq!(&shares(label), want, "{label}");
+    }
+}
+
+#[test]
+fn the_flagship_serum() {
+    // Niacinamide 5 % is seventh: the six before it hold at least 5 each, the three after it
+    // at most 5 each; aqua at least 13.33 (it and the five after it at 13.33, the last three
+    // at 5: 80 + 5 + 15), at most 100 - 25 - 5; glycerin at most 37.5 (with aqua at 37.5
+    // and four more at 5, niacinamide 5), and so on down; the may-contain colours get none.
+    let got = shares(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../fixtures/examples/flagship_serum.txt"
+        ))
+        .expect("the flagship serum"),
+    );
+    let want = vec![
+        Some((13.3333, 70.0)),
+        Some((5.0, 37.5)),
+        Some((5.0, 26.6667)),
+        Some((5.0, 21.25)),
+        Some((5.0, 18.0)),
+        Some((5.0, 15.8333)),
+        Some((5.0, 5.0)),
+        Some((0.0, 5.0)),
+        Some((0.0, 5.0)),
+        Some((0.0, 5.0)),
+        None,
+        None,
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn impossible_lists_are_inconsistent_not_estimated() {
+    for label in [
+        "Aqua, Glycerin 80%, Niacinamide 30%",
+        // 5 % cannot follow 2 %: above 1 % the order is descending.
+        "Aqua, Niacinamide 2%, Glycerin 5%",
+        "Aqua 60%, Glycerin 30%",
+    ] {
+        let report = inci::scan(label);
+        let bad = report.inconsistent_shares.as_ref();
+        assert!(bad.is_some(), "{label}");
+        assert!(
+            report.ingredients.iter().all(|i| i.share.is_none()),
+            "{label}"
+        );
+    }
+}
