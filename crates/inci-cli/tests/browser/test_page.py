@@ -129,6 +129,9 @@ def test_scan_the_flagship_serum(server, browser):
     assert "H001" not in human[0].text
     glycerin = browser.find_element(By.CSS_SELECTOR, '#ingredients tr[data-index="1"] td.does')
     assert glycerin.text == "humectant: draws water into the skin"
+    # The share each ingredient can have, as the label bounds it.
+    shares = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#ingredients td.share")]
+    assert shares[:7] == ["13.33–70 %", "5–37.5 %", "5–26.67 %", "5–21.25 %", "5–18 %", "5–15.83 %", "5 %"], shares
 
     co001 = browser.find_elements(By.CSS_SELECTOR, '#findings li[data-code="CO001"]')
     assert co001, "the CO001 finding is listed"

@@ -147,6 +147,16 @@ function withCode(message) {
   return node;
 }
 
+// An ingredient's share of the product, as the label bounds it: `5 %` printed, `85–95 %`,
+// `≤ 5 %`; nothing when anything from 0 to 100 % is possible.
+function shareWords(share) {
+  if (!share || share.basis === "none") return "";
+  const n = (v) => String(Math.round(v * 100) / 100);
+  if (share.min === share.max) return `${n(share.min)} %`;
+  if (share.min <= 0) return `≤ ${n(share.max)} %`;
+  return `${n(share.min)}–${n(share.max)} %`;
+}
+
 // `1 error`, `2 errors`.
 function count(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
@@ -235,11 +245,13 @@ function showScan(report) {
     const w = worst.get(i);
     const cell = el("td", { "data-label": "Worst concern" });
     if (w && w.severity !== "info") cell.append(badge(w.severity), ` ${concernWords(w)}`);
+    const share = shareWords(ing.share);
+    const shareCell = el("td", { "data-label": "Share", class: "share", text: share });
     rows.append(el("tr", { class: human ? "human-derived" : "", "data-index": String(i) },
       el("td", { "data-label": "#", text: String(i + 1) }),
       el("td", { "data-label": "As printed", text: ing.raw.trim() }),
       el("td", { "data-label": "INCI name" }, name),
-      el("td", { "data-label": "What it does", class: "does", text: ing.does || "" }), cell));
+      el("td", { "data-label": "What it does", class: "does", text: ing.does || "" }), shareCell, cell));
   });
 
   // Worst first; within a severity, the concerns in their usual order. Codes, rule names and
