@@ -185,7 +185,19 @@ fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> Sca
     let input = label.input;
     let profile = options.profile;
     let mut ingredients = crate::ingredient::ingredients_with(label, correct);
-    let inconsistent_shares = match risk::share::shares(&ingredients) {
+    let headers: Vec<&str> = label
+        .tokens
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Skipped(parse::Skip::Header | parse::Skip::Heading)
+            )
+        })
+        .map(|t| t.span.slice(input))
+        .collect();
+    let ordered = risk::share::in_eu_order(&ingredients, &headers);
+    let inconsistent_shares = match risk::share::shares(&ingredients, ordered) {
         risk::share::Shares::Estimated(shares) => {
             for (ing, share) in ingredients.iter_mut().zip(shares) {
                 ing.share = share;

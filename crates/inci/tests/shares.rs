@@ -109,7 +109,7 @@ fn impossible_lists_are_inconsistent_not_estimated() {
         "Aqua, Glycerin 80%, Niacinamide 30%",
         // 5 % cannot follow 2 %: above 1 % the order is descending.
         "Aqua, Niacinamide 2%, Glycerin 5%",
-        "Aqua 60%, Glycerin 30%",
+        "Aqua 60%, Glycerin 60%",
     ] {
         let report = inci::scan(label);
         let bad = report.inconsistent_shares.as_ref();
@@ -118,5 +118,38 @@ fn impossible_lists_are_inconsistent_not_estimated() {
             report.ingredients.iter().all(|i| i.share.is_none()),
             "{label}"
         );
+    }
+}
+
+#[test]
+fn lists_cut_short_or_in_us_order_keep_only_printed_shares() {
+    // Shares that cannot reach 100 %: key ingredients quoted from a description, not a whole
+    // list. Not impossible, so not inconsistent; nothing is inferred from the order.
+    for (label, want) in [
+        (
+            "Aqua 60%, Glycerin 30%",
+            vec![Some((60.0, 60.0)), Some((30.0, 30.0))],
+        ),
+        (
+            "Titanium Dioxide 3.55%, Octinoxate 3.74%, Oxybenzone 1%",
+            vec![Some((3.55, 3.55)), Some((3.74, 3.74)), Some((1.0, 1.0))],
+        ),
+        // US sunscreen order: actives first with their percentages, then the rest.
+        (
+            "Octocrylene 7%, Avobenzone 3%, Caprylic/Capric Triglyceride, Cocos Nucifera Oil",
+            vec![
+                Some((7.0, 7.0)),
+                Some((3.0, 3.0)),
+                Some((0.0, 100.0)),
+                Some((0.0, 100.0)),
+            ],
+        ),
+        // A Drug Facts panel's headers say the same.
+        (
+            "Active Ingredients: Zinc Oxide 12% Inactive Ingredients: Water, Glycerin",
+            vec![Some((12.0, 12.0)), Some((0.0, 100.0)), Some((0.0, 100.0))],
+        ),
+    ] {
+        assert_eq!(shares(label), want, "{label}");
     }
 }

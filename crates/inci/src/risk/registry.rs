@@ -176,6 +176,22 @@ pub static R006: FindingKind = FindingKind::new(
     "a declared percentage over an Annex III, V or VI maximum (`high` when over every product type's limit; `low` and conditional when over some, when only the upper end of a declared range is, when another entry allows it for other uses, or when the limit is calculated as something else such as F)",
     "## What it finds\nDeclared percentages (`5%`, `.50%`, `2% w/w`, `1450 ppm`, `1-2%`) over the entry's maximum concentration.\n\n## Source\nRegulation (EC) 1223/2009 Annexes III, V and VI, the entry in the message.\n",
 );
+/// Over an annex maximum by the label's order.
+pub static R008: FindingKind = FindingKind::new(
+    "R008",
+    ANNEX,
+    REGULATION,
+    "no percentage printed, but the label's order puts it over an Annex III, V or VI maximum (listed before a declared 2 % ingredient, so at least 2 %): `low` and conditional, below a declared percentage over the limit (`R006`), since the order may be wrong",
+    "## What it finds
+A restricted substance with no printed percentage whose estimated share (the `share` of the report: the label order, the 1 % rule, printed percentages and the sum of 100 %) is at least more than the entry's maximum, for every product type the entry names, and no other entry of the same substance allows that much. The message says what gives the minimum: usually an ingredient declared later, above 1 %, which it must be at least.
+
+## Why
+The regulation orders ingredients above 1 % by concentration, so a preservative listed before a declared 2 % active is at 2 % at least; over its 1 % limit unless the label is wrong.
+
+## Source
+Regulation (EC) 1223/2009 Art. 19(1)(g) (the order) and Annexes III, V and VI (the maximum in the message).
+",
+);
 /// Not allowed in this product type.
 pub static R007: FindingKind = FindingKind::new(
     "R007",
@@ -203,7 +219,7 @@ pub static U002: FindingKind = FindingKind::new(
 
 static KINDS: &[&FindingKind] = &[
     &H001, &R416, &M001, &H002, &A001, &A002, &C001, &I001, &F001, &R002, &R004, &R005, &R003,
-    &R006, &R007, &U001, &U002,
+    &R006, &R008, &R007, &U001, &U002,
 ];
 
 #[cfg(test)]

@@ -73,6 +73,52 @@ pub enum Shares {
     },
 }
 
+/// True when the printed percentages cannot hold even if ingredients are missing from the
+/// list: they add up to more than 100 %, or one above 1 % follows a smaller one.
+fn impossible_whatever_is_missing(declared: &[Option<(f64, f64)>]) -> bool {
+    let over = declared.iter().flatten().map(|d| d.0).sum::<f64>() > 100.0 + EPS;
+    let mut least_before = f64::INFINITY;
+    let mut out_of_order = false;
+    for d in declared.iter().flatten() {
+        if d.0 > 1.0 && d.0 > least_before + EPS {
+            out_of_order = true;
+        }
+        least_before = least_before.min(d.1);
+    }
+    over || out_of_order
+}
+
+/// Whether a list reads in the EU's order: not when it has the headers of a US Drug Facts
+/// panel (`Active ingredients`, `Inactive ingredients`), when its first ingredient is not water
+/// and has a printed percentage (US actives first), nor when water follows an ingredient declared above
+/// 1 % (actives first, then the rest: water is never less than a declared active in one
+/// ordered list).
+pub fn in_eu_order(ingredients: &[Ingredient], headers: &[&str]) -> bool {
+    let drug_facts = headers.iter().any(|h| {
+        let h = h.to_ascii_lowercase();
+        h.contains("active ingredient") || h.contains("inactive ingredient")
+    });
+    if drug_facts {
+        return false;
+    }
+    // US sunscreens list their actives first, each with its percentage: an EU list does not
+    // print the share of its first ingredient (water, or the base).
+    let first = ingredients.iter().find(|i| i.section == Section::Main);
+    if first.is_some_and(|i| {
+        i.name.is_some_and(|n| n != "AQUA" && n != "WATER") && declared(i).is_some()
+    }) {
+        return false;
+    }
+    let mut declared_above_one = false;
+    for ing in ingredients.iter().filter(|i| i.section == Section::Main) {
+        if declared_above_one && matches!(ing.name, Some("AQUA" | "WATER")) {
+            return false;
+        }
+        declared_above_one |= declared(ing).is_some_and(|d| d.0 > 1.0);
+    }
+    true
+}
+
 /// The declared range of an ingredient's percentage qualifiers (`<1%` is `[0, 1]`), when it has
 /// one that reads as a number.
 pub fn declared(ingredient: &Ingredient) -> Option<(f64, f64)> {
@@ -88,17 +134,39 @@ pub fn declared(ingredient: &Ingredient) -> Option<(f64, f64)> {
         })
 }
 
-/// The shares of `ingredients` (see the module documentation).
-pub fn shares(ingredients: &[Ingredient]) -> Shares {
+/// The shares of `ingredients` (see the module documentation), for a list in the EU's order.
+/// With `ordered` false (a US Drug Facts panel, whose active ingredients come first with their
+/// percentages, before the inactive ones in their own order), only printed percentages bound
+/// a share: every other is anything from 0 to 100 %.
+pub fn shares(ingredients: &[Ingredient], ordered: bool) -> Shares {
     let main: Vec<usize> = ingredients
         .iter()
         .enumerate()
         .filter(|(_, i)| i.section == Section::Main)
         .map(|(k, _)| k)
         .collect();
-    let declared: Vec<Option<(f64, f64)>> =
-        main.iter().map(|&k| declared(&ingredients[k])).collect();
-    match bounds(&declared) {
+    // A percentage on a name inci cannot identify (`100% Natural`, `100% Lyocell`) may be pack
+    // text read as an item: it bounds nothing.
+    let declared: Vec<Option<(f64, f64)>> = main
+        .iter()
+        .map(|&k| declared(&ingredients[k]).filter(|_| ingredients[k].name.is_some()))
+        .collect();
+    let printed_only =
+        || -> Vec<(f64, f64)> { declared.iter().map(|d| d.unwrap_or((0.0, 100.0))).collect() };
+    let result = if !ordered {
+        Ok(printed_only())
+    } else {
+        match bounds(&declared) {
+            Ok(b) => Ok(b),
+            // Shares that cannot reach 100 % say the list is cut short (key ingredients in a
+            // product description, a truncated scrape), not that the label is impossible:
+            // only what is printed is kept. Over 100 %, or out of order above 1 %, is
+            // impossible whatever is missing.
+            Err(_) if !impossible_whatever_is_missing(&declared) => Ok(printed_only()),
+            Err(e) => Err(e),
+        }
+    };
+    match result {
         Ok(b) => {
             let mut out = vec![None; ingredients.len()];
             for (n, &k) in main.iter().enumerate() {

@@ -94,6 +94,26 @@ pub(crate) fn findings(
         .iter()
         .filter(|q| q.kind == crate::parse::QualifierKind::Percent)
         .find_map(|q| crate::risk::percent_range(&q.text));
+    // With no printed percentage, the least the label's order allows (`share`), and what
+    // gives it: an ingredient declared later, above 1 %, which this one must be at least.
+    let estimated: Option<(f64, String)> = match (declared, ing.share) {
+        (None, Some(s)) if s.basis == crate::ingredient::ShareBasis::Order && s.min > 0.0 => {
+            let later = label.iter().skip(i + 1).find_map(|l| {
+                let d = crate::risk::share::declared(l)?;
+                (d.0 > 1.0 && d.0 >= s.min - 1e-6).then(|| {
+                    format!(
+                        "listed before {} declared at {} %, so at least that much",
+                        l.name.unwrap_or(l.raw.trim()),
+                        (d.0 * 10_000.0).round() / 10_000.0
+                    )
+                })
+            });
+            // Only a floor set by a later declared ingredient is raised: one from the sum of
+            // 100 % holds only if the list is whole, which scraped and truncated lists are not.
+            later.map(|why| (s.min, why))
+        }
+        _ => None,
+    };
     let push = |out: &mut Vec<Finding>,
                 kind: &'static FindingKind,
                 severity: Severity,
@@ -130,7 +150,7 @@ pub(crate) fn findings(
     // What each other entry that applies allows at most (infinite: no maximum stated), needed
     // only against a declared percentage.
     let ceiling_of = |a: &AnnexEntry| -> Option<Ceiling<'static>> {
-        declared?;
+        declared.or(estimated.as_ref().map(|(m, _)| (*m, *m)))?;
         entries
             .iter()
             .zip(&answers)
@@ -303,6 +323,7 @@ pub(crate) fn findings(
                 &at,
                 a,
                 (declared, ceiling),
+                estimated.as_ref().map(|(m, why)| (*m, why.as_str())),
                 product_type.filter(|_| !anywhere),
                 !anywhere,
                 out,
@@ -326,6 +347,7 @@ fn limit_findings(
     at: &str,
     a: &AnnexEntry,
     (declared, ceiling): (Option<(f64, f64)>, Option<Ceiling<'_>>),
+    estimated: Option<(f64, &str)>,
     product_type: Option<ProductType>,
     typed_only_matters: bool,
     out: &mut Vec<Finding>,
@@ -413,11 +435,25 @@ fn limit_findings(
             limits.iter().collect()
         }
     };
-    let Some((low, p)) = declared else { return };
     let maxima: Vec<(f64, &Limit)> = applicable
         .iter()
         .filter_map(|l| l.max_percent.map(|m| (f64::from(m), *l)))
         .collect();
+    let Some((low, p)) = declared else {
+        estimated_over(
+            name,
+            at,
+            a,
+            &maxima,
+            applicable.len(),
+            ceiling,
+            estimated,
+            out,
+            push,
+            &said,
+        );
+        return;
+    };
     let Some(highest) = maxima.iter().map(|(m, _)| *m).reduce(f64::max) else {
         return;
     };
@@ -506,6 +542,52 @@ fn limit_findings(
             a,
         );
     }
+}
+
+/// R008: no percentage printed, but the label's order puts the ingredient over the entry's
+/// maximum for every scope that applies (each scope states one, and none is calculated as
+/// something else), and no other entry of the substance allows that much.
+#[allow(clippy::too_many_arguments)]
+fn estimated_over(
+    name: &str,
+    at: &str,
+    a: &AnnexEntry,
+    maxima: &[(f64, &Limit)],
+    applicable: usize,
+    ceiling: Option<Ceiling<'_>>,
+    estimated: Option<(f64, &str)>,
+    out: &mut Vec<Finding>,
+    push: &Push<'_>,
+    said: &dyn Fn(&Vec<Finding>, &FindingKind) -> bool,
+) {
+    let Some((min, why)) = estimated else { return };
+    // Every applicable scope has a maximum, of the substance itself.
+    if maxima.is_empty()
+        || maxima.len() < applicable
+        || maxima.iter().any(|(_, l)| l.expressed_as.is_some())
+    {
+        return;
+    }
+    let highest = maxima.iter().map(|(m, _)| *m).fold(0.0, f64::max);
+    if min <= highest + 1e-9
+        || ceiling.is_some_and(|(c, _)| min <= c + 1e-9)
+        || said(out, &registry::R006)
+        || said(out, &registry::R008)
+    {
+        return;
+    }
+    let shown = |v: f64| format!("{}", (v * 10_000.0).round() / 10_000.0);
+    push(
+        out,
+        &registry::R008,
+        Severity::Low,
+        format!(
+            "conditional: {name} has no percentage printed but is at least {} % here ({why}), over the EU maximum of {} % ({at}): over the limit unless the label's order is wrong",
+            shown(min),
+            shown(highest)
+        ),
+        a,
+    );
 }
 
 /// True when the scopes leave no product type out: one names no type (all products) or
