@@ -114,6 +114,7 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
             let r = resolve(&item.name_text(input));
             let r = if correct { r } else { r.without_correction() };
             let entry = r.entry;
+            let role = entry.and_then(crate::role::of_entry);
             // A dictionary entry by its recorded facts and exact words; an unknown name by its
             // words with typos allowed (`hUC-MSC Conditioned Media`).
             let verdict = match entry {
@@ -146,10 +147,8 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                 cas: entry.and_then(|e| e.cas),
                 functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
                 share: None,
-                role: entry.and_then(|e| crate::role::primary(e.functions())),
-                does: entry
-                    .and_then(|e| crate::role::primary(e.functions()))
-                    .map(crate::role::Role::words),
+                role,
+                does: role.map(crate::role::Role::words),
                 comedogenic: entry
                     .and_then(|e| inci_dict::risk::comedogenic(e.id))
                     .map(|c| [c.min, c.max]),

@@ -197,6 +197,22 @@ impl Role {
     }
 }
 
+/// The primary role of a dictionary entry, read once per entry and remembered: a catalog
+/// repeats its ingredients, and ranking the functions costs a few thousand instructions.
+pub fn of_entry(entry: inci_dict::Entry) -> Option<Role> {
+    type Memo = Vec<std::sync::OnceLock<Option<Role>>>;
+    static MEMO: std::sync::OnceLock<Memo> = std::sync::OnceLock::new();
+    let memo = MEMO.get_or_init(|| {
+        (0..inci_dict::entries().len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect()
+    });
+    match memo.get(entry.id as usize) {
+        Some(cell) => *cell.get_or_init(|| primary(entry.functions())),
+        None => primary(entry.functions()),
+    }
+}
+
 /// The primary role among CosIng functions: the best ranked (see the module documentation).
 pub fn primary<'a>(functions: impl IntoIterator<Item = &'a str>) -> Option<Role> {
     functions.into_iter().filter_map(Role::of_function).min()
