@@ -22,11 +22,31 @@ pub(crate) fn check(
     } else {
         "an EU fragrance allergen added by Regulation (EU) 2023/1545"
     };
+    // Its share, when the label bounds it under a labelling threshold (a declared 0.005 %):
+    // named although the regulation would not require it in that product type.
+    let share = cx
+        .ingredients
+        .get(i)
+        .and_then(|ing| ing.share)
+        .filter(|s| s.max < 0.01)
+        .map(|s| {
+            let below = if s.max < 0.001 {
+                "below both thresholds"
+            } else {
+                "below the rinse-off threshold"
+            };
+            let how = match s.basis {
+                crate::ingredient::ShareBasis::Declared => "as printed",
+                _ => "by the label's order",
+            };
+            format!("; at most {} % here ({how}), {below}", s.max)
+        })
+        .unwrap_or_default();
     out.push(Finding::new(
         &registry::F001,
         severity,
         format!(
-            "{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos})"
+            "{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos}){share}"
         ),
         vec![i],
         Cow::Borrowed(a.source),
