@@ -589,3 +589,39 @@ fn findings_come_worst_first_with_codes_on_the_detail_line() {
     assert!(seen >= 8, "{findings}");
     assert!(findings.contains("            H001 · regulation · source:"));
 }
+
+#[test]
+fn a_routine_in_json_names_both_products() {
+    let out = inci(
+        &[
+            "scan",
+            "crates/inci-cli/tests/cmd/routine.in/serum.txt",
+            "crates/inci-cli/tests/cmd/routine.in/toner.txt",
+            "--routine",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json(&out);
+    assert_eq!(doc["products"].as_array().map(Vec::len), Some(2));
+    assert!(doc["products"][0]["report"]["headline"].is_array());
+    let rx = doc["routine"]
+        .as_array()
+        .and_then(|r| r.iter().find(|f| f["code"] == "RX001"))
+        .expect("RX001");
+    let products: Vec<u64> = rx["ingredients"]
+        .as_array()
+        .expect("ingredients")
+        .iter()
+        .filter_map(|w| w["product"].as_u64())
+        .collect();
+    assert_eq!(products, vec![0, 1]);
+    assert!(rx["source"].as_str().is_some_and(|s| !s.is_empty()));
+}

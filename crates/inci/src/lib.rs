@@ -70,6 +70,7 @@ pub mod parse;
 pub mod resolve;
 pub mod risk;
 pub mod role;
+pub mod routine;
 pub mod scan;
 pub mod span;
 pub mod summary;

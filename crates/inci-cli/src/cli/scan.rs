@@ -19,6 +19,15 @@ pub struct ScanArgs {
     /// option of this command is read as the label.
     #[arg(value_name = "INPUT", allow_hyphen_values = true)]
     pub input: Option<String>,
+    /// More label files, with --routine (or more words of an unquoted label).
+    #[arg(value_name = "MORE", num_args = 0..)]
+    pub more: Vec<String>,
+    /// Check the files given as products used together (a routine): each product's headline,
+    /// then what the products do together: a retinoid in one and an exfoliating acid in
+    /// another, several exfoliating acids, the same fragrance allergen in several, ingredients
+    /// of human origin in more than one (`inci scan serum.txt toner.txt --routine`).
+    #[arg(long)]
+    pub routine: bool,
     /// The label text itself, never taken for a file name or an option.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["input", "file"], allow_hyphen_values = true)]
     pub text: Option<String>,
@@ -60,15 +69,36 @@ pub fn parse_product_type(s: &str) -> Result<inci::risk::ProductType, inci::risk
 /// Runs `inci scan`.
 pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
     // `--frmat`: an option misspelt, not a label (a label never is one hyphenated word).
-    if let Some(arg) = &args.input
-        && arg.starts_with("--")
-        && !arg.contains(char::is_whitespace)
+    let inputs: Vec<String> = args.input.iter().chain(&args.more).cloned().collect();
+    if let Some(arg) = inputs
+        .iter()
+        .find(|a| a.starts_with("--") && !a.contains(char::is_whitespace))
     {
         anyhow::bail!(
             "unknown option `{arg}` (see inci scan --help); to scan text that starts with `--`, use --text"
         );
     }
-    let source = match (&args.file, &args.input) {
+    if args.routine {
+        return routine(args, &inputs);
+    }
+    // Several words unquoted (`inci scan Aqua, Glycerin`) are one label; several files are
+    // products, which need --routine.
+    let joined;
+    let input = match inputs.as_slice() {
+        [] => None,
+        [one] => Some(one),
+        many => {
+            if many.iter().all(|a| std::path::Path::new(a).is_file()) {
+                anyhow::bail!(
+                    "{} files given: to check them as products used together, add --routine; to scan each, run inci scan once per file",
+                    many.len()
+                );
+            }
+            joined = many.join(" ");
+            Some(&joined)
+        }
+    };
+    let source = match (&args.file, input) {
         _ if args.text.is_some() => Source::Text(args.text.clone().unwrap_or_default()),
         (Some(f), _) => Source::File(f.clone()),
         (None, Some(arg)) => {
@@ -109,6 +139,65 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         Format::Json => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             render::json::write(&mut out, &report)?;
+            out.flush()?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// `inci scan a.txt b.txt --routine`: each file a product; their headlines, then the routine's
+/// findings (`inci::routine`).
+fn routine(args: &ScanArgs, inputs: &[String]) -> anyhow::Result<Outcome> {
+    if inputs.len() < 2 || args.text.is_some() || args.file.is_some() {
+        anyhow::bail!(
+            "--routine needs two or more label files: inci scan serum.txt toner.txt --routine"
+        );
+    }
+    let scanner = inci::scan::Scanner::new()
+        .profile(args.profile.into())
+        .product_type(args.product_type)
+        .markets(args.market)
+        .corrections(!args.no_correct);
+    let mut reports = Vec::new();
+    for name in inputs {
+        let text = Source::File(PathBuf::from(name)).read(args.max_input)?;
+        reports.push((name.clone(), scanner.scan(&text)));
+    }
+    let products: Vec<inci::routine::Product<'_>> = reports
+        .iter()
+        .map(|(name, report)| inci::routine::Product { name, report })
+        .collect();
+    let findings = inci::routine::check(&products);
+    match args.format {
+        Format::Text => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+            render::text::write_routine(&mut out, &products, &findings, render::width())?;
+            out.flush()?;
+        }
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct Named<'a> {
+                name: &'a str,
+                report: &'a inci::ScanReport,
+            }
+            #[derive(serde::Serialize)]
+            struct Routine<'a> {
+                products: Vec<Named<'a>>,
+                routine: &'a [inci::routine::RoutineFinding],
+            }
+            let doc = Routine {
+                products: products
+                    .iter()
+                    .map(|p| Named {
+                        name: p.name,
+                        report: p.report,
+                    })
+                    .collect(),
+                routine: &findings,
+            };
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            writeln!(out)?;
             out.flush()?;
         }
     }

@@ -83,6 +83,45 @@ pub fn write(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Resu
     Ok(())
 }
 
+/// Products used together: each one's headline, then the routine's findings, worst first,
+/// each with its code and source on a detail line.
+pub fn write_routine(
+    out: &mut dyn Write,
+    products: &[inci::routine::Product<'_>],
+    findings: &[inci::routine::RoutineFinding],
+    width: usize,
+) -> io::Result<()> {
+    let width = width.max(MIN_WIDTH);
+    for p in products {
+        writeln!(out, "{HEAD}{}{HEAD:#}", super::safe(p.name))?;
+        for sentence in &p.report.headline {
+            write_wrapped(out, "  ", &super::safe(sentence), 4, width, Style::new())?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{HEAD}Used together{HEAD:#}")?;
+    if findings.is_empty() {
+        writeln!(out, "  nothing found between these products")?;
+    }
+    let mut sorted: Vec<&inci::routine::RoutineFinding> = findings.iter().collect();
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    for f in sorted {
+        let st = severity_style(f.severity);
+        let lead = format!("  {st}{:<9}{st:#} ", f.severity.as_str());
+        write_wrapped(
+            out,
+            &lead,
+            &super::safe(&f.message),
+            INDENT,
+            width,
+            Style::new(),
+        )?;
+        let detail = format!("{} · source: {}", f.code, f.source);
+        write_wrapped(out, &" ".repeat(INDENT), &detail, INDENT, width, DIM)?;
+    }
+    Ok(())
+}
+
 /// The worst finding of each ingredient, in one pass over the findings (a search per
 /// ingredient made long labels quadratic).
 fn worst_findings(report: &ScanReport) -> Vec<Option<&Finding>> {
