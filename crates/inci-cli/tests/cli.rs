@@ -625,3 +625,31 @@ fn a_routine_in_json_names_both_products() {
     assert_eq!(products, vec![0, 1]);
     assert!(rx["source"].as_str().is_some_and(|s| !s.is_empty()));
 }
+
+#[test]
+fn compare_in_json_has_the_similarity_and_both_reports() {
+    let out = inci(
+        &[
+            "compare",
+            "crates/inci-cli/tests/cmd/compare.in/original.txt",
+            "crates/inci-cli/tests/cmd/compare.in/dupe.txt",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json(&out);
+    let sim = doc["similarity"].as_f64().expect("similarity");
+    assert!(sim > 0.7 && sim < 1.0, "{sim}");
+    assert_eq!(doc["shared"][0]["name"], "AQUA");
+    assert_eq!(doc["shared"][0]["positions"][1], 1);
+    assert_eq!(doc["only_second"][0], "CYCLOPENTASILOXANE");
+    assert_eq!(doc["reports"].as_array().map(Vec::len), Some(2));
+    assert_eq!(doc["concerns"].as_array().map(Vec::len), Some(5));
+}

@@ -60,6 +60,7 @@
 //! Modules depend only on those listed before them in this flow (checked by the
 //! `module_graph` test), so each layer can be used without the ones above it.
 
+pub mod compare;
 pub mod explain;
 pub mod headline;
 pub mod ingredient;

@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod choices;
+pub mod compare;
 pub mod explain;
 pub mod files;
 pub mod input;
@@ -55,6 +56,9 @@ pub enum Command {
     Scan(scan::ScanArgs),
     /// Scan a CSV catalog: one output record per row (JSON Lines or CSV), in parallel, in order.
     Batch(batch::BatchArgs),
+    /// Two products side by side: shared and different ingredients, both products'
+    /// concerns, and a similarity figure for finding dupes.
+    Compare(compare::CompareArgs),
     /// Everything known about one ingredient: name, synonyms, functions, ratings, origin,
     /// EU annex entries, and the source of each fact.
     Explain(explain::ExplainArgs),
@@ -101,6 +105,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Scan(args) => scan::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Rule(args) => rule::run(&args),
