@@ -138,7 +138,7 @@ fn concerns(p: Parts<'_>) -> String {
             let words = if c.concern == Concern::HumanOriginRegulation && human {
                 "human origin"
             } else {
-                concern_words(c.concern)
+                c.concern.words()
             };
             parts.push(format!("{words} ({})", names(p, &named)));
         }
@@ -238,17 +238,6 @@ fn market_name(m: Market) -> &'static str {
         Market::Asean => "ASEAN",
         // A market added later: its code until it gets words here.
         _ => m.as_str(),
-    }
-}
-
-fn concern_words(c: Concern) -> &'static str {
-    match c {
-        Concern::Pores => "pores",
-        Concern::Irritation => "irritation",
-        Concern::Allergy => "allergy",
-        Concern::HumanOriginRegulation => "regulation",
-        Concern::Vegan => "vegan status",
-        Concern::Info => "information",
     }
 }
 

@@ -48,15 +48,6 @@ pub struct RoutineFinding {
     pub source: &'static str,
 }
 
-/// Exfoliating acids (AHA, BHA, PHA), as the single-product interaction rule lists them.
-const ACIDS: &[&str] = &[
-    "GLYCOLIC ACID",
-    "LACTIC ACID",
-    "SALICYLIC ACID",
-    "MANDELIC ACID",
-    "GLUCONOLACTONE",
-];
-
 /// The routine's findings, in rule order.
 pub fn check(products: &[Product<'_>]) -> Vec<RoutineFinding> {
     let mut out = Vec::new();
@@ -97,7 +88,7 @@ pub fn check(products: &[Product<'_>]) -> Vec<RoutineFinding> {
         }
     }
     // Several exfoliating acids over the routine.
-    let acids = holders(products, ACIDS);
+    let acids = holders(products, crate::risk::rules::ACIDS);
     if distinct_products(&acids) > 1 {
         out.push(RoutineFinding {
             code: "RX004",

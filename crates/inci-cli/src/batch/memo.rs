@@ -24,20 +24,13 @@ pub const MAX_MEMO_BYTES: usize = 32 << 20;
 pub(crate) struct Scanned {
     /// The report as one JSON object (JSON Lines), or the summary cells (CSV).
     pub answer: Answer,
-    /// A human-derived ingredient is in it.
-    pub human: bool,
-    /// The category of each finding.
-    pub categories: Vec<Category>,
-    /// The code and concern of each finding.
-    pub findings: Vec<(&'static str, inci::risk::Concern)>,
+    /// The label's summary (`inci::summary`): whether a human-derived ingredient is in it,
+    /// its vegan verdicts, whether a list was read, each market's verdict.
+    pub summary: inci::summary::Summary,
+    /// The code, category and concern of each finding.
+    pub findings: Vec<(&'static str, Category, inci::risk::Concern)>,
     /// Unknown names as printed.
     pub unknown: Vec<String>,
-    /// The vegan and vegetarian verdicts.
-    pub vegan: (inci::risk::VeganStatus, inci::risk::VeganStatus),
-    /// Nothing read as an ingredient.
-    pub no_list: bool,
-    /// Each market's verdict on the human-derived ingredients (`eu:prohibited`).
-    pub market_verdicts: String,
 }
 
 /// The output part of a scanned label.
@@ -58,10 +51,6 @@ pub(crate) enum Answer {
 impl Scanned {
     /// Builds the answer of `report` for `layout`'s format.
     pub fn new(report: &ScanReport, layout: &Layout) -> Result<Scanned, String> {
-        let human = report
-            .findings
-            .iter()
-            .any(|f| f.category == Category::HumanDerived);
         let unknown: Vec<String> = report
             .ingredients
             .iter()
@@ -91,17 +80,13 @@ impl Scanned {
         };
         Ok(Scanned {
             answer,
-            human,
-            categories: report.findings.iter().map(|f| f.category).collect(),
+            summary,
             findings: report
                 .findings
                 .iter()
-                .map(|f| (f.code, f.concern))
+                .map(|f| (f.code, f.category, f.concern))
                 .collect(),
             unknown,
-            vegan: (report.vegan, report.vegetarian),
-            no_list: summary.status == inci::summary::Status::NoList,
-            market_verdicts: summary.market_verdicts.unwrap_or_default(),
         })
     }
 

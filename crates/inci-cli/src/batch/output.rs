@@ -396,26 +396,14 @@ fn format_error(
 
 /// The original cells (padded or cut to the header's width) followed by `extra`.
 fn csv_row(fields: &Result<csv::ByteRecord, String>, extra: &[String], width: usize) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::with_capacity(256));
-    let mut rec = csv::ByteRecord::new();
-    for i in 0..width {
-        let cell = fields
+    let original = (0..width).map(|i| {
+        fields
             .as_ref()
             .ok()
             .and_then(|f| f.get(i))
-            .unwrap_or_default();
-        rec.push_field(cell);
-    }
-    for e in extra {
-        rec.push_field(e.as_bytes());
-    }
-    // Writing to a Vec cannot fail; an error here would only drop this row's bytes.
-    if w.write_byte_record(&rec).is_err() {
-        return Vec::new();
-    }
-    w.into_inner().unwrap_or_default()
+            .unwrap_or_default()
+    });
+    csv_line(original.chain(extra.iter().map(String::as_bytes)))
 }
 
 #[cfg(test)]

@@ -93,22 +93,30 @@ impl Summary {
                 }
             }
             RowOutcome::Scanned { row, id, scanned } => {
-                let human = scanned.human;
+                let summary = &scanned.summary;
+                let human = summary.human_derived == Some(true);
                 self.products_with_human_derived += u64::from(human);
                 if human && self.human_products.len() < MAX_HUMAN_LISTED {
                     self.human_products.push(HumanProduct {
                         row,
                         id,
-                        market_verdicts: scanned.market_verdicts.clone(),
+                        market_verdicts: summary.market_verdicts.clone().unwrap_or_default(),
                     });
                 }
-                self.no_list += u64::from(scanned.no_list);
-                *self.vegan.entry(scanned.vegan.0.as_str()).or_default() += 1;
-                *self.vegetarian.entry(scanned.vegan.1.as_str()).or_default() += 1;
-                for c in &scanned.categories {
-                    *self.findings_by_category.entry(c.as_str()).or_default() += 1;
+                self.no_list += u64::from(summary.status == inci::summary::Status::NoList);
+                for (map, verdict) in [
+                    (&mut self.vegan, summary.vegan),
+                    (&mut self.vegetarian, summary.vegetarian),
+                ] {
+                    if let Some(v) = verdict {
+                        *map.entry(v.as_str()).or_default() += 1;
+                    }
                 }
-                for (code, concern) in &scanned.findings {
+                for (code, category, concern) in &scanned.findings {
+                    *self
+                        .findings_by_category
+                        .entry(category.as_str())
+                        .or_default() += 1;
                     *self
                         .findings_by_concern
                         .entry(concern.as_str())

@@ -175,7 +175,7 @@ fn write_list(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Res
                 let what = if f.category == inci::risk::Category::HumanDerived {
                     "human origin".to_owned()
                 } else {
-                    concern_words(f.concern)
+                    f.concern.words().to_owned()
                 };
                 format!("{}: {what}", f.severity.as_str())
             });
@@ -324,16 +324,6 @@ fn share_words(ing: &Ingredient) -> Option<String> {
     } else {
         format!("share {}-{} %", n(s.min), n(s.max))
     })
-}
-
-/// Plain words for a concern, as the list's worst-concern column and the detail lines show
-/// it (`regulation` for the human origin and regulation concern, which holds every annex
-/// finding).
-fn concern_words(c: Concern) -> String {
-    match c {
-        Concern::HumanOriginRegulation => "regulation".to_owned(),
-        other => other.title().to_lowercase(),
-    }
 }
 
 fn write_concerns(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Result<()> {
@@ -505,7 +495,7 @@ fn write_finding(
     let detail = format!(
         "{} · {} · source: {}",
         f.code,
-        concern_words(f.concern),
+        f.concern.words().to_owned(),
         f.source
     );
     write_wrapped(out, &" ".repeat(INDENT), &detail, INDENT, width, DIM)
@@ -571,7 +561,7 @@ fn write_markets(
     let detail = format!(
         "{} · {} · sources: {}",
         codes.join(" "),
-        concern_words(first.concern),
+        first.concern.words(),
         sources.join("; ")
     );
     write_wrapped(out, &" ".repeat(INDENT), &detail, INDENT, width, DIM)

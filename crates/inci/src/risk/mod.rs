@@ -9,7 +9,7 @@
 //! summarise the findings per concern, raised for the concerns a [`Profile`] cares about.
 
 mod checks;
-pub(crate) mod position;
+mod position;
 pub mod registry;
 pub mod rules;
 pub mod share;
@@ -120,6 +120,20 @@ impl Concern {
             Concern::HumanOriginRegulation => "Human origin and regulation",
             Concern::Vegan => "Vegan",
             Concern::Info => "Information",
+        }
+    }
+
+    /// The concern in a sentence or table cell: the title in lower case, except
+    /// `regulation` for the human origin and regulation concern, which holds every annex
+    /// finding (the human-origin findings say so themselves).
+    pub fn words(self) -> &'static str {
+        match self {
+            Concern::Pores => "pores",
+            Concern::Irritation => "irritation",
+            Concern::Allergy => "allergy",
+            Concern::HumanOriginRegulation => "regulation",
+            Concern::Vegan => "vegan",
+            Concern::Info => "information",
         }
     }
 

@@ -145,7 +145,8 @@ const RETINOIDS: &[&str] = &[
     "RETINYL RETINOATE",
     "HYDROXYPINACOLONE RETINOATE",
 ];
-const ACIDS: &[&str] = &[
+/// Exfoliating acids (AHA, BHA, PHA): one side of `IX001`, and the routine's several-acids rule.
+pub(crate) const ACIDS: &[&str] = &[
     "GLYCOLIC ACID",
     "LACTIC ACID",
     "SALICYLIC ACID",
