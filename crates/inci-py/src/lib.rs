@@ -66,17 +66,11 @@ fn scan_many_json(
     let scanner = scanner(profile, product_type, market)?;
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
-    let mut answers: Vec<String> = Vec::with_capacity(distinct.len());
-    for chunk in distinct.chunks(CHUNK) {
-        let part: Result<Vec<String>, serde_json::Error> = py.detach(|| {
-            chunk
-                .par_iter()
-                .map(|t| serde_json::to_string(&scanner.scan(t)))
-                .collect()
-        });
-        answers.extend(part.map_err(|e| PyValueError::new_err(e.to_string()))?);
-        py.check_signals()?;
-    }
+    let answers: Vec<String> =
+        scan_distinct(py, &distinct, |t| serde_json::to_string(&scanner.scan(t)))?
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(slots
         .iter()
         .map(|s| s.and_then(|i| answers.get(i).cloned()))
@@ -85,6 +79,23 @@ fn scan_many_json(
 
 /// Labels scanned between two checks for Ctrl-C (about a second of work on two cores).
 const CHUNK: usize = 4096;
+
+/// `answer` of each distinct text, on every core with the GIL released, in chunks with
+/// Python's signal handlers run between them: Ctrl-C stops a long batch within a chunk instead
+/// of after the whole of it.
+fn scan_distinct<T: Send>(
+    py: Python<'_>,
+    distinct: &[&str],
+    answer: impl Fn(&str) -> T + Sync,
+) -> PyResult<Vec<T>> {
+    let mut out: Vec<T> = Vec::with_capacity(distinct.len());
+    for chunk in distinct.chunks(CHUNK) {
+        let part: Vec<T> = py.detach(|| chunk.par_iter().map(|t| answer(t)).collect());
+        out.extend(part);
+        py.check_signals()?;
+    }
+    Ok(out)
+}
 
 /// The distinct texts of `texts`, in first-seen order, and for each text its index among them
 /// (`None` for `None`): a batch that repeats a list scans it once.
@@ -133,15 +144,7 @@ fn scan_many<'py>(
     let scanner = scanner(profile, product_type, market)?;
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
-    // In chunks, with Python's signal handlers run between them: Ctrl-C stops a long batch
-    // within a chunk instead of after the whole of it.
-    let mut reports: Vec<inci::ScanReport> = Vec::with_capacity(distinct.len());
-    for chunk in distinct.chunks(CHUNK) {
-        let part: Vec<inci::ScanReport> =
-            py.detach(|| chunk.par_iter().map(|t| scanner.scan(t)).collect());
-        reports.extend(part);
-        py.check_signals()?;
-    }
+    let reports = scan_distinct(py, &distinct, |t| scanner.scan(t))?;
     // Each row gets its own dicts (a caller may change one row's report), built from the
     // report of its distinct text.
     let mut conv = to_python::Converter::new(py);
@@ -170,27 +173,12 @@ fn scan_many_tables<'py>(
     let scanner = scanner(profile, product_type, market)?;
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
-    type Tables = (
-        inci::ScanReport,
-        inci::summary::Summary,
-        Vec<inci::summary::IngredientRow>,
-    );
-    let mut tables: Vec<Tables> = Vec::with_capacity(distinct.len());
-    for chunk in distinct.chunks(CHUNK) {
-        let part: Vec<Tables> = py.detach(|| {
-            chunk
-                .par_iter()
-                .map(|t| {
-                    let report = scanner.scan(t);
-                    let summary = inci::summary::Summary::of(&report);
-                    let rows = inci::summary::IngredientRow::of(&report);
-                    (report, summary, rows)
-                })
-                .collect()
-        });
-        tables.extend(part);
-        py.check_signals()?;
-    }
+    let tables = scan_distinct(py, &distinct, |t| {
+        let report = scanner.scan(t);
+        let summary = inci::summary::Summary::of(&report);
+        let rows = inci::summary::IngredientRow::of(&report);
+        (report, summary, rows)
+    })?;
     let mut conv = to_python::Converter::new(py);
     slots
         .iter()
