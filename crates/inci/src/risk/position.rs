@@ -65,7 +65,7 @@ pub fn percent_value(text: &str) -> Option<f64> {
 }
 
 /// The range a percentage qualifier declares, in percent: `(x, x)` for one number, `(1, 2)`
-/// for `1-2%`; `None` when no number can be read. A number is digits with at most one decimal
+/// for `1-2%`, `(0, 1)` for `<1%` (and `≤`); `None` when no number can be read. A number is digits with at most one decimal
 /// point or comma (`5,5`, `.50`); anything else (`1.2.3 %`) is not read rather than guessed.
 pub fn percent_range(text: &str) -> Option<(f64, f64)> {
     let lower = text.to_ascii_lowercase();
@@ -93,6 +93,9 @@ pub fn percent_range(text: &str) -> Option<(f64, f64)> {
         [a, b] if a <= b => (*a, *b),
         _ => return None,
     };
+    // `<1%`, `≤ 0.5 %` bound from above only.
+    let at_most = text.contains(['<', '≤']);
+    let min = if at_most { 0.0 } else { min };
     Some((min * scale, max * scale))
 }
 
@@ -105,6 +108,8 @@ mod tests {
         assert_eq!(percent_value("0.5 %"), Some(0.5));
         assert_eq!(percent_value("(5,5%)"), Some(5.5));
         assert_eq!(percent_value("<1%"), Some(1.0));
+        assert_eq!(percent_range("<1%"), Some((0.0, 1.0)));
+        assert_eq!(percent_range("≤ 0,5 %"), Some((0.0, 0.5)));
         assert_eq!(percent_value(".50%"), Some(0.5));
         assert_eq!(percent_value("(.5%)"), Some(0.5));
         assert_eq!(percent_value("2% w/w"), Some(2.0));

@@ -126,12 +126,7 @@ pub fn declared(ingredient: &Ingredient) -> Option<(f64, f64)> {
         .qualifiers
         .iter()
         .filter(|q| q.kind == QualifierKind::Percent)
-        .find_map(|q| {
-            let (lo, hi) = super::percent_range(&q.text)?;
-            let below = q.text.contains(['<', '≤']) || q.text.to_ascii_lowercase().contains("max");
-            let lo = if below { 0.0 } else { lo };
-            (hi <= 100.0 && lo >= 0.0).then_some((lo, hi))
-        })
+        .find_map(|q| super::percent_range(&q.text).filter(|&(lo, hi)| lo >= 0.0 && hi <= 100.0))
 }
 
 /// The shares of `ingredients` (see the module documentation), for a list in the EU's order.

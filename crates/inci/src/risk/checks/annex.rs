@@ -89,11 +89,7 @@ pub(crate) fn findings(
     first: usize,
 ) {
     let Some(ing) = label.get(i) else { return };
-    let declared = ing
-        .qualifiers
-        .iter()
-        .filter(|q| q.kind == crate::parse::QualifierKind::Percent)
-        .find_map(|q| crate::risk::percent_range(&q.text));
+    let declared = crate::risk::share::declared(ing);
     // With no printed percentage, the least the label's order allows (`share`), and what
     // gives it: an ingredient declared later, above 1 %, which this one must be at least.
     let estimated: Option<(f64, String)> = match (declared, ing.share) {
