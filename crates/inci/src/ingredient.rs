@@ -44,12 +44,11 @@ pub struct Ingredient {
     /// CosIng functions, when known.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub functions: Vec<&'static str>,
-    /// What it does, chosen from `functions` by [`crate::role::primary`]'s ranking.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What it does, chosen from `functions` by [`crate::role::primary`]'s ranking. In JSON,
+    /// `role` (`humectant`) and `does`, the same in plain words ([`crate::role::Role::words`]:
+    /// `humectant: draws water into the skin`); absent when unknown.
+    #[serde(flatten, serialize_with = "crate::role::serialize_with_words")]
     pub role: Option<crate::role::Role>,
-    /// The same in plain words (`humectant: draws water into the skin`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub does: Option<&'static str>,
     /// Its share of the product in percent, `[min, max]`, from the label's order, the 1 % rule
     /// and declared percentages ([`crate::risk::share`]); set by the scan, absent in the
     /// may-contain block and when the list is inconsistent.
@@ -148,7 +147,6 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                 functions: entry.map(|e| e.functions().collect()).unwrap_or_default(),
                 share: None,
                 role,
-                does: role.map(crate::role::Role::words),
                 comedogenic: entry
                     .and_then(|e| inci_dict::risk::comedogenic(e.id))
                     .map(|c| [c.min, c.max]),

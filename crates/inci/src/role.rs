@@ -197,6 +197,21 @@ impl Role {
     }
 }
 
+/// An optional role as the keys `role` and `does` (its plain words), none when `None`: for a
+/// field flattened into its parent object, so the words are not stored twice.
+pub(crate) fn serialize_with_words<S: serde::Serializer>(
+    role: &Option<Role>,
+    ser: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = ser.serialize_map(None)?;
+    if let Some(r) = role {
+        map.serialize_entry("role", r)?;
+        map.serialize_entry("does", r.words())?;
+    }
+    map.end()
+}
+
 /// The primary role of a dictionary entry, read once per entry and remembered: a catalog
 /// repeats its ingredients, and ranking the functions costs a few thousand instructions.
 pub fn of_entry(entry: inci_dict::Entry) -> Option<Role> {

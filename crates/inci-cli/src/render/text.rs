@@ -170,7 +170,11 @@ fn write_list(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Res
         .map(|(i, ing)| {
             let raw = super::safe(&ing.raw.replace(['\n', '\r', '\t'], " ")).into_owned();
             let name = ing.name.unwrap_or("unknown").to_owned();
-            let role = ing.does.unwrap_or_default().to_owned();
+            let role = ing
+                .role
+                .map(inci::role::Role::words)
+                .unwrap_or_default()
+                .to_owned();
             let worst = worst_of.get(i).copied().flatten().map(|f| {
                 let what = if f.category == inci::risk::Category::HumanDerived {
                     "human origin".to_owned()
