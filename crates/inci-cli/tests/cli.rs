@@ -517,12 +517,12 @@ fn the_text_report_starts_with_a_headline_of_three_sentences() {
     );
     assert_eq!(joined.matches(". ").count() + 1, 3, "{joined}");
     assert!(
-        joined.starts_with("Prohibited in the EU: it lists HUMAN UMBILICAL"),
+        joined.starts_with("Prohibited in the European Union: it lists HUMAN UMBILICAL"),
         "{joined}"
     );
     assert!(joined.contains("Not vegan or vegetarian"), "{joined}");
     assert!(
-        joined.ends_with("Checked against the rules of the EU."),
+        joined.ends_with("Checked against the rules of the European Union."),
         "{joined}"
     );
 }

@@ -1,7 +1,7 @@
 //! The headline of a report: at most three plain sentences a shopper reads first.
 //!
 //! 1. The worst concerns and the ingredients behind them: a prohibition first (`Prohibited in
-//!    the EU: it lists HUMAN UMBILICAL ..., of human origin.`), then the concerns at the
+//!    the European Union: it lists HUMAN UMBILICAL ..., of human origin.`), then the concerns at the
 //!    highest level found (`High concern for pores: ISOPROPYL MYRISTATE.`), or that nothing
 //!    of concern was found, or that no ingredient list was read.
 //! 2. The vegan verdict, with what decides it (`Not vegan or vegetarian: HUMAN ...`; `Vegan
@@ -49,7 +49,7 @@ fn concerns(p: Parts<'_>) -> String {
         return "No ingredient list was read: nothing can be said about this product.".into();
     }
     // A prohibition outranks every level: which markets, and which ingredients.
-    let mut prohibited_in: Vec<&'static str> = Vec::new();
+    let mut prohibited_in: Vec<String> = Vec::new();
     let mut prohibited: Vec<usize> = Vec::new();
     for f in p.findings {
         // Annex II entry 416, or an Annex II entry whose condition the label meets (R002 at
@@ -199,14 +199,14 @@ fn vegan(p: Parts<'_>) -> String {
 }
 
 fn markets(p: Parts<'_>) -> String {
-    let applied: Vec<&'static str> = p.markets.iter().map(|m| market_name(m.market)).collect();
+    let applied: Vec<String> = p.markets.iter().map(|m| market_name(m.market)).collect();
     let mut s = if applied.is_empty() {
         "No market's rules were applied".to_owned()
     } else {
         format!("Checked against the rules of {}", join_words(&applied))
     };
     // A market's rule on a human-derived ingredient that is not a prohibition (the first
-    // sentence has those): `Korea: allowed if the culture medium meets ...`.
+    // sentence has those): `South Korea: allowed if the culture medium meets ...`.
     for f in p.findings {
         if let Some(v) = &f.market_verdict
             && v.verdict != Verdict::Prohibited
@@ -225,19 +225,14 @@ fn markets(p: Parts<'_>) -> String {
     s
 }
 
-fn market_name(m: Market) -> &'static str {
-    match m {
-        Market::Eu => "the EU",
-        Market::Uk => "the UK",
-        Market::Kr => "Korea",
-        Market::Jp => "Japan",
-        Market::Cn => "China",
-        Market::Tw => "Taiwan",
-        Market::Us => "the US",
-        Market::Ca => "Canada",
-        Market::Asean => "ASEAN",
-        // A market added later: its code until it gets words here.
-        _ => m.as_str(),
+/// A market's name in a sentence: [`Market::name`], with `the` before a union or a kingdom
+/// (`the European Union`, `South Korea`).
+fn market_name(m: Market) -> String {
+    let name = m.name();
+    if name.starts_with("United ") || name.starts_with("European ") {
+        format!("the {name}")
+    } else {
+        name.to_owned()
     }
 }
 

@@ -14,7 +14,7 @@ fn the_flagship_serum_says_prohibited_not_vegan_and_the_market() {
     assert_eq!(h.len(), 3);
     assert_eq!(
         h[0],
-        "Prohibited in the EU: it lists HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED \
+        "Prohibited in the European Union: it lists HUMAN UMBILICAL MESENCHYMAL STEM CELL CONDITIONED \
          MEDIA; high concern also for pores (ISOPROPYL MYRISTATE)."
     );
     // One sentence each: at most three.
@@ -23,7 +23,7 @@ fn the_flagship_serum_says_prohibited_not_vegan_and_the_market() {
         h[1].starts_with("Not vegan or vegetarian: HUMAN UMBILICAL"),
         "{h:?}"
     );
-    assert_eq!(h[2], "Checked against the rules of the EU.");
+    assert_eq!(h[2], "Checked against the rules of the European Union.");
 }
 
 #[test]
@@ -35,7 +35,7 @@ fn a_plain_list_an_unknown_name_and_no_list() {
     );
     assert_eq!(
         h[2],
-        "Checked against the rules of the EU; 1 of 3 ingredients could not be identified, \
+        "Checked against the rules of the European Union; 1 of 3 ingredients could not be identified, \
          so nothing is said of them."
     );
     let h = headline("No Info");

@@ -117,7 +117,7 @@ def test_scan_the_flagship_serum(server, browser):
     # The headline first: three plain sentences.
     sentences = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#headline-sentences li")]
     assert len(sentences) == 3, sentences
-    assert sentences[0].startswith("Prohibited in the EU: it lists HUMAN UMBILICAL"), sentences
+    assert sentences[0].startswith("Prohibited in the European Union: it lists HUMAN UMBILICAL"), sentences
     assert sentences[1].startswith("Not vegan or vegetarian"), sentences
 
     human = browser.find_elements(By.CSS_SELECTOR, "#ingredients tr.human-derived")
@@ -182,7 +182,7 @@ def test_a_korean_label_for_the_eu_and_korea(server, browser):
     assert len(rows) == 8
     assert all(r.find_elements(By.CSS_SELECTOR, "button.name") for r in rows), [r.text for r in rows]
     sentences = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#headline-sentences li")]
-    assert "Korea: allowed if the culture medium meets the MFDS safety standard" in sentences[2], sentences
+    assert "South Korea: allowed if the culture medium meets the MFDS safety standard" in sentences[2], sentences
     human = browser.find_elements(By.CSS_SELECTOR, "#ingredients tr.human-derived")
     assert len(human) == 1
     assert "HUMAN ADIPOSE DERIVED STEM CELL CONDITIONED MEDIA" in human[0].text
