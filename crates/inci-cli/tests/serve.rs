@@ -210,6 +210,165 @@ async fn every_endpoint_answers_as_the_command_line_does() {
     );
 }
 
+/// `{"products": [{"name": path, "text": the file}, ...]}` for fixture files.
+fn products_body(paths: &[&str]) -> Vec<u8> {
+    let products: Vec<Value> = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("fixture");
+            serde_json::json!({ "name": p, "text": text })
+        })
+        .collect();
+    serde_json::to_vec(&serde_json::json!({ "products": products })).expect("JSON")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn routine_and_compare_answer_as_the_command_line_does() {
+    let (addr, _stop) = start().await;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cmd");
+    let serum = format!("{dir}/routine.in/serum.txt");
+    let toner = format!("{dir}/routine.in/toner.txt");
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/routine",
+        Some("application/json"),
+        &products_body(&[&serum, &toner]),
+    )
+    .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let cli = cli_json(
+        &["scan", &serum, &toner, "--routine", "--format", "json"],
+        b"",
+    );
+    assert_eq!(json(&body), cli);
+    let codes: Vec<&str> = cli["routine"]
+        .as_array()
+        .expect("routine")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"RX001"), "{codes:?}");
+
+    let original = format!("{dir}/compare.in/original.txt");
+    let dupe = format!("{dir}/compare.in/dupe.txt");
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/compare",
+        Some("application/json"),
+        &products_body(&[&original, &dupe]),
+    )
+    .await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let cli = cli_json(&["compare", &original, &dupe, "--format", "json"], b"");
+    assert_eq!(json(&body), cli);
+    assert!(
+        cli["similarity"]
+            .as_f64()
+            .is_some_and(|s| s > 0.5 && s < 1.0)
+    );
+
+    // Unnamed products are numbered; the profile and markets apply to each.
+    let body = br#"{"products": [{"text": "Aqua, Retinol"}, {"name": " ", "text": "Aqua, Glycolic Acid"}], "market": "eu,kr"}"#;
+    let (status, answer) =
+        request(addr, "POST", "/api/routine", Some("application/json"), body).await;
+    assert_eq!(status, 200);
+    let answer = json(&answer);
+    assert_eq!(answer["products"][0]["name"], "product 1");
+    assert_eq!(answer["products"][1]["name"], "product 2");
+    assert_eq!(
+        answer["products"][1]["report"]["markets"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert!(
+        answer["routine"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("RETINOL (product 1) with GLYCOLIC ACID (product 2)")),
+        "{answer}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_products_get_clear_errors() {
+    let (addr, _stop) = start().await;
+    let one = br#"{"products": [{"name": "serum", "text": "Aqua"}]}"#;
+    let cases: [(&str, Option<&str>, &[u8], &str); 8] = [
+        (
+            "/api/routine",
+            Some("application/json"),
+            one,
+            "1 products given; this request takes 2 to 10",
+        ),
+        (
+            "/api/compare",
+            Some("application/json"),
+            br#"{"products": [{"text": "a"}, {"text": "b"}, {"text": "c"}]}"#,
+            "takes exactly 2",
+        ),
+        ("/api/routine", None, b"Aqua, Retinol", "not one `text`"),
+        (
+            "/api/compare",
+            Some("application/json"),
+            br#"{"market": "eu"}"#,
+            "needs `products`",
+        ),
+        (
+            "/api/scan",
+            Some("application/json"),
+            one,
+            "`products` is for POST /api/routine",
+        ),
+        (
+            "/api/scan",
+            Some("application/json"),
+            br#"{"market": "eu"}"#,
+            "needs `text`",
+        ),
+        (
+            "/api/routine",
+            Some("application/json"),
+            br#"{"products": [{"text": "Aqua\u0000"}, {"text": "b"}]}"#,
+            "product 1's text",
+        ),
+        (
+            "/api/compare",
+            Some("application/json"),
+            br#"{"products": [{"text": "a", "colour": "red"}, {"text": "b"}]}"#,
+            "unknown field `colour`",
+        ),
+    ];
+    for (path, content_type, body, expected) in cases {
+        let (status, answer) = request(addr, "POST", path, content_type, body).await;
+        assert_eq!(status, 400, "{path} {}", String::from_utf8_lossy(body));
+        assert!(
+            error(&answer).contains(expected),
+            "{path}: {}",
+            error(&answer)
+        );
+    }
+    let long = format!(
+        r#"{{"products": [{{"name": "{}", "text": "a"}}, {{"text": "b"}}]}}"#,
+        "n".repeat(201)
+    );
+    let (status, answer) = request(
+        addr,
+        "POST",
+        "/api/compare",
+        Some("application/json"),
+        long.as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        error(&answer).contains("product 1's name is 201 bytes"),
+        "{}",
+        error(&answer)
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_requests_get_clear_errors() {
     let (addr, _stop) = start().await;

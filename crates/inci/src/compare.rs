@@ -39,6 +39,30 @@ pub struct Comparison {
     pub vegan: [VeganStatus; 2],
 }
 
+/// A comparison as `inci compare --format json` and `POST /api/compare` write it: the two
+/// names, the [`Comparison`]'s fields, then both reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document<'a> {
+    /// What the user calls each product (file names on the command line).
+    pub products: [&'a str; 2],
+    /// The comparison, its fields at the top level.
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    /// Both reports, first then second.
+    pub reports: [&'a ScanReport; 2],
+}
+
+impl<'a> Document<'a> {
+    /// Compares the reports `a` and `b` of the products named `names`.
+    pub fn new(names: [&'a str; 2], a: &'a ScanReport, b: &'a ScanReport) -> Document<'a> {
+        Document {
+            products: names,
+            comparison: compare(a, b),
+            reports: [a, b],
+        }
+    }
+}
+
 /// An ingredient both products list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Shared {

@@ -10,8 +10,13 @@ use crate::risk::{Category, Severity};
 use crate::scan::ScanReport;
 use serde::Serialize;
 
-/// One product of a routine: its name (a file name, for people) and its report.
-#[derive(Debug, Clone, Copy)]
+/// Most products one routine checks at once (`POST /api/routine`, the page): a morning and an
+/// evening routine with room to spare.
+pub const MAX_PRODUCTS: usize = 10;
+
+/// One product of a routine: its name (a file name, for people) and its report. Serialized as
+/// `{"name": ..., "report": ...}`.
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Product<'a> {
     /// What the user calls it.
     pub name: &'a str,
@@ -46,6 +51,26 @@ pub struct RoutineFinding {
     pub ingredients: Vec<Where>,
     /// Where the reasoning comes from.
     pub source: &'static str,
+}
+
+/// A routine as `inci scan --routine --format json` and `POST /api/routine` write it: each
+/// product's name and report, then the routine's findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document<'a> {
+    /// The products, in the order given.
+    pub products: &'a [Product<'a>],
+    /// [`check`]'s findings.
+    pub routine: Vec<RoutineFinding>,
+}
+
+impl<'a> Document<'a> {
+    /// Checks `products` as one routine.
+    pub fn new(products: &'a [Product<'a>]) -> Document<'a> {
+        Document {
+            products,
+            routine: check(products),
+        }
+    }
 }
 
 /// The routine's findings, in rule order.

@@ -43,29 +43,16 @@ pub fn run(args: &CompareArgs) -> anyhow::Result<Outcome> {
     let scanner = inci::scan::Scanner::new().markets(args.market);
     let a = scanner.scan(&read(&args.first)?);
     let b = scanner.scan(&read(&args.second)?);
-    let c = inci::compare::compare(&a, &b);
     let (na, nb) = (
         args.first.display().to_string(),
         args.second.display().to_string(),
     );
+    let doc = inci::compare::Document::new([&na, &nb], &a, &b);
+    let c = &doc.comparison;
     match args.format {
         Format::Json => {
-            #[derive(serde::Serialize)]
-            struct Doc<'a> {
-                products: [&'a str; 2],
-                #[serde(flatten)]
-                comparison: &'a inci::compare::Comparison,
-                reports: [&'a inci::ScanReport; 2],
-            }
             let mut out = std::io::stdout().lock();
-            serde_json::to_writer_pretty(
-                &mut out,
-                &Doc {
-                    products: [&na, &nb],
-                    comparison: &c,
-                    reports: [&a, &b],
-                },
-            )?;
+            serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
             out.flush()?;
         }

@@ -167,34 +167,14 @@ fn routine(args: &ScanArgs, inputs: &[String]) -> anyhow::Result<Outcome> {
         .iter()
         .map(|(name, report)| inci::routine::Product { name, report })
         .collect();
-    let findings = inci::routine::check(&products);
+    let doc = inci::routine::Document::new(&products);
     match args.format {
         Format::Text => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
-            render::text::write_routine(&mut out, &products, &findings, render::width())?;
+            render::text::write_routine(&mut out, &products, &doc.routine, render::width())?;
             out.flush()?;
         }
         Format::Json => {
-            #[derive(serde::Serialize)]
-            struct Named<'a> {
-                name: &'a str,
-                report: &'a inci::ScanReport,
-            }
-            #[derive(serde::Serialize)]
-            struct Routine<'a> {
-                products: Vec<Named<'a>>,
-                routine: &'a [inci::routine::RoutineFinding],
-            }
-            let doc = Routine {
-                products: products
-                    .iter()
-                    .map(|p| Named {
-                        name: p.name,
-                        report: p.report,
-                    })
-                    .collect(),
-                routine: &findings,
-            };
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;

@@ -115,7 +115,10 @@ fn json_bytes(status: StatusCode, body: serde_json::Result<Vec<u8>>) -> Response
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Input {
-    text: String,
+    /// One label (scan, lint, fix).
+    text: Option<String>,
+    /// Several products, each named (routine, compare): a JSON body only.
+    products: Option<Vec<ProductText>>,
     profile: Option<String>,
     product_type: Option<String>,
     market: Option<String>,
@@ -126,7 +129,82 @@ pub struct Input {
     shared: Option<Shared>,
 }
 
+/// One product of a routine or a comparison, as a POST's JSON gives it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProductText {
+    /// What the user calls it (empty: `product N`).
+    #[serde(default)]
+    name: String,
+    /// Its label.
+    text: String,
+}
+
+/// Longest product name accepted, in bytes.
+const MAX_NAME: usize = 200;
+
 impl Input {
+    /// The label of a one-label request; a request carrying `products` instead is told where
+    /// they go.
+    fn text(&mut self) -> Result<String, ApiError> {
+        if self.products.is_some() {
+            return Err(ApiError::bad(
+                "`products` is for POST /api/routine and /api/compare; this request takes one label as `text`",
+            ));
+        }
+        self.text.take().ok_or_else(|| {
+            ApiError::bad(
+                "the JSON body needs `text`: the label (or send the label itself as text/plain)",
+            )
+        })
+    }
+
+    /// The named products of a routine or comparison: between `min` and `max` of them, each
+    /// with a name (given, or `product N`) of at most [`MAX_NAME`] bytes.
+    fn products(&mut self, min: usize, max: usize) -> Result<Vec<(String, String)>, ApiError> {
+        let how = r#"send JSON: {"products": [{"name": "serum", "text": "Aqua, Retinol"}, {"name": "toner", "text": "Aqua, Glycolic Acid"}]}"#;
+        if self.text.is_some() {
+            return Err(ApiError::bad(format!(
+                "this request takes several products, not one `text`: {how}"
+            )));
+        }
+        let products = self
+            .products
+            .take()
+            .ok_or_else(|| ApiError::bad(format!("this request needs `products`: {how}")))?;
+        if products.len() < min || products.len() > max {
+            let wanted = if min == max {
+                format!("exactly {min}")
+            } else {
+                format!("{min} to {max}")
+            };
+            return Err(ApiError::bad(format!(
+                "{} products given; this request takes {wanted}",
+                products.len()
+            )));
+        }
+        products
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let name = p.name.trim();
+                if name.len() > MAX_NAME {
+                    return Err(ApiError::bad(format!(
+                        "product {}'s name is {} bytes; {MAX_NAME} at most",
+                        i + 1,
+                        name.len()
+                    )));
+                }
+                let name = if name.is_empty() {
+                    format!("product {}", i + 1)
+                } else {
+                    name.to_owned()
+                };
+                Ok((name, p.text))
+            })
+            .collect()
+    }
+
     /// The server's scan slots.
     fn slots(&self) -> super::listener::ScanSlots {
         self.shared
@@ -244,14 +322,22 @@ async fn read_input(
             .map_err(|e| ApiError::bad(format!("request body is not the expected JSON: {e}")))?
     } else {
         Input {
-            text: text.to_owned(),
+            text: Some(text.to_owned()),
             ..Input::default()
         }
     };
     // Binary data is refused as the command line refuses it (a NUL or control byte, with its
     // offset in the label text).
-    crate::error::refuse_binary(input.text.as_bytes(), "request body")
-        .map_err(|e| ApiError::bad(e.to_string()))?;
+    if let Some(text) = &input.text {
+        crate::error::refuse_binary(text.as_bytes(), "request body")
+            .map_err(|e| ApiError::bad(e.to_string()))?;
+    }
+    for (i, p) in input.products.iter().flatten().enumerate() {
+        for (what, value) in [("name", &p.name), ("text", &p.text)] {
+            crate::error::refuse_binary(value.as_bytes(), &format!("product {}'s {what}", i + 1))
+                .map_err(|e| ApiError::bad(e.to_string()))?;
+        }
+    }
     for (key, value) in query {
         let slot = match key.as_str() {
             "profile" => &mut input.profile,
@@ -298,20 +384,22 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// `POST /api/scan`.
-pub async fn scan(input: Input) -> Result<Response, ApiError> {
+pub async fn scan(mut input: Input) -> Result<Response, ApiError> {
     let scanner = input.scanner()?;
+    let text = input.text()?;
     let slots = input.slots();
-    let report = blocking(&slots, move || scanner.scan(&input.text)).await?;
+    let report = blocking(&slots, move || scanner.scan(&text)).await?;
     Ok(json(StatusCode::OK, &report))
 }
 
 /// `POST /api/lint`.
-pub async fn lint(input: Input) -> Result<Response, ApiError> {
+pub async fn lint(mut input: Input) -> Result<Response, ApiError> {
     let config = input.config()?;
+    let text = input.text()?;
     let slots = input.slots();
     // Serialized where the file lives: the document borrows from it.
     let body = blocking(&slots, move || {
-        let file = LintedFile::new("<text>".to_owned(), input.text, &config);
+        let file = LintedFile::new("<text>".to_owned(), text, &config);
         serde_json::to_vec(&inci::lint::document(std::slice::from_ref(&file)))
     })
     .await?;
@@ -319,8 +407,9 @@ pub async fn lint(input: Input) -> Result<Response, ApiError> {
 }
 
 /// `POST /api/fix`: `{"text": fixed, "applied": n, "lint": document of the fixed text}`.
-pub async fn fix(input: Input) -> Result<Response, ApiError> {
+pub async fn fix(mut input: Input) -> Result<Response, ApiError> {
     let config = input.config()?;
+    let text = input.text()?;
     let max = if input.unsafe_fixes == Some(true) {
         Applicability::Unsafe
     } else {
@@ -328,14 +417,51 @@ pub async fn fix(input: Input) -> Result<Response, ApiError> {
     };
     let slots = input.slots();
     let body = blocking(&slots, move || {
-        let lints = inci::lint::lint(&input.text, &config);
-        let (text, applied) = inci::lint::fix_text(&input.text, &lints, &config, max);
+        let lints = inci::lint::lint(&text, &config);
+        let (text, applied) = inci::lint::fix_text(&text, &lints, &config, max);
         let file = LintedFile::new("<text>".to_owned(), text, &config);
         serde_json::to_vec(&FixAnswer {
             text: &file.source,
             applied,
             lint: inci::lint::document(std::slice::from_ref(&file)),
         })
+    })
+    .await?;
+    Ok(json_bytes(StatusCode::OK, body))
+}
+
+/// `POST /api/routine`: `{"products": [{"name", "text"}, ...]}` (2 to
+/// [`inci::routine::MAX_PRODUCTS`]), answered as `inci scan --routine --format json`.
+pub async fn routine(mut input: Input) -> Result<Response, ApiError> {
+    let scanner = input.scanner()?;
+    let named = input.products(2, inci::routine::MAX_PRODUCTS)?;
+    let slots = input.slots();
+    let body = blocking(&slots, move || {
+        let reports: Vec<inci::ScanReport> = named.iter().map(|(_, t)| scanner.scan(t)).collect();
+        let products: Vec<inci::routine::Product<'_>> = named
+            .iter()
+            .zip(&reports)
+            .map(|((name, _), report)| inci::routine::Product { name, report })
+            .collect();
+        serde_json::to_vec(&inci::routine::Document::new(&products))
+    })
+    .await?;
+    Ok(json_bytes(StatusCode::OK, body))
+}
+
+/// `POST /api/compare`: `{"products": [first, second]}`, answered as `inci compare --format
+/// json`.
+pub async fn compare(mut input: Input) -> Result<Response, ApiError> {
+    let scanner = input.scanner()?;
+    let named = input.products(2, 2)?;
+    let slots = input.slots();
+    let body = blocking(&slots, move || {
+        let (a, b) = (scanner.scan(&named[0].1), scanner.scan(&named[1].1));
+        serde_json::to_vec(&inci::compare::Document::new(
+            [&named[0].0, &named[1].0],
+            &a,
+            &b,
+        ))
     })
     .await?;
     Ok(json_bytes(StatusCode::OK, body))
@@ -378,6 +504,6 @@ pub async fn explain(Query(query): Query<HashMap<String, String>>) -> Result<Res
 pub async fn not_found() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        "no such page: the API is POST /api/scan, POST /api/lint, POST /api/fix, GET /api/explain?name=",
+        "no such page: the API is POST /api/scan, POST /api/lint, POST /api/fix, POST /api/routine, POST /api/compare, GET /api/explain?name=",
     )
 }

@@ -7,6 +7,8 @@
 //! | `POST /api/scan` | the `inci scan --format json` report |
 //! | `POST /api/lint` | the `inci lint --format json` document for one file `<text>` |
 //! | `POST /api/fix` | the text with safe (or, with `unsafe=true`, all) fixes applied, and its lints |
+//! | `POST /api/routine` | `{"products": [{"name", "text"}, ...]}` (2 to 10) checked as products used together: the `inci scan --routine --format json` document |
+//! | `POST /api/compare` | `{"products": [first, second]}`: the `inci compare --format json` document |
 //! | `GET /api/explain?name=` | the `inci explain --format json` explanation (404 when unknown) |
 //!
 //! A POST body is the label as plain text (options in the query: `profile`, `product_type`,
@@ -63,6 +65,8 @@ pub fn router_with(verbose: bool, settings: &Settings) -> Router {
         .route("/api/scan", post(api::scan))
         .route("/api/lint", post(api::lint))
         .route("/api/fix", post(api::fix))
+        .route("/api/routine", post(api::routine))
+        .route("/api/compare", post(api::compare))
         .route("/api/explain", get(api::explain))
         .fallback(api::not_found)
         .layer(middleware::from_fn(boundary::guard))
