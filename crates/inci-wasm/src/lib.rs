@@ -1,5 +1,5 @@
-//! inci in the browser: the four answers of `inci serve`'s API (`/api/scan`, `/api/lint`,
-//! `/api/fix`, `/api/explain`) as functions a page calls directly, compiled to WebAssembly.
+//! inci in the browser: the answers of `inci serve`'s API (`/api/scan`, `/api/lint`,
+//! `/api/fix`, `/api/routine`, `/api/compare`, `/api/explain`) as functions a page calls directly, compiled to WebAssembly.
 //! Each takes the label text and the options as the API's query gives them (`profile`,
 //! `product_type`, `market` as strings, empty for the default) and returns the same JSON the
 //! API would: so one page script serves both the served page and the static folder, which
@@ -18,15 +18,7 @@ const MAX_TEXT: usize = 1 << 20;
 /// `POST /api/scan`: the `inci scan --format json` report.
 #[wasm_bindgen]
 pub fn scan(text: &str, profile: &str, product_type: &str, market: &str) -> String {
-    answer(|| {
-        let scanner = inci::scan::Scanner::from_names(
-            non_empty(profile).unwrap_or("general"),
-            non_empty(product_type),
-            non_empty(market),
-        )
-        .map_err(|e| e.to_string())?;
-        json(&scanner.scan(checked(text)?))
-    })
+    answer(|| json(&scanner(profile, product_type, market)?.scan(checked(text)?)))
 }
 
 /// `POST /api/lint`: the `inci lint --format json` document for one file, `<text>`.
@@ -74,6 +66,40 @@ pub fn explain(name: &str) -> String {
             return Err("explain takes one ingredient name (1,000 bytes at most)".to_owned());
         }
         json(&inci::explain::explain(name))
+    })
+}
+
+/// `POST /api/routine`: `products_json` is `[{"name": ..., "text": ...}, ...]` (2 to
+/// [`inci::routine::MAX_PRODUCTS`]); the answer is the `inci scan --routine --format json`
+/// document.
+#[wasm_bindgen]
+pub fn routine(products_json: &str, profile: &str, product_type: &str, market: &str) -> String {
+    answer(|| {
+        let scanner = scanner(profile, product_type, market)?;
+        let named = products(products_json, 2, inci::routine::MAX_PRODUCTS)?;
+        let reports: Vec<inci::ScanReport> = named.iter().map(|(_, t)| scanner.scan(t)).collect();
+        let products: Vec<inci::routine::Product<'_>> = named
+            .iter()
+            .zip(&reports)
+            .map(|((name, _), report)| inci::routine::Product { name, report })
+            .collect();
+        json(&inci::routine::Document::new(&products))
+    })
+}
+
+/// `POST /api/compare`: `products_json` is two products as for [`routine`]; the answer is the
+/// `inci compare --format json` document.
+#[wasm_bindgen]
+pub fn compare(products_json: &str, profile: &str, product_type: &str, market: &str) -> String {
+    answer(|| {
+        let scanner = scanner(profile, product_type, market)?;
+        let named = products(products_json, 2, 2)?;
+        let (a, b) = (scanner.scan(&named[0].1), scanner.scan(&named[1].1));
+        json(&inci::compare::Document::new(
+            [&named[0].0, &named[1].0],
+            &a,
+            &b,
+        ))
     })
 }
 
@@ -126,6 +152,56 @@ fn checked(text: &str) -> Result<&str, String> {
     Ok(text)
 }
 
+fn scanner(profile: &str, product_type: &str, market: &str) -> Result<inci::scan::Scanner, String> {
+    inci::scan::Scanner::from_names(
+        non_empty(profile).unwrap_or("general"),
+        non_empty(product_type),
+        non_empty(market),
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// One product as the page sends it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProductText {
+    #[serde(default)]
+    name: String,
+    text: String,
+}
+
+/// The named products in `products_json`, between `min` and `max` of them; an empty name
+/// becomes `product N`, as the API names them.
+fn products(products_json: &str, min: usize, max: usize) -> Result<Vec<(String, String)>, String> {
+    checked(products_json)?;
+    let list: Vec<ProductText> = serde_json::from_str(products_json)
+        .map_err(|e| format!("the products are not the expected JSON: {e}"))?;
+    if list.len() < min || list.len() > max {
+        let wanted = if min == max {
+            format!("exactly {min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(format!(
+            "{} products given; this takes {wanted}",
+            list.len()
+        ));
+    }
+    Ok(list
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let name = p.name.trim();
+            let name = if name.is_empty() {
+                format!("product {}", i + 1)
+            } else {
+                name.to_owned()
+            };
+            (name, p.text)
+        })
+        .collect())
+}
+
 fn config(market: &str, product_type: &str) -> Result<Config, String> {
     let mut config = Config::default();
     config
@@ -169,5 +245,29 @@ mod tests {
                 .is_some_and(|v| !v.is_empty())
         );
         assert!(version().starts_with("inci "));
+        let r: serde_json::Value = serde_json::from_str(&routine(
+            r#"[{"name": "serum", "text": "Aqua, Retinol"}, {"text": "Aqua, Glycolic Acid"}]"#,
+            "",
+            "",
+            "",
+        ))
+        .expect("JSON");
+        assert_eq!(r["products"][1]["name"], "product 2");
+        assert_eq!(r["routine"][0]["code"], "RX001");
+        let c: serde_json::Value = serde_json::from_str(&compare(
+            r#"[{"text": "Aqua, Glycerin"}, {"text": "Water, Glycerin"}]"#,
+            "",
+            "",
+            "",
+        ))
+        .expect("JSON");
+        assert_eq!(c["similarity"], 1.0);
+        let one: serde_json::Value =
+            serde_json::from_str(&compare(r#"[{"text": "Aqua"}]"#, "", "", "")).expect("JSON");
+        assert!(
+            one["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("exactly 2"))
+        );
     }
 }

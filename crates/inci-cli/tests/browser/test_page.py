@@ -3,7 +3,8 @@
 Pastes the flagship serum and checks the human-derived row, the CO001 finding, the vegan
 verdict and a source line; opens an ingredient's explanation; pastes a Korean label and picks
 markets (EU and Korea) to see their verdicts side by side; lints a pack text and applies the
-safe fixes; the phone width, the share link and printing; opens the page `inci batch
+safe fixes; checks two products as a routine and compares two (the several-products tab);
+the phone width, the share link and printing; opens the page `inci batch
 --report` writes, from disk. Every page test runs twice: against `inci serve`, and against the
 static folder (scripts/build_web.sh: inci compiled to WebAssembly) opened from disk. Screenshots go to
 target/browser/ (CI keeps them as artifacts).
@@ -11,6 +12,7 @@ target/browser/ (CI keeps them as artifacts).
 
 from __future__ import annotations
 
+import json
 import os
 import pathlib
 import re
@@ -27,6 +29,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[4]
 SHOTS = ROOT / "target" / "browser"
 FLAGSHIP = (ROOT / "fixtures" / "examples" / "flagship_serum.txt").read_text()
 PACK = "Ingredients: Aqua,, Glycerin, Phenoxyetanol, Parfum.\n"
+CMD = ROOT / "crates" / "inci-cli" / "tests" / "cmd"
+SERUM = (CMD / "routine.in" / "serum.txt").read_text()
+TONER = CMD / "routine.in" / "toner.txt"
+ORIGINAL = (CMD / "compare.in" / "original.txt").read_text()
+DUPE = (CMD / "compare.in" / "dupe.txt").read_text()
 KOREAN = "전성분: 정제수, 부틸렌글라이콜, 글리세린, 인체지방줄기세포배양액, 나이아신아마이드, 판테놀, 아데노신, 향료"
 
 
@@ -245,6 +252,120 @@ def test_the_tabs_work_from_the_keyboard(server, browser):
     assert lint_tab.get_attribute("aria-selected") == "true"
     assert browser.switch_to.active_element == lint_tab
     assert not browser.find_element(By.ID, "scan-panel").is_displayed()
+    # On to the several-products tab, and round to Scan again.
+    lint_tab.send_keys(Keys.ARROW_RIGHT)
+    wait.until(EC.visibility_of_element_located((By.ID, "products-panel")))
+    assert browser.find_element(By.ID, "products-button").get_attribute("aria-selected") == "true"
+    browser.find_element(By.ID, "products-button").send_keys(Keys.ARROW_RIGHT)
+    wait.until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+    assert browser.find_element(By.ID, "text").is_displayed()
+
+
+def editors(driver):
+    return driver.find_elements(By.CSS_SELECTOR, "#product-editors fieldset.product")
+
+
+def fill(driver, editor, name: str, text: str) -> None:
+    box = editor.find_element(By.CSS_SELECTOR, ".product-name")
+    box.clear()
+    box.send_keys(name)
+    driver.execute_script(
+        "arguments[0].value = arguments[1];", editor.find_element(By.CSS_SELECTOR, ".product-text"), text
+    )
+
+
+def test_a_routine_of_two_products(server, browser):
+    browser.get(server)
+    paste(browser, SERUM)
+    browser.find_element(By.ID, "products-button").click()
+    wait = WebDriverWait(browser, 20)
+    wait.until(EC.visibility_of_element_located((By.ID, "products-panel")))
+    # The single label's box steps aside; the first product starts with its text.
+    assert not browser.find_element(By.ID, "text").is_displayed()
+    first, second = editors(browser)
+    assert first.find_element(By.CSS_SELECTOR, ".product-text").get_attribute("value") == SERUM
+    first.find_element(By.CSS_SELECTOR, ".product-name").send_keys("serum")
+    # A file fills the empty editor and names it after itself.
+    browser.find_element(By.ID, "product-files").send_keys(str(TONER))
+    wait.until(lambda d: second.find_element(By.CSS_SELECTOR, ".product-text").get_attribute("value"))
+    assert second.find_element(By.CSS_SELECTOR, ".product-name").get_attribute("value") == "toner"
+    browser.find_element(By.ID, "routine-button").click()
+    wait.until(EC.visibility_of_element_located((By.ID, "routine-result")))
+
+    summaries = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#routine-products li")]
+    assert len(summaries) == 2 and summaries[0].startswith("serum: ") and summaries[1].startswith("toner: "), summaries
+    rx001 = browser.find_element(By.CSS_SELECTOR, '#routine-findings li[data-code="RX001"]')
+    assert "RETINOL (serum) with GLYCOLIC ACID (toner)" in rx001.text, rx001.text
+    assert "RX001 · source: American Academy of Dermatology" in rx001.text
+    rx005 = browser.find_element(By.CSS_SELECTOR, '#routine-findings li[data-code="RX005"]')
+    assert "LINALOOL" in rx005.text and "2 products" in rx005.text
+    severities = [li.get_attribute("data-severity") for li in browser.find_elements(By.CSS_SELECTOR, "#routine-findings li")]
+    rank = ["info", "low", "moderate", "high"]
+    assert severities == sorted(severities, key=rank.index, reverse=True), severities
+    assert "2 products" in browser.find_element(By.ID, "status").text
+    browser.save_screenshot(str(SHOTS / shot(server, "routine.png")))
+
+    # Nothing in common across the two: said, not left blank.
+    fill(browser, first, "cream", "Aqua, Glycerin")
+    fill(browser, second, "toner", "Aqua, Niacinamide")
+    browser.find_element(By.ID, "routine-button").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#routine-findings li.none"))
+
+
+def test_two_products_compared(server, browser):
+    browser.get(server)
+    browser.find_element(By.ID, "products-button").click()
+    wait = WebDriverWait(browser, 20)
+    wait.until(EC.visibility_of_element_located((By.ID, "products-panel")))
+    first, second = editors(browser)
+    fill(browser, first, "original", ORIGINAL)
+    fill(browser, second, "dupe", DUPE)
+    browser.find_element(By.ID, "compare-button").click()
+    wait.until(EC.visibility_of_element_located((By.ID, "compare-result")))
+
+    # The same figure as the command line's.
+    binary = os.environ.get("INCI_BIN", str(ROOT / "target" / "debug" / "inci"))
+    cli = json.loads(
+        subprocess.run(
+            [binary, "compare", str(CMD / "compare.in" / "original.txt"), str(CMD / "compare.in" / "dupe.txt"), "--format", "json"],
+            capture_output=True, check=True, text=True,
+        ).stdout
+    )
+    similarity = browser.find_element(By.ID, "compare-similarity")
+    assert float(similarity.get_attribute("data-similarity")) == cli["similarity"]
+    assert f"Similarity {cli['similarity']:.2f}" in similarity.text
+    shared = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "#compare-shared tbody tr")]
+    assert len(shared) == len(cli["shared"]) and shared[0] == "AQUA #1 #1", shared
+    heads = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#compare-shared thead th")]
+    assert heads == ["Ingredient", "original", "dupe"], heads
+    assert browser.find_element(By.ID, "only-first-title").text == f"Only in original ({len(cli['only_first'])})"
+    assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#only-second li")] == cli["only_second"]
+    concerns = browser.find_elements(By.CSS_SELECTOR, "#compare-concerns tbody tr")
+    assert len(concerns) == len(cli["concerns"]) + 1
+    assert concerns[-1].text.startswith("Vegan verdict")
+    assert browser.find_element(By.ID, "download-products").is_displayed()
+    browser.save_screenshot(str(SHOTS / shot(server, "compare.png")))
+
+
+def test_products_can_be_added_and_removed_within_limits(server, browser):
+    browser.get(server)
+    browser.find_element(By.ID, "products-button").click()
+    WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.ID, "products-panel")))
+    assert len(editors(browser)) == 2
+    assert all(not e.find_element(By.CSS_SELECTOR, ".remove-product").is_enabled() for e in editors(browser))
+    add = browser.find_element(By.ID, "add-product")
+    for _ in range(8):
+        add.click()
+    assert len(editors(browser)) == 10 and not add.is_enabled()
+    editors(browser)[0].find_element(By.CSS_SELECTOR, ".remove-product").click()
+    assert len(editors(browser)) == 9 and add.is_enabled()
+    legends = [e.find_element(By.CSS_SELECTOR, "legend").text for e in editors(browser)]
+    assert legends == [f"Product {i}" for i in range(1, 10)], legends
+    # One product with a list is not a routine: said in the status line.
+    fill(browser, editors(browser)[0], "", "Aqua, Retinol")
+    browser.find_element(By.ID, "routine-button").click()
+    status = browser.find_element(By.ID, "status")
+    assert "at least two products" in status.text and "error" in status.get_attribute("class")
 
 
 def test_a_txt_file_fills_the_text_box(server, browser):
@@ -317,6 +438,15 @@ def test_the_page_fits_a_phone(server, browser):
         table = browser.find_element(By.ID, "ingredients")
         assert table.size["width"] <= width
         browser.save_screenshot(str(SHOTS / shot(server, "phone.png")))
+        # Two products compared fit too.
+        browser.find_element(By.ID, "products-button").click()
+        first, second = editors(browser)
+        fill(browser, second, "dupe", DUPE)
+        browser.find_element(By.ID, "compare-button").click()
+        WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.ID, "compare-result")))
+        scroll = browser.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= width, f"the compared products are {scroll} px wide in a {width} px window"
+        browser.save_screenshot(str(SHOTS / shot(server, "phone-compare.png")))
     finally:
         browser.set_window_size(1280, 2200)
 

@@ -54,6 +54,21 @@ async function post(path, text) {
   return body;
 }
 
+// Several named products, `[{name, text}]`: a JSON body with the options beside them (the
+// static page hands the list to inci as JSON text).
+async function postProducts(path, products) {
+  if (STATIC) return local(path, JSON.stringify(products));
+  const o = Object.fromEntries(new URLSearchParams(options()));
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ products, ...o }),
+  });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
+  return body;
+}
+
 // The static page: inci in WebAssembly, loaded once from the gzipped module in
 // inci_wasm_data.js (a script, so that it loads from file:// too).
 const STATIC = typeof INCI_WASM_GZ_BASE64 !== "undefined";
@@ -82,6 +97,8 @@ async function local(path, text) {
   if (path === "/api/scan") answer = inci.scan(text, o.get("profile") || "", productType, market);
   else if (path === "/api/lint") answer = inci.lint(text, market, productType);
   else if (path === "/api/fix") answer = inci.fix(text, market, productType, false);
+  else if (path === "/api/routine") answer = inci.routine(text, o.get("profile") || "", productType, market);
+  else if (path === "/api/compare") answer = inci.compare(text, o.get("profile") || "", productType, market);
   else throw new Error(`no such answer: ${path}`);
   const body = JSON.parse(answer);
   if (body.error) throw new Error(body.error);
@@ -333,19 +350,24 @@ function setDownload(link, value) {
   link.href = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: "application/json" }));
 }
 
+const TABS = ["scan", "lint", "products"];
+
 function select(next) {
   mode = next;
-  $("scan-button").setAttribute("aria-selected", String(next === "scan"));
-  $("lint-button").setAttribute("aria-selected", String(next === "lint"));
-  $("scan-button").tabIndex = next === "scan" ? 0 : -1;
-  $("lint-button").tabIndex = next === "lint" ? 0 : -1;
-  $("scan-panel").hidden = next !== "scan";
-  $("lint-panel").hidden = next !== "lint";
+  for (const tab of TABS) {
+    $(`${tab}-button`).setAttribute("aria-selected", String(next === tab));
+    $(`${tab}-button`).tabIndex = next === tab ? 0 : -1;
+    $(`${tab}-panel`).hidden = next !== tab;
+  }
+  // The products have their own boxes: the single label's box steps aside.
+  $("input").classList.toggle("several", next === "products");
 }
 
 async function run(next) {
   const text = $("text").value;
   if (!text.trim()) {
+    // From the products tab, the single label's box comes back to be filled.
+    if (mode === "products") { select(next); $(`${next}-panel`).hidden = true; }
     status("Paste an ingredient list first.", true);
     $("text").focus();
     return;
@@ -381,9 +403,10 @@ async function explain(name) {
 }
 
 $("input").addEventListener("submit", (ev) => { ev.preventDefault(); run("scan"); });
+$("products-button").addEventListener("click", openProducts);
 $("lint-button").addEventListener("click", () => run("lint"));
 $("text").addEventListener("keydown", (ev) => {
-  if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(mode); }
+  if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(mode === "products" ? "scan" : mode); }
 });
 $("ingredients").addEventListener("click", (ev) => {
   const button = ev.target.closest("button.name");
@@ -394,9 +417,11 @@ $("explain-close").addEventListener("click", () => { $("explain").hidden = true;
 document.querySelector('[role="tablist"]').addEventListener("keydown", (ev) => {
   if (ev.key !== "ArrowRight" && ev.key !== "ArrowLeft") return;
   ev.preventDefault();
-  const next = mode === "scan" ? "lint" : "scan";
+  const step = ev.key === "ArrowRight" ? 1 : TABS.length - 1;
+  const next = TABS[(TABS.indexOf(mode) + step) % TABS.length];
   $(`${next}-button`).focus();
-  run(next);
+  if (next === "products") openProducts();
+  else run(next);
 });
 document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") $("explain").hidden = true; });
 $("fix-button").addEventListener("click", async () => {
@@ -408,6 +433,193 @@ $("fix-button").addEventListener("click", async () => {
   } catch (e) {
     status(`Could not fix it: ${e.message}`, true);
   }
+});
+
+// ---- Several products: a routine, or two compared. ----
+
+const MAX_PRODUCTS = 10;
+
+function productEditors() {
+  return [...document.querySelectorAll("#product-editors fieldset.product")];
+}
+
+// One product's editor: a name and its list. Numbered by position; removable while more than
+// two remain.
+function addProduct(name = "", text = "") {
+  const editors = productEditors();
+  if (editors.length >= MAX_PRODUCTS) return null;
+  const n = editors.length + 1;
+  const nameBox = el("input", { type: "text", class: "product-name", placeholder: `product ${n}`, maxlength: "200" });
+  nameBox.value = name;
+  const textBox = el("textarea", { class: "product-text", rows: "6", spellcheck: "false", placeholder: "Aqua, Glycerin, ..." });
+  textBox.value = text;
+  const remove = el("button", { type: "button", class: "remove-product", text: "Remove" });
+  const fieldset = el("fieldset", { class: "product" }, el("legend"),
+    el("label", {}, "Name", nameBox), el("label", {}, "Ingredient list", textBox), remove);
+  remove.addEventListener("click", () => { fieldset.remove(); renumber(); });
+  textBox.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); runRoutine(); }
+  });
+  textBox.addEventListener("dragover", (ev) => { ev.preventDefault(); textBox.classList.add("dragging"); });
+  textBox.addEventListener("dragleave", () => textBox.classList.remove("dragging"));
+  textBox.addEventListener("drop", async (ev) => {
+    ev.preventDefault();
+    textBox.classList.remove("dragging");
+    const file = ev.dataTransfer.files[0];
+    if (file && await fitsOneLabel(file)) fillFromFile(fieldset, file, await file.text());
+  });
+  $("product-editors").append(fieldset);
+  renumber();
+  return fieldset;
+}
+
+function renumber() {
+  const editors = productEditors();
+  editors.forEach((f, i) => {
+    f.querySelector("legend").textContent = `Product ${i + 1}`;
+    f.querySelector(".product-name").placeholder = `product ${i + 1}`;
+    f.querySelector(".remove-product").disabled = editors.length <= 2;
+  });
+  $("add-product").disabled = editors.length >= MAX_PRODUCTS;
+}
+
+function fillFromFile(fieldset, file, text) {
+  fieldset.querySelector(".product-text").value = text;
+  const name = fieldset.querySelector(".product-name");
+  if (!name.value) name.value = file.name.replace(/\.txt$/i, "");
+}
+
+async function fitsOneLabel(file) {
+  if (file.size <= 1024 * 1024) return true;
+  status(`${file.name} is over 1 MiB: one label per product.`, true);
+  return false;
+}
+
+// The tab: two editors to start with, the first holding the label from the box above.
+function openProducts() {
+  if (!productEditors().length) {
+    addProduct("", $("text").value);
+    addProduct();
+  }
+  select("products");
+}
+
+// The products with a list, named as typed or by their position.
+function productsToSend() {
+  return productEditors()
+    .map((f, i) => ({
+      name: f.querySelector(".product-name").value.trim() || `product ${i + 1}`,
+      text: f.querySelector(".product-text").value,
+    }))
+    .filter((p) => p.text.trim());
+}
+
+async function runRoutine() {
+  const products = productsToSend();
+  if (products.length < 2) {
+    status("Paste the lists of at least two products.", true);
+    return;
+  }
+  status("Reading…");
+  try {
+    showRoutine(await postProducts("/api/routine", products));
+  } catch (e) {
+    status(`Could not read them: ${e.message}`, true);
+  }
+}
+
+async function runCompare() {
+  const products = productsToSend();
+  if (products.length < 2) {
+    status("Paste the lists of two products to compare.", true);
+    return;
+  }
+  status("Reading…");
+  try {
+    showCompare(await postProducts("/api/compare", products.slice(0, 2)));
+  } catch (e) {
+    status(`Could not read them: ${e.message}`, true);
+  }
+}
+
+function showRoutine(doc) {
+  $("compare-result").hidden = true;
+  const summaries = $("routine-products");
+  summaries.replaceChildren();
+  for (const p of doc.products) {
+    const sentences = p.report.headline || [];
+    summaries.append(el("li", { "data-product": p.name },
+      el("strong", { text: p.name }), `: ${sentences.join(" ")}`));
+  }
+  const sorted = [...doc.routine].sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity));
+  const list = $("routine-findings");
+  list.replaceChildren();
+  for (const f of sorted) {
+    list.append(el("li", { "data-code": f.code, "data-severity": f.severity },
+      badge(f.severity), " ", withCode(f.message),
+      el("div", { class: "source detail", text: `${f.code} · source: ${f.source}` })));
+  }
+  if (!sorted.length) {
+    list.append(el("li", { class: "none", text: "Nothing found across these products: no pair of them clashes by inci's rules, and no allergen or ingredient of human origin is in more than one. Each product's own findings are in its scan." }));
+  }
+  $("routine-result").hidden = false;
+  setDownload($("download-products"), doc);
+  $("download-products").download = "inci-routine.json";
+  $("download-products").hidden = false;
+  status(`${count(doc.products.length, "product", "products")}, ${count(doc.routine.length, "finding", "findings")} across them.`);
+}
+
+function showCompare(doc) {
+  $("routine-result").hidden = true;
+  const [first, second] = doc.products;
+  for (const th of document.querySelectorAll("#compare-result .first-name")) th.textContent = first;
+  for (const th of document.querySelectorAll("#compare-result .second-name")) th.textContent = second;
+  const percent = Math.round(doc.jaccard * 100);
+  $("compare-similarity").textContent =
+    `Similarity ${doc.similarity.toFixed(2)} (position-weighted: 1 is the same list in the same order, 0 nothing in common); ${percent} % of the names are shared.`;
+  $("compare-similarity").dataset.similarity = String(doc.similarity);
+  const shared = $("compare-shared").tBodies[0];
+  shared.replaceChildren(...doc.shared.map((s) => el("tr", {},
+    el("th", { scope: "row", text: s.name }),
+    el("td", { text: `#${s.positions[0]}` }), el("td", { text: `#${s.positions[1]}` }))));
+  if (!doc.shared.length) shared.append(el("tr", {}, el("td", { colspan: "3", text: "No ingredient in common." })));
+  $("only-first-title").textContent = `Only in ${first} (${doc.only_first.length})`;
+  $("only-second-title").textContent = `Only in ${second} (${doc.only_second.length})`;
+  $("only-first").replaceChildren(...doc.only_first.map((n) => el("li", { text: n })));
+  $("only-second").replaceChildren(...doc.only_second.map((n) => el("li", { text: n })));
+  const concerns = $("compare-concerns").tBodies[0];
+  concerns.replaceChildren(...doc.concerns.map((c) => el("tr", { "data-concern": c.concern },
+    el("th", { scope: "row", text: CONCERN_TITLES[c.concern] || c.concern.replaceAll("_", " ") }),
+    el("td", {}, badge(c.levels[0])), el("td", {}, badge(c.levels[1])))));
+  concerns.append(el("tr", { "data-concern": "vegan_verdict" }, el("th", { scope: "row", text: "Vegan verdict" }),
+    el("td", { text: doc.vegan[0] }), el("td", { text: doc.vegan[1] })));
+  $("compare-result").hidden = false;
+  setDownload($("download-products"), doc);
+  $("download-products").download = "inci-compare.json";
+  $("download-products").hidden = false;
+  status(`${count(doc.shared.length, "ingredient", "ingredients")} in common; similarity ${doc.similarity.toFixed(2)}.`);
+}
+
+$("add-product").addEventListener("click", () => {
+  const added = addProduct();
+  if (added) added.querySelector(".product-text").focus();
+});
+$("routine-button").addEventListener("click", runRoutine);
+$("compare-button").addEventListener("click", runCompare);
+// Several files at once: they fill the empty editors first, then new ones.
+$("product-files").addEventListener("change", async (ev) => {
+  const files = [...ev.target.files];
+  let loaded = 0;
+  for (const file of files) {
+    if (!(await fitsOneLabel(file))) continue;
+    const empty = productEditors().find((f) => !f.querySelector(".product-text").value.trim());
+    const target = empty || addProduct();
+    if (!target) { status(`At most ${MAX_PRODUCTS} products at once.`, true); return; }
+    fillFromFile(target, file, await file.text());
+    loaded += 1;
+  }
+  status(`${count(loaded, "file", "files")} loaded.`);
+  ev.target.value = "";
 });
 
 async function load(file) {
