@@ -148,8 +148,13 @@ def lettered(text):
 
 def expressed_as(text):
     """What a maximum is calculated as, when not the substance itself (`0,15 % calculated as
-    F`, `1 % (as zinc)`, `0.2% (as free SO2)`, `as free base`), or ""."""
-    m = re.search(r"calculated as ([A-Za-z0-9 ]+?)(?:[.;,)]|$)|\(as ([^)]+)\)|\bas (free [A-Za-z0-9]+)", clean(text))
+    F`, `1 % (as zinc)`, `0.2% (as free SO2)`, `as free base`, `(0,3 % as base)`, `0,3 % RE`:
+    retinol), or ""."""
+    t = clean(text)
+    # Retinol and its esters: `0,3 % Retinol Equivalent (RE)`, `0,3 % RE`: as retinol.
+    if re.search(r"\bretinol equivalents?\b|\d\s*%\s*RE\b", t, re.I):
+        return "retinol"
+    m = re.search(r"calculated as ([A-Za-z0-9 ]+?)(?:[.;,)]|$)|\(as ([^)]+)(?:\)|$)|\bas (free [A-Za-z0-9]+)|%\s*as (base)\b", t)
     return clean(next(g for g in m.groups() if g)) if m else ""
 
 

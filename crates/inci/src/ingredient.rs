@@ -213,4 +213,22 @@ pub struct Share {
     pub max: f64,
     /// What bounds it.
     pub basis: ShareBasis,
+    /// The most the EU annexes allow of it in this product, when below `max` and the label
+    /// does not say otherwise: its share *if the product complies*. An assumption, so it
+    /// narrows nothing else (the annex checks use `min` and `max`, which it leaves alone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub if_compliant: Option<Cap>,
+}
+
+/// An annex maximum read as a cap on a share, with the entry that states it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cap {
+    /// At most this much, if the product complies.
+    pub max: f64,
+    /// The annex of the entry that allows that much (`V`), the highest of those that apply.
+    pub annex: &'static str,
+    /// The entry's reference number in its annex (`29`).
+    pub reference: &'static str,
+    /// Where the entry comes from (regulation, entry, CosIng export and date).
+    pub source: &'static str,
 }

@@ -202,6 +202,10 @@ fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> Sca
             for (ing, share) in ingredients.iter_mut().zip(shares) {
                 ing.share = share;
             }
+            // The EU annexes' maxima, for markets that apply them.
+            if !options.markets.eu_annexes().is_empty() {
+                risk::share::compliant_caps(&mut ingredients, options.product_type);
+            }
             None
         }
         risk::share::Shares::Inconsistent { at, .. } => Some(InconsistentShares {

@@ -153,3 +153,74 @@ fn lists_cut_short_or_in_us_order_keep_only_printed_shares() {
         assert_eq!(shares(label), want, "{label}");
     }
 }
+
+/// Each ingredient's cap if the product complies with the EU annexes: `(max, "V 29")`.
+fn caps(label: &str, scanner: &inci::scan::Scanner) -> Vec<Option<(f64, String)>> {
+    scanner
+        .scan(label)
+        .ingredients
+        .iter()
+        .map(|i| {
+            i.share
+                .and_then(|s| s.if_compliant)
+                .map(|c| (c.max, format!("{} {}", c.annex, c.reference)))
+        })
+        .collect()
+}
+
+#[test]
+fn annex_maxima_cap_a_share_only_if_the_product_complies() {
+    let eu = inci::scan::Scanner::new();
+    let label = "Aqua, Glycerin, Niacinamide, Phenoxyethanol, Parfum, Methylparaben";
+    let got = caps(label, &eu);
+    // Phenoxyethanol: at most 25 % by the order (after aqua, glycerin and niacinamide), 1 %
+    // by Annex V entry 29. Methylparaben's maximum is calculated as the acid: no cap. The
+    // others have no annex maximum.
+    assert_eq!(got[3], Some((1.0, "V 29".to_owned())));
+    assert!(
+        got.iter().enumerate().all(|(k, c)| k == 3 || c.is_none()),
+        "{got:?}"
+    );
+    let report = eu.scan(label);
+    let phenoxy = report.ingredients[3].share.expect("a share");
+    // The cap is beside the range, not in it: the label alone allows 25 %.
+    assert_eq!((phenoxy.min, phenoxy.max), (0.0, 25.0));
+    assert!(phenoxy.if_compliant.is_some_and(|c| {
+        c.source
+            .starts_with("Regulation (EC) 1223/2009 Annex V entry 29")
+    }));
+
+    // Salicylic acid, Annex III entry 98: 3 % in rinse-off hair products, 2 % in other
+    // products, 0.5 % in body lotions and lip products; Annex V entry 3: 0.5 % as a
+    // preservative. The cap is the most any scope that may cover the product allows.
+    let label = "Aqua, Glycerin, Salicylic Acid, Parfum";
+    let rinse = inci::scan::Scanner::new().product_type(Some(inci::risk::ProductType::RinseOff));
+    let leave = inci::scan::Scanner::new().product_type(Some(inci::risk::ProductType::LeaveOn));
+    assert_eq!(caps(label, &eu)[2], Some((3.0, "III 98".to_owned())));
+    assert_eq!(caps(label, &rinse)[2], Some((3.0, "III 98".to_owned())));
+    assert_eq!(caps(label, &leave)[2], Some((2.0, "III 98".to_owned())));
+
+    // A printed percentage is better than any assumption; and a cap the label contradicts is
+    // not given (R008 says the label puts it over the limit).
+    assert!(
+        caps("Aqua, Glycerin, Phenoxyethanol 0.5%", &eu)
+            .iter()
+            .all(Option::is_none)
+    );
+    let over = eu.scan("Aqua, Glycerin, Phenoxyethanol, Niacinamide 5%, Parfum");
+    assert_eq!(over.ingredients[2].share.map(|s| s.min), Some(5.0));
+    assert!(
+        over.ingredients[2]
+            .share
+            .is_some_and(|s| s.if_compliant.is_none())
+    );
+    assert!(over.findings.iter().any(|f| f.code == "R008"));
+
+    // Markets without the EU's annexes: no EU cap.
+    let korea = inci::scan::Scanner::from_names("general", None, Some("kr")).expect("kr");
+    assert!(
+        caps("Aqua, Glycerin, Niacinamide, Phenoxyethanol", &korea)
+            .iter()
+            .all(Option::is_none)
+    );
+}

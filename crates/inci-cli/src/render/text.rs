@@ -311,7 +311,8 @@ fn column_widths<const N: usize>(
 }
 
 /// An ingredient's estimated share when it says something (not printed on the label, and
-/// narrower than anything from 0 to 100 %): `share 85-95 %`, `share ≤ 5 %`.
+/// narrower than anything from 0 to 100 %): `share 85-95 %`, `share ≤ 5 %`, then the annex cap
+/// if the product complies: `share ≤ 25 %, ≤ 1 % if compliant (Annex V entry 29)`.
 fn share_words(ing: &Ingredient) -> Option<String> {
     let s = ing.share?;
     if s.basis != inci::risk::share::Basis::Order {
@@ -321,12 +322,22 @@ fn share_words(ing: &Ingredient) -> Option<String> {
         let r = (v * 100.0).round() / 100.0;
         format!("{r}")
     };
-    Some(if s.min <= 0.0 {
+    let range = if s.min <= 0.0 {
         format!("share ≤ {} %", n(s.max))
     } else if (s.max - s.min).abs() < 1e-9 {
         format!("share {} %", n(s.min))
     } else {
         format!("share {}-{} %", n(s.min), n(s.max))
+    };
+    Some(match s.if_compliant {
+        // Annex maxima go down to 0.0015 %: four decimals.
+        Some(c) => format!(
+            "{range}, ≤ {} % if compliant (Annex {} entry {})",
+            (c.max * 10_000.0).round() / 10_000.0,
+            c.annex,
+            c.reference
+        ),
+        None => range,
     })
 }
 

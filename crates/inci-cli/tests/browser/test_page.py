@@ -177,6 +177,16 @@ def test_scan_the_flagship_serum(server, browser):
     browser.find_element(By.ID, "explain-close").click()
 
 
+def test_an_annex_maximum_is_shown_as_an_assumption(server, browser):
+    browser.get(server)
+    paste(browser, "Aqua, Glycerin, Niacinamide, Phenoxyethanol, Parfum")
+    browser.find_element(By.ID, "scan-button").click()
+    WebDriverWait(browser, 20).until(EC.visibility_of_element_located((By.ID, "scan-panel")))
+    cell = browser.find_element(By.CSS_SELECTOR, '#ingredients tr[data-index="3"] td.share')
+    assert cell.text == "≤ 25 %; ≤ 1 % if compliant (Annex V entry 29)", cell.text
+    assert cell.get_attribute("title").startswith("Source: Regulation (EC) 1223/2009 Annex V entry 29")
+
+
 def test_a_korean_label_for_the_eu_and_korea(server, browser):
     browser.get(server)
     paste(browser, KOREAN)

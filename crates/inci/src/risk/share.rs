@@ -14,7 +14,9 @@
 //! and nothing else: the 1 % line the report estimates from marker ingredients is a guess
 //! (a perfume lists PARFUM second at 15 %), so it is no bound here, and annex maxima are not
 //! assumed either, since assuming a product compliant would hide the very finding that it is
-//! not.
+//! not. They are given beside the range instead ([`Share::if_compliant`], from
+//! [`compliant_caps`]): phenoxyethanol `[0, 5]` by the label, at most 1 % if the product
+//! complies with Annex V entry 29.
 //!
 //! [`shares`] narrows every interval by these rules until none changes (interval propagation:
 //! each step is implied by the rules, so any assignment of shares that satisfies them stays
@@ -54,7 +56,7 @@ const STEP: f64 = 1e-9;
 /// thousand items stays linear; real lists settle in a few passes.
 const MAX_PASSES: usize = 32;
 
-pub use crate::ingredient::{Share, ShareBasis as Basis};
+pub use crate::ingredient::{Cap, Share, ShareBasis as Basis};
 
 /// The shares of a list: one per ingredient (`None` in the may-contain block, whose presence
 /// is not even sure), or why they cannot be estimated.
@@ -177,6 +179,7 @@ pub fn shares(ingredients: &[Ingredient], ordered: bool) -> Shares {
                     min: round(min),
                     max: round(max),
                     basis,
+                    if_compliant: None,
                 });
             }
             Shares::Estimated(out)
@@ -186,6 +189,55 @@ pub fn shares(ingredients: &[Ingredient], ordered: bool) -> Shares {
             min: round(min),
             max: round(max),
         },
+    }
+}
+
+/// Sets each share's [`Share::if_compliant`]: the most the EU annexes that apply to the
+/// ingredient allow in this product (`product_type`, or every product type when unknown), when
+/// that is below the share's `max` and not below its `min`. Only where every applicable scope
+/// of every applicable Annex III, V or VI entry states a maximum of the substance itself (no
+/// maximum, or one `calculated as` something else, caps nothing), where no other use escapes
+/// them (a preservative or UV filter entry caps only an ingredient CosIng gives no other
+/// function, unless an Annex III entry covers the other uses), and only for a share the label
+/// did not print.
+pub fn compliant_caps(
+    ingredients: &mut [Ingredient],
+    product_type: Option<inci_dict::risk::ProductType>,
+) {
+    let caps: Vec<Option<Cap>> = (0..ingredients.len())
+        .map(|i| {
+            let ing = &ingredients[i];
+            let share = ing.share?;
+            if share.basis == Basis::Declared {
+                return None;
+            }
+            let entry = ing.entry.or_else(|| inci_dict::entry_by_name(ing.name?))?;
+            let entries = inci_dict::risk::annex_entries(entry.id);
+            if entries.is_empty() {
+                return None;
+            }
+            let functions: Vec<&str> = entry.functions().collect();
+            let (max, a) = super::checks::annex::compliant_max(
+                ing,
+                ingredients,
+                entries,
+                product_type,
+                &functions,
+            )?;
+            // The annex tables hold `f32`s: 0.8 reads as 0.800000011920929.
+            let max = round(max);
+            (max < share.max - EPS && max >= share.min - EPS).then_some(Cap {
+                max,
+                annex: a.annex.as_str(),
+                reference: a.reference,
+                source: a.source,
+            })
+        })
+        .collect();
+    for (ing, cap) in ingredients.iter_mut().zip(caps) {
+        if let (Some(share), Some(cap)) = (ing.share.as_mut(), cap) {
+            share.if_compliant = Some(cap);
+        }
     }
 }
 

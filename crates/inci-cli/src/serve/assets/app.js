@@ -165,13 +165,18 @@ function withCode(message) {
 }
 
 // An ingredient's share of the product, as the label bounds it: `5 %` printed, `85–95 %`,
-// `≤ 5 %`; nothing when anything from 0 to 100 % is possible.
+// `≤ 5 %`; nothing when anything from 0 to 100 % is possible. Then the annex maximum, if the
+// product complies: `≤ 25 %; ≤ 1 % if compliant (Annex V entry 29)`.
 function shareWords(share) {
   if (!share || share.basis === "none") return "";
   const n = (v) => String(Math.round(v * 100) / 100);
-  if (share.min === share.max) return `${n(share.min)} %`;
-  if (share.min <= 0) return `≤ ${n(share.max)} %`;
-  return `${n(share.min)}–${n(share.max)} %`;
+  let words;
+  if (share.min === share.max) words = `${n(share.min)} %`;
+  else if (share.min <= 0) words = `≤ ${n(share.max)} %`;
+  else words = `${n(share.min)}–${n(share.max)} %`;
+  const cap = share.if_compliant;
+  // Annex maxima go down to 0.0015 %: four decimals.
+  return cap ? `${words}; ≤ ${String(Math.round(cap.max * 10000) / 10000)} % if compliant (Annex ${cap.annex} entry ${cap.reference})` : words;
 }
 
 // `1 error`, `2 errors`.
@@ -264,6 +269,7 @@ function showScan(report) {
     if (w && w.severity !== "info") cell.append(badge(w.severity), ` ${concernWords(w)}`);
     const share = shareWords(ing.share);
     const shareCell = el("td", { "data-label": "Share", class: "share", text: share });
+    if (ing.share?.if_compliant) shareCell.title = `Source: ${ing.share.if_compliant.source}`;
     rows.append(el("tr", { class: human ? "human-derived" : "", "data-index": String(i) },
       el("td", { "data-label": "#", text: String(i + 1) }),
       el("td", { "data-label": "As printed", text: ing.raw.trim() }),

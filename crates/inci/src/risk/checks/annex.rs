@@ -78,6 +78,79 @@ pub fn applies(
     Applies::Yes
 }
 
+/// The most the Annex III, V and VI entries that apply to `ing` allow in a product of
+/// `product_type` (any type when unknown), with the entry allowing it. `None` when none
+/// applies, when one applies with a scope that states no maximum or states it as something
+/// else (`calculated as F`), since the ingredient may then be used under it, and when another
+/// use may escape the limits: Annex V limits preservatives and Annex VI UV filters, substances
+/// "exclusively or mainly intended" for that (Art. 2(1)(l) and (m)), so their maxima cap an
+/// ingredient only when every function CosIng gives it is that purpose (phenoxyethanol:
+/// preservative, antimicrobial) or an Annex III entry, which holds for any use, applies too.
+/// Titanium dioxide (also a colourant, Annex IV, no maximum) and benzoic acid (also a pH
+/// adjuster) get none.
+pub(crate) fn compliant_max(
+    ing: &Ingredient,
+    label: &[Ingredient],
+    entries: &'static [AnnexEntry],
+    product_type: Option<ProductType>,
+    functions: &[&str],
+) -> Option<(f64, &'static AnnexEntry)> {
+    let mut best: Option<(f64, &'static AnnexEntry)> = None;
+    let applying: Vec<&'static AnnexEntry> = entries
+        .iter()
+        .filter(|a| a.annex != Annex::II && applies(a, ing, label, product_type) == Applies::Yes)
+        .collect();
+    let any_use = applying.iter().any(|a| a.annex == Annex::III);
+    for a in applying {
+        let only_purpose = |purposes: &[&str]| {
+            !functions.is_empty()
+                && functions
+                    .iter()
+                    .all(|f| purposes.iter().any(|p| p.eq_ignore_ascii_case(f)))
+        };
+        let purpose_only = match a.annex {
+            Annex::V => only_purpose(&["PRESERVATIVE", "ANTIMICROBIAL"]),
+            Annex::VI => only_purpose(&["UV FILTER", "UV ABSORBER", "LIGHT STABILIZER"]),
+            _ => true,
+        };
+        if !purpose_only && !any_use {
+            return None;
+        }
+        // The scopes that may cover this product: every one when the type is unknown; when
+        // it is known, those naming it, no type, or other products (a scope in words inci
+        // cannot type may still be it).
+        let scopes: Vec<&Limit> = a
+            .limits()
+            .iter()
+            .filter(|l| {
+                product_type.is_none_or(|p| {
+                    l.product_types.is_empty()
+                        || l.product_types.contains(&ProductType::Other)
+                        || l.product_types.iter().any(|&t| p.is_a(t))
+                })
+            })
+            .collect();
+        if scopes.is_empty() {
+            // No scope allows this product type: R007 says so; no cap to give.
+            return None;
+        }
+        // A maximum `calculated as` the substance itself (retinol's `RE`) is its own.
+        let own = |basis: &str| ing.name.is_some_and(|n| n.eq_ignore_ascii_case(basis));
+        let mut highest: f64 = 0.0;
+        for l in scopes {
+            match (l.max_percent, l.expressed_as) {
+                (Some(m), None) => highest = highest.max(f64::from(m)),
+                (Some(m), Some(basis)) if own(basis) => highest = highest.max(f64::from(m)),
+                _ => return None,
+            }
+        }
+        if best.is_none_or(|(b, _)| highest > b) {
+            best = Some((highest, a));
+        }
+    }
+    best
+}
+
 /// Findings of every annex entry naming the ingredient at index `i` of `label`.
 pub(crate) fn findings(
     name: &str,
