@@ -30,12 +30,19 @@ pub enum InputError {
         /// The limit in bytes.
         limit: u64,
     },
-    /// The input is binary (an archive, an image), not text.
+    /// The input is binary (an archive, an executable), not text, a photo or a PDF.
     Binary {
         /// Where it came from.
         origin: String,
         /// Byte offset of the first NUL or control byte that gave it away.
         offset: usize,
+    },
+    /// A photo or PDF that could not be read.
+    Document {
+        /// Where it came from.
+        origin: String,
+        /// Why.
+        error: inci_ocr::Error,
     },
 }
 
@@ -59,8 +66,9 @@ impl fmt::Display for InputError {
             ),
             InputError::Binary { origin, offset } => write!(
                 f,
-                "{origin}: binary data, not a label (control byte at offset {offset}); give a text file"
+                "{origin}: binary data, not a label (control byte at offset {offset}); give a text file, a photo (PNG, JPEG, WebP, TIFF, BMP, GIF) or a PDF"
             ),
+            InputError::Document { origin, error } => write!(f, "{origin}: {error}"),
         }
     }
 }
@@ -69,9 +77,10 @@ impl std::error::Error for InputError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             InputError::Io { source, .. } => Some(source),
-            InputError::Utf8 { .. } | InputError::Binary { .. } | InputError::TooLarge { .. } => {
-                None
-            }
+            InputError::Utf8 { .. }
+            | InputError::Binary { .. }
+            | InputError::TooLarge { .. }
+            | InputError::Document { .. } => None,
         }
     }
 }
@@ -121,7 +130,7 @@ mod tests {
         let e = decode_utf8(zip, "a.zip").expect_err("binary");
         assert_eq!(
             e.to_string(),
-            "a.zip: binary data, not a label (control byte at offset 2); give a text file"
+            "a.zip: binary data, not a label (control byte at offset 2); give a text file, a photo (PNG, JPEG, WebP, TIFF, BMP, GIF) or a PDF"
         );
         assert!(decode_utf8(b"Aqua,\tGlycerin\r\n".to_vec(), "x").is_ok());
     }

@@ -55,8 +55,37 @@ impl Source {
 
     /// Reads the whole text, checking it is UTF-8 and at most `max` bytes: one label's work
     /// and memory grow with its size (about 70 bytes of memory per byte of label), so a
-    /// 100 MB file is refused with a clear error instead of exhausting memory.
+    /// 100 MB file is refused with a clear error instead of exhausting memory. A photo or a
+    /// PDF is refused as binary: [`Source::read_label`] reads those.
     pub fn read(&self, max: u64) -> Result<String, InputError> {
+        Ok(self.read_label(max, None)?.text)
+    }
+
+    /// Reads a label: text as [`Source::read`] does, or, with `ocr` options, a photo or a PDF
+    /// (told by its bytes) recognized into text, with the document it came from.
+    pub fn read_label(
+        &self,
+        max: u64,
+        ocr: Option<&inci_ocr::Options>,
+    ) -> Result<Label, InputError> {
+        if let Source::Text(t) = self {
+            if t.len() as u64 > max {
+                return Err(InputError::TooLarge {
+                    origin: "the label text".into(),
+                    limit: max,
+                });
+            }
+            return Ok(Label {
+                text: t.clone(),
+                document: None,
+            });
+        }
+        let (bytes, origin) = self.read_bytes(max)?;
+        read_bytes_as_label(bytes, &origin, ocr)
+    }
+
+    /// The bytes of a file or of standard input, at most `max`, and what to call them.
+    fn read_bytes(&self, max: u64) -> Result<(Vec<u8>, String), InputError> {
         let (mut reader, origin, path): (Box<dyn Read>, String, PathBuf) = match self {
             Source::Text(t) => {
                 if t.len() as u64 > max {
@@ -65,7 +94,7 @@ impl Source {
                         limit: max,
                     });
                 }
-                return Ok(t.clone());
+                return Ok((t.clone().into_bytes(), "<argument>".into()));
             }
             Source::File(p) => (
                 Box::new(std::fs::File::open(p).map_err(|source| InputError::Io {
@@ -90,8 +119,42 @@ impl Source {
         if bytes.len() as u64 > max {
             return Err(InputError::TooLarge { origin, limit: max });
         }
-        decode_utf8(bytes, &origin)
+        Ok((bytes, origin))
     }
+}
+
+/// A label as read: its text, and the photo or PDF it was recognized from.
+#[derive(Debug)]
+pub struct Label {
+    /// The text scanned.
+    pub text: String,
+    /// The document the text was read from, when it was a photo or a PDF.
+    pub document: Option<inci_ocr::Document>,
+}
+
+/// `bytes` (from `origin`) as a label: a photo or a PDF recognized with `ocr` (refused as
+/// binary without it), else UTF-8 text.
+pub fn read_bytes_as_label(
+    bytes: Vec<u8>,
+    origin: &str,
+    ocr: Option<&inci_ocr::Options>,
+) -> Result<Label, InputError> {
+    if let Some(options) = ocr
+        && inci_ocr::Kind::detect(&bytes).is_document()
+    {
+        let document = inci_ocr::read(&bytes, options).map_err(|error| InputError::Document {
+            origin: origin.to_owned(),
+            error,
+        })?;
+        return Ok(Label {
+            text: document.text.clone(),
+            document: Some(document),
+        });
+    }
+    Ok(Label {
+        text: decode_utf8(bytes, origin)?,
+        document: None,
+    })
 }
 
 fn looks_like_file_name(arg: &str) -> bool {

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Args)]
 #[command(after_help = "\
 FILE is a text file holding an ingredient list or whole packaging text (the list is found \
-inside it), or - for standard input. With no FILE, standard input is read.
+inside it), a photo of the pack, or the artwork as a PDF (told by its bytes: its text, with \
+each diagnostic's page and line on the artwork, or OCR of its pages when it has no text), or - \
+for standard input. With no FILE, standard input is read.
 
 Configuration: inci.toml in the working directory or its nearest parent (rules, levels, market, \
 watch list; see `inci rule --all` for the rules and docs/lint.md for the file). Command-line \
@@ -79,6 +81,9 @@ pub struct LintArgs {
     /// Ignore any inci.toml.
     #[arg(long)]
     pub no_config: bool,
+    /// Languages to read photos and PDFs without text in (see inci scan --help).
+    #[arg(long, value_name = "LANGS", value_parser = super::scan::parse_langs)]
+    pub lang: Option<Vec<inci_ocr::Lang>>,
 }
 
 /// Runs `inci lint`.
@@ -117,7 +122,8 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
             Source::File(p) => p.display().to_string(),
             _ => "<stdin>".to_owned(),
         };
-        let text = match (s.read(args.max_input), s) {
+        let ocr = super::scan::ocr_options(args.lang.as_ref(), config.markets);
+        let label = match (s.read_label(args.max_input, Some(&ocr)), s) {
             (Err(_), Source::File(p))
                 if !p.exists() && p.to_string_lossy().contains([',', ' ']) =>
             {
@@ -128,7 +134,22 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
             }
             (r, _) => r?,
         };
-        files.push(LintedFile::new(path, text, &config));
+        let mut file = LintedFile::new(path, label.text, &config);
+        if let Some(document) = &label.document {
+            file = file.with_pages(
+                document
+                    .lines
+                    .iter()
+                    .map(|p| {
+                        p.map(|p| inci::lint::PageLine {
+                            page: p.page,
+                            line: p.line,
+                        })
+                    })
+                    .collect(),
+            );
+        }
+        files.push(file);
     }
     if args.fix {
         // The files' own names (which may not be UTF-8) for --write; the lints carry a

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 /// Arguments of `inci scan`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "INPUT is label text, a file name, or - for standard input. With no INPUT, standard input is read. Text that starts with a hyphen works as is (inci scan \"-Hyaluronic Acid: plumps, Aqua, Glycerin\"); --text takes the text whatever it looks like.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset)."
+    after_help = "INPUT is label text, a file name, or - for standard input. A file or standard input may be a photo of the ingredient panel (PNG, JPEG, WebP, TIFF, BMP, GIF) or a PDF of the artwork, told by its bytes: photos are read by the system's tesseract, PDFs by their text (poppler's pdftotext) or, with none, by OCR of their pages; items read with low confidence are marked \"check against the pack\". With no INPUT, standard input is read. Text that starts with a hyphen works as is (inci scan \"-Hyaluronic Acid: plumps, Aqua, Glycerin\"); --text takes the text whatever it looks like.\n\nExit codes: 0 success; 2 usage or input error (unreadable file, invalid UTF-8 with its byte offset)."
 )]
 pub struct ScanArgs {
     /// Label text, a file to read, or - for standard input. Text may start with a hyphen
@@ -59,6 +59,31 @@ pub struct ScanArgs {
     /// `matched_via: correction`, and the report says "printed as ..., read as ...".
     #[arg(long)]
     pub no_correct: bool,
+    /// Languages to read photos and PDFs without text in (en, fr, de, es, it, ko, ja, zh,
+    /// zh-hant; comma-separated). Default: English and the languages of the --market labels
+    /// (ko for kr, ja for jp, zh for cn, zh-hant for tw, fr for eu and ca), those installed.
+    #[arg(long, value_name = "LANGS", value_parser = parse_langs)]
+    pub lang: Option<Vec<inci_ocr::Lang>>,
+    /// For a photo or PDF: write the image with every ingredient outlined (colour: its worst
+    /// finding; dashed: read with low confidence) to FILE, an SVG any browser opens.
+    #[arg(long, value_name = "FILE")]
+    pub outline: Option<PathBuf>,
+}
+
+/// Reads `--lang` (clap's value parser).
+pub fn parse_langs(s: &str) -> Result<Vec<inci_ocr::Lang>, String> {
+    inci_ocr::Lang::parse_list(s)
+}
+
+/// The OCR options of `--lang`, else of the markets.
+pub fn ocr_options(
+    lang: Option<&Vec<inci_ocr::Lang>>,
+    markets: inci::market::Markets,
+) -> inci_ocr::Options {
+    match lang {
+        Some(langs) => inci_ocr::Options::with_langs(langs.clone()),
+        None => inci_ocr::Options::for_markets(markets.iter()),
+    }
 }
 
 /// Reads `--product-type` (clap's value parser).
@@ -121,24 +146,51 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
             Source::Stdin
         }
     };
-    let text = source.read(args.max_input)?;
+    let ocr = ocr_options(args.lang.as_ref(), args.market);
+    let label = source.read_label(args.max_input, Some(&ocr))?;
     let report = inci::scan::Scanner::new()
         .profile(args.profile.into())
         .product_type(args.product_type)
         .markets(args.market)
         .corrections(!args.no_correct)
-        .scan(&text);
+        .scan(&label.text);
+    let reading = label
+        .document
+        .as_ref()
+        .map(|d| inci_ocr::Reading::new(d, &report));
+    if let Some(path) = &args.outline {
+        let (Some(document), Some(reading), Source::File(image)) =
+            (&label.document, &reading, &source)
+        else {
+            anyhow::bail!("--outline needs a photo or a PDF file as input");
+        };
+        let svg = render::outline::svg(image, document, &report, reading)?;
+        std::fs::write(path, svg)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    }
     // Buffered, so that the colour layer (which strips styles off a pipe) sees large writes,
     // and JSON, which has no colour, skips it.
     match args.format {
         Format::Text => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+            if let Some(reading) = &reading {
+                render::text::write_reading(&mut out, &report, reading, render::width())?;
+            }
             render::text::write(&mut out, &report, render::width())?;
             out.flush()?;
         }
         Format::Json => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            render::json::write(&mut out, &report)?;
+            match &reading {
+                Some(ocr) => render::json::write(
+                    &mut out,
+                    &render::json::WithReading {
+                        report: &report,
+                        ocr,
+                    },
+                )?,
+                None => render::json::write(&mut out, &report)?,
+            }
             out.flush()?;
         }
     }

@@ -9,3 +9,14 @@ pub fn write<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Resul
     serde_json::to_writer_pretty(&mut *out, value).map_err(crate::render::json_io_error)?;
     writeln!(out)
 }
+
+/// A report scanned from a photo or a PDF: the report's fields, then `ocr`, what each item
+/// rests on (`inci_ocr::Reading`).
+#[derive(Serialize)]
+pub struct WithReading<'a> {
+    /// The report.
+    #[serde(flatten)]
+    pub report: &'a inci::ScanReport,
+    /// Its evidence.
+    pub ocr: &'a inci_ocr::Reading<'a>,
+}

@@ -68,6 +68,12 @@ pub fn write(out: &mut dyn std::io::Write, file: &LintedFile, styled: bool) -> s
                 snippet
             },
         );
+        if let Some(at) = file.page_line(index.line_col(lint.span.start).line) {
+            group = group.element(SnippetLevel::NOTE.message(format!(
+                "on the artwork: page {}, line {}",
+                at.page, at.line
+            )));
+        }
         if let Some(help) = &lint.help {
             group = group.element(SnippetLevel::HELP.message(help.as_str()));
         }

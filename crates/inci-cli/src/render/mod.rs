@@ -7,6 +7,7 @@ pub mod github;
 pub mod json;
 pub mod lint_json;
 pub mod lint_text;
+pub mod outline;
 pub mod report_html;
 pub mod sarif;
 pub mod text;

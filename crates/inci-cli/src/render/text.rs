@@ -83,6 +83,62 @@ pub fn write(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Resu
     Ok(())
 }
 
+/// Where a report's text came from when it was a photo or a PDF, written before the report:
+/// the recognizer and the image, then each item read with low confidence, to check against
+/// the pack.
+pub fn write_reading(
+    out: &mut dyn Write,
+    report: &ScanReport,
+    reading: &inci_ocr::Reading<'_>,
+    width: usize,
+) -> io::Result<()> {
+    let width = width.max(MIN_WIDTH);
+    write_wrapped(
+        out,
+        "",
+        &format!("Text {}", super::safe(&reading.source)),
+        2,
+        width,
+        DIM,
+    )?;
+    if reading.to_check == 0 {
+        if reading.origin_is_ocr() {
+            let line = format!(
+                "every item read with confidence {} or more",
+                reading.check_below
+            );
+            write_wrapped(out, "", &line, 2, width, DIM)?;
+        }
+        writeln!(out)?;
+        return Ok(());
+    }
+    let line = format!(
+        "{} of {} items read with low confidence: check them against the pack",
+        reading.to_check,
+        report.ingredients.len()
+    );
+    write_wrapped(out, "", &line, 2, width, WARN)?;
+    for item in reading.items.iter().filter(|i| i.evidence.check) {
+        let Some(ing) = report.ingredients.get(item.ingredient) else {
+            continue;
+        };
+        let read_as = ing
+            .name
+            .map_or_else(|| "unknown".to_owned(), |n| format!("read as {n}"));
+        let [x, y, w, h] = item.evidence.bbox;
+        let line = format!(
+            "#{} \"{}\" ({read_as}; confidence {:.0}; page {}, box {x:.0},{y:.0} {w:.0}x{h:.0})",
+            item.ingredient + 1,
+            super::safe(ing.raw.trim()),
+            item.evidence.confidence.unwrap_or(0.0),
+            item.evidence.page
+        );
+        write_wrapped(out, "  ", &line, 4, width, WARN)?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Products used together: each one's headline, then the routine's findings, worst first,
 /// each with its code and source on a detail line.
 pub fn write_routine(

@@ -39,6 +39,9 @@ pub struct LintRecord<'a> {
     pub end: LineCol,
     /// The text the span covers.
     pub text: &'a str,
+    /// Where the span starts on the document the text was read from (a PDF's page and line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<super::PageLine>,
 }
 
 /// Builds the document.
@@ -54,11 +57,15 @@ pub fn document(files: &[LintedFile]) -> Document<'_> {
                 lints: f
                     .lints
                     .iter()
-                    .map(|l| LintRecord {
-                        lint: l,
-                        start: index.line_col(l.span.start),
-                        end: index.line_col(l.span.end),
-                        text: l.span.slice(&f.source),
+                    .map(|l| {
+                        let start = index.line_col(l.span.start);
+                        LintRecord {
+                            lint: l,
+                            page: f.page_line(start.line),
+                            start,
+                            end: index.line_col(l.span.end),
+                            text: l.span.slice(&f.source),
+                        }
                     })
                     .collect(),
             }

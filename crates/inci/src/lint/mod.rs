@@ -235,6 +235,18 @@ pub struct LintedFile {
     pub source: String,
     /// Its lints, in input order.
     pub lints: Vec<Lint>,
+    /// For text read from a PDF or a photo: where each of its lines (index: line - 1) is on
+    /// the document, so that a diagnostic can point at the artwork's page and line.
+    pub pages: Option<Vec<Option<PageLine>>>,
+}
+
+/// A line's place on a document: its page and its line on that page (both 1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct PageLine {
+    /// The page.
+    pub page: u32,
+    /// The line on the page.
+    pub line: u32,
 }
 
 impl LintedFile {
@@ -245,6 +257,22 @@ impl LintedFile {
             path,
             source,
             lints,
+            pages: None,
         }
+    }
+
+    /// The same, with each text line's place on the document it was read from.
+    pub fn with_pages(mut self, pages: Vec<Option<PageLine>>) -> LintedFile {
+        self.pages = Some(pages);
+        self
+    }
+
+    /// Where the text's line `line` (1-based) is on the document, when it was read from one.
+    pub fn page_line(&self, line: usize) -> Option<PageLine> {
+        self.pages
+            .as_ref()?
+            .get(line.checked_sub(1)?)
+            .copied()
+            .flatten()
     }
 }

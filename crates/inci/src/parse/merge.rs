@@ -64,6 +64,12 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
             let span = Span::new(p.span.start, next.span.end);
             let first = p.span.slice(input);
             let newline = is_newline_sep(pieces.get(i + 1));
+            // A percentage wrapped onto the next line (`Niacinamide` / `5%`) is the name's.
+            if newline && only_percentage(next.span.slice(input)) {
+                out.push(Piece { span, ..p });
+                i += 3;
+                continue;
+            }
             // Cheap tests first: most items are followed by a plain comma.
             if (newline || hyphen_at_line_start(input, p, next))
                 && !lexicon.is_known(first)
@@ -93,6 +99,16 @@ fn wrapped_at_hyphen(input: &str, p: Piece, next: &Piece, lexicon: &dyn Lexicon)
 fn hyphen_at_line_start(input: &str, p: Piece, next: &Piece) -> bool {
     let between = input.get(p.span.end..next.span.start).unwrap_or_default();
     between.contains('\n') && between.trim_matches([' ', '\t', '\r', '\n']) == "-"
+}
+
+/// `5%`, `0,5 %`, `<1%`: a percentage and nothing else.
+fn only_percentage(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with('%')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '%' | '<' | '≤' | '-' | '–')
+        })
 }
 
 fn is_newline_sep(p: Option<&Piece>) -> bool {

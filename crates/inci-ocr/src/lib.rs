@@ -1,0 +1,159 @@
+//! Ingredient lists from where people meet them: photos of the back of a pack and the
+//! designer's PDF artwork.
+//!
+//! Data flow: the input's bytes → [`Kind::detect`] (its signature, never its name) → for an
+//! image, [`read`] decodes it with limits, makes it grey and enlarges small text where that
+//! pays, and has the system's tesseract ([`tesseract::Engine`]) recognize it; for a PDF, its
+//! own text with each word's page and box (poppler's `pdftotext`), or OCR of its rendered
+//! pages when it has no text → a [`Document`]: the text, one line per line of the page, and
+//! every word's page, box and confidence. The text is scanned as any label is
+//! (`inci::scan`); [`Reading`] then says for each ingredient of the report where it is on the
+//! page and how sure the recognizer was, marking items under [`CHECK_BELOW`] "check against
+//! the pack": OCR text is evidence, not truth.
+//!
+//! Tesseract and poppler are programs run with a deadline ([`run::DEADLINE`]); when missing,
+//! the error says how to install them.
+
+mod document;
+mod error;
+pub mod kind;
+mod lang;
+pub mod pdf;
+mod prepare;
+mod reading;
+pub mod run;
+pub mod tesseract;
+
+pub use document::{CHECK_BELOW, Document, Evidence, Origin, Place, Word};
+pub use error::Error;
+pub use kind::{ImageFormat, Kind};
+pub use lang::Lang;
+pub use reading::{Item, Reading};
+
+/// How to read a document: the languages to recognize.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Languages for OCR, English first by default.
+    pub langs: Vec<Lang>,
+    /// Whether the user chose them (`--lang`): then a missing one is an error; defaults from
+    /// the markets fall back to those installed.
+    pub explicit: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            langs: vec![Lang::Eng],
+            explicit: false,
+        }
+    }
+}
+
+impl Options {
+    /// English and the languages labels of `markets` are printed in.
+    pub fn for_markets(markets: impl IntoIterator<Item = inci_dict::market::Market>) -> Options {
+        Options {
+            langs: Lang::for_markets(markets),
+            explicit: false,
+        }
+    }
+
+    /// Exactly `langs`, as the user chose them.
+    pub fn with_langs(langs: Vec<Lang>) -> Options {
+        Options {
+            langs,
+            explicit: true,
+        }
+    }
+}
+
+/// Reads the image or PDF in `bytes`. Text is [`Error::NotADocument`]: check
+/// [`Kind::detect`] first.
+pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
+    match Kind::detect(bytes) {
+        Kind::Text => Err(Error::NotADocument),
+        Kind::Pdf => pdf::read(bytes, &options.langs, options.explicit),
+        Kind::Image(format) => {
+            let engine = tesseract::Engine::find()?;
+            let langs = engine.languages(&options.langs, options.explicit)?;
+            let read = recognize(&engine, &langs, bytes, format)?;
+            let mut b = document::Builder::new();
+            tesseract::append_page(&mut b, 1, &read.words, read.scale);
+            Ok(b.finish(Origin::Ocr {
+                kind: Kind::Image(format),
+                engine: engine.version.clone(),
+                langs,
+                width: read.width,
+                height: read.height,
+                prepared: read.steps,
+                note: None,
+            }))
+        }
+    }
+}
+
+/// One image recognized: its words (boxes in the enlarged image's pixels), the enlargement,
+/// and what was done.
+pub(crate) struct Recognized {
+    pub words: Vec<tesseract::TsvWord>,
+    pub scale: f32,
+    pub width: u32,
+    pub height: u32,
+    pub steps: Vec<String>,
+}
+
+/// Decodes, makes grey and recognizes an image; when the median word is under 22 pixels high,
+/// recognizes it again enlarged and keeps the reading with the higher mean confidence.
+pub(crate) fn recognize(
+    engine: &tesseract::Engine,
+    langs: &[Lang],
+    bytes: &[u8],
+    format: ImageFormat,
+) -> Result<Recognized, Error> {
+    let prepared = prepare::decode(bytes, format)?;
+    let words = engine.recognize(&prepare::png(&prepared.grey, 1.0)?, langs)?;
+    let mut steps = prepared.steps.clone();
+    let mut best = (words, 1.0f32);
+    if let Some(scale) =
+        prepare::enlargement(median_height(&best.0), prepared.width, prepared.height)
+    {
+        let enlarged = engine.recognize(&prepare::png(&prepared.grey, scale)?, langs)?;
+        if mean_confidence(&enlarged) > mean_confidence(&best.0) {
+            steps.push(format!("enlarged x{:.1}", scale));
+            best = (enlarged, scale);
+        }
+    }
+    Ok(Recognized {
+        words: best.0,
+        scale: best.1,
+        width: prepared.width,
+        height: prepared.height,
+        steps,
+    })
+}
+
+/// The median box height of the words read with some confidence and two letters or more.
+fn median_height(words: &[tesseract::TsvWord]) -> f32 {
+    let mut h: Vec<f32> = words
+        .iter()
+        .filter(|w| {
+            w.confidence >= 50.0 && w.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        })
+        .map(|w| w.bbox[3])
+        .collect();
+    if h.is_empty() {
+        return 0.0;
+    }
+    h.sort_by(f32::total_cmp);
+    h[h.len() / 2]
+}
+
+/// Mean word confidence, weighted by each word's length (a misread long name weighs more than
+/// a stray comma).
+fn mean_confidence(words: &[tesseract::TsvWord]) -> f32 {
+    let (sum, n) = words.iter().fold((0.0f32, 0usize), |(s, n), w| {
+        let len = w.text.chars().count();
+        (s + w.confidence * len as f32, n + len)
+    });
+    if n == 0 { 0.0 } else { sum / n as f32 }
+}
