@@ -62,7 +62,10 @@ fn publishable_crates_have_complete_metadata() {
             );
         }
     }
-    assert_eq!(checked, 3, "inci, inci-dict and inci-cli are publishable");
+    assert_eq!(
+        checked, 4,
+        "inci, inci-dict, inci-ocr and inci-cli are publishable"
+    );
     for licence in ["LICENSE-MIT", "LICENSE-APACHE"] {
         assert!(root.join(licence).exists(), "{licence} missing");
     }
