@@ -40,8 +40,10 @@ CREAM = (
     "Acetate, Xanthan Gum, Sodium Benzoate, Potassium Sorbate, Citric Acid, Parfum, Limonene."
 )
 FRENCH = (
-    "Ingrédients : Aqua, Glycérine, Alcool Cétéarylique, Huile de Jojoba, Beurre de Karité, "
-    "Tocophérol, Gomme Xanthane, Parfum, Linalol."
+    "Crème hydratante. Ingrédients : Aqua (Eau), Glycerin, Cetearyl Alcohol, Simmondsia "
+    "Chinensis (Jojoba) Seed Oil, Butyrospermum Parkii (Shea) Butter, Tocopherol, Xanthan Gum, "
+    "Parfum (Fragrance), Linalool. Mode d'emploi : appliquer matin et soir sur le visage et le "
+    "cou. Éviter le contour des yeux. Fabriqué en France."
 )
 KOREAN = (
     "전성분: 정제수, 부틸렌글라이콜, 글리세린, 인체지방줄기세포배양액, 나이아신아마이드, "
@@ -66,8 +68,13 @@ class Fixture:
     rotate: float = 0.0
     blur: float = 0.0
     columns: bool = False
+    # Ink and paper greys: a faded print or a dim photo (0 black, 255 white).
+    ink: int = 20
+    paper: int = 255
     degraded: bool = False
-    lang: str = "eng"
+    # Lines may break after a hyphen inside a name (`PEG-` / `100 Stearate`), as artwork does.
+    hyphens: bool = False
+    lang: str = "en"
 
 
 FIXTURES = [
@@ -75,19 +82,37 @@ FIXTURES = [
     Fixture("flagship-liberation-serif-24", FLAGSHIP, "liberation-serif", 24),
     Fixture("cream-liberation-sans-20", CREAM, "liberation-sans", 20, width=900),
     Fixture("cream-narrow-14", CREAM, "liberation-narrow", 14, width=520),
+    Fixture("retinol-hyphenated", RETINOL, "liberation-sans", 24, width=520, hyphens=True),
     Fixture("flagship-two-columns", FLAGSHIP, "dejavu-sans", 22, width=1400, columns=True),
-    Fixture("french-dejavu-serif-24", FRENCH, "dejavu-serif", 24, lang="fra"),
-    Fixture("korean-noto-28", KOREAN, "noto-cjk", 28, width=900, lang="kor"),
+    Fixture("french-dejavu-serif-24", FRENCH, "dejavu-serif", 24, lang="en,fr"),
+    Fixture("korean-noto-28", KOREAN, "noto-cjk", 28, width=900, lang="ko"),
     Fixture("retinol-rotated-blurred", RETINOL, "dejavu-sans", 26, rotate=2.0, blur=1.2, degraded=True),
     Fixture("cream-small-blurred", CREAM, "liberation-sans", 13, width=560, blur=0.8, degraded=True),
+    Fixture(
+        "flagship-dim-tilted", FLAGSHIP, "liberation-sans", 18, width=700, rotate=4.0, blur=1.0,
+        ink=110, paper=185, degraded=True,
+    ),
 ]
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap to `width` pixels; a word wider than the line is cut (as packs do)."""
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, hyphens: bool = False) -> list[str]:
+    """Greedy word wrap to `width` pixels; with `hyphens`, a line may also end after a hyphen
+    inside a word (`PEG-` / `100`)."""
     lines: list[str] = []
     line = ""
-    for word in text.split(" "):
+    words = text.split(" ")
+    if hyphens:
+        words = [part for w in words for part in hyphen_parts(w)]
+    for word in words:
+        if word.startswith("\0"):
+            # The rest of a word broken at a hyphen: no space before it on the same line.
+            rest = word[1:]
+            if font.getlength(line + rest) <= width:
+                line += rest
+            else:
+                lines.append(line)
+                line = rest
+            continue
         candidate = f"{line} {word}".strip()
         if font.getlength(candidate) <= width or not line:
             line = candidate
@@ -99,14 +124,26 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def draw_block(text: str, font: ImageFont.FreeTypeFont, width: int) -> Image.Image:
-    lines = wrap(text, font, width)
+def hyphen_parts(word: str) -> list[str]:
+    """`C10-30` -> [`C10-`, `\\030`]: a hyphen inside a word may end a line; `\\0` marks a part
+    that continues the word before it."""
+    parts = word.split("-")
+    out = [parts[0] + ("-" if len(parts) > 1 else "")]
+    for k, p in enumerate(parts[1:], start=1):
+        out.append("\0" + p + ("-" if k < len(parts) - 1 else ""))
+    return out
+
+
+def draw_block(
+    text: str, font: ImageFont.FreeTypeFont, width: int, hyphens: bool = False, ink: int = 20, paper: int = 255
+) -> Image.Image:
+    lines = wrap(text, font, width, hyphens)
     ascent, descent = font.getmetrics()
     step = int((ascent + descent) * 1.25)
-    image = Image.new("L", (width + 40, step * len(lines) + 40), 255)
+    image = Image.new("L", (width + 40, step * len(lines) + 40), paper)
     pen = ImageDraw.Draw(image)
     for k, line in enumerate(lines):
-        pen.text((20, 20 + k * step), line, font=font, fill=20)
+        pen.text((20, 20 + k * step), line, font=font, fill=ink)
     return image
 
 
@@ -121,9 +158,9 @@ def render(f: Fixture) -> Image.Image:
         image.paste(left, (0, 0))
         image.paste(right, (half + 80, 0))
     else:
-        image = draw_block(f.text, font, f.width)
+        image = draw_block(f.text, font, f.width, f.hyphens, f.ink, f.paper)
     if f.rotate:
-        image = image.rotate(f.rotate, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        image = image.rotate(f.rotate, resample=Image.BICUBIC, expand=True, fillcolor=f.paper)
     if f.blur:
         image = image.filter(ImageFilter.GaussianBlur(f.blur))
     return image.convert("RGB")
@@ -137,7 +174,7 @@ def write_all(folder: pathlib.Path) -> dict[str, pathlib.Path]:
         path = folder / (f"{f.name}.jpg" if f.degraded else f"{f.name}.png")
         image = render(f)
         if f.degraded:
-            image.save(path, quality=85)
+            image.save(path, quality=70)
         else:
             image.save(path)
         out[f.name] = path

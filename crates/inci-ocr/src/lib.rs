@@ -78,7 +78,7 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
             let langs = engine.languages(&options.langs, options.explicit)?;
             let read = recognize(&engine, &langs, bytes, format)?;
             let mut b = document::Builder::new();
-            tesseract::append_page(&mut b, 1, &read.words, read.scale);
+            tesseract::append_page(&mut b, 1, &read.words);
             Ok(b.finish(Origin::Ocr {
                 kind: Kind::Image(format),
                 engine: engine.version.clone(),
@@ -92,18 +92,18 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     }
 }
 
-/// One image recognized: its words (boxes in the enlarged image's pixels), the enlargement,
-/// and what was done.
+/// One image recognized: its words (boxes in pixels of the image as given), and what was
+/// done to it.
 pub(crate) struct Recognized {
     pub words: Vec<tesseract::TsvWord>,
-    pub scale: f32,
     pub width: u32,
     pub height: u32,
     pub steps: Vec<String>,
 }
 
-/// Decodes, makes grey and recognizes an image; when the median word is under 22 pixels high,
-/// recognizes it again enlarged and keeps the reading with the higher mean confidence.
+/// Decodes, makes grey, straightens and recognizes an image; when the median word is under 22
+/// pixels high, recognizes it again enlarged and keeps the reading with the higher mean
+/// confidence. Boxes are mapped back onto the image as given.
 pub(crate) fn recognize(
     engine: &tesseract::Engine,
     langs: &[Lang],
@@ -111,21 +111,40 @@ pub(crate) fn recognize(
     format: ImageFormat,
 ) -> Result<Recognized, Error> {
     let prepared = prepare::decode(bytes, format)?;
-    let words = engine.recognize(&prepare::png(&prepared.grey, 1.0)?, langs)?;
     let mut steps = prepared.steps.clone();
+    let tilt = prepare::skew(&prepared.grey);
+    let (grey, turn) = if tilt.abs() >= 0.5 {
+        steps.push(format!("straightened {tilt:.1}°"));
+        (prepare::rotate(&prepared.grey, -tilt), -tilt)
+    } else {
+        (prepared.grey, 0.0)
+    };
+    let words = engine.recognize(&prepare::png(&grey, 1.0)?, langs)?;
     let mut best = (words, 1.0f32);
-    if let Some(scale) =
-        prepare::enlargement(median_height(&best.0), prepared.width, prepared.height)
-    {
-        let enlarged = engine.recognize(&prepare::png(&prepared.grey, scale)?, langs)?;
+    if let Some(scale) = prepare::enlargement(median_height(&best.0), grey.width(), grey.height()) {
+        let enlarged = engine.recognize(&prepare::png(&grey, scale)?, langs)?;
         if mean_confidence(&enlarged) > mean_confidence(&best.0) {
-            steps.push(format!("enlarged x{:.1}", scale));
+            steps.push(format!("enlarged x{scale:.1}"));
             best = (enlarged, scale);
         }
     }
+    let (words, scale) = best;
+    let rotated = (grey.width(), grey.height());
+    let original = (prepared.width, prepared.height);
+    let words = words
+        .into_iter()
+        .map(|mut w| {
+            let b = w.bbox.map(|v| v / scale);
+            w.bbox = if turn == 0.0 {
+                b
+            } else {
+                prepare::unrotate_box(b, turn, rotated, original)
+            };
+            w
+        })
+        .collect();
     Ok(Recognized {
-        words: best.0,
-        scale: best.1,
+        words,
         width: prepared.width,
         height: prepared.height,
         steps,

@@ -80,7 +80,7 @@ pub(crate) fn read(bytes: &[u8], langs: &[Lang], explicit: bool) -> Result<crate
         if k == 0 {
             (width, height, steps) = (read.width, read.height, read.steps.clone());
         }
-        crate::tesseract::append_page(&mut b, page, &read.words, read.scale);
+        crate::tesseract::append_page(&mut b, page, &read.words);
     }
     let mut note = format!(
         "the PDF has no text (outlined or scanned): its {} page{} were rendered at {OCR_DPI} dpi and read by OCR",

@@ -11,6 +11,8 @@ pub struct Reading<'a> {
     pub source: String,
     /// How the text was obtained.
     pub origin: &'a Origin,
+    /// The text as read (what was scanned: the transcription, to copy or correct).
+    pub text: &'a str,
     /// The confidence under which an item is to be checked against the pack.
     pub check_below: f32,
     /// Per ingredient of the report, in its order: its evidence (none when no word of the
@@ -49,6 +51,7 @@ impl<'a> Reading<'a> {
         Reading {
             source: document.describe(),
             origin: &document.origin,
+            text: &document.text,
             check_below: CHECK_BELOW,
             to_check: items.iter().filter(|i| i.evidence.check).count(),
             items,

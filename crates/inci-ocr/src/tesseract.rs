@@ -152,23 +152,24 @@ fn cjk(c: char) -> bool {
 }
 
 /// Appends the words of one page to `b`, a line per tesseract line and a blank line between
-/// paragraphs, with boxes scaled by `1 / scale` (the image was enlarged by `scale`). Lines
-/// are numbered on the page as recognized, blank lines not counted.
-pub(crate) fn append_page(b: &mut Builder, page: u32, words: &[TsvWord], scale: f32) {
+/// blocks. Lines are numbered on the page as recognized, blank lines not counted.
+pub(crate) fn append_page(b: &mut Builder, page: u32, words: &[TsvWord]) {
     let mut line_no = 0u32;
     let mut k = 0;
-    let mut last_par: Option<[u32; 3]> = None;
+    let mut last_block: Option<u32> = None;
     while k < words.len() {
         let layout = words[k].layout;
         let end = words[k..]
             .iter()
             .position(|w| w.layout != layout)
             .map_or(words.len(), |p| k + p);
-        let par = [layout[1], layout[2], 0];
-        if last_par.is_some_and(|p| p != par) {
+        // A new block (a column, a panel) is set apart by a blank line; tesseract's paragraphs
+        // inside a block are not: it starts one wherever a line is short, as in the middle of
+        // a list (`Titanium Dioxide` / `(nano).`).
+        if last_block.is_some_and(|p| p != layout[1]) {
             b.gap();
         }
-        last_par = Some(par);
+        last_block = Some(layout[1]);
         line_no += 1;
         let line: Vec<RawWord<'_>> = words[k..end]
             .iter()
@@ -188,7 +189,7 @@ pub(crate) fn append_page(b: &mut Builder, page: u32, words: &[TsvWord], scale: 
                 };
                 RawWord {
                     text: &w.text,
-                    bbox: w.bbox.map(|v| v / scale),
+                    bbox: w.bbox,
                     confidence: Some(w.confidence),
                     space_before,
                 }
@@ -219,13 +220,13 @@ mod tests {
         let words = parse_tsv(tsv);
         assert_eq!(words.len(), 7);
         let mut b = Builder::new();
-        append_page(&mut b, 1, &words, 2.0);
+        append_page(&mut b, 1, &words);
         let doc = b.finish(crate::document::Origin::PdfText {
             pages: 1,
             engine: "t".into(),
         });
         assert_eq!(doc.text, "INGREDIENTS: AQUA,\nGLYCERN,\n\n정제수, 향료");
-        assert_eq!(doc.words[0].bbox, [11.5, 13.0, 97.0, 10.0]);
+        assert_eq!(doc.words[0].bbox, [23.0, 26.0, 194.0, 20.0]);
         assert_eq!(doc.place(2), Some(crate::Place { page: 1, line: 2 }));
         assert_eq!(doc.place(4), Some(crate::Place { page: 1, line: 3 }));
     }

@@ -83,7 +83,7 @@ pub struct LintArgs {
     pub no_config: bool,
     /// Languages to read photos and PDFs without text in (see inci scan --help).
     #[arg(long, value_name = "LANGS", value_parser = super::scan::parse_langs)]
-    pub lang: Option<Vec<inci_ocr::Lang>>,
+    pub lang: Option<super::scan::Langs>,
 }
 
 /// Runs `inci lint`.

@@ -63,25 +63,26 @@ pub struct ScanArgs {
     /// zh-hant; comma-separated). Default: English and the languages of the --market labels
     /// (ko for kr, ja for jp, zh for cn, zh-hant for tw, fr for eu and ca), those installed.
     #[arg(long, value_name = "LANGS", value_parser = parse_langs)]
-    pub lang: Option<Vec<inci_ocr::Lang>>,
+    pub lang: Option<Langs>,
     /// For a photo or PDF: write the image with every ingredient outlined (colour: its worst
     /// finding; dashed: read with low confidence) to FILE, an SVG any browser opens.
     #[arg(long, value_name = "FILE")]
     pub outline: Option<PathBuf>,
 }
 
+/// The languages of `--lang`, in the order given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Langs(pub Vec<inci_ocr::Lang>);
+
 /// Reads `--lang` (clap's value parser).
-pub fn parse_langs(s: &str) -> Result<Vec<inci_ocr::Lang>, String> {
-    inci_ocr::Lang::parse_list(s)
+pub fn parse_langs(s: &str) -> Result<Langs, String> {
+    inci_ocr::Lang::parse_list(s).map(Langs)
 }
 
 /// The OCR options of `--lang`, else of the markets.
-pub fn ocr_options(
-    lang: Option<&Vec<inci_ocr::Lang>>,
-    markets: inci::market::Markets,
-) -> inci_ocr::Options {
+pub fn ocr_options(lang: Option<&Langs>, markets: inci::market::Markets) -> inci_ocr::Options {
     match lang {
-        Some(langs) => inci_ocr::Options::with_langs(langs.clone()),
+        Some(langs) => inci_ocr::Options::with_langs(langs.0.clone()),
         None => inci_ocr::Options::for_markets(markets.iter()),
     }
 }

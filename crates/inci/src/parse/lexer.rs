@@ -707,7 +707,7 @@ impl Lexer<'_> {
             || !line[..line.len() - 1]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphabetic)
+                .is_some_and(char::is_alphanumeric)
         {
             return false;
         }

@@ -64,8 +64,17 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
             let span = Span::new(p.span.start, next.span.end);
             let first = p.span.slice(input);
             let newline = is_newline_sep(pieces.get(i + 1));
-            // A percentage wrapped onto the next line (`Niacinamide` / `5%`) is the name's.
-            if newline && only_percentage(next.span.slice(input)) {
+            // A percentage or a bracketed name wrapped onto the next line (`Niacinamide` /
+            // `5%`, `Parfum` / `(Fragrance)`) is the name's, even after a blank line (OCR
+            // starts a new block where a line is short).
+            let line_breaks = pieces
+                .get(i + 1)
+                .map(|s| s.span.slice(input))
+                .is_some_and(|t| t.contains('\n') && t.trim().is_empty());
+            if line_breaks
+                && (only_percentage(next.span.slice(input))
+                    || only_bracketed(next.span.slice(input)))
+            {
                 out.push(Piece { span, ..p });
                 i += 3;
                 continue;
@@ -109,6 +118,12 @@ fn only_percentage(text: &str) -> bool {
         && t.chars().all(|c| {
             c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '%' | '<' | '≤' | '-' | '–')
         })
+}
+
+/// `(Fragrance)`: one bracketed group and nothing else.
+fn only_bracketed(text: &str) -> bool {
+    let t = text.trim();
+    t.len() > 2 && t.starts_with('(') && t.ends_with(')') && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
 fn is_newline_sep(p: Option<&Piece>) -> bool {
