@@ -49,6 +49,7 @@ fuzz_target!(|data: &[u8]| {
         // Both paths: the memo's records must be those of a scan of every row.
         memo: data.len() % 2 == 0,
         threads: None,
+        files: None,
         cancel: None,
     };
     let mut out = Vec::new();

@@ -213,3 +213,32 @@ def test_broken_images_are_clear_errors(tmp_path):
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
     out = inci("scan", str(broken), check=False)
     assert out.returncode == 2 and "the image cannot be read" in out.stderr and "broken.png" in out.stderr
+
+
+def test_batch_reads_a_column_of_photos_and_pdfs(images, tmp_path):
+    need("pdftotext")
+    pdf = tmp_path / "artwork.pdf"
+    render.write_pdf(pdf)
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text(
+        "sku,panel\n"
+        f"P1,{images['retinol-dejavu-28']}\n"
+        f"P2,{images['cream-small-blurred']}\n"
+        "P3,artwork.pdf\n"
+        "P4,nowhere.jpg\n"
+    )
+    out = inci("batch", str(catalog), "--column", "panel", "--paths", "--id-column", "sku", check=False)
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["P1", "P2", "P3", "P4"]
+    assert records[0]["ocr"]["origin"]["method"] == "ocr" and records[0]["summary"]["inci_ingredients"] == 20
+    assert records[1]["ocr"]["to_check"] >= 1
+    assert records[2]["ocr"]["origin"]["method"] == "pdf_text"
+    assert records[2]["summary"]["inci_human_derived"] is True
+    assert "nowhere.jpg" in records[3]["error"]
+    csv_out = inci("batch", str(catalog), "--column", "panel", "--paths", "--format", "csv", check=False).stdout
+    import csv as csvlib
+    import io
+
+    rows = list(csvlib.DictReader(io.StringIO(csv_out)))
+    assert rows[1]["inci_to_check"].startswith("#"), rows[1]
+    assert rows[2]["inci_source"].startswith("the text of a PDF of 2 pages")

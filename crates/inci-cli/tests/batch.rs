@@ -977,3 +977,56 @@ fn the_report_page_pictures_the_run_and_escapes_catalog_text() {
         "the catalog is not overwritten"
     );
 }
+
+#[test]
+fn paths_read_each_rows_file_relative_to_the_catalog() {
+    let dir = tmp("paths");
+    std::fs::create_dir_all(dir.join("labels")).expect("dir");
+    std::fs::write(dir.join("labels/serum.txt"), "Aqua, Retinol, Glycerin").expect("file");
+    std::fs::write(dir.join("labels/bad.txt"), b"Aqua\0, Glycerin").expect("file");
+    let catalog = dir.join("catalog.csv");
+    std::fs::write(
+        &catalog,
+        "sku,file\nS1,labels/serum.txt\nS2,labels/missing.txt\nS3,labels/bad.txt\n",
+    )
+    .expect("catalog");
+    let out = batch_file(
+        &catalog,
+        &["--column", "file", "--paths", "--id-column", "sku"],
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["ingredients"][1]["name"], "RETINOL");
+    assert!(
+        recs[0].get("ocr").is_none(),
+        "text files have no OCR evidence"
+    );
+    let missing = recs[1]["error"].as_str().expect("an error");
+    assert!(missing.contains("labels/missing.txt"), "{missing}");
+    let bad = recs[2]["error"].as_str().expect("an error");
+    assert!(
+        bad.contains("binary data") && bad.contains("bad.txt"),
+        "{bad}"
+    );
+    // CSV: every row as wide as the header, which gains the source and the items to check.
+    let out = batch_file(
+        &catalog,
+        &["--column", "file", "--paths", "--format", "csv"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header = rdr.headers().expect("header").clone();
+    assert_eq!(
+        header.iter().rev().take(2).collect::<Vec<_>>(),
+        ["inci_to_check", "inci_source"]
+    );
+    for rec in rdr.records() {
+        assert_eq!(rec.expect("record").len(), header.len());
+    }
+    let per = batch_file(
+        &catalog,
+        &["--column", "file", "--paths", "--per", "ingredient"],
+    );
+    assert_eq!(per.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&per.stderr).contains("--paths works with --per product"));
+}

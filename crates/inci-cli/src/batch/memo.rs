@@ -51,6 +51,24 @@ pub(crate) enum Answer {
 impl Scanned {
     /// Builds the answer of `report` for `layout`'s format.
     pub fn new(report: &ScanReport, layout: &Layout) -> Result<Scanned, String> {
+        Scanned::build(report, layout, None)
+    }
+
+    /// The answer of `report`, read from a photo or a PDF whose evidence is `reading`: the
+    /// JSON gets its `ocr` object, CSV its source and the items to check.
+    pub fn with_reading(
+        report: &ScanReport,
+        layout: &Layout,
+        reading: &inci_ocr::Reading<'_>,
+    ) -> Result<Scanned, String> {
+        Scanned::build(report, layout, Some(reading))
+    }
+
+    fn build(
+        report: &ScanReport,
+        layout: &Layout,
+        reading: Option<&inci_ocr::Reading<'_>>,
+    ) -> Result<Scanned, String> {
         let unknown: Vec<String> = report
             .ingredients
             .iter()
@@ -66,11 +84,28 @@ impl Scanned {
                 let mut bytes = b"{\"summary\":".to_vec();
                 serde_json::to_writer(&mut bytes, &summary).map_err(json_error)?;
                 bytes.push(b',');
-                let body = serde_json::to_vec(report).map_err(json_error)?;
+                let body = match reading {
+                    Some(ocr) => {
+                        serde_json::to_vec(&crate::render::json::WithReading { report, ocr })
+                    }
+                    None => serde_json::to_vec(report),
+                }
+                .map_err(json_error)?;
                 bytes.extend_from_slice(body.get(1..).unwrap_or_default());
                 Answer::Json(bytes)
             }
-            (Per::Product, OutputFormat::Csv) => Answer::Csv(summary.cells()),
+            (Per::Product, OutputFormat::Csv) => {
+                let mut cells = summary.cells();
+                if layout.files.is_some() {
+                    let (source, check) = match reading {
+                        Some(r) => (r.source.clone(), to_check(report, r)),
+                        None => ("text".to_owned(), String::new()),
+                    };
+                    cells.push(source);
+                    cells.push(check);
+                }
+                Answer::Csv(cells)
+            }
             (Per::Ingredient, format) => Answer::Ingredients(
                 inci::summary::IngredientRow::of(report)
                     .iter()
@@ -98,6 +133,26 @@ impl Scanned {
         };
         label.len() + answer + self.unknown.iter().map(String::len).sum::<usize>() + 128
     }
+}
+
+/// The items of `report` to check against the pack: `#5 Partum (PARFUM, 42); #9 ...`.
+fn to_check(report: &ScanReport, reading: &inci_ocr::Reading<'_>) -> String {
+    reading
+        .items
+        .iter()
+        .filter(|i| i.evidence.check)
+        .filter_map(|i| {
+            let ing = report.ingredients.get(i.ingredient)?;
+            Some(format!(
+                "#{} {} ({}, {:.0})",
+                i.ingredient + 1,
+                ing.raw.trim(),
+                ing.name.unwrap_or("unknown"),
+                i.evidence.confidence.unwrap_or(0.0)
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The memo shared by the workers of one run.

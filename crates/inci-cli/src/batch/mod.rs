@@ -76,9 +76,38 @@ pub struct Options {
     pub memo: bool,
     /// Worker threads that scan rows; `None` for one per core (rayon's global pool).
     pub threads: Option<usize>,
+    /// `--paths`: the column holds file names (text, photos, PDFs), read relative to `base`.
+    pub files: Option<Files>,
     /// Set from elsewhere (a Ctrl-C handler) to stop: the run stops between records, flushes
     /// what it wrote, and returns [`BatchError::Interrupted`], so no record is cut in half.
     pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+}
+
+/// How `--paths` reads the file a cell names.
+#[derive(Debug, Clone)]
+pub struct Files {
+    /// Relative names are read from here (the catalog's folder).
+    pub base: std::path::PathBuf,
+    /// How photos and PDFs are recognized.
+    pub ocr: inci_ocr::Options,
+    /// Largest file read, in bytes.
+    pub max: u64,
+}
+
+impl Files {
+    /// The label in the file `cell` names: text, or a photo or PDF recognized.
+    pub fn read(&self, cell: &str) -> Result<crate::cli::input::Label, String> {
+        let name = cell.trim();
+        let path = self.base.join(name);
+        crate::cli::input::Source::File(path.clone())
+            .read_label(self.max, Some(&self.ocr))
+            .map_err(|e| {
+                let why = std::error::Error::source(&e)
+                    .map(|s| format!(": {s}"))
+                    .unwrap_or_default();
+                format!("{e}{why}")
+            })
+    }
 }
 
 /// Why a batch run stopped.
@@ -289,6 +318,7 @@ pub fn run(
         product_type: options.product_type,
         markets: options.markets,
         correct: options.correct,
+        files: options.files.clone(),
     };
     output::write_header(out, &layout, &names)?;
 

@@ -33,7 +33,13 @@ pub(crate) struct Layout {
     pub product_type: Option<inci::risk::ProductType>,
     pub markets: inci::market::Markets,
     pub correct: bool,
+    /// `--paths`: the cells name files (text, photos, PDFs) to read.
+    pub files: Option<super::Files>,
 }
+
+/// Columns added to a CSV catalog's header with `--paths`: what each file was (`text`, `PNG
+/// image`, `PDF`) and its items read with low confidence.
+pub(crate) const FILE_COLUMNS: [&str; 2] = ["inci_source", "inci_to_check"];
 
 /// A JSON Lines record as serde writes it; [`process`] splices the same bytes.
 #[cfg(test)]
@@ -108,6 +114,12 @@ pub(crate) fn write_header(
                 .iter()
                 .map(String::as_str)
                 .chain(COLUMNS.iter().copied())
+                .chain(
+                    FILE_COLUMNS
+                        .iter()
+                        .copied()
+                        .filter(|_| layout.files.is_some()),
+                )
                 .collect(),
             Per::Ingredient => ["row"]
                 .into_iter()
@@ -165,11 +177,31 @@ pub(crate) fn process(
             (name.as_str(), value.into_owned())
         })
         .collect();
-    let scanned = cell_text(fields, layout).and_then(|text| {
-        let scan = || Scanned::new(&scan(text, layout), layout);
-        match memo {
-            Some(memo) => memo.get_or_scan(text, scan),
-            None => scan().map(Arc::new),
+    let scanned = cell_text(fields, layout).and_then(|text| match &layout.files {
+        None => {
+            let scan = || Scanned::new(&scan(text, layout), layout);
+            match memo {
+                Some(memo) => memo.get_or_scan(text, scan),
+                None => scan().map(Arc::new),
+            }
+        }
+        Some(files) => {
+            let label = files.read(text)?;
+            match &label.document {
+                // A photo or PDF: its evidence goes into the record, so it is not memoised.
+                Some(document) => {
+                    let report = scan(&label.text, layout);
+                    let reading = inci_ocr::Reading::new(document, &report);
+                    Scanned::with_reading(&report, layout, &reading).map(Arc::new)
+                }
+                None => {
+                    let scan = || Scanned::new(&scan(&label.text, layout), layout);
+                    match memo {
+                        Some(memo) => memo.get_or_scan(&label.text, scan),
+                        None => scan().map(Arc::new),
+                    }
+                }
+            }
         }
     });
     match scanned {
@@ -389,7 +421,11 @@ fn format_error(
                 let quoted: Vec<String> = extra_fields.iter().map(|f| format!("{f:?}")).collect();
                 error = format!("{error}; fields past the header: {}", quoted.join(", "));
             }
-            csv_row(fields, &Summary::failed(error).cells(), layout.width)
+            let mut cells = Summary::failed(error).cells();
+            if layout.files.is_some() {
+                cells.extend([String::new(), String::new()]);
+            }
+            csv_row(fields, &cells, layout.width)
         }
     }
 }
@@ -421,6 +457,7 @@ mod tests {
             product_type: None,
             markets: inci::market::Markets::default(),
             correct: true,
+            files: None,
         }
     }
 

@@ -78,6 +78,15 @@ pub struct BatchArgs {
     /// thread of its own beside them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub threads: Option<u16>,
+    /// The column holds file names, not lists: each row's file is read (relative to the
+    /// catalog's folder) and told by its bytes: text, a photo of the ingredient panel, or the
+    /// artwork as a PDF. JSON Lines records of photos and PDFs get their `ocr` evidence; CSV
+    /// gets `inci_source` and `inci_to_check` columns.
+    #[arg(long)]
+    pub paths: bool,
+    /// Languages to read photos and PDFs without text in (see inci scan --help).
+    #[arg(long, value_name = "LANGS", value_parser = super::scan::parse_langs, requires = "paths")]
+    pub lang: Option<super::scan::Langs>,
 }
 
 /// A flag Ctrl-C sets, so a run stops between records (exit 130) instead of dying mid-record.
@@ -125,6 +134,11 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
             );
         }
     }
+    if args.paths && args.per == batch::Per::Ingredient {
+        anyhow::bail!(
+            "--paths works with --per product: a photo's per-item evidence (confidence, box) is in each JSON Lines record's `ocr`"
+        );
+    }
     let input = batch::open_input(&args.catalog)?;
     // Written beside the target and moved into place once complete: a failed run leaves an
     // existing file whole.
@@ -155,6 +169,18 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
         delimiter: args.delimiter,
         memo: !args.no_memo,
         threads: args.threads.map(usize::from),
+        files: args.paths.then(|| batch::Files {
+            base: if args.catalog == "-" {
+                std::path::PathBuf::from(".")
+            } else {
+                catalog
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default()
+            },
+            ocr: super::scan::ocr_options(args.lang.as_ref(), args.market),
+            max: super::input::DEFAULT_MAX_INPUT,
+        }),
         cancel: Some(interrupt_flag()),
     };
     // A byte bar when the size is known (a plain file), a spinner otherwise (stdin, .gz).
