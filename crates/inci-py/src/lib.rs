@@ -255,12 +255,61 @@ fn explain_json(name: &str) -> PyResult<String> {
     to_json(&inci::explain::explain(name))
 }
 
+/// Scans a file's bytes, told by their signature: text (UTF-8), or a photo of the ingredient
+/// panel or PDF artwork recognized into text (tesseract, poppler), whose report then has an
+/// `ocr` key with each item's evidence. OCR runs with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (data, origin = "<bytes>", profile = "general", product_type = None, market = "eu", lang = None))]
+fn scan_document<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    origin: &str,
+    profile: &str,
+    product_type: Option<&str>,
+    market: &str,
+    lang: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let scanner = scanner(profile, product_type, market)?;
+    if !inci_ocr::Kind::detect(data).is_document() {
+        let text = std::str::from_utf8(data).map_err(|e| {
+            PyValueError::new_err(format!(
+                "{origin}: not valid UTF-8: byte 0x{:02X} at offset {} (not a photo or a PDF either)",
+                data.get(e.valid_up_to()).copied().unwrap_or_default(),
+                e.valid_up_to()
+            ))
+        })?;
+        return to_python::Converter::new(py).convert(&scanner.scan(text));
+    }
+    let options = match lang {
+        Some(l) => inci_ocr::Options::with_langs(
+            inci_ocr::Lang::parse_list(l).map_err(PyValueError::new_err)?,
+        ),
+        None => inci_ocr::Options::for_markets(scanner.options().markets.iter()),
+    };
+    let document = py
+        .detach(|| inci_ocr::read(data, &options))
+        .map_err(|e| PyValueError::new_err(format!("{origin}: {e}")))?;
+    let report = scanner.scan(&document.text);
+    let reading = inci_ocr::Reading::new(&document, &report);
+    #[derive(serde::Serialize)]
+    struct WithReading<'a> {
+        #[serde(flatten)]
+        report: &'a inci::ScanReport,
+        ocr: &'a inci_ocr::Reading<'a>,
+    }
+    to_python::Converter::new(py).convert(&WithReading {
+        report: &report,
+        ocr: &reading,
+    })
+}
+
 /// The native module.
 #[pymodule]
 fn _inci(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_scan_options, m)?)?;
     m.add_function(wrap_pyfunction!(scan, m)?)?;
     m.add_function(wrap_pyfunction!(scan_many, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_document, m)?)?;
     m.add_function(wrap_pyfunction!(scan_json, m)?)?;
     m.add_function(wrap_pyfunction!(scan_many_json, m)?)?;
     m.add_function(wrap_pyfunction!(scan_many_tables, m)?)?;

@@ -117,9 +117,21 @@ impl<'a, 'py> ser::Serializer for &'a mut Converter<'py> {
         int(self.py, v)
     }
     fn serialize_f32(self, v: f32) -> Out<'py> {
-        int(self.py, f64::from(v))
+        // As JSON writes it: the shortest decimal that reads back as this f32 (`93.09457`),
+        // which Python then reads as a double; `f64::from` would give 93.09457397460938.
+        // Not finite: JSON's null.
+        if !v.is_finite() {
+            return Ok(self.py.None().into_bound(self.py));
+        }
+        int(
+            self.py,
+            v.to_string().parse::<f64>().unwrap_or(f64::from(v)),
+        )
     }
     fn serialize_f64(self, v: f64) -> Out<'py> {
+        if !v.is_finite() {
+            return Ok(self.py.None().into_bound(self.py));
+        }
         int(self.py, v)
     }
     fn serialize_char(self, v: char) -> Out<'py> {

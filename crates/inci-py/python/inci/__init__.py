@@ -25,6 +25,7 @@ from . import _inci
 
 __all__ = [
     "scan",
+    "scan_file",
     "scan_many",
     "lint",
     "explain",
@@ -57,6 +58,36 @@ def scan(
     [(['eu'], 'prohibited'), (['kr'], 'allowed_with_conditions')]
     """
     return _inci.scan(_text(text, "text"), profile, product_type, market)
+
+
+def scan_file(
+    source: Any,
+    profile: str = "general",
+    product_type: Optional[str] = None,
+    market: str = "eu",
+    lang: Optional[str] = None,
+) -> dict:
+    """Scan a label file: text, a photo of the ingredient panel (PNG, JPEG, WebP, TIFF, BMP,
+    GIF) or the artwork as a PDF, told by its bytes, not its name; ``source`` is a path or
+    the file's ``bytes``. The ``inci scan FILE --format json`` report: for a photo or a PDF,
+    with an ``ocr`` key saying how it was read (``source``, ``text``) and, for each item,
+    its page, box and confidence, ``check`` marking those to check against the pack.
+
+    Photos need the system's tesseract, PDFs poppler's pdftotext; the ``ValueError`` says how
+    to install them. ``lang``: languages to read in (``"en,ko"``); default English and the
+    languages of ``market``'s labels.
+    """
+    import os
+
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data, origin = bytes(source), "<bytes>"
+    elif isinstance(source, (str, os.PathLike)):
+        origin = os.fspath(source)
+        with open(origin, "rb") as f:
+            data = f.read()
+    else:
+        raise TypeError(f"scan_file takes a path or bytes, not {type(source).__name__}")
+    return _inci.scan_document(data, origin, profile, product_type, market, lang)
 
 
 def scan_many(

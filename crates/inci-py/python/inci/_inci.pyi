@@ -10,6 +10,14 @@ def check_scan_options(
 def scan(
     text: str, profile: str = "general", product_type: Optional[str] = None, market: str = "eu"
 ) -> dict: ...
+def scan_document(
+    data: bytes,
+    origin: str = "<bytes>",
+    profile: str = "general",
+    product_type: Optional[str] = None,
+    market: str = "eu",
+    lang: Optional[str] = None,
+) -> dict: ...
 def scan_many(
     texts: Sequence[Optional[str]],
     profile: str = "general",
