@@ -827,3 +827,43 @@ fn serving_the_network_says_so() {
         "{lines}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scan_file_takes_a_file_told_by_its_bytes() {
+    let (addr, _stop) = start().await;
+    // Text: the same report as /api/scan.
+    let (status, body) = request(addr, "POST", "/api/scan-file", None, FLAGSHIP.as_bytes()).await;
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let (_, scanned) = request(addr, "POST", "/api/scan", None, FLAGSHIP.as_bytes()).await;
+    assert_eq!(json(&body), json(&scanned));
+    assert!(json(&body).get("ocr").is_none());
+    // A PNG that is not one: a clear 400, whether or not tesseract is installed.
+    let (status, body) = request(
+        addr,
+        "POST",
+        "/api/scan-file",
+        Some("image/png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDRbroken",
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        error(&body).contains("the image cannot be read"),
+        "{}",
+        error(&body)
+    );
+    // Binary that is no photo or PDF, a bad option, and a body over the limit.
+    let (status, body) = request(addr, "POST", "/api/scan-file", None, b"PK\x03\x04\0\0").await;
+    assert_eq!(status, 400);
+    assert!(error(&body).contains("binary data"), "{}", error(&body));
+    let (status, body) = request(addr, "POST", "/api/scan-file?lang=xx", None, b"Aqua").await;
+    assert_eq!(status, 400);
+    assert!(error(&body).contains("unknown language `xx`"));
+    let (status, body) = request(addr, "POST", "/api/scan-file?colour=red", None, b"Aqua").await;
+    assert_eq!(status, 400);
+    assert!(error(&body).contains("known: profile, product_type, market, lang"));
+    let big = vec![b'a'; inci_cli::serve::MAX_FILE_BODY + 1];
+    let (status, body) = request(addr, "POST", "/api/scan-file", None, &big).await;
+    assert_eq!(status, 413);
+    assert!(error(&body).contains("limit"));
+}

@@ -74,9 +74,11 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
         Kind::Text => Err(Error::NotADocument),
         Kind::Pdf => pdf::read(bytes, &options.langs, options.explicit),
         Kind::Image(format) => {
+            // A broken image is an error whether or not tesseract is installed.
+            let prepared = prepare::decode(bytes, format)?;
             let engine = tesseract::Engine::find()?;
             let langs = engine.languages(&options.langs, options.explicit)?;
-            let read = recognize(&engine, &langs, bytes, format)?;
+            let read = recognize(&engine, &langs, prepared)?;
             let mut b = document::Builder::new();
             tesseract::append_page(&mut b, 1, &read.words);
             Ok(b.finish(Origin::Ocr {
@@ -107,10 +109,8 @@ pub(crate) struct Recognized {
 pub(crate) fn recognize(
     engine: &tesseract::Engine,
     langs: &[Lang],
-    bytes: &[u8],
-    format: ImageFormat,
+    prepared: prepare::Prepared,
 ) -> Result<Recognized, Error> {
-    let prepared = prepare::decode(bytes, format)?;
     let mut steps = prepared.steps.clone();
     let tilt = prepare::skew(&prepared.grey);
     let (grey, turn) = if tilt.abs() >= 0.5 {

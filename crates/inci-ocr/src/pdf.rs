@@ -76,7 +76,8 @@ pub(crate) fn read(bytes: &[u8], langs: &[Lang], explicit: bool) -> Result<crate
     for (k, path) in rendered.iter().enumerate() {
         let png = std::fs::read(path)?;
         let page = u32::try_from(k + 1).unwrap_or(u32::MAX);
-        let read = crate::recognize(&engine, &langs, &png, crate::kind::ImageFormat::Png)?;
+        let prepared = crate::prepare::decode(&png, crate::kind::ImageFormat::Png)?;
+        let read = crate::recognize(&engine, &langs, prepared)?;
         if k == 0 {
             (width, height, steps) = (read.width, read.height, read.steps.clone());
         }

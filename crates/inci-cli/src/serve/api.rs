@@ -467,6 +467,123 @@ pub async fn compare(mut input: Input) -> Result<Response, ApiError> {
     Ok(json_bytes(StatusCode::OK, body))
 }
 
+/// Largest body `POST /api/scan-file` reads: a phone's photo of a pack is 2 to 8 MB.
+pub const MAX_FILE_BODY: usize = 20 << 20;
+
+/// `POST /api/scan-file`: the body is a file's bytes, told by its signature: a photo of the
+/// ingredient panel or PDF artwork (recognized, the report with its `ocr` evidence, as `inci
+/// scan FILE --format json`), or text. Options in the query: `profile`, `product_type`,
+/// `market`, `lang`.
+pub async fn scan_file(request: Request) -> Result<Response, ApiError> {
+    let (mut parts, body) = request.into_parts();
+    let Query(query) = Query::<HashMap<String, String>>::from_request_parts(&mut parts, &())
+        .await
+        .map_err(|e| ApiError::bad(format!("the query string could not be read: {e}")))?;
+    let shared = parts
+        .extensions
+        .get::<Shared>()
+        .unwrap_or_else(|| Shared::fallback())
+        .clone();
+    let mut input = Input::default();
+    let mut lang = None;
+    for (key, value) in query {
+        match key.as_str() {
+            "profile" => input.profile = Some(value),
+            "product_type" | "product-type" => input.product_type = Some(value),
+            "market" => input.market = Some(value),
+            "lang" => lang = Some(value),
+            other => {
+                return Err(ApiError::bad(format!(
+                    "unknown query parameter `{}`; known: profile, product_type, market, lang",
+                    crate::render::safe_cut(other, 40)
+                )));
+            }
+        }
+    }
+    if input.market.as_deref().is_none_or(str::is_empty) {
+        input.market = Some(shared.markets.to_string());
+    }
+    let scanner = input.scanner()?;
+    let ocr = match lang.as_deref().filter(|l| !l.is_empty()) {
+        Some(l) => {
+            inci_ocr::Options::with_langs(inci_ocr::Lang::parse_list(l).map_err(ApiError::bad)?)
+        }
+        None => inci_ocr::Options::for_markets(scanner.options().markets.iter()),
+    };
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "file over the {MAX_FILE_BODY}-byte limit: crop the photo to the ingredient panel"
+            ),
+        )
+    };
+    let declared = parts
+        .headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_FILE_BODY as u64) {
+        return Err(too_large());
+    }
+    let bytes = tokio::time::timeout(
+        shared.body_timeout,
+        axum::body::to_bytes(body, MAX_FILE_BODY),
+    )
+    .await
+    .map_err(|_| {
+        ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format!(
+                "the file did not arrive within {} s",
+                shared.body_timeout.as_secs()
+            ),
+        )
+    })?
+    .map_err(|e| {
+        if std::error::Error::source(&e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>())
+        {
+            too_large()
+        } else {
+            ApiError::bad(format!("the file could not be read: {e}"))
+        }
+    })?;
+    let slots = shared.scans.clone();
+    let body = blocking(&slots, move || -> Result<Vec<u8>, ApiError> {
+        let label =
+            crate::cli::input::read_bytes_as_label(bytes.to_vec(), "the file", Some(&ocr))
+                .map_err(|e| match &e {
+                    crate::error::InputError::Document {
+                        error:
+                            inci_ocr::Error::MissingTool { .. }
+                            | inci_ocr::Error::MissingLanguage { .. },
+                        ..
+                    } => ApiError::new(StatusCode::NOT_IMPLEMENTED, e.to_string()),
+                    crate::error::InputError::Document {
+                        error: inci_ocr::Error::ToolFailed { .. } | inci_ocr::Error::Io(_),
+                        ..
+                    } => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+                    _ => ApiError::bad(e.to_string()),
+                })?;
+        let report = scanner.scan(&label.text);
+        let json = match &label.document {
+            Some(document) => serde_json::to_vec(&crate::render::json::WithReading {
+                report: &report,
+                ocr: &inci_ocr::Reading::new(document, &report),
+            }),
+            None => serde_json::to_vec(&report),
+        };
+        json.map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("the answer could not be written as JSON: {e}"),
+            )
+        })
+    })
+    .await??;
+    Ok(json_bytes(StatusCode::OK, Ok(body)))
+}
+
 /// The answer of `POST /api/fix`.
 #[derive(Serialize)]
 struct FixAnswer<'a> {
@@ -504,6 +621,6 @@ pub async fn explain(Query(query): Query<HashMap<String, String>>) -> Result<Res
 pub async fn not_found() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        "no such page: the API is POST /api/scan, POST /api/lint, POST /api/fix, POST /api/routine, POST /api/compare, GET /api/explain?name=",
+        "no such page: the API is POST /api/scan, POST /api/scan-file, POST /api/lint, POST /api/fix, POST /api/routine, POST /api/compare, GET /api/explain?name=",
     )
 }

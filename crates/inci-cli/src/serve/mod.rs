@@ -5,6 +5,7 @@
 //! |---|---|
 //! | `GET /` | the page (HTML, CSS and JavaScript compiled into the binary; nothing fetched elsewhere) |
 //! | `POST /api/scan` | the `inci scan --format json` report |
+//! | `POST /api/scan-file` | a photo, a PDF or a text file as the body (up to 20 MiB, told by its bytes): the `inci scan FILE --format json` report, with `ocr` evidence for photos and PDFs |
 //! | `POST /api/lint` | the `inci lint --format json` document for one file `<text>` |
 //! | `POST /api/fix` | the text with safe (or, with `unsafe=true`, all) fixes applied, and its lints |
 //! | `POST /api/routine` | `{"products": [{"name", "text"}, ...]}` (2 to 10) checked as products used together: the `inci scan --routine --format json` document |
@@ -36,6 +37,8 @@ use std::time::Instant;
 /// is 7 KB).
 pub const MAX_BODY: usize = 1 << 20;
 
+pub use api::MAX_FILE_BODY;
+
 /// How the server runs: the markets `inci serve --market` was started with (ticked in the
 /// page's picker, applied to an API call with no `market`), the host names it answers to, and
 /// its limits.
@@ -63,6 +66,7 @@ pub fn router_with(verbose: bool, settings: &Settings) -> Router {
         .route("/app.js", get(assets::script))
         .route("/style.css", get(assets::style))
         .route("/api/scan", post(api::scan))
+        .route("/api/scan-file", post(api::scan_file))
         .route("/api/lint", post(api::lint))
         .route("/api/fix", post(api::fix))
         .route("/api/routine", post(api::routine))

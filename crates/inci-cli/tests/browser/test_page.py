@@ -378,6 +378,48 @@ def test_products_can_be_added_and_removed_within_limits(server, browser):
     assert "at least two products" in status.text and "error" in status.get_attribute("class")
 
 
+def test_a_photo_is_read_on_the_served_page_and_refused_with_advice_on_the_static_one(server, browser, tmp_path):
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "ocr"))
+    import render
+
+    photo = tmp_path / "panel.jpg"
+    fixture = next(f for f in render.FIXTURES if f.name == "cream-small-blurred")
+    render.render(fixture).save(photo, quality=70)
+    browser.get(server)
+    browser.find_element(By.ID, "file").send_keys(str(photo))
+    if server.startswith("file:"):
+        WebDriverWait(browser, 20).until(lambda d: "needs inci on this machine" in d.find_element(By.ID, "status").text)
+        assert "error" in browser.find_element(By.ID, "status").get_attribute("class")
+        return
+    if shutil.which("tesseract") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("tesseract missing, and CI=true")
+        pytest.skip("tesseract is not installed")
+    wait = WebDriverWait(browser, 30)
+    wait.until(EC.visibility_of_element_located((By.ID, "photo-view")))
+    assert browser.find_element(By.ID, "scan-panel").is_displayed()
+    # The transcription is in the text box, to correct; the boxes outline every item.
+    assert "Caprylic/Capric Triglyceride" in browser.find_element(By.ID, "text").get_attribute("value")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#ingredients tbody tr")
+    boxes = browser.find_elements(By.CSS_SELECTOR, "#photo-boxes .box")
+    assert len(rows) == 15 and len(boxes) == 15, (len(rows), len(boxes))
+    # Items read with low confidence are dashed on the photo and said in the table.
+    dashed = browser.find_elements(By.CSS_SELECTOR, "#photo-boxes .box.check")
+    flagged = browser.find_elements(By.CSS_SELECTOR, "#ingredients tr.to-check")
+    assert dashed and len(dashed) == len(flagged)
+    assert "check against the pack" in flagged[0].text
+    assert "read by tesseract" in browser.find_element(By.ID, "photo-source").text
+    # Each box lies over the image.
+    img = browser.find_element(By.ID, "photo-img").rect
+    for b in boxes:
+        r = b.rect
+        assert img["x"] - 4 <= r["x"] and r["x"] + r["width"] <= img["x"] + img["width"] + 4, (r, img)
+    browser.save_screenshot(str(SHOTS / shot(server, "photo.png")))
+
+
 def test_a_txt_file_fills_the_text_box(server, browser):
     browser.get(server)
     path = ROOT / "fixtures" / "examples" / "flagship_serum.txt"

@@ -216,6 +216,7 @@ function fromLink() {
 
 function showScan(report) {
   lastScan = report;
+  if (!report.ocr) $("photo-view").hidden = true;
   const text = $("text").value;
   const worst = worstByIngredient(report);
   const marks = report.ingredients.map((ing, i) => {
@@ -267,10 +268,15 @@ function showScan(report) {
     const w = worst.get(i);
     const cell = el("td", { "data-label": "Worst concern" });
     if (w && w.severity !== "info") cell.append(badge(w.severity), ` ${concernWords(w)}`);
+    const read = report.ocr && report.ocr.items.find((item) => item.ingredient === i);
+    if (read && read.check) {
+      cell.append(el("span", { class: "check-note", text: ` check against the pack (read with confidence ${Math.round(read.confidence)})` }));
+    }
     const share = shareWords(ing.share);
     const shareCell = el("td", { "data-label": "Share", class: "share", text: share });
     if (ing.share?.if_compliant) shareCell.title = `Source: ${ing.share.if_compliant.source}`;
-    rows.append(el("tr", { class: human ? "human-derived" : "", "data-index": String(i) },
+    const rowClass = [human ? "human-derived" : "", read && read.check ? "to-check" : ""].filter(Boolean).join(" ");
+    rows.append(el("tr", { class: rowClass, "data-index": String(i) },
       el("td", { "data-label": "#", text: String(i + 1) }),
       el("td", { "data-label": "As printed", text: ing.raw.trim() }),
       el("td", { "data-label": "INCI name" }, name),
@@ -630,9 +636,85 @@ $("product-files").addEventListener("change", async (ev) => {
 
 async function load(file) {
   if (!file) return;
+  const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
+  if (isDocument(head)) { scanFile(file); return; }
   if (file.size > 1024 * 1024) { status(`${file.name} is over 1 MiB: one label at a time.`, true); return; }
   $("text").value = await file.text();
   status(`${file.name} loaded.`);
+}
+
+// A photo or a PDF, told by its first bytes (as inci tells them), not by its name.
+function isDocument(b) {
+  const starts = (...sig) => sig.every((v, i) => b[i] === v);
+  const ascii = (at, text) => [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff)) return true;
+  if (ascii(0, "RIFF") && ascii(8, "WEBP")) return true;
+  if (ascii(0, "GIF87a") || ascii(0, "GIF89a") || ascii(0, "II*\0") || ascii(0, "MM\0*")) return true;
+  if (ascii(0, "BM") && b[6] === 0 && b[7] === 0 && b[8] === 0 && b[9] === 0) return true;
+  for (let i = 0; i + 5 <= b.length; i++) if (ascii(i, "%PDF-")) return true;
+  return false;
+}
+
+// Reads a photo or a PDF: the served page sends it to inci on this machine, which runs the
+// OCR; the static page cannot (no OCR in the browser) and says what to use instead.
+async function scanFile(file) {
+  if (STATIC) {
+    status("Reading photos and PDFs needs inci on this machine: run `inci serve` and open its page, or `inci scan photo.jpg`. This page reads text only.", true);
+    return;
+  }
+  if (file.size > 20 * 1024 * 1024) { status(`${file.name} is over 20 MiB: crop the photo to the ingredient panel.`, true); return; }
+  status(`Reading ${file.name}… (a photo takes a second or two)`);
+  try {
+    const params = new URLSearchParams(options());
+    const response = await fetch(`/api/scan-file?${params}`, { method: "POST", body: file });
+    const report = await response.json();
+    if (!response.ok) throw new Error(report.error || `HTTP ${response.status}`);
+    if (report.ocr) $("text").value = report.ocr.text;
+    else $("text").value = await file.text();
+    showScan(report);
+    showPhoto(file, report);
+    select("scan");
+    const check = report.ocr ? report.ocr.to_check : 0;
+    status(`${file.name}: ${count(report.ingredients.length, "ingredient", "ingredients")} read${check ? `, ${check} to check against the pack` : ""}.`);
+  } catch (e) {
+    status(`Could not read ${file.name}: ${e.message}`, true);
+  }
+}
+
+// The photo with each ingredient outlined (boxes in percent of the image, so they follow
+// its displayed size). PDFs have no picture here: their text and page lines are shown.
+function showPhoto(file, report) {
+  const view = $("photo-view");
+  const origin = report.ocr && report.ocr.origin;
+  if (!origin || origin.method !== "ocr" || origin.kind === "pdf") {
+    view.hidden = !report.ocr;
+    $("photo-img").hidden = true;
+    $("photo-boxes").replaceChildren();
+    if (report.ocr) $("photo-source").textContent = `Text ${report.ocr.source}.`;
+    return;
+  }
+  const img = $("photo-img");
+  if (img.src.startsWith("blob:")) URL.revokeObjectURL(img.src);
+  img.src = URL.createObjectURL(file);
+  img.hidden = false;
+  $("photo-source").textContent = `Text ${report.ocr.source}.`;
+  const worst = worstByIngredient(report);
+  const boxes = report.ocr.items.map((item) => {
+    const ing = report.ingredients[item.ingredient];
+    const w = worst.get(item.ingredient);
+    const [x, y, bw, bh] = item.box;
+    const pct = (v, of) => `${(100 * v / of).toFixed(3)}%`;
+    const cls = ["box", w && w.severity !== "info" ? `sev-${w.severity}` : "", ing && !ing.name ? "unknown" : "", item.check ? "check" : ""].filter(Boolean).join(" ");
+    const title = `#${item.ingredient + 1} ${ing ? ing.name || ing.raw.trim() : ""}${w ? ` · ${w.severity} ${w.code}` : ""} · confidence ${Math.round(item.confidence ?? 100)}${item.check ? ": check against the pack" : ""}`;
+    const box = el("div", { class: cls, title, "data-index": String(item.ingredient) });
+    box.style.left = pct(x, origin.width);
+    box.style.top = pct(y, origin.height);
+    box.style.width = pct(bw, origin.width);
+    box.style.height = pct(bh, origin.height);
+    return box;
+  });
+  $("photo-boxes").replaceChildren(...boxes);
+  view.hidden = false;
 }
 $("file").addEventListener("change", (ev) => load(ev.target.files[0]));
 $("text").addEventListener("dragover", (ev) => { ev.preventDefault(); $("text").classList.add("dragging"); });
