@@ -94,6 +94,21 @@ pub fn read(bytes: &[u8], options: &Options) -> Result<Document, Error> {
     }
 }
 
+/// What `bytes` are, without recognizing anything: the kind, and for an image its size in
+/// pixels once decoded within the limits (the error a broken or oversized image gives). Runs
+/// no program: the fuzz target and a quick check before uploading.
+pub fn inspect(bytes: &[u8]) -> Result<(Kind, Option<(u32, u32)>), Error> {
+    match Kind::detect(bytes) {
+        Kind::Image(format) => {
+            let prepared = prepare::decode(bytes, format)?;
+            // The straightening is measured on every photo: it must take any pixels.
+            let _ = prepare::skew(&prepared.grey);
+            Ok((Kind::Image(format), Some((prepared.width, prepared.height))))
+        }
+        kind => Ok((kind, None)),
+    }
+}
+
 /// One image recognized: its words (boxes in pixels of the image as given), and what was
 /// done to it.
 pub(crate) struct Recognized {
