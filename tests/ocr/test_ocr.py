@@ -144,6 +144,14 @@ def test_the_kind_comes_from_the_bytes_not_the_name(images, tmp_path):
     # And the text report says where the text came from, before the report.
     text = inci("scan", str(disguised)).stdout
     assert text.startswith("Text read by tesseract"), text[:200]
+    # WebP, a phone's other format, reads the same.
+    from PIL import Image
+
+    webp = tmp_path / "panel.webp"
+    Image.open(images["flagship-liberation-serif-24"]).save(webp, lossless=True)
+    as_webp = scan_json(str(webp))
+    assert as_webp["ocr"]["origin"]["kind"] == {"image": "webp"}
+    assert names(as_webp) == names(report)
 
 
 def test_a_korean_panel_is_read_with_the_markets_language(images):

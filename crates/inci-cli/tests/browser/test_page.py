@@ -412,6 +412,15 @@ def test_a_photo_is_read_on_the_served_page_and_refused_with_advice_on_the_stati
     assert dashed and len(dashed) == len(flagged)
     assert "check against the pack" in flagged[0].text
     assert "read by tesseract" in browser.find_element(By.ID, "photo-source").text
+    # The same names as the command line gives for the list that was drawn, except where the
+    # page says to check.
+    binary = os.environ.get("INCI_BIN", str(ROOT / "target" / "debug" / "inci"))
+    truth = json.loads(
+        subprocess.run([binary, "scan", "--format", "json", "--text", fixture.text], capture_output=True, check=True, text=True).stdout
+    )
+    for row, ing in zip(rows, truth["ingredients"]):
+        if "to-check" not in (row.get_attribute("class") or ""):
+            assert ing["name"] in row.text, (row.text, ing["name"])
     # Each box lies over the image.
     img = browser.find_element(By.ID, "photo-img").rect
     for b in boxes:
