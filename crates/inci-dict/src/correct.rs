@@ -35,7 +35,7 @@ pub struct Correction {
     /// The dictionary key it matched (a synonym's alias when it was reached through one).
     pub matched: &'static str,
     /// The synonym it matched, when the key was one (`Frgrance` is `FRAGRANCE`, so PARFUM).
-    pub synonym: Option<&'static Synonym>,
+    pub synonym: Option<Synonym>,
     /// The cost of the correction in half-edits (1 or 2).
     pub cost: u8,
 }
@@ -164,7 +164,7 @@ fn correction(
     Some(Correction {
         entry: crate::entry(entry)?,
         matched: text,
-        synonym: cosing_codegen::SYNONYMS.get(k.synonym() as usize),
+        synonym: crate::synonym(k.synonym()),
         cost: u8::try_from(best).ok()?,
     })
 }

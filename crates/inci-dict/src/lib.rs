@@ -72,6 +72,18 @@ pub enum SynonymKind {
 }
 
 impl SynonymKind {
+    /// Every kind, in declaration order (the generated table stores a kind as its index here).
+    pub const ALL: [SynonymKind; 8] = [
+        SynonymKind::Common,
+        SynonymKind::Foreign,
+        SynonymKind::Colour,
+        SynonymKind::Inn,
+        SynonymKind::PhEur,
+        SynonymKind::Chemical,
+        SynonymKind::Former,
+        SynonymKind::Trade,
+    ];
+
     /// Stable lower-case identifier, as used in the data files and JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -167,6 +179,40 @@ pub struct Synonym {
     pub source: &'static str,
 }
 
+/// A synonym as stored: offsets and lengths in the string blob of its alias, language and
+/// source, its target and its kind's index in [`SynonymKind::ALL`]; [`synonym`] makes the
+/// [`Synonym`]. Offsets instead of `&str`s: 15,000 synonyms held 45,000 pointers, each a
+/// relocation the loader applied at every start.
+#[derive(Debug, Clone, Copy)]
+struct RawSynonym([u32; 8]);
+
+impl RawSynonym {
+    fn alias(&self) -> &'static str {
+        blob(self.0[0], self.0[1])
+    }
+
+    fn make(&self) -> Synonym {
+        let r = self.0;
+        Synonym {
+            alias: blob(r[0], r[1]),
+            target: r[2],
+            kind: SynonymKind::ALL
+                .get(r[3] as usize)
+                .copied()
+                .unwrap_or(SynonymKind::Common),
+            lang: blob(r[4], r[5]),
+            source: blob(r[6], r[7]),
+        }
+    }
+}
+
+/// The synonym at `index` in the table sorted by alias.
+pub fn synonym(index: u32) -> Option<Synonym> {
+    cosing_codegen::SYNONYMS
+        .get(index as usize)
+        .map(RawSynonym::make)
+}
+
 impl Synonym {
     /// The language of a foreign name, when the data records it.
     pub fn language(&self) -> Option<Lang> {
@@ -202,7 +248,7 @@ pub enum Hit {
     /// The key is a CosIng name.
     Name(Entry),
     /// The key is a synonym of a CosIng name.
-    Synonym(&'static Synonym, Entry),
+    Synonym(Synonym, Entry),
 }
 
 impl Hit {
@@ -292,8 +338,18 @@ pub fn same_cas(entry: Entry) -> impl Iterator<Item = Entry> {
 }
 
 /// All synonyms, sorted by alias.
-pub fn synonyms() -> &'static [Synonym] {
-    cosing_codegen::SYNONYMS
+pub fn synonyms() -> impl ExactSizeIterator<Item = Synonym> {
+    cosing_codegen::SYNONYMS.iter().map(RawSynonym::make)
+}
+
+/// The synonyms whose alias is exactly `alias` (folded, upper case).
+pub fn synonyms_named(alias: &str) -> impl Iterator<Item = Synonym> {
+    let table = cosing_codegen::SYNONYMS;
+    let start = table.partition_point(|s| s.alias() < alias);
+    table[start..]
+        .iter()
+        .take_while(move |s| s.alias() == alias)
+        .map(RawSynonym::make)
 }
 
 /// The entry with exactly this canonical name (as CosIng prints it).
@@ -373,7 +429,7 @@ fn probe(slots: &[u32], keys: &'static [Key], key: &str) -> Option<Hit> {
         let k = keys.get(slot as usize)?;
         if k.text() == key {
             let entry = entry(k.entry())?;
-            return Some(match synonyms().get(k.synonym() as usize) {
+            return Some(match synonym(k.synonym()) {
                 Some(s) => Hit::Synonym(s, entry),
                 None => Hit::Name(entry),
             });

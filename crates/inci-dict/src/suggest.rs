@@ -151,19 +151,17 @@ fn signatures_of_length(len: usize) -> &'static [(Signature, u32)] {
         for (i, k) in cosing_codegen::KEYS.iter().enumerate() {
             // Names and label synonyms only: a typo of a label word is not near a chemical,
             // INN or Chinese name, and those tables would double the candidates.
-            let label_word = cosing_codegen::SYNONYMS
-                .get(k.synonym() as usize)
-                .is_none_or(|s| {
-                    matches!(
-                        s.kind,
-                        crate::SynonymKind::Common
-                            | crate::SynonymKind::Colour
-                            | crate::SynonymKind::Former
-                            | crate::SynonymKind::Trade
-                    ) || (s.kind == crate::SynonymKind::Foreign
-                        && s.lang != "zh"
-                        && !human_tissue(s.target))
-                });
+            let label_word = crate::synonym(k.synonym()).is_none_or(|s| {
+                matches!(
+                    s.kind,
+                    crate::SynonymKind::Common
+                        | crate::SynonymKind::Colour
+                        | crate::SynonymKind::Former
+                        | crate::SynonymKind::Trade
+                ) || (s.kind == crate::SynonymKind::Foreign
+                    && s.lang != "zh"
+                    && !human_tissue(s.target))
+            });
             if !label_word {
                 continue;
             }

@@ -115,7 +115,6 @@ pub fn explain(query: &str) -> Explanation {
     out.ec = entry.ec;
     out.functions = entry.functions().collect();
     out.synonyms = inci_dict::synonyms()
-        .iter()
         .filter(|s| s.target == entry.id)
         .map(|s| SynonymInfo {
             alias: s.alias,

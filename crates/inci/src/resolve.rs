@@ -139,7 +139,7 @@ pub struct Resolution {
     /// How it was found.
     pub via: Via,
     /// The synonym used, if one was.
-    pub synonym: Option<&'static Synonym>,
+    pub synonym: Option<Synonym>,
     /// The common plant name read as its binomial, if one was.
     pub common: Option<&'static inci_dict::CommonName>,
     /// Other known names in the same slash group or brackets (`WATER` in `Aqua/Water/Eau`).
