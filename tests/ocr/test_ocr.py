@@ -162,6 +162,18 @@ def test_a_korean_panel_is_read_with_the_markets_language(images):
     assert verdicts == {"eu": "prohibited", "kr": "allowed_with_conditions"}
 
 
+def test_a_korean_panel_read_for_the_eu_alone_is_read_in_korean_too(images):
+    """The markets suggested English and French only; the reading was poor, tesseract's script
+    detection said Korean, and the Korean reading was kept and said."""
+    report = scan_json(str(images["korean-noto-28"]))
+    origin = report["ocr"]["origin"]
+    assert "kor" in origin["langs"] and "Korean script detected and read" in origin["prepared"], origin
+    assert "HUMAN ADIPOSE DERIVED STEM CELL CONDITIONED MEDIA" in names(report)
+    # Languages the user chose are used as chosen.
+    chosen = scan_json(str(images["korean-noto-28"]), "--lang", "en")
+    assert chosen["ocr"]["origin"]["langs"] == ["eng"]
+
+
 def test_outline_svg_boxes_every_item(images, tmp_path):
     svg = tmp_path / "outline.svg"
     inci("scan", str(images["flagship-two-columns"]), "--outline", str(svg))

@@ -77,7 +77,7 @@ pub(crate) fn read(bytes: &[u8], langs: &[Lang], explicit: bool) -> Result<crate
         let png = std::fs::read(path)?;
         let page = u32::try_from(k + 1).unwrap_or(u32::MAX);
         let prepared = crate::prepare::decode(&png, crate::kind::ImageFormat::Png)?;
-        let read = crate::recognize(&engine, &langs, prepared)?;
+        let read = crate::recognize(&engine, &langs, explicit, prepared)?;
         if k == 0 {
             (width, height, steps) = (read.width, read.height, read.steps.clone());
         }

@@ -109,6 +109,39 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// The script tesseract's orientation and script detection (`--psm 0`) finds in `png`,
+    /// as the language that reads it: Korean, Japanese, Chinese (simplified); `None` for
+    /// Latin or when it cannot tell (its own error included: detection is a hint).
+    pub fn script(&self, png: &[u8]) -> Result<Option<Lang>, Error> {
+        let dir = tempfile::tempdir()?;
+        let input = dir.path().join("page.png");
+        std::fs::write(&input, png)?;
+        let Ok(out) = run(
+            "tesseract",
+            INSTALL,
+            Command::new(&self.program)
+                .arg(&input)
+                .arg("stdout")
+                .args(["--psm", "0"])
+                .env("OMP_THREAD_LIMIT", "1"),
+        ) else {
+            return Ok(None);
+        };
+        let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), out.stderr);
+        let script = text
+            .lines()
+            .find_map(|l| l.strip_prefix("Script: "))
+            .map(str::trim);
+        Ok(match script {
+            Some("Korean" | "Hangul") => Some(Lang::Kor),
+            Some("Japanese" | "Katakana" | "Hiragana") => Some(Lang::Jpn),
+            Some("Han") => Some(Lang::ChiSim),
+            _ => None,
+        })
+    }
+}
+
 /// A word of tesseract's TSV output.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TsvWord {
