@@ -61,7 +61,8 @@ pub struct ScanArgs {
     pub no_correct: bool,
     /// Languages to read photos and PDFs without text in (en, fr, de, es, it, ko, ja, zh,
     /// zh-hant; comma-separated). Default: English and the languages of the --market labels
-    /// (ko for kr, ja for jp, zh for cn, zh-hant for tw, fr for eu and ca), those installed.
+    /// (ko for kr, ja for jp, zh for cn, zh-hant for tw, fr for eu and ca), those installed;
+    /// a poor reading with them is retried in the script tesseract detects, and said.
     #[arg(long, value_name = "LANGS", value_parser = parse_langs)]
     pub lang: Option<Langs>,
     /// For a photo or PDF: write the image with every ingredient outlined (colour: its worst
