@@ -77,13 +77,8 @@ pub fn routine(products_json: &str, profile: &str, product_type: &str, market: &
     answer(|| {
         let scanner = scanner(profile, product_type, market)?;
         let named = products(products_json, 2, inci::routine::MAX_PRODUCTS)?;
-        let reports: Vec<inci::ScanReport> = named.iter().map(|(_, t)| scanner.scan(t)).collect();
-        let products: Vec<inci::routine::Product<'_>> = named
-            .iter()
-            .zip(&reports)
-            .map(|((name, _), report)| inci::routine::Product { name, report })
-            .collect();
-        json(&inci::routine::Document::new(&products))
+        let scanned = inci::routine::Named::scan(&scanner, named);
+        json(&inci::routine::Document::new(&scanned.products()))
     })
 }
 
@@ -94,11 +89,11 @@ pub fn compare(products_json: &str, profile: &str, product_type: &str, market: &
     answer(|| {
         let scanner = scanner(profile, product_type, market)?;
         let named = products(products_json, 2, 2)?;
-        let (a, b) = (scanner.scan(&named[0].1), scanner.scan(&named[1].1));
+        let s = inci::routine::Named::scan(&scanner, named);
         json(&inci::compare::Document::new(
-            [&named[0].0, &named[1].0],
-            &a,
-            &b,
+            [&s.names[0], &s.names[1]],
+            &s.reports[0],
+            &s.reports[1],
         ))
     })
 }
@@ -170,8 +165,8 @@ struct ProductText {
     text: String,
 }
 
-/// The named products in `products_json`, between `min` and `max` of them; an empty name
-/// becomes `product N`, as the API names them.
+/// The named products in `products_json`, between `min` and `max` of them (an empty name
+/// becomes `product N` when scanned, as the API names them).
 fn products(products_json: &str, min: usize, max: usize) -> Result<Vec<(String, String)>, String> {
     checked(products_json)?;
     let list: Vec<ProductText> = serde_json::from_str(products_json)
@@ -187,19 +182,7 @@ fn products(products_json: &str, min: usize, max: usize) -> Result<Vec<(String, 
             list.len()
         ));
     }
-    Ok(list
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let name = p.name.trim();
-            let name = if name.is_empty() {
-                format!("product {}", i + 1)
-            } else {
-                name.to_owned()
-            };
-            (name, p.text)
-        })
-        .collect())
+    Ok(list.into_iter().map(|p| (p.name, p.text)).collect())
 }
 
 fn config(market: &str, product_type: &str) -> Result<Config, String> {

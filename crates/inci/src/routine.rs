@@ -53,6 +53,46 @@ pub struct RoutineFinding {
     pub source: &'static str,
 }
 
+/// Labels scanned with their names, owned, for a routine or a comparison: the command line,
+/// `inci serve` and the page's WebAssembly all scan named products this one way.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// Each product's name: as given, or `product N` (1-based) when empty.
+    pub names: Vec<String>,
+    /// Each product's report, in the same order.
+    pub reports: Vec<ScanReport>,
+}
+
+impl Named {
+    /// Scans each `(name, label)` with `scanner`.
+    pub fn scan(
+        scanner: &crate::scan::Scanner,
+        labels: impl IntoIterator<Item = (String, String)>,
+    ) -> Named {
+        let (names, reports) = labels
+            .into_iter()
+            .enumerate()
+            .map(|(k, (name, label))| {
+                let name = match name.trim() {
+                    "" => format!("product {}", k + 1),
+                    n => n.to_owned(),
+                };
+                (name, scanner.scan(&label))
+            })
+            .unzip();
+        Named { names, reports }
+    }
+
+    /// The products, borrowing the names and reports.
+    pub fn products(&self) -> Vec<Product<'_>> {
+        self.names
+            .iter()
+            .zip(&self.reports)
+            .map(|(name, report)| Product { name, report })
+            .collect()
+    }
+}
+
 /// A routine as `inci scan --routine --format json` and `POST /api/routine` write it: each
 /// product's name and report, then the routine's findings.
 #[derive(Debug, Clone, Serialize)]

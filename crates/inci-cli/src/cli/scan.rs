@@ -212,15 +212,13 @@ fn routine(args: &ScanArgs, inputs: &[String]) -> anyhow::Result<Outcome> {
         .product_type(args.product_type)
         .markets(args.market)
         .corrections(!args.no_correct);
-    let mut reports = Vec::new();
+    let mut labels = Vec::new();
     for name in inputs {
         let text = Source::File(PathBuf::from(name)).read(args.max_input)?;
-        reports.push((name.clone(), scanner.scan(&text)));
+        labels.push((name.clone(), text));
     }
-    let products: Vec<inci::routine::Product<'_>> = reports
-        .iter()
-        .map(|(name, report)| inci::routine::Product { name, report })
-        .collect();
+    let scanned = inci::routine::Named::scan(&scanner, labels);
+    let products = scanned.products();
     let doc = inci::routine::Document::new(&products);
     match args.format {
         Format::Text => {

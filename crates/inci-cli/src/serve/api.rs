@@ -159,8 +159,9 @@ impl Input {
         })
     }
 
-    /// The named products of a routine or comparison: between `min` and `max` of them, each
-    /// with a name (given, or `product N`) of at most [`MAX_NAME`] bytes.
+    /// The named products of a routine or comparison, `(name, label)`: between `min` and
+    /// `max` of them, each name at most [`MAX_NAME`] bytes (an empty one becomes `product N`
+    /// when scanned, [`inci::routine::Named::scan`]).
     fn products(&mut self, min: usize, max: usize) -> Result<Vec<(String, String)>, ApiError> {
         let how = r#"send JSON: {"products": [{"name": "serum", "text": "Aqua, Retinol"}, {"name": "toner", "text": "Aqua, Glycolic Acid"}]}"#;
         if self.text.is_some() {
@@ -187,20 +188,14 @@ impl Input {
             .into_iter()
             .enumerate()
             .map(|(i, p)| {
-                let name = p.name.trim();
-                if name.len() > MAX_NAME {
+                let len = p.name.trim().len();
+                if len > MAX_NAME {
                     return Err(ApiError::bad(format!(
-                        "product {}'s name is {} bytes; {MAX_NAME} at most",
-                        i + 1,
-                        name.len()
+                        "product {}'s name is {len} bytes; {MAX_NAME} at most",
+                        i + 1
                     )));
                 }
-                let name = if name.is_empty() {
-                    format!("product {}", i + 1)
-                } else {
-                    name.to_owned()
-                };
-                Ok((name, p.text))
+                Ok((p.name, p.text))
             })
             .collect()
     }
@@ -239,16 +234,9 @@ impl<S: Send + Sync> FromRequest<S> for Input {
     type Rejection = ApiError;
 
     /// A POST's body and query, read by [`read_input`]; every handler of a POST takes one.
-    async fn from_request(request: Request, state: &S) -> Result<Input, ApiError> {
+    async fn from_request(request: Request, _state: &S) -> Result<Input, ApiError> {
         let (mut parts, body) = request.into_parts();
-        let Query(query) = Query::<HashMap<String, String>>::from_request_parts(&mut parts, state)
-            .await
-            .map_err(|e| ApiError::bad(format!("the query string could not be read: {e}")))?;
-        let shared = parts
-            .extensions
-            .get::<Shared>()
-            .unwrap_or_else(|| Shared::fallback())
-            .clone();
+        let (query, shared) = query_and_shared(&mut parts).await?;
         let mut input =
             tokio::time::timeout(shared.body_timeout, read_input(&parts.headers, query, body))
                 .await
@@ -268,6 +256,22 @@ impl<S: Send + Sync> FromRequest<S> for Input {
         input.shared = Some(shared);
         Ok(input)
     }
+}
+
+/// A request's query parameters, and the server's shared state (from the router's
+/// extension, or the fallback of a router built without settings).
+async fn query_and_shared(
+    parts: &mut axum::http::request::Parts,
+) -> Result<(HashMap<String, String>, Shared), ApiError> {
+    let Query(query) = Query::<HashMap<String, String>>::from_request_parts(parts, &())
+        .await
+        .map_err(|e| ApiError::bad(format!("the query string could not be read: {e}")))?;
+    let shared = parts
+        .extensions
+        .get::<Shared>()
+        .unwrap_or_else(|| Shared::fallback())
+        .clone();
+    Ok((query, shared))
 }
 
 /// Reads a POST: at most [`MAX_BODY`] bytes, valid UTF-8, JSON when the content type says so.
@@ -437,13 +441,8 @@ pub async fn routine(mut input: Input) -> Result<Response, ApiError> {
     let named = input.products(2, inci::routine::MAX_PRODUCTS)?;
     let slots = input.slots();
     let body = blocking(&slots, move || {
-        let reports: Vec<inci::ScanReport> = named.iter().map(|(_, t)| scanner.scan(t)).collect();
-        let products: Vec<inci::routine::Product<'_>> = named
-            .iter()
-            .zip(&reports)
-            .map(|((name, _), report)| inci::routine::Product { name, report })
-            .collect();
-        serde_json::to_vec(&inci::routine::Document::new(&products))
+        let scanned = inci::routine::Named::scan(&scanner, named);
+        serde_json::to_vec(&inci::routine::Document::new(&scanned.products()))
     })
     .await?;
     Ok(json_bytes(StatusCode::OK, body))
@@ -456,11 +455,11 @@ pub async fn compare(mut input: Input) -> Result<Response, ApiError> {
     let named = input.products(2, 2)?;
     let slots = input.slots();
     let body = blocking(&slots, move || {
-        let (a, b) = (scanner.scan(&named[0].1), scanner.scan(&named[1].1));
+        let s = inci::routine::Named::scan(&scanner, named);
         serde_json::to_vec(&inci::compare::Document::new(
-            [&named[0].0, &named[1].0],
-            &a,
-            &b,
+            [&s.names[0], &s.names[1]],
+            &s.reports[0],
+            &s.reports[1],
         ))
     })
     .await?;
@@ -476,14 +475,7 @@ pub const MAX_FILE_BODY: usize = 20 << 20;
 /// `market`, `lang`.
 pub async fn scan_file(request: Request) -> Result<Response, ApiError> {
     let (mut parts, body) = request.into_parts();
-    let Query(query) = Query::<HashMap<String, String>>::from_request_parts(&mut parts, &())
-        .await
-        .map_err(|e| ApiError::bad(format!("the query string could not be read: {e}")))?;
-    let shared = parts
-        .extensions
-        .get::<Shared>()
-        .unwrap_or_else(|| Shared::fallback())
-        .clone();
+    let (query, shared) = query_and_shared(&mut parts).await?;
     let mut input = Input::default();
     let mut lang = None;
     for (key, value) in query {
