@@ -27,19 +27,21 @@ def lists():
     return [x for x in out if x.strip()]
 
 
-def main():
-    out_path, size_mb = sys.argv[1], float(sys.argv[2])
+def write(out_path, size_mb, next_list):
+    """Writes rows `SKU, Name, Ingredients` of lists from `next_list()` (None: no more) until
+    `size_mb`, one row in 500 made bad on purpose (an empty cell, a ragged row); returns the
+    number of rows."""
     target = int(size_mb * 1024 * 1024)
-    rng = random.Random(20261125)
-    pool = lists()
     written = 0
+    i = 0
     with open(out_path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["SKU", "Name", "Ingredients"])
-        i = 0
         while written < target:
+            ing = next_list()
+            if ing is None:
+                break
             i += 1
-            ing = rng.choice(pool)
             row = [f"SKU{i:09d}", f"Product {i}", ing]
             if i % 500 == 0:
                 row = [f"SKU{i:09d}", f"Product {i}", ""]
@@ -47,7 +49,15 @@ def main():
                 row = [f"SKU{i:09d}", f"Product {i}", ing, "stray"]
             w.writerow(row)
             written += len(ing) + 30
-    print(f"{out_path}: {i} rows, {os.path.getsize(out_path) / 1e6:.1f} MB", file=sys.stderr)
+    return i
+
+
+def main():
+    out_path, size_mb = sys.argv[1], float(sys.argv[2])
+    rng = random.Random(20261125)
+    pool = lists()
+    rows = write(out_path, size_mb, lambda: rng.choice(pool))
+    print(f"{out_path}: {rows} rows, {os.path.getsize(out_path) / 1e6:.1f} MB", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -11,14 +11,13 @@ before is drawn again; a list is written once per distinct change, so nothing th
 reuse repeats. One row in 500 is made bad on purpose, as in gen_catalog.py.
 Usage: gen_distinct.py OUT.csv SIZE_MB
 """
-import csv
 import os
 import random
 import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_catalog import lists  # noqa: E402
+from gen_catalog import lists, write  # noqa: E402
 
 ADDED = ["Tocopherol", "Citric Acid", "Sodium Benzoate", "CI 77491", "Mica", "Xanthan Gum",
          "Potassium Sorbate", "Disodium EDTA", "Sodium Hydroxide", "Ethylhexylglycerin",
@@ -44,34 +43,21 @@ def change(text, rng):
 
 def main():
     out_path, size_mb = sys.argv[1], float(sys.argv[2])
-    target = int(size_mb * 1024 * 1024)
     rng = random.Random(20261206)
     pool = lists()
     seen = set()
-    written = 0
-    with open(out_path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["SKU", "Name", "Ingredients"])
-        i = 0
-        misses = 0
-        while written < target:
+
+    def next_list():
+        # A change may give a text seen before: draw again (another list, another change).
+        for _ in range(100_000):
             ing = change(rng.choice(pool), rng)
-            # A change may give a text seen before: draw again (another list, another change).
-            if ing in seen:
-                misses += 1
-                if misses > 1000 * (len(seen) + 1):
-                    sys.exit("cannot make more distinct lists")
-                continue
-            seen.add(ing)
-            i += 1
-            row = [f"SKU{i:09d}", f"Product {i}", ing]
-            if i % 500 == 0:
-                row = [f"SKU{i:09d}", f"Product {i}", ""]
-            elif i % 500 == 250:
-                row = [f"SKU{i:09d}", f"Product {i}", ing, "stray"]
-            w.writerow(row)
-            written += len(ing) + 30
-    print(f"{out_path}: {i} rows, all lists distinct, {os.path.getsize(out_path) / 1e6:.1f} MB", file=sys.stderr)
+            if ing not in seen:
+                seen.add(ing)
+                return ing
+        sys.exit("cannot make more distinct lists")
+
+    rows = write(out_path, size_mb, next_list)
+    print(f"{out_path}: {rows} rows, all lists distinct, {os.path.getsize(out_path) / 1e6:.1f} MB", file=sys.stderr)
 
 
 if __name__ == "__main__":
