@@ -170,11 +170,6 @@ impl Document {
             }
         }
     }
-
-    /// Whether the text came from OCR (so that its words have confidences).
-    pub fn is_ocr(&self) -> bool {
-        matches!(self.origin, Origin::Ocr { .. })
-    }
 }
 
 /// Builds a document's text from lines of words, keeping each word's span and each line's

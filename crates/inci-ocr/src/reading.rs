@@ -62,12 +62,4 @@ impl<'a> Reading<'a> {
     pub fn origin_is_ocr(&self) -> bool {
         matches!(self.origin, Origin::Ocr { .. })
     }
-
-    /// The evidence of ingredient `k`, if any.
-    pub fn item(&self, k: usize) -> Option<&Evidence> {
-        self.items
-            .iter()
-            .find(|i| i.ingredient == k)
-            .map(|i| &i.evidence)
-    }
 }

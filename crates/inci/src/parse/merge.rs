@@ -110,14 +110,10 @@ fn hyphen_at_line_start(input: &str, p: Piece, next: &Piece) -> bool {
     between.contains('\n') && between.trim_matches([' ', '\t', '\r', '\n']) == "-"
 }
 
-/// `5%`, `0,5 %`, `<1%`: a percentage and nothing else.
+/// `5%`, `0,5 %`, `<1%`, `2% w/w`: a declared amount (the qualifier pass's own rule) and
+/// nothing else.
 fn only_percentage(text: &str) -> bool {
-    let t = text.trim();
-    t.ends_with('%')
-        && t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().all(|c| {
-            c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '%' | '<' | '≤' | '-' | '–')
-        })
+    super::rules::percentage(text.trim()).is_ok_and(|(rest, _)| rest.is_empty())
 }
 
 /// `(Fragrance)`: one bracketed group and nothing else.
