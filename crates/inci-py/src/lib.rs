@@ -145,14 +145,22 @@ fn scan_many<'py>(
     let owned = texts_of(texts)?;
     let (distinct, slots) = distinct(&owned);
     let reports = scan_distinct(py, &distinct, |t| scanner.scan(t))?;
-    // Each row gets its own dicts (a caller may change one row's report), built from the
-    // report of its distinct text.
+    per_row(py, &slots, &reports)
+}
+
+/// Each row's answer as Python objects, from the answer of its distinct text (`None` for a
+/// `None` text). Each row gets its own dicts: a caller may change one row's report.
+fn per_row<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    slots: &[Option<usize>],
+    answers: &[T],
+) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
     let mut conv = to_python::Converter::new(py);
     slots
         .iter()
         .map(|s| {
-            s.and_then(|i| reports.get(i))
-                .map(|r| conv.convert(r))
+            s.and_then(|i| answers.get(i))
+                .map(|a| conv.convert(a))
                 .transpose()
         })
         .collect()
@@ -179,15 +187,7 @@ fn scan_many_tables<'py>(
         let rows = inci::summary::IngredientRow::of(&report);
         (report, summary, rows)
     })?;
-    let mut conv = to_python::Converter::new(py);
-    slots
-        .iter()
-        .map(|s| {
-            s.and_then(|i| tables.get(i))
-                .map(|(report, summary, rows)| conv.convert(&(report, summary, rows)))
-                .transpose()
-        })
-        .collect()
+    per_row(py, &slots, &tables)
 }
 
 /// The product columns `scan_frame` and `inci batch --format csv` share, in order.

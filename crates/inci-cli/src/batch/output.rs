@@ -177,31 +177,20 @@ pub(crate) fn process(
             (name.as_str(), value.into_owned())
         })
         .collect();
-    let scanned = cell_text(fields, layout).and_then(|text| match &layout.files {
-        None => {
-            let scan = || Scanned::new(&scan(text, layout), layout);
-            match memo {
-                Some(memo) => memo.get_or_scan(text, scan),
-                None => scan().map(Arc::new),
-            }
+    let scanned = cell_text(fields, layout).and_then(|cell| {
+        // `--paths`: the cell names a file, read here; a photo or PDF's evidence goes into its
+        // record, so it is not memoised.
+        let label = layout.files.as_ref().map(|f| f.read(cell)).transpose()?;
+        if let Some(document) = label.as_ref().and_then(|l| l.document.as_ref()) {
+            let report = scan(&document.text, layout);
+            let reading = inci_ocr::Reading::new(document, &report);
+            return Scanned::with_reading(&report, layout, &reading).map(Arc::new);
         }
-        Some(files) => {
-            let label = files.read(text)?;
-            match &label.document {
-                // A photo or PDF: its evidence goes into the record, so it is not memoised.
-                Some(document) => {
-                    let report = scan(&label.text, layout);
-                    let reading = inci_ocr::Reading::new(document, &report);
-                    Scanned::with_reading(&report, layout, &reading).map(Arc::new)
-                }
-                None => {
-                    let scan = || Scanned::new(&scan(&label.text, layout), layout);
-                    match memo {
-                        Some(memo) => memo.get_or_scan(&label.text, scan),
-                        None => scan().map(Arc::new),
-                    }
-                }
-            }
+        let text = label.as_ref().map_or(cell, |l| l.text.as_str());
+        let scan = || Scanned::new(&scan(text, layout), layout);
+        match memo {
+            Some(memo) => memo.get_or_scan(text, scan),
+            None => scan().map(Arc::new),
         }
     });
     match scanned {

@@ -526,33 +526,23 @@ function productsToSend() {
     .filter((p) => p.text.trim());
 }
 
-async function runRoutine() {
+// The products with a list sent as a routine (all of them) or a comparison (the first two).
+async function runProducts(path, show, take, tooFew) {
   const products = productsToSend();
   if (products.length < 2) {
-    status("Paste the lists of at least two products.", true);
+    status(tooFew, true);
     return;
   }
   status("Reading…");
   try {
-    showRoutine(await postProducts("/api/routine", products));
+    show(await postProducts(path, products.slice(0, take)));
   } catch (e) {
     status(`Could not read them: ${e.message}`, true);
   }
 }
 
-async function runCompare() {
-  const products = productsToSend();
-  if (products.length < 2) {
-    status("Paste the lists of two products to compare.", true);
-    return;
-  }
-  status("Reading…");
-  try {
-    showCompare(await postProducts("/api/compare", products.slice(0, 2)));
-  } catch (e) {
-    status(`Could not read them: ${e.message}`, true);
-  }
-}
+const runRoutine = () => runProducts("/api/routine", showRoutine, MAX_PRODUCTS, "Paste the lists of at least two products.");
+const runCompare = () => runProducts("/api/compare", showCompare, 2, "Paste the lists of two products to compare.");
 
 function showRoutine(doc) {
   $("compare-result").hidden = true;
