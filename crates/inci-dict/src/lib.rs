@@ -164,59 +164,66 @@ impl Lang {
     }
 }
 
-/// An alternative name that resolves to a CosIng [`Entry`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Synonym {
+/// An alternative name that resolves to a CosIng [`Entry`]: a handle on its row of the
+/// generated table (one pointer, cheap to copy and compare), read through its methods.
+#[derive(Debug, Clone, Copy)]
+pub struct Synonym(&'static RawSynonym);
+
+impl PartialEq for Synonym {
+    fn eq(&self, other: &Synonym) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Synonym {}
+
+impl Synonym {
     /// The alternative name, upper case.
-    pub alias: &'static str,
+    pub fn alias(&self) -> &'static str {
+        blob(self.0.0[0], self.0.0[1])
+    }
+
     /// Index of the entry it stands for in [`entries`].
-    pub target: u32,
+    pub fn target(&self) -> u32 {
+        self.0.0[2]
+    }
+
     /// What kind of name it is.
-    pub kind: SynonymKind,
-    /// For a foreign name, its language (`fr`, `de`, `es`, `it`, `zh`), when known; else empty.
-    pub lang: &'static str,
+    pub fn kind(&self) -> SynonymKind {
+        SynonymKind::ALL
+            .get(self.0.0[3] as usize)
+            .copied()
+            .unwrap_or(SynonymKind::Common)
+    }
+
+    /// For a foreign name, its language code (`fr`, `de`, `es`, `it`, `zh`), when known; else
+    /// empty.
+    pub fn lang(&self) -> &'static str {
+        blob(self.0.0[4], self.0.0[5])
+    }
+
     /// Where the pairing comes from.
-    pub source: &'static str,
+    pub fn source(&self) -> &'static str {
+        blob(self.0.0[6], self.0.0[7])
+    }
 }
 
 /// A synonym as stored: offsets and lengths in the string blob of its alias, language and
-/// source, its target and its kind's index in [`SynonymKind::ALL`]; [`synonym`] makes the
-/// [`Synonym`]. Offsets instead of `&str`s: 15,000 synonyms held 45,000 pointers, each a
-/// relocation the loader applied at every start.
-#[derive(Debug, Clone, Copy)]
+/// source, its target and its kind's index in [`SynonymKind::ALL`]. Offsets instead of
+/// `&str`s: 15,000 synonyms held 45,000 pointers, each a relocation the loader applied at
+/// every start.
+#[derive(Debug)]
 struct RawSynonym([u32; 8]);
-
-impl RawSynonym {
-    fn alias(&self) -> &'static str {
-        blob(self.0[0], self.0[1])
-    }
-
-    fn make(&self) -> Synonym {
-        let r = self.0;
-        Synonym {
-            alias: blob(r[0], r[1]),
-            target: r[2],
-            kind: SynonymKind::ALL
-                .get(r[3] as usize)
-                .copied()
-                .unwrap_or(SynonymKind::Common),
-            lang: blob(r[4], r[5]),
-            source: blob(r[6], r[7]),
-        }
-    }
-}
 
 /// The synonym at `index` in the table sorted by alias.
 pub fn synonym(index: u32) -> Option<Synonym> {
-    cosing_codegen::SYNONYMS
-        .get(index as usize)
-        .map(RawSynonym::make)
+    cosing_codegen::SYNONYMS.get(index as usize).map(Synonym)
 }
 
 impl Synonym {
     /// The language of a foreign name, when the data records it.
     pub fn language(&self) -> Option<Lang> {
-        Lang::from_code(self.lang)
+        Lang::from_code(self.lang())
     }
 }
 
@@ -339,17 +346,17 @@ pub fn same_cas(entry: Entry) -> impl Iterator<Item = Entry> {
 
 /// All synonyms, sorted by alias.
 pub fn synonyms() -> impl ExactSizeIterator<Item = Synonym> {
-    cosing_codegen::SYNONYMS.iter().map(RawSynonym::make)
+    cosing_codegen::SYNONYMS.iter().map(Synonym)
 }
 
 /// The synonyms whose alias is exactly `alias` (folded, upper case).
 pub fn synonyms_named(alias: &str) -> impl Iterator<Item = Synonym> {
     let table = cosing_codegen::SYNONYMS;
-    let start = table.partition_point(|s| s.alias() < alias);
+    let start = table.partition_point(|s| blob(s.0[0], s.0[1]) < alias);
     table[start..]
         .iter()
+        .map(Synonym)
         .take_while(move |s| s.alias() == alias)
-        .map(RawSynonym::make)
 }
 
 /// The entry with exactly this canonical name (as CosIng prints it).
@@ -583,7 +590,7 @@ mod tests {
     fn synonyms_resolve_to_their_target() {
         let hit = lookup("Fragrance").expect("fragrance");
         assert_eq!(hit.entry().name, "PARFUM");
-        assert!(matches!(hit, Hit::Synonym(s, _) if s.kind == SynonymKind::Common));
+        assert!(matches!(hit, Hit::Synonym(s, _) if s.kind() == SynonymKind::Common));
         assert_eq!(lookup("eau").map(|h| h.entry().name), Some("AQUA"));
         assert_eq!(lookup("zzz not a name"), None);
     }

@@ -153,14 +153,14 @@ fn signatures_of_length(len: usize) -> &'static [(Signature, u32)] {
             // INN or Chinese name, and those tables would double the candidates.
             let label_word = crate::synonym(k.synonym()).is_none_or(|s| {
                 matches!(
-                    s.kind,
+                    s.kind(),
                     crate::SynonymKind::Common
                         | crate::SynonymKind::Colour
                         | crate::SynonymKind::Former
                         | crate::SynonymKind::Trade
-                ) || (s.kind == crate::SynonymKind::Foreign
-                    && s.lang != "zh"
-                    && !human_tissue(s.target))
+                ) || (s.kind() == crate::SynonymKind::Foreign
+                    && s.lang() != "zh"
+                    && !human_tissue(s.target()))
             });
             if !label_word {
                 continue;

@@ -66,9 +66,9 @@ pub fn explain(query: &str) -> Explanation {
     let mut matched = match (r.via, r.synonym) {
         (Via::Synonym | Via::Foreign(_) | Via::TradeName | Via::FormerName, Some(s)) => format!(
             "synonym \"{}\" ({} name; {})",
-            s.alias,
-            s.kind.as_str(),
-            s.source
+            s.alias(),
+            s.kind().as_str(),
+            s.source()
         ),
         (Via::Unknown, _) => "no match".to_owned(),
         (Via::Correction, _) => format!(
@@ -115,12 +115,12 @@ pub fn explain(query: &str) -> Explanation {
     out.ec = entry.ec;
     out.functions = entry.functions().collect();
     out.synonyms = inci_dict::synonyms()
-        .filter(|s| s.target == entry.id)
+        .filter(|s| s.target() == entry.id)
         .map(|s| SynonymInfo {
-            alias: s.alias,
-            kind: s.kind.as_str(),
+            alias: s.alias(),
+            kind: s.kind().as_str(),
             lang: s.language().map(inci_dict::Lang::as_str),
-            source: s.source,
+            source: s.source(),
         })
         .collect();
     // Other CosIng names with the same CAS number: a colour index number and its colourant

@@ -130,10 +130,10 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                 synonym: r
                     .synonym
                     .map(|s| SynonymUse {
-                        alias: s.alias,
-                        kind: NameKind::Synonym(s.kind),
-                        lang: Some(s.lang).filter(|l| !l.is_empty()),
-                        source: s.source,
+                        alias: s.alias(),
+                        kind: NameKind::Synonym(s.kind()),
+                        lang: Some(s.lang()).filter(|l| !l.is_empty()),
+                        source: s.source(),
                     })
                     .or(r.common.map(|c| SynonymUse {
                         alias: c.common,

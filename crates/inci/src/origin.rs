@@ -587,7 +587,8 @@ fn cjk_plant_culture(key: &str) -> Option<Verdict> {
         };
         // Only a plant's own extract says what the word is: never an animal, human or
         // ambiguous source (`달팽이`, snail), which the recorded origin would name.
-        if inci_dict::risk::origin(entry.id).is_some() || s.kind != inci_dict::SynonymKind::Foreign
+        if inci_dict::risk::origin(entry.id).is_some()
+            || s.kind() != inci_dict::SynonymKind::Foreign
         {
             return None;
         }
@@ -599,7 +600,7 @@ fn cjk_plant_culture(key: &str) -> Option<Verdict> {
                 entry.name
             ),
             vegetarian: true,
-            source: Some(s.source),
+            source: Some(s.source()),
         })
     })
 }

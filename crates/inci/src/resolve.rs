@@ -302,13 +302,13 @@ fn resolve_uncached(text: &str) -> Resolution {
 
 fn from_hit(hit: Hit, spelling: bool, via: Via) -> Resolution {
     let (synonym, via) = match hit {
-        Hit::Synonym(s, _) if via == Via::Name && s.kind == inci_dict::SynonymKind::Foreign => {
+        Hit::Synonym(s, _) if via == Via::Name && s.kind() == inci_dict::SynonymKind::Foreign => {
             (Some(s), Via::Foreign(s.language()))
         }
-        Hit::Synonym(s, _) if via == Via::Name && s.kind == inci_dict::SynonymKind::Trade => {
+        Hit::Synonym(s, _) if via == Via::Name && s.kind() == inci_dict::SynonymKind::Trade => {
             (Some(s), Via::TradeName)
         }
-        Hit::Synonym(s, _) if via == Via::Name && s.kind == inci_dict::SynonymKind::Former => {
+        Hit::Synonym(s, _) if via == Via::Name && s.kind() == inci_dict::SynonymKind::Former => {
             (Some(s), Via::FormerName)
         }
         Hit::Synonym(s, _) if via == Via::Name => (Some(s), Via::Synonym),
@@ -375,7 +375,7 @@ fn resolve_inner(text: &str, depth: u8) -> Option<Resolution> {
         }
         if let (Some(f), Some(b)) = (&found, bracket_name)
             && f.synonym
-                .is_some_and(|s| s.kind == inci_dict::SynonymKind::Colour)
+                .is_some_and(|s| s.kind() == inci_dict::SynonymKind::Colour)
             && f.entry != b.entry
         {
             others.retain(|n| Some(*n) != b.name());
@@ -513,7 +513,7 @@ fn trailing_colour_index(text: &str, depth: u8) -> Option<Resolution> {
         .is_some_and(|e| e == index || inci_dict::same_cas(index).any(|o| o.id == e.id))
         || before
             .synonym
-            .is_some_and(|s| s.kind == inci_dict::SynonymKind::Colour);
+            .is_some_and(|s| s.kind() == inci_dict::SynonymKind::Colour);
     same.then(|| Resolution {
         entry: Some(index),
         via: Via::Bracket,
