@@ -8,9 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=target/browser-venv
-rm -rf "$venv" target/browser
-python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r crates/inci-cli/tests/browser/requirements.txt
+rm -rf target/browser
+scripts/fresh_venv.sh "$venv" crates/inci-cli/tests/browser/requirements.txt
 cargo build --quiet -p inci-cli
 # The static page (inci in WebAssembly), which every page test also runs against from disk.
 scripts/build_web.sh target/web-page

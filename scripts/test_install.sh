@@ -8,9 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=target/install-venv
-rm -rf "$venv"
-python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/install/requirements.txt
+scripts/fresh_venv.sh "$venv" tests/install/requirements.txt
 cargo build --quiet -p inci-cli
 PATH="$PWD/$venv/bin:$PATH" INCI_BIN="$PWD/target/debug/inci" \
   "$venv/bin/python" -m pytest -q -p no:cacheprovider tests/install

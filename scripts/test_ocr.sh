@@ -8,9 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=target/ocr-venv
-rm -rf "$venv"
-python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/ocr/requirements.txt
+scripts/fresh_venv.sh "$venv" tests/ocr/requirements.txt
 cargo build --quiet -p inci-cli
 cd tests/ocr
 INCI_BIN="$PWD/../../target/debug/inci" "../../$venv/bin/python" -m pytest -q -p no:cacheprovider .

@@ -8,9 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=target/py-venv
-rm -rf "$venv" target/wheels
-python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r crates/inci-py/requirements-test.txt
+rm -rf target/wheels
+scripts/fresh_venv.sh "$venv" crates/inci-py/requirements-test.txt
 "$venv/bin/maturin" build --quiet --release --manifest-path crates/inci-py/Cargo.toml --out target/wheels
 "$venv/bin/pip" install --quiet --disable-pip-version-check target/wheels/inci-*.whl
 cargo build --quiet -p inci-cli
