@@ -90,18 +90,18 @@ impl Lang {
         })
     }
 
-    /// Its English name.
+    /// Its name in English (`Korean`).
     pub fn english(self) -> &'static str {
         match self {
-            Lang::Eng => "english",
-            Lang::Fra => "french",
-            Lang::Deu => "german",
-            Lang::Spa => "spanish",
-            Lang::Ita => "italian",
-            Lang::Kor => "korean",
-            Lang::Jpn => "japanese",
-            Lang::ChiSim => "chinese",
-            Lang::ChiTra => "traditional chinese",
+            Lang::Eng => "English",
+            Lang::Fra => "French",
+            Lang::Deu => "German",
+            Lang::Spa => "Spanish",
+            Lang::Ita => "Italian",
+            Lang::Kor => "Korean",
+            Lang::Jpn => "Japanese",
+            Lang::ChiSim => "Chinese",
+            Lang::ChiTra => "traditional Chinese",
         }
     }
 

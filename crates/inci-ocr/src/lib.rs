@@ -137,13 +137,16 @@ pub(crate) fn recognize(
     } else {
         (prepared.grey, 0.0)
     };
-    let words = engine.recognize(&prepare::png(&grey, 1.0)?, langs)?;
-    let mut best = (words, 1.0f32);
+    // The image as read at each step, kept to be read again in another language.
+    let png = prepare::png(&grey, 1.0)?;
+    let words = engine.recognize(&png, langs)?;
+    let mut best = (words, 1.0f32, png);
     if let Some(scale) = prepare::enlargement(median_height(&best.0), grey.width(), grey.height()) {
-        let enlarged = engine.recognize(&prepare::png(&grey, scale)?, langs)?;
+        let png = prepare::png(&grey, scale)?;
+        let enlarged = engine.recognize(&png, langs)?;
         if mean_confidence(&enlarged) > mean_confidence(&best.0) {
             steps.push(format!("enlarged x{scale:.1}"));
-            best = (enlarged, scale);
+            best = (enlarged, scale, png);
         }
     }
     // Languages not chosen by the user, and a poor reading: the script may be one the
@@ -151,28 +154,21 @@ pub(crate) fn recognize(
     // detection names it; the reading in that language is kept if it is surer.
     let mut used = langs.to_vec();
     if !explicit && mean_confidence(&best.0) < LOW_READING {
-        let png = prepare::png(&grey, best.1)?;
         if let Some(extra) = engine
-            .script(&png)?
+            .script(&best.2)?
             .filter(|l| !used.contains(l) && engine.installed.contains(l))
         {
             let mut more = used.clone();
             more.push(extra);
-            let again = engine.recognize(&png, &more)?;
+            let again = engine.recognize(&best.2, &more)?;
             if mean_confidence(&again) > mean_confidence(&best.0) {
-                let name = extra.english();
-                let mut chars = name.chars();
-                let name: String = chars
-                    .next()
-                    .map(|c| c.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default();
-                steps.push(format!("{name} script detected and read"));
+                steps.push(format!("{} script detected and read", extra.english()));
                 best.0 = again;
                 used = more;
             }
         }
     }
-    let (words, scale) = best;
+    let (words, scale, _) = best;
     let rotated = (grey.width(), grey.height());
     let original = (prepared.width, prepared.height);
     let words = words

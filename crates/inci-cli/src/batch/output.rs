@@ -181,12 +181,12 @@ pub(crate) fn process(
         // `--paths`: the cell names a file, read here; a photo or PDF's evidence goes into its
         // record, so it is not memoised.
         let label = layout.files.as_ref().map(|f| f.read(cell)).transpose()?;
-        if let Some(document) = label.as_ref().and_then(|l| l.document.as_ref()) {
+        if let Some(document) = label.as_ref().and_then(|l| l.document()) {
             let report = scan(&document.text, layout);
             let reading = inci_ocr::Reading::new(document, &report);
             return Scanned::with_reading(&report, layout, &reading).map(Arc::new);
         }
-        let text = label.as_ref().map_or(cell, |l| l.text.as_str());
+        let text = label.as_ref().map_or(cell, |l| l.text());
         let scan = || Scanned::new(&scan(text, layout), layout);
         match memo {
             Some(memo) => memo.get_or_scan(text, scan),

@@ -58,7 +58,7 @@ impl Source {
     /// 100 MB file is refused with a clear error instead of exhausting memory. A photo or a
     /// PDF is refused as binary: [`Source::read_label`] reads those.
     pub fn read(&self, max: u64) -> Result<String, InputError> {
-        Ok(self.read_label(max, None)?.text)
+        Ok(self.read_label(max, None)?.into_text())
     }
 
     /// Reads a label: text as [`Source::read`] does, or, with `ocr` options, a photo or a PDF
@@ -75,10 +75,7 @@ impl Source {
                     limit: max,
                 });
             }
-            return Ok(Label {
-                text: t.clone(),
-                document: None,
-            });
+            return Ok(Label::Text(t.clone()));
         }
         let (bytes, origin) = self.read_bytes(max)?;
         read_bytes_as_label(bytes, &origin, ocr)
@@ -123,13 +120,45 @@ impl Source {
     }
 }
 
-/// A label as read: its text, and the photo or PDF it was recognized from.
+/// A label as read: text, or a photo or PDF recognized into text (the document, whose text
+/// is the label, and the file's bytes, for drawing it).
 #[derive(Debug)]
-pub struct Label {
-    /// The text scanned.
-    pub text: String,
-    /// The document the text was read from, when it was a photo or a PDF.
-    pub document: Option<inci_ocr::Document>,
+pub enum Label {
+    /// Text as given.
+    Text(String),
+    /// A photo or a PDF.
+    Document {
+        /// What was recognized, with its evidence.
+        document: inci_ocr::Document,
+        /// The file as read.
+        bytes: Vec<u8>,
+    },
+}
+
+impl Label {
+    /// The text to scan.
+    pub fn text(&self) -> &str {
+        match self {
+            Label::Text(t) => t,
+            Label::Document { document, .. } => &document.text,
+        }
+    }
+
+    /// The text, owned.
+    pub fn into_text(self) -> String {
+        match self {
+            Label::Text(t) => t,
+            Label::Document { document, .. } => document.text,
+        }
+    }
+
+    /// The photo or PDF, when the label was one.
+    pub fn document(&self) -> Option<&inci_ocr::Document> {
+        match self {
+            Label::Text(_) => None,
+            Label::Document { document, .. } => Some(document),
+        }
+    }
 }
 
 /// `bytes` (from `origin`) as a label: a photo or a PDF recognized with `ocr` (refused as
@@ -146,15 +175,9 @@ pub fn read_bytes_as_label(
             origin: origin.to_owned(),
             error,
         })?;
-        return Ok(Label {
-            text: document.text.clone(),
-            document: Some(document),
-        });
+        return Ok(Label::Document { document, bytes });
     }
-    Ok(Label {
-        text: decode_utf8(bytes, origin)?,
-        document: None,
-    })
+    Ok(Label::Text(decode_utf8(bytes, origin)?))
 }
 
 fn looks_like_file_name(arg: &str) -> bool {

@@ -134,20 +134,21 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
             }
             (r, _) => r?,
         };
-        let mut file = LintedFile::new(path, label.text, &config);
-        if let Some(document) = &label.document {
-            file = file.with_pages(
-                document
-                    .lines
-                    .iter()
-                    .map(|p| {
-                        p.map(|p| inci::lint::PageLine {
-                            page: p.page,
-                            line: p.line,
-                        })
+        let pages = label.document().map(|document| {
+            document
+                .lines
+                .iter()
+                .map(|p| {
+                    p.map(|p| inci::lint::PageLine {
+                        page: p.page,
+                        line: p.line,
                     })
-                    .collect(),
-            );
+                })
+                .collect()
+        });
+        let mut file = LintedFile::new(path, label.into_text(), &config);
+        if let Some(pages) = pages {
+            file = file.with_pages(pages);
         }
         files.push(file);
     }

@@ -155,18 +155,14 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
         .product_type(args.product_type)
         .markets(args.market)
         .corrections(!args.no_correct)
-        .scan(&label.text);
-    let reading = label
-        .document
-        .as_ref()
-        .map(|d| inci_ocr::Reading::new(d, &report));
+        .scan(label.text());
+    let reading = label.document().map(|d| inci_ocr::Reading::new(d, &report));
     if let Some(path) = &args.outline {
-        let (Some(document), Some(reading), Source::File(image)) =
-            (&label.document, &reading, &source)
+        let (super::input::Label::Document { document, bytes }, Some(reading)) = (&label, &reading)
         else {
             anyhow::bail!("--outline needs a photo or a PDF file as input");
         };
-        let svg = render::outline::svg(image, document, &report, reading)?;
+        let svg = render::outline::svg(bytes, document, &report, reading)?;
         std::fs::write(path, svg)
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }

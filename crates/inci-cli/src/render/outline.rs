@@ -6,22 +6,20 @@
 use inci::ScanReport;
 use inci_ocr::{Document, Kind, Origin, Reading};
 use std::fmt::Write as _;
-use std::path::Path;
 
 /// Resolution PDF pages are drawn at.
 const PDF_DPI: u32 = 100;
 
-/// The outline SVG of `document`, read from the file `source`.
+/// The outline SVG of `document`, read from the file whose bytes are `bytes`.
 pub fn svg(
-    source: &Path,
+    bytes: &[u8],
     document: &Document,
     report: &ScanReport,
     reading: &Reading<'_>,
 ) -> anyhow::Result<String> {
-    let bytes = std::fs::read(source)?;
     // Each page: its image (as a data URI), size in pixels, and the factor from the
     // document's box units to those pixels.
-    let pages: Vec<(String, u32, u32, f32)> = match (Kind::detect(&bytes), &document.origin) {
+    let pages: Vec<(String, u32, u32, f32)> = match (Kind::detect(bytes), &document.origin) {
         (Kind::Image(format), Origin::Ocr { width, height, .. }) => {
             let mime = match format {
                 inci_ocr::ImageFormat::Png => "image/png",
@@ -31,7 +29,7 @@ pub fn svg(
                 inci_ocr::ImageFormat::Bmp => "image/bmp",
                 inci_ocr::ImageFormat::Gif => "image/gif",
             };
-            vec![(data_uri(mime, &bytes), *width, *height, 1.0)]
+            vec![(data_uri(mime, bytes), *width, *height, 1.0)]
         }
         (Kind::Pdf, origin) => {
             // Boxes are in points (text) or in pixels of the 300-dpi render (OCR).
@@ -39,7 +37,7 @@ pub fn svg(
                 Origin::PdfText { .. } => 72.0,
                 Origin::Ocr { .. } => inci_ocr::pdf::OCR_DPI as f32,
             };
-            inci_ocr::pdf::render(&bytes, PDF_DPI, inci_ocr::pdf::MAX_OCR_PAGES)?
+            inci_ocr::pdf::render(bytes, PDF_DPI, inci_ocr::pdf::MAX_OCR_PAGES)?
                 .into_iter()
                 .map(|png| {
                     let (w, h) = png_size(&png);

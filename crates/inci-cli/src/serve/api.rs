@@ -557,8 +557,8 @@ pub async fn scan_file(request: Request) -> Result<Response, ApiError> {
                     } => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
                     _ => ApiError::bad(e.to_string()),
                 })?;
-        let report = scanner.scan(&label.text);
-        let json = match &label.document {
+        let report = scanner.scan(label.text());
+        let json = match label.document() {
             Some(document) => serde_json::to_vec(&crate::render::json::WithReading {
                 report: &report,
                 ocr: &inci_ocr::Reading::new(document, &report),
