@@ -12,6 +12,7 @@
 
 use super::Per;
 use super::output::{Layout, OutputFormat};
+use crate::render::compact_json;
 use inci::risk::Category;
 use inci::scan::ScanReport;
 use std::collections::HashMap;
@@ -79,21 +80,28 @@ impl Scanned {
             .collect();
         let summary = inci::summary::Summary::of(report);
         let json_error =
-            |e: serde_json::Error| format!("the report could not be written as JSON: {e}");
+            |e: compact_json::Error| format!("the report could not be written as JSON: {e}");
         let answer = match (layout.per, layout.format) {
             (Per::Product, OutputFormat::Jsonl) => {
-                // `{"summary":{...},` then the report's fields.
-                let mut bytes = b"{\"summary\":".to_vec();
-                serde_json::to_writer(&mut bytes, &summary).map_err(json_error)?;
+                // `{"summary":{...},` then the report's fields. A record is about 600 bytes
+                // per ingredient: reserved at once, so the buffer is not grown and copied.
+                let mut bytes = Vec::with_capacity(2048 + 640 * report.ingredients.len());
+                bytes.extend_from_slice(b"{\"summary\":");
+                compact_json::write(&mut bytes, &summary).map_err(json_error)?;
                 bytes.push(b',');
-                let body = match reading {
-                    Some(ocr) => {
-                        serde_json::to_vec(&crate::render::json::WithReading { report, ocr })
-                    }
-                    None => serde_json::to_vec(report),
+                let body = bytes.len();
+                match reading {
+                    Some(ocr) => compact_json::write(
+                        &mut bytes,
+                        &crate::render::json::WithReading { report, ocr },
+                    ),
+                    None => compact_json::write(&mut bytes, report),
                 }
                 .map_err(json_error)?;
-                bytes.extend_from_slice(body.get(1..).unwrap_or_default());
+                // The report's own `{` goes: its fields continue the object opened above.
+                if bytes.get(body) == Some(&b'{') {
+                    bytes.remove(body);
+                }
                 Answer::Json(bytes)
             }
             (Per::Product, OutputFormat::Csv) => {
@@ -129,7 +137,7 @@ impl Scanned {
 
     fn size(&self, label: &str) -> usize {
         let answer = match &self.answer {
-            Answer::Json(j) => j.len(),
+            Answer::Json(j) => j.capacity(),
             Answer::Csv(cells) => cells.iter().map(String::len).sum(),
             Answer::Ingredients(rows) => rows.iter().map(Vec::len).sum(),
         };
