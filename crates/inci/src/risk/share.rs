@@ -294,9 +294,19 @@ pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize
         // (and at least its own min): the largest x[i] that leaves room for that and for the
         // later shares' mins.
         let mut after = 0.0f64; // sum of min after i
+        // The largest min before each i: when every earlier min is under an even split, the
+        // split is the answer, with no sort (nearly every share of a list without printed
+        // percentages).
+        let mut most_before: Vec<f64> = vec![f64::NEG_INFINITY; n];
+        for i in 1..n {
+            most_before[i] = most_before[i - 1].max(lo[i - 1]);
+        }
         for i in (0..n).rev() {
             let room = 100.0 - after;
-            let cap = if n <= REFINED {
+            let even = room / (i + 1) as f64;
+            let cap = if even >= most_before[i] {
+                even
+            } else if n <= REFINED {
                 largest_fitting(&lo[..i], room)
             } else {
                 room / (i + 1) as f64
@@ -311,14 +321,21 @@ pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize
         // it at or under 1 %.
         let mut before_sum = 0.0f64; // sum of max before i
         let mut small_after: Vec<f64> = vec![0.0; n + 1]; // sum of min(1, max) from i on
+        // The least max after i: when an even split is under every later max, it is the
+        // answer, with no sort.
+        let mut least_after: Vec<f64> = vec![f64::INFINITY; n + 1];
         for i in (0..n).rev() {
             small_after[i] = small_after[i + 1] + hi[i].min(1.0);
+            least_after[i] = least_after[i + 1].min(hi[i]);
         }
         for i in 0..n {
             let above = lo[i] > 1.0 || before_sum + small_after[i] < 100.0 - EPS;
             if above {
                 let need = 100.0 - before_sum;
-                let floor = if n <= REFINED {
+                let even = need / (n - i) as f64;
+                let floor = if even <= least_after[i + 1] {
+                    even
+                } else if n <= REFINED {
                     smallest_filling(&hi[i + 1..], need)
                 } else {
                     need / (n - i) as f64
