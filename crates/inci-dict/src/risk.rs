@@ -458,10 +458,21 @@ pub fn annex_export_date() -> Option<&'static str> {
 
 /// The limits of one annex entry, in the annex's order.
 pub fn limits(annex: Annex, reference: &str) -> &'static [Limit] {
-    let table = t::LIMITS;
-    let start = table.partition_point(|l| (l.annex, l.reference) < (annex, reference));
-    let end = table.partition_point(|l| (l.annex, l.reference) <= (annex, reference));
-    &table[start..end]
+    // Asked for every annex entry of every ingredient: a map built once from the sorted
+    // table, instead of two binary searches comparing strings (800 instructions a call).
+    type Index = std::collections::HashMap<(Annex, &'static str), (usize, usize)>;
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Index::new();
+        for (i, l) in t::LIMITS.iter().enumerate() {
+            index.entry((l.annex, l.reference)).or_insert((i, i)).1 = i + 1;
+        }
+        index
+    });
+    index
+        .get(&(annex, reference))
+        .and_then(|&(start, end)| t::LIMITS.get(start..end))
+        .unwrap_or_default()
 }
 
 /// Where an ingredient comes from, as recorded data says.
@@ -591,4 +602,22 @@ pub fn contains_statements() -> Vec<&'static str> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_every_scope_of_their_entry_in_table_order() {
+        for l in t::LIMITS {
+            let want: Vec<&Limit> = t::LIMITS
+                .iter()
+                .filter(|m| (m.annex, m.reference) == (l.annex, l.reference))
+                .collect();
+            let got: Vec<&Limit> = limits(l.annex, l.reference).iter().collect();
+            assert_eq!(got, want, "{:?} {}", l.annex, l.reference);
+        }
+        assert!(limits(Annex::III, "no such entry").is_empty());
+    }
 }

@@ -221,12 +221,34 @@ fn remember(text: &str, r: Resolution) {
     });
 }
 
+/// Near names of a folded key (up to three suggestions, a correction when certain), searched
+/// once per thread: texts printed differently (`AQUA`, `Aqua`, `aqua*`) share a key, and the
+/// search is the costliest step of resolving an unknown name.
+fn near_once(key: &str) -> inci_dict::Near {
+    type Memo = std::collections::HashMap<String, inci_dict::Near, foldhash::fast::RandomState>;
+    thread_local! {
+        static NEAR: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+    }
+    if let Some(hit) = NEAR.with(|m| m.borrow().get(key).cloned()) {
+        return hit;
+    }
+    let found = inci_dict::near(key, 3);
+    NEAR.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= CACHE_LIMIT {
+            m.clear();
+        }
+        m.insert(key.to_owned(), found.clone());
+    });
+    found
+}
+
 fn resolve_uncached(text: &str) -> Resolution {
     if let Some(r) = resolve_inner(text, 0) {
         return r;
     }
     let key = inci_dict::fold(text);
-    let mut near = inci_dict::near(&key, 3);
+    let mut near = near_once(&key);
     // The same text without its brackets (`Vaccinum Macrocarpon (Cranberry) Fruit Extract`)
     // or without marks around it (`Magnesium Aluminum Sylicate**`).
     // Other keys to try, each a search as costly as the rest of the label: without brackets
@@ -259,7 +281,7 @@ fn resolve_uncached(text: &str) -> Resolution {
         if near.correction.is_some() {
             break;
         }
-        let inner = inci_dict::near(&other, 3);
+        let inner = near_once(&other);
         if near.suggestions.is_empty() || inner.correction.is_some() {
             near = inner;
         }
