@@ -113,11 +113,24 @@ fn byte_needs_escape(b: u8) -> bool {
 
 /// The offset of the first byte to escape, if any: eight bytes at a time, the last word
 /// overlapping the one before (its bytes there are known clean), then byte by byte within
-/// the word that has one. A string under eight bytes is looked at byte by byte.
+/// the word that has one. A string under four bytes is looked at byte by byte.
 fn first_escape(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
     if n < 8 {
-        return within(bytes, 0);
+        // Keys and short values (`name`, `main`, `order`): from four bytes on, the first and
+        // the last four make one word.
+        if n < 4 {
+            return within(bytes, 0);
+        }
+        let half = |at: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&bytes[at..at + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        if word_needs_escape(half(0) | half(n - 4) << 32) {
+            return within(bytes, 0);
+        }
+        return None;
     }
     let word = |at: usize| {
         let mut w = [0u8; 8];

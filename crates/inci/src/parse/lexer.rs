@@ -363,6 +363,10 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
     (lx.pieces, lx.diagnostics)
 }
 
+/// Possible starts of [`rules::drug_facts_section`].
+const DRUG_FACTS_STARTS: &rules::Prefixes =
+    &rules::Prefixes::new(&["purpos", "uses", "use:", "other ", "questi"]);
+
 impl Lexer<'_> {
     /// True at a header (`Inactive Ingredients:`) or Drug Facts section (`Purpose:`) that
     /// starts after a space.
@@ -375,10 +379,8 @@ impl Lexer<'_> {
             return false;
         }
         self.headers.binary_search_by_key(&pos, |&(s, _)| s).is_ok()
-            || (rules::could_start(
-                &self.input[pos..],
-                &["purpos", "uses", "use:", "other ", "questi"],
-            ) && rules::drug_facts_section(&self.input[pos..]).is_ok())
+            || (rules::could_start(&self.input[pos..], DRUG_FACTS_STARTS)
+                && rules::drug_facts_section(&self.input[pos..]).is_ok())
     }
 
     fn is_list_punct(&self, pos: usize) -> bool {
@@ -613,8 +615,24 @@ impl Lexer<'_> {
     fn item(&mut self) {
         let start = self.pos;
         let input = self.input;
+        let bytes = input.as_bytes();
         while let Some(c) = char_at(input, self.pos) {
             let here = self.pos;
+            // The rest of a word: an ASCII letter or digit after one is no bracket, quote or
+            // separator, and no header starts there (one starts after a space), so none of
+            // the tests below can stop at it. Skipped a byte at a time, most of a label is.
+            let mut word = here;
+            while here > start
+                && word < bytes.len()
+                && bytes[word].is_ascii_alphanumeric()
+                && bytes[word - 1].is_ascii_alphanumeric()
+            {
+                word += 1;
+            }
+            if word > here {
+                self.pos = word;
+                continue;
+            }
             if self.block_close == Some(here) || self.is_list_punct(here) {
                 break;
             }
