@@ -190,6 +190,43 @@ fn scan_many_tables<'py>(
     per_row(py, &slots, &tables)
 }
 
+/// Scans many labels like [`scan_many`], and gives each text's summary (a dict of the
+/// `inci_*` columns) and its report as one compact JSON string, `None` for a `None` text: what
+/// the Spark UDF's struct holds. The JSON is written natively (as `scan_many_json` writes it)
+/// instead of as dicts that Python would then dump again, a fifth of the time per row.
+#[pyfunction]
+#[pyo3(signature = (texts, profile = "general", product_type = None, market = "eu"))]
+fn scan_many_summaries<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    profile: &str,
+    product_type: Option<&str>,
+    market: &str,
+) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let scanner = scanner(profile, product_type, market)?;
+    let owned = texts_of(texts)?;
+    let (distinct, slots) = distinct(&owned);
+    let answers = scan_distinct(py, &distinct, |t| {
+        let report = scanner.scan(t);
+        let json = serde_json::to_string(&report).map_err(|e| e.to_string());
+        (inci::summary::Summary::of(&report), json)
+    })?;
+    let mut conv = to_python::Converter::new(py);
+    slots
+        .iter()
+        .map(|s| {
+            let Some((summary, json)) = s.and_then(|i| answers.get(i)) else {
+                return Ok(None);
+            };
+            let json = json
+                .as_ref()
+                .map_err(|e| PyValueError::new_err(e.clone()))?;
+            let pair = (conv.convert(summary)?, PyString::new(py, json));
+            Ok(Some(pair.into_pyobject(py)?.into_any()))
+        })
+        .collect()
+}
+
 /// The product columns `scan_frame` and `inci batch --format csv` share, in order.
 #[pyfunction]
 fn summary_columns() -> Vec<&'static str> {
@@ -313,6 +350,7 @@ fn _inci(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scan_json, m)?)?;
     m.add_function(wrap_pyfunction!(scan_many_json, m)?)?;
     m.add_function(wrap_pyfunction!(scan_many_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_many_summaries, m)?)?;
     m.add_function(wrap_pyfunction!(summary_columns, m)?)?;
     m.add_function(wrap_pyfunction!(ingredient_columns, m)?)?;
     m.add_function(wrap_pyfunction!(lint_json, m)?)?;

@@ -24,7 +24,6 @@ virtualenv's, unless told: ``export PYSPARK_PYTHON="$VIRTUAL_ENV/bin/python"`` f
 """
 
 
-import json
 from typing import Any, Optional  # no `from __future__ import annotations`: Spark reads the
 # UDF's type hints at definition time and needs them as real types, not strings.
 
@@ -68,17 +67,19 @@ def scan_udf(
     @pandas_udf(SCHEMA)  # type: ignore[misc]
     def inci_scan(texts: pd.Series) -> pd.DataFrame:
         cells = [t if isinstance(t, str) else None for t in texts]
-        tables = _inci.scan_many_tables(cells, profile, product_type, market)
+        # The summary as a dict and the report as JSON written natively: no per-row dicts of
+        # the whole report for Python to dump again (a fifth of the time per row).
+        answers = _inci.scan_many_summaries(cells, profile, product_type, market)
         rows = []
-        for t in tables:
-            if t is None:
+        for a in answers:
+            if a is None:
                 row = {c: None for c in columns}
                 row["inci_status"] = "error"
                 row["inci_error"] = "missing ingredient text"
             else:
-                report, summary, _ = t
+                summary, report = a
                 row = dict(summary)
-                row["report"] = json.dumps(report, ensure_ascii=False, separators=(",", ":"))
+                row["report"] = report
             rows.append(row)
         out = pd.DataFrame(rows, columns=columns)
         return out.astype(
