@@ -80,6 +80,25 @@ def test_scan_many_keeps_order_and_none():
     assert inci.scan_many_json(["Aqua"]) == [json.dumps(inci.scan("Aqua"), separators=(",", ":"), ensure_ascii=False)]
 
 
+def test_summaries_with_report_json_equal_the_tables():
+    # What the Spark UDF reads: per text the summary dict and the report as JSON, equal to
+    # the tables' summary and to the report dict; None stays None; options are passed on.
+    from inci import _inci
+
+    texts = ["Aqua, Glycerin, Parfum", None, "Ｈ２Ｏ, 정제수", "Retinyl Palmitate 0.5%"]
+    got = _inci.scan_many_summaries(texts, "general", None, "eu,kr")
+    want = _inci.scan_many_tables(texts, "general", None, "eu,kr")
+    assert len(got) == len(want) == 4
+    assert got[1] is None and want[1] is None
+    for g, w in zip(got, want):
+        if w is not None:
+            summary, report = g
+            assert summary == w[1]
+            assert json.loads(report) == w[0]
+    with pytest.raises(ValueError):
+        _inci.scan_many_summaries(["Aqua"], "no such profile", None, "eu")
+
+
 def test_bad_input_raises_clear_errors():
     with pytest.raises(ValueError, match='unknown profile "oily"; one of: general'):
         inci.scan("Aqua", profile="oily")
