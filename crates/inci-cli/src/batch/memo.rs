@@ -12,9 +12,9 @@
 
 use super::Per;
 use super::output::{Layout, OutputFormat};
-use crate::render::compact_json;
 use inci::risk::Category;
 use inci::scan::ScanReport;
+use inci_json as compact_json;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -95,7 +95,7 @@ impl Scanned {
                         &mut bytes,
                         &crate::render::json::WithReading { report, ocr },
                     ),
-                    None => compact_json::write(&mut bytes, report),
+                    None => compact_json::write_report(&mut bytes, report),
                 }
                 .map_err(json_error)?;
                 // The report's own `{` goes: its fields continue the object opened above.

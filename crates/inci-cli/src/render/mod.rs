@@ -1,7 +1,6 @@
 //! Renderers: how a [`ScanReport`](inci::scan::ScanReport) is shown (`text`, `json`), and
 //! how lints are (`lint_text`, `lint_json`, `sarif`, `github`).
 
-pub mod compact_json;
 mod excerpt;
 pub mod explain;
 pub mod github;

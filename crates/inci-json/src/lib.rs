@@ -1,16 +1,27 @@
-//! Compact JSON, byte for byte what `serde_json::to_writer` writes, in a quarter of the
-//! instructions for `inci batch`'s records.
+//! inci's reports as compact JSON, byte for byte what `serde_json::to_writer` writes, in
+//! about half the instructions: what `inci batch` writes its records with, and the Python
+//! package its JSON strings. A crate of its own so that the library `inci` stays free of
+//! `serde_json`.
 //!
 //! A scan record is about 22 times the size of the list it reports on, nearly all of it
 //! strings (names, functions, citations, messages). `serde_json` looks every byte of every
-//! string up in its escape table; here a string is first checked eight bytes at a time for
-//! a quote, a backslash or a control character, and written with one copy when it has none
-//! (nearly all of them). A string that has one is escaped exactly as `serde_json` does it.
-//! Numbers are written by `serde_json` itself, so they cannot differ. The tests compare this
-//! writer's output with `serde_json`'s.
+//! string up in its escape table; [`write`] first checks a string eight bytes at a time for a
+//! quote, a backslash or a control character, and writes it with one copy when it has none
+//! (nearly all of them); one that has one is escaped exactly as `serde_json` does it. Numbers
+//! are written by `serde_json`'s own formatter, so they cannot differ.
+//!
+//! [`write_report`] writes a [`ScanReport`] the same way, and copies each ingredient's
+//! dictionary facts (`cas`, `functions`, `role`, `does`: the same for every ingredient of one
+//! CosIng entry) from a per-thread memo instead of writing them again. The tests compare both
+//! with `serde_json`'s output, on synthetic values and on every fixture label.
 
+use inci::ingredient::Ingredient;
+use inci::role::Role;
+use inci::scan::ScanReport;
 use serde::ser::{self, Serialize};
 use serde_json::ser::{CompactFormatter, Formatter};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Appends `value` as compact JSON to `out`, as `serde_json::to_writer(out, value)` would.
 pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
@@ -664,6 +675,206 @@ impl ser::Serializer for KeyWriter<'_> {
     ) -> Result<Self::SerializeStructVariant, Error> {
         Err(key_must_be_a_string())
     }
+}
+
+/// Appends `report` as compact JSON to `out`: byte for byte `serde_json::to_writer(out,
+/// report)`, with each ingredient's dictionary facts copied from a per-thread memo.
+pub fn write_report(out: &mut Vec<u8>, report: &ScanReport) -> Result<(), Error> {
+    // The fields of `ScanReport` in declaration order, with its `skip_serializing_if` and
+    // `serialize_with` rules (the tests hold the two to the same bytes).
+    out.extend_from_slice(b"{\"headline\":");
+    write(out, &report.headline)?;
+    out.extend_from_slice(b",\"ingredients\":[");
+    for (i, ingredient) in report.ingredients.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_ingredient(out, ingredient)?;
+    }
+    out.extend_from_slice(b"],\"findings\":");
+    write(out, &report.findings)?;
+    out.extend_from_slice(b",\"concerns\":");
+    write(out, &report.concerns)?;
+    out.extend_from_slice(b",\"vegan\":");
+    write(out, &report.vegan)?;
+    out.extend_from_slice(b",\"vegetarian\":");
+    write(out, &report.vegetarian)?;
+    out.extend_from_slice(b",\"minor_from\":");
+    write(out, &report.minor_from)?;
+    out.extend_from_slice(b",\"profile\":");
+    write(out, &report.profile)?;
+    if let Some(p) = report.product_type {
+        out.extend_from_slice(b",\"product_type\":");
+        string(out, p.as_str());
+    }
+    out.extend_from_slice(b",\"markets\":");
+    write(out, &report.markets)?;
+    out.extend_from_slice(b",\"skipped\":");
+    write(out, &report.skipped)?;
+    out.extend_from_slice(b",\"diagnostics\":");
+    write(out, &report.diagnostics)?;
+    if let Some(i) = &report.inconsistent_shares {
+        out.extend_from_slice(b",\"inconsistent_shares\":");
+        write(out, i)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// One ingredient: the fields of [`Ingredient`] in declaration order, with its skip rules and
+/// `role` flattened into `role` and `does`.
+fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
+    out.extend_from_slice(b"{\"raw\":");
+    string(out, &ing.raw);
+    out.extend_from_slice(b",\"span\":[");
+    number!(out, write_u64, ing.span.start as u64)?;
+    out.push(b',');
+    number!(out, write_u64, ing.span.end as u64)?;
+    out.push(b']');
+    out.extend_from_slice(b",\"name\":");
+    match ing.name {
+        Some(name) => string(out, name),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"section\":");
+    write(out, &ing.section)?;
+    out.extend_from_slice(b",\"suggestions\":[");
+    for (i, s) in ing.suggestions.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        string(out, s.name);
+    }
+    out.extend_from_slice(b"],\"matched_via\":");
+    write(out, &ing.matched_via)?;
+    if let Some(s) = &ing.synonym {
+        out.extend_from_slice(b",\"synonym\":");
+        write(out, s)?;
+    }
+    if !ing.alternatives.is_empty() {
+        out.extend_from_slice(b",\"alternatives\":");
+        write(out, &ing.alternatives)?;
+    }
+    if !ing.qualifiers.is_empty() {
+        out.extend_from_slice(b",\"qualifiers\":");
+        write(out, &ing.qualifiers)?;
+    }
+    facts(out, ing)?;
+    if let Some(s) = &ing.share {
+        // `Share`'s fields in order, its floats written directly.
+        out.extend_from_slice(b",\"share\":{\"min\":");
+        float!(out, write_f64, s.min)?;
+        out.extend_from_slice(b",\"max\":");
+        float!(out, write_f64, s.max)?;
+        out.extend_from_slice(b",\"basis\":");
+        write(out, &s.basis)?;
+        if let Some(cap) = &s.if_compliant {
+            out.extend_from_slice(b",\"if_compliant\":");
+            write(out, cap)?;
+        }
+        out.push(b'}');
+    }
+    if let Some(c) = &ing.comedogenic {
+        out.extend_from_slice(b",\"comedogenic\":");
+        write(out, c)?;
+    }
+    if let Some(o) = &ing.origin {
+        out.extend_from_slice(b",\"origin\":");
+        write(out, o)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// Entries whose facts a thread remembers (the dictionary has fewer; a bound all the same).
+const MAX_FACTS: usize = 1 << 16;
+
+/// The facts an ingredient's JSON was written from, and that JSON.
+struct Facts {
+    cas: Option<&'static str>,
+    functions: Vec<&'static str>,
+    role: Option<Role>,
+    json: Box<[u8]>,
+}
+
+impl Facts {
+    /// True when `ing` carries exactly these facts: the same strings of the dictionary (by
+    /// address, they are `'static`), the same role. A caller may have changed an
+    /// ingredient's fields; then the facts are written anew.
+    fn hold_for(&self, ing: &Ingredient) -> bool {
+        let same = |a: &str, b: &str| std::ptr::eq(a, b);
+        self.role == ing.role
+            && match (self.cas, ing.cas) {
+                (Some(a), Some(b)) => same(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+            && self.functions.len() == ing.functions.len()
+            && self
+                .functions
+                .iter()
+                .zip(&ing.functions)
+                .all(|(a, b)| same(a, b))
+    }
+}
+
+thread_local! {
+    static FACTS: RefCell<HashMap<u32, Facts, foldhash::fast::RandomState>> =
+        RefCell::new(HashMap::default());
+}
+
+/// `,"cas":...,"functions":[...],"role":...,"does":...` as far as the ingredient has them.
+fn facts(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
+    let Some(entry) = ing.entry else {
+        return write_facts(out, ing);
+    };
+    let copied = FACTS.with(|m| {
+        m.borrow()
+            .get(&entry.id)
+            .filter(|f| f.hold_for(ing))
+            .map(|f| out.extend_from_slice(&f.json))
+            .is_some()
+    });
+    if copied {
+        return Ok(());
+    }
+    let start = out.len();
+    write_facts(out, ing)?;
+    let json: Box<[u8]> = out.get(start..).unwrap_or_default().into();
+    FACTS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MAX_FACTS {
+            m.clear();
+        }
+        m.insert(
+            entry.id,
+            Facts {
+                cas: ing.cas,
+                functions: ing.functions.clone(),
+                role: ing.role,
+                json,
+            },
+        );
+    });
+    Ok(())
+}
+
+fn write_facts(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
+    if let Some(cas) = ing.cas {
+        out.extend_from_slice(b",\"cas\":");
+        string(out, cas);
+    }
+    if !ing.functions.is_empty() {
+        out.extend_from_slice(b",\"functions\":");
+        write(out, &ing.functions)?;
+    }
+    if let Some(role) = &ing.role {
+        out.extend_from_slice(b",\"role\":");
+        write(out, role)?;
+        out.extend_from_slice(b",\"does\":");
+        string(out, role.words());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

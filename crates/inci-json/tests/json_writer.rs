@@ -1,0 +1,94 @@
+//! `inci_json` writes what `serde_json` writes: every fixture label's report, under several
+//! profiles, product types and markets, twice (the second time from the memo of facts), and
+//! after a caller changed an ingredient's facts.
+
+use inci::scan::Scanner;
+use std::path::Path;
+
+fn fixture_texts() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut out = Vec::new();
+    for dir in ["labels", "risk"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("fixture directory")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("fixture text");
+            out.push((p.display().to_string(), text));
+        }
+    }
+    assert!(out.len() > 100, "fixtures found: {}", out.len());
+    out
+}
+
+fn ours(report: &inci::scan::ScanReport) -> String {
+    let mut out = Vec::new();
+    inci_json::write_report(&mut out, report).expect("writes");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn every_fixture_report_is_byte_for_byte_serde_json() {
+    let scanners = [
+        Scanner::from_names("general", None, Some("eu")),
+        Scanner::from_names("sensitive", Some("leave_on"), Some("all")),
+        Scanner::from_names("acne-prone", Some("rinse-off"), Some("eu,kr")),
+    ];
+    let texts = fixture_texts();
+    // Every optional part of a report occurs somewhere, so each branch of the writer is held
+    // to serde_json's bytes.
+    let mut seen = [false; 8];
+    for scanner in scanners {
+        let scanner = scanner.expect("valid options");
+        for round in 0..2 {
+            for (name, text) in &texts {
+                let report = scanner.scan(text);
+                let ings = &report.ingredients;
+                for (k, hit) in [
+                    report.inconsistent_shares.is_some(),
+                    report.product_type.is_some(),
+                    ings.iter().any(|i| i.synonym.is_some()),
+                    ings.iter().any(|i| !i.alternatives.is_empty()),
+                    ings.iter().any(|i| !i.qualifiers.is_empty()),
+                    ings.iter().any(|i| !i.suggestions.is_empty()),
+                    ings.iter()
+                        .any(|i| i.comedogenic.is_some() && i.origin.is_some()),
+                    ings.iter()
+                        .any(|i| i.share.is_some_and(|s| s.if_compliant.is_some())),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    seen[k] |= hit;
+                }
+                let theirs = serde_json::to_string(&report).expect("serde_json writes");
+                assert_eq!(ours(&report), theirs, "{name}, round {round}");
+                let mut generic = Vec::new();
+                inci_json::write(&mut generic, &report).expect("writes");
+                assert_eq!(String::from_utf8(generic).expect("utf-8"), theirs, "{name}");
+            }
+        }
+    }
+    assert_eq!(seen, [true; 8], "a part of the report no fixture has");
+}
+
+#[test]
+fn changed_facts_are_written_anew() {
+    let text = "Aqua, Glycerin, Niacinamide, Parfum";
+    let report = inci::scan(text);
+    let _ = ours(&report); // the memo now holds these entries' facts
+    let mut changed = report.clone();
+    changed.ingredients[1].functions.push("Made Up");
+    changed.ingredients[1].functions.swap(0, 1);
+    changed.ingredients[2].cas = None;
+    changed.ingredients[3].role = None;
+    let theirs = serde_json::to_string(&changed).expect("serde_json writes");
+    assert_eq!(ours(&changed), theirs);
+    assert_eq!(
+        ours(&report),
+        serde_json::to_string(&report).expect("writes")
+    );
+}
