@@ -45,8 +45,14 @@ pub struct Entry {
 
 impl Entry {
     /// The CosIng functions of this ingredient (`Humectant`, `Skin Conditioning`, ...).
-    pub fn functions(&self) -> impl Iterator<Item = &'static str> {
-        self.functions_joined.split("; ").filter(|f| !f.is_empty())
+    pub fn functions(&self) -> impl Iterator<Item = &'static str> + use<> {
+        // Joined with `; `: split at the byte `;` and the space after it dropped, the same
+        // pieces as splitting at `; ` (a test checks every entry) without a substring
+        // searcher set up per call (60 M instructions over a 2.1 MB catalog).
+        self.functions_joined
+            .split(';')
+            .map(|f| f.strip_prefix(' ').unwrap_or(f))
+            .filter(|f| !f.is_empty())
     }
 }
 
@@ -545,6 +551,17 @@ pub mod codegen_support {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn functions_split_as_joined() {
+        for e in entries() {
+            let want: Vec<&str> = e
+                .functions_joined
+                .split("; ")
+                .filter(|f| !f.is_empty())
+                .collect();
+            assert_eq!(e.functions().collect::<Vec<_>>(), want, "{}", e.name);
+        }
+    }
 
     #[test]
     fn same_cas_finds_the_other_names_of_a_substance() {

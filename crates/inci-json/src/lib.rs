@@ -680,9 +680,16 @@ impl ser::Serializer for KeyWriter<'_> {
 /// Appends `report` as compact JSON to `out`: byte for byte `serde_json::to_writer(out,
 /// report)`, with each ingredient's dictionary facts copied from a per-thread memo.
 pub fn write_report(out: &mut Vec<u8>, report: &ScanReport) -> Result<(), Error> {
+    out.push(b'{');
+    write_report_fields(out, report)
+}
+
+/// Appends the fields of `report` and the closing brace, to continue an object the caller
+/// opened and wrote its own fields in (`inci batch` puts `row`, `id` and `summary` first).
+pub fn write_report_fields(out: &mut Vec<u8>, report: &ScanReport) -> Result<(), Error> {
     // The fields of `ScanReport` in declaration order, with its `skip_serializing_if` and
     // `serialize_with` rules (the tests hold the two to the same bytes).
-    out.extend_from_slice(b"{\"headline\":");
+    out.extend_from_slice(b"\"headline\":");
     write(out, &report.headline)?;
     out.extend_from_slice(b",\"ingredients\":[");
     for (i, ingredient) in report.ingredients.iter().enumerate() {

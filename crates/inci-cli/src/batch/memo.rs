@@ -89,18 +89,23 @@ impl Scanned {
                 bytes.extend_from_slice(b"{\"summary\":");
                 compact_json::write(&mut bytes, &summary).map_err(json_error)?;
                 bytes.push(b',');
-                let body = bytes.len();
                 match reading {
-                    Some(ocr) => compact_json::write(
-                        &mut bytes,
-                        &crate::render::json::WithReading { report, ocr },
-                    ),
-                    None => compact_json::write_report(&mut bytes, report),
-                }
-                .map_err(json_error)?;
-                // The report's own `{` goes: its fields continue the object opened above.
-                if bytes.get(body) == Some(&b'{') {
-                    bytes.remove(body);
+                    // The report's fields continue the object opened above; with a reading,
+                    // the generic writer's object loses its `{`.
+                    Some(ocr) => {
+                        let body = bytes.len();
+                        compact_json::write(
+                            &mut bytes,
+                            &crate::render::json::WithReading { report, ocr },
+                        )
+                        .map_err(json_error)?;
+                        if bytes.get(body) == Some(&b'{') {
+                            bytes.remove(body);
+                        }
+                    }
+                    None => {
+                        compact_json::write_report_fields(&mut bytes, report).map_err(json_error)?
+                    }
                 }
                 // Records wait in memory until their chunk is written: the spare capacity
                 // goes (a shrink in place), or it was 19 MB more peak memory on a catalog.
