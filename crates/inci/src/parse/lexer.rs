@@ -45,18 +45,32 @@ impl Brackets {
         let mut pairs = Vec::new();
         let mut stack: Vec<(usize, char)> = Vec::new();
         let mut unmatched = Vec::new();
-        for (i, c) in input.char_indices() {
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Nearly every byte is ASCII and no bracket or line break: skipped without
+            // decoding a character.
+            let b = bytes[i];
+            if b < 0x80 && !matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | b'{' | b'}') {
+                i += 1;
+                continue;
+            }
+            let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let at = i;
+            i += c.len_utf8();
             if c == '\n' {
                 unmatched.extend(stack.drain(..).map(|(p, _)| p));
             } else if rules::closing_bracket(c).is_some() {
-                stack.push((i, c));
+                stack.push((at, c));
             } else if matches!(c, ')' | ']' | '}' | '）' | '】') {
                 match stack.last() {
                     Some(&(p, open)) if rules::closing_bracket(open) == Some(c) => {
                         stack.pop();
-                        pairs.push((p, i + c.len_utf8()));
+                        pairs.push((p, i));
                     }
-                    _ => unmatched.push(i),
+                    _ => unmatched.push(at),
                 }
             }
         }
