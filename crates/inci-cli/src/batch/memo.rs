@@ -36,6 +36,15 @@ pub(crate) struct Scanned {
     pub unknown: Vec<String>,
 }
 
+/// Most bytes a worker's record buffer keeps between records (a record is about 600 bytes an
+/// ingredient).
+const MAX_SCRATCH: usize = 1 << 20;
+
+thread_local! {
+    /// Each worker's buffer for the record being written.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// The output part of a scanned label.
 #[derive(Debug)]
 pub(crate) enum Answer {
@@ -83,33 +92,40 @@ impl Scanned {
             |e: compact_json::Error| format!("the report could not be written as JSON: {e}");
         let answer = match (layout.per, layout.format) {
             (Per::Product, OutputFormat::Jsonl) => {
-                // `{"summary":{...},` then the report's fields. A record is about 600 bytes
-                // per ingredient: reserved at once, so the buffer is not grown and copied.
-                let mut bytes = Vec::with_capacity(2048 + 640 * report.ingredients.len());
-                bytes.extend_from_slice(b"{\"summary\":");
-                compact_json::write(&mut bytes, &summary).map_err(json_error)?;
-                bytes.push(b',');
-                match reading {
-                    // The report's fields continue the object opened above; with a reading,
-                    // the generic writer's object loses its `{`.
-                    Some(ocr) => {
-                        let body = bytes.len();
-                        compact_json::write(
-                            &mut bytes,
-                            &crate::render::json::WithReading { report, ocr },
-                        )
-                        .map_err(json_error)?;
-                        if bytes.get(body) == Some(&b'{') {
-                            bytes.remove(body);
+                // `{"summary":{...},` then the report's fields, written in this thread's
+                // scratch buffer (grown once, never per record) and copied out at their exact
+                // size: records wait in memory until their chunk is written, and spare
+                // capacity there, or the holes a shrink in place leaves, raised peak memory.
+                let bytes = SCRATCH.with(|scratch| -> Result<Vec<u8>, String> {
+                    let mut bytes = scratch.borrow_mut();
+                    bytes.clear();
+                    bytes.extend_from_slice(b"{\"summary\":");
+                    compact_json::write(&mut bytes, &summary).map_err(json_error)?;
+                    bytes.push(b',');
+                    match reading {
+                        // The report's fields continue the object opened above; with a
+                        // reading, the generic writer's object loses its `{`.
+                        Some(ocr) => {
+                            let body = bytes.len();
+                            compact_json::write(
+                                &mut bytes,
+                                &crate::render::json::WithReading { report, ocr },
+                            )
+                            .map_err(json_error)?;
+                            if bytes.get(body) == Some(&b'{') {
+                                bytes.remove(body);
+                            }
                         }
+                        None => compact_json::write_report_fields(&mut bytes, report)
+                            .map_err(json_error)?,
                     }
-                    None => {
-                        compact_json::write_report_fields(&mut bytes, report).map_err(json_error)?
+                    let record = bytes.to_vec();
+                    // A huge list's record is not kept as the buffer of every later one.
+                    if bytes.capacity() > MAX_SCRATCH {
+                        *bytes = Vec::new();
                     }
-                }
-                // Records wait in memory until their chunk is written: the spare capacity
-                // goes (a shrink in place), or it was 19 MB more peak memory on a catalog.
-                bytes.shrink_to_fit();
+                    Ok(record)
+                })?;
                 Answer::Json(bytes)
             }
             (Per::Product, OutputFormat::Csv) => {
@@ -145,7 +161,7 @@ impl Scanned {
 
     fn size(&self, label: &str) -> usize {
         let answer = match &self.answer {
-            Answer::Json(j) => j.capacity(),
+            Answer::Json(j) => j.len(),
             Answer::Csv(cells) => cells.iter().map(String::len).sum(),
             Answer::Ingredients(rows) => rows.iter().map(Vec::len).sum(),
         };
