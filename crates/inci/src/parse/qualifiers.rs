@@ -19,7 +19,8 @@ pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
         .is_some_and(|c| c.is_alphanumeric() && !rules::is_footnote_mark(c))
         && !rules::ends_like_amount(text);
     let plain_start = text.chars().next().is_some_and(|c| c.is_alphabetic());
-    if plain_end && plain_start && !text.contains(['(', '[']) {
+    // A byte test: brackets are ASCII, and a character pattern would decode every character.
+    if plain_end && plain_start && !text.bytes().any(|b| b == b'(' || b == b'[') {
         return (span, Vec::new());
     }
     let mut start = span.start;
