@@ -161,6 +161,11 @@ pub(crate) fn findings(
     out: &mut Vec<Finding>,
     first: usize,
 ) {
+    // Every finding below is an entry's: most ingredients have none, and stop before the
+    // estimate, which looks at each later ingredient (quadratic in the list).
+    if entries.is_empty() {
+        return;
+    }
     let Some(ing) = label.get(i) else { return };
     let declared = crate::risk::share::declared(ing);
     // With no printed percentage, the least the label's order allows (`share`), and what
