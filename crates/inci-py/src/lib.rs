@@ -70,10 +70,10 @@ fn scan_many_json(
     product_type: Option<&str>,
     market: &str,
 ) -> PyResult<Vec<Option<String>>> {
-    let scanner = scanner(profile, product_type, market)?;
-    let owned = texts_of(texts)?;
-    let (distinct, slots) = distinct(&owned);
-    let answers: Vec<String> = scan_distinct(py, &distinct, |t| report_json(&scanner.scan(t)))?
+    let (slots, answers) = answer_distinct(py, texts, (profile, product_type, market), |s, t| {
+        report_json(&s.scan(t))
+    })?;
+    let answers: Vec<String> = answers
         .into_iter()
         .collect::<Result<_, _>>()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
@@ -81,6 +81,23 @@ fn scan_many_json(
         .iter()
         .map(|s| s.and_then(|i| answers.get(i).cloned()))
         .collect())
+}
+
+/// Each text's slot among the distinct texts (`None` for a `None` text) and `answer` of each
+/// distinct text with the scanner for the options: what every `scan_many*` function starts
+/// with.
+fn answer_distinct<T: Send>(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    options: (&str, Option<&str>, &str),
+    answer: impl Fn(&Scanner, &str) -> T + Sync,
+) -> PyResult<(Vec<Option<usize>>, Vec<T>)> {
+    let (profile, product_type, market) = options;
+    let scanner = scanner(profile, product_type, market)?;
+    let owned = texts_of(texts)?;
+    let (distinct, slots) = distinct(&owned);
+    let answers = scan_distinct(py, &distinct, |t| answer(&scanner, t))?;
+    Ok((slots, answers))
 }
 
 /// Labels scanned between two checks for Ctrl-C (about a second of work on two cores).
@@ -147,10 +164,8 @@ fn scan_many<'py>(
     product_type: Option<&str>,
     market: &str,
 ) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
-    let scanner = scanner(profile, product_type, market)?;
-    let owned = texts_of(texts)?;
-    let (distinct, slots) = distinct(&owned);
-    let reports = scan_distinct(py, &distinct, |t| scanner.scan(t))?;
+    let (slots, reports) =
+        answer_distinct(py, texts, (profile, product_type, market), |s, t| s.scan(t))?;
     per_row(py, &slots, &reports)
 }
 
@@ -184,11 +199,8 @@ fn scan_many_tables<'py>(
     product_type: Option<&str>,
     market: &str,
 ) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
-    let scanner = scanner(profile, product_type, market)?;
-    let owned = texts_of(texts)?;
-    let (distinct, slots) = distinct(&owned);
-    let tables = scan_distinct(py, &distinct, |t| {
-        let report = scanner.scan(t);
+    let (slots, tables) = answer_distinct(py, texts, (profile, product_type, market), |s, t| {
+        let report = s.scan(t);
         let summary = inci::summary::Summary::of(&report);
         let rows = inci::summary::IngredientRow::of(&report);
         (report, summary, rows)
@@ -209,11 +221,8 @@ fn scan_many_summaries<'py>(
     product_type: Option<&str>,
     market: &str,
 ) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
-    let scanner = scanner(profile, product_type, market)?;
-    let owned = texts_of(texts)?;
-    let (distinct, slots) = distinct(&owned);
-    let answers = scan_distinct(py, &distinct, |t| {
-        let report = scanner.scan(t);
+    let (slots, answers) = answer_distinct(py, texts, (profile, product_type, market), |s, t| {
+        let report = s.scan(t);
         let json = report_json(&report);
         (inci::summary::Summary::of(&report), json)
     })?;
