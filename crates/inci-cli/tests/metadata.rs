@@ -63,8 +63,8 @@ fn publishable_crates_have_complete_metadata() {
         }
     }
     assert_eq!(
-        checked, 4,
-        "inci, inci-dict, inci-ocr and inci-cli are publishable"
+        checked, 5,
+        "inci, inci-dict, inci-json, inci-ocr and inci-cli are publishable"
     );
     for licence in ["LICENSE-MIT", "LICENSE-APACHE"] {
         assert!(root.join(licence).exists(), "{licence} missing");

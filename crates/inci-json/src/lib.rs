@@ -14,6 +14,13 @@
 //! dictionary facts (`cas`, `functions`, `role`, `does`: the same for every ingredient of one
 //! CosIng entry) from a per-thread memo instead of writing them again. The tests compare both
 //! with `serde_json`'s output, on synthetic values and on every fixture label.
+//!
+//! ```
+//! let report = inci::scan("Aqua, Glycerin, Parfum");
+//! let mut out = Vec::new();
+//! inci_json::write_report(&mut out, &report).expect("a report is always JSON");
+//! assert_eq!(out, serde_json::to_vec(&report).expect("serde_json writes it"));
+//! ```
 
 use inci::ingredient::Ingredient;
 use inci::role::Role;
