@@ -449,12 +449,16 @@ fn in_list(list: &[&str], word: &str) -> bool {
 /// Sentences rather than a name: several words, at least two of them function words, or
 /// very many words.
 pub(crate) fn looks_like_prose(text: &str) -> bool {
-    // Counted on bytes: fewer than three words is never prose; most items stop here.
-    let n = text
-        .as_bytes()
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-        .count();
+    // Counted on bytes, the runs of bytes that are no ASCII whitespace (what splitting at
+    // whitespace and dropping empty pieces counts) in one loop: fewer than three words is
+    // never prose, and most items stop here.
+    let mut n = 0usize;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
     if n < 3 {
         return false;
     }
@@ -600,5 +604,17 @@ mod tests {
         assert!(has_pack_size("1.7 fl oz"));
         assert!(!has_pack_size("PEG-100 Stearate"));
         assert!(!has_pack_size("C12-15 Alkyl Benzoate"));
+    }
+
+    #[test]
+    fn three_words_are_counted_as_whitespace_splits_count_them() {
+        // Two words and one function word: never prose, however the spaces fall; three words
+        // with two function words: prose, with any ASCII whitespace between them.
+        for text in ["Aqua and", " Aqua\t\n and ", "Aqua\u{a0}of the", "of the", ""] {
+            assert!(!looks_like_prose(text), "{text:?}");
+        }
+        for text in ["extract of the leaf", " extract\tof\r\nthe  leaf ", "of the and"] {
+            assert!(looks_like_prose(text), "{text:?}");
+        }
     }
 }
