@@ -610,10 +610,20 @@ mod tests {
     fn three_words_are_counted_as_whitespace_splits_count_them() {
         // Two words and one function word: never prose, however the spaces fall; three words
         // with two function words: prose, with any ASCII whitespace between them.
-        for text in ["Aqua and", " Aqua\t\n and ", "Aqua\u{a0}of the", "of the", ""] {
+        for text in [
+            "Aqua and",
+            " Aqua\t\n and ",
+            "Aqua\u{a0}of the",
+            "of the",
+            "",
+        ] {
             assert!(!looks_like_prose(text), "{text:?}");
         }
-        for text in ["extract of the leaf", " extract\tof\r\nthe  leaf ", "of the and"] {
+        for text in [
+            "extract of the leaf",
+            " extract\tof\r\nthe  leaf ",
+            "of the and",
+        ] {
             assert!(looks_like_prose(text), "{text:?}");
         }
     }
