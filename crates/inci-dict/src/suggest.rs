@@ -54,15 +54,12 @@ pub(crate) fn near_keys(key: &str, max: usize) -> Vec<(usize, &'static str, &'st
     // Only keys whose length is within `max` of the query's: their signatures are computed
     // per length, the first time a query needs that length.
     for length in len.saturating_sub(max)..=len + max {
-        let bucket = signatures_of_length(length);
-        for (i, sig) in bucket.signatures.iter().enumerate() {
+        let (slots, signatures) = signatures_of_length(length);
+        for (&slot, sig) in slots.iter().zip(signatures) {
             // A cheap lower bound before the real work: one edit changes the letter counts
             // by at most two. (It implies the old test of which buckets occur at all, whose
             // `count_ones` has no instruction of its own on baseline x86-64.)
             if l1(&qsig, sig) <= 2 * max {
-                let Some(&slot) = bucket.slots.get(i) else {
-                    continue;
-                };
                 let k = &cosing_codegen::KEYS[slot as usize];
                 b_chars.clear();
                 b_chars.extend(k.text().chars());
@@ -133,24 +130,13 @@ fn l1(a: &Signature, b: &Signature) -> usize {
     sum as usize
 }
 
-/// The keys of one length that suggestions may name: their signatures in one array (the
-/// search runs through it) and, at the same index, each key's slot.
-#[derive(Debug, Default)]
-struct Bucket {
-    signatures: Vec<Signature>,
-    slots: Vec<u32>,
-}
-
-/// Signatures of the keys of one length (in characters), with each key's index. Built the
+/// The slots of the keys of one length (in characters) that suggestions may name, and their
+/// signatures at the same index, in one array the search runs through. Built the
 /// first time a query needs that length and kept: one unknown name touches about seven
 /// lengths, so `inci scan` of a label with a typo pays for a fraction of the dictionary, not
 /// all of it (40 M instructions when every signature was built at once).
-fn signatures_of_length(len: usize) -> &'static Bucket {
-    type Lazy = std::sync::OnceLock<Bucket>;
-    static EMPTY: Bucket = Bucket {
-        signatures: Vec::new(),
-        slots: Vec::new(),
-    };
+fn signatures_of_length(len: usize) -> (&'static [u32], &'static [Signature]) {
+    type Lazy = std::sync::OnceLock<Vec<Signature>>;
     static BY_LENGTH: std::sync::OnceLock<Vec<(Vec<u32>, Lazy)>> = std::sync::OnceLock::new();
     let by_length = BY_LENGTH.get_or_init(|| {
         let mut slots: Vec<Vec<u32>> = Vec::new();
@@ -186,16 +172,16 @@ fn signatures_of_length(len: usize) -> &'static Bucket {
         }
         slots.into_iter().map(|s| (s, Lazy::new())).collect()
     });
-    let Some((slots, bucket)) = by_length.get(len) else {
-        return &EMPTY;
+    let Some((slots, signatures)) = by_length.get(len) else {
+        return (&[], &[]);
     };
-    bucket.get_or_init(|| Bucket {
-        signatures: slots
+    let signatures = signatures.get_or_init(|| {
+        slots
             .iter()
             .map(|&i| signature(cosing_codegen::KEYS[i as usize].text()))
-            .collect(),
-        slots: slots.clone(),
-    })
+            .collect()
+    });
+    (slots, signatures)
 }
 
 /// A foreign label name of a human-derived ingredient is never a suggestion: two characters
