@@ -491,51 +491,33 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
     }
 }
 
-/// A map key: a string as it is; a number, a boolean or a unit variant as a string; anything
-/// else is no JSON key. Any key `serde_json` takes that this does not is written by
-/// `serde_json` itself, so the two never differ.
+/// A map key, as `serde_json` writes one: a string or unit variant as it is; a number or a
+/// boolean as its JSON text in quotes; anything else is no JSON key.
 struct KeyWriter<'a> {
     out: &'a mut Vec<u8>,
 }
 
 impl KeyWriter<'_> {
-    /// A key `serde_json` knows how to write (numbers, booleans, whatever it accepts).
-    fn by_serde_json<T: Serialize>(self, key: T) -> Result<(), Error> {
-        let mut map = std::collections::BTreeMap::new();
-        map.insert(KeyOnly(key), ());
-        let mut scratch = Vec::new();
-        serde_json::to_writer(&mut scratch, &map)?;
-        // `{"key":null}`: the key is what lies between `{` and `:null}`.
-        let inner = scratch
-            .get(1..scratch.len().saturating_sub(6))
-            .unwrap_or_default();
-        self.out.extend_from_slice(inner);
+    /// A number or boolean key as `serde_json` writes it: its JSON text in quotes (`"20"`,
+    /// `"true"`); a float key must be finite.
+    fn quoted(self, write: impl FnOnce(&mut Vec<u8>) -> Result<(), Error>) -> Result<(), Error> {
+        self.out.push(b'"');
+        write(self.out)?;
+        self.out.push(b'"');
         Ok(())
     }
-}
 
-/// A key compared by nothing (the map holds one), so any `Serialize` can be one.
-struct KeyOnly<T>(T);
-
-impl<T> PartialEq for KeyOnly<T> {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-impl<T> Eq for KeyOnly<T> {}
-impl<T> PartialOrd for KeyOnly<T> {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl<T> Ord for KeyOnly<T> {
-    fn cmp(&self, _: &Self) -> std::cmp::Ordering {
-        std::cmp::Ordering::Equal
-    }
-}
-impl<T: Serialize> Serialize for KeyOnly<T> {
-    fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+    fn float(
+        self,
+        finite: bool,
+        write: impl FnOnce(&mut Vec<u8>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        if !finite {
+            return Err(Error(
+                "float key must be finite (got NaN or +/-inf)".to_owned(),
+            ));
+        }
+        self.quoted(write)
     }
 }
 
@@ -579,43 +561,46 @@ impl ser::Serializer for KeyWriter<'_> {
         value.serialize(self)
     }
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| {
+            out.extend_from_slice(if v { b"true" } else { b"false" });
+            Ok(())
+        })
     }
     fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_i8, v))
     }
     fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_i16, v))
     }
     fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_i32, v))
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_i64, v))
     }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_i128, v))
     }
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_u8, v))
     }
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_u16, v))
     }
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_u32, v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_u64, v))
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.quoted(|out| number!(out, write_u128, v))
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.float(v.is_finite(), |out| number!(out, write_f32, v))
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.by_serde_json(v)
+        self.float(v.is_finite(), |out| number!(out, write_f64, v))
     }
     fn serialize_bytes(self, _v: &[u8]) -> Result<(), Error> {
         Err(key_must_be_a_string())
@@ -1004,6 +989,38 @@ mod tests {
         same(&Inner { x: 1, y: Some("y") });
         same(&Vec::<u8>::new());
         same(&BTreeMap::<String, u8>::new());
+    }
+
+    /// A key that compares as its bits, so floats can be map keys in a test.
+    #[derive(PartialEq, PartialOrd)]
+    struct FloatKey(f64);
+    impl Eq for FloatKey {}
+    impl Ord for FloatKey {
+        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+            self.0.total_cmp(&other.0)
+        }
+    }
+    impl Serialize for FloatKey {
+        fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_f64(self.0)
+        }
+    }
+
+    #[test]
+    fn number_and_float_keys_equal_serde_json() {
+        same(&BTreeMap::from([(-7i64, 1u8), (0, 2), (i64::MAX, 3)]));
+        same(&BTreeMap::from([(u128::MAX, 'x')]));
+        same(&BTreeMap::from([
+            (FloatKey(1.5), 1u8),
+            (FloatKey(-0.0), 2),
+            (FloatKey(1e300), 3),
+        ]));
+        for bad in [f64::NAN, f64::INFINITY] {
+            let map = BTreeMap::from([(FloatKey(bad), 1u8)]);
+            let ours = write(&mut Vec::new(), &map).expect_err("not finite");
+            let theirs = serde_json::to_vec(&map).expect_err("not finite");
+            assert_eq!(ours.to_string(), theirs.to_string());
+        }
     }
 
     #[test]
