@@ -992,9 +992,18 @@ mod tests {
     }
 
     /// A key that compares as its bits, so floats can be map keys in a test.
-    #[derive(PartialEq, PartialOrd)]
     struct FloatKey(f64);
+    impl PartialEq for FloatKey {
+        fn eq(&self, other: &Self) -> bool {
+            self.cmp(other).is_eq()
+        }
+    }
     impl Eq for FloatKey {}
+    impl PartialOrd for FloatKey {
+        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
     impl Ord for FloatKey {
         fn cmp(&self, other: &Self) -> std::cmp::Ordering {
             self.0.total_cmp(&other.0)
