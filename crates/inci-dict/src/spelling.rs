@@ -48,30 +48,28 @@ pub fn americanize(key: &str) -> Option<String> {
 /// whose two bytes begin some piece is compared with the pieces (every key is asked, nearly
 /// none has one; 18 substring searches per key cost 54 M instructions over 2.1 MB of lists).
 fn has_piece(key: &[u8]) -> bool {
-    let starts = piece_starts();
     key.windows(2).enumerate().any(|(i, w)| {
         let pair = usize::from(w[0]) << 8 | usize::from(w[1]);
-        starts[pair / 64] & (1 << (pair % 64)) != 0
+        PIECE_STARTS[pair / 64] & (1 << (pair % 64)) != 0
             && PIECES
                 .iter()
                 .any(|(gb, _)| key[i..].starts_with(gb.as_bytes()))
     })
 }
 
-/// The first two bytes of every British piece, as a set of 65,536 bits.
-fn piece_starts() -> &'static [u64; 1024] {
-    static STARTS: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut bits = [0u64; 1024];
-        for (gb, _) in PIECES {
-            if let [a, b, ..] = gb.as_bytes() {
-                let pair = usize::from(*a) << 8 | usize::from(*b);
-                bits[pair / 64] |= 1 << (pair % 64);
-            }
-        }
-        bits
-    })
-}
+/// The first two bytes of every British piece, as a set of 65,536 bits, built at compile time.
+const PIECE_STARTS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut i = 0;
+    while i < PIECES.len() {
+        let gb = PIECES[i].0.as_bytes();
+        assert!(gb.len() >= 2, "a British piece has two bytes at least");
+        let pair = (gb[0] as usize) << 8 | gb[1] as usize;
+        bits[pair / 64] |= 1 << (pair % 64);
+        i += 1;
+    }
+    bits
+};
 
 #[cfg(test)]
 mod tests {
