@@ -212,13 +212,20 @@ pub(crate) fn resolve_via(text: &str) -> Via {
 }
 
 fn remember(text: &str, r: Resolution) {
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_LIMIT {
-            c.clear();
-        }
-        c.insert(text.to_owned(), r);
-    });
+    CACHE.with(|c| insert_bounded(&mut c.borrow_mut(), text, r));
+}
+
+/// Inserts into a per-thread memo bounded by [`CACHE_LIMIT`]: when full, it is emptied at
+/// once (cheaper than tracking use, and a catalog's names come back in the next rows).
+fn insert_bounded<V>(
+    memo: &mut std::collections::HashMap<String, V, foldhash::fast::RandomState>,
+    key: &str,
+    value: V,
+) {
+    if memo.len() >= CACHE_LIMIT {
+        memo.clear();
+    }
+    memo.insert(key.to_owned(), value);
 }
 
 /// Near names of a folded key (up to three suggestions, a correction when certain), searched
@@ -233,13 +240,7 @@ fn near_once(key: &str) -> inci_dict::Near {
         return hit;
     }
     let found = inci_dict::near(key, 3);
-    NEAR.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= CACHE_LIMIT {
-            m.clear();
-        }
-        m.insert(key.to_owned(), found.clone());
-    });
+    NEAR.with(|m| insert_bounded(&mut m.borrow_mut(), key, found.clone()));
     found
 }
 
