@@ -69,7 +69,6 @@ fn review() -> BTreeMap<Key, AnnexVerdict> {
 fn compiled(annex: Annex, reference: &str, name: &str) -> Option<AnnexVerdict> {
     let entry = inci_dict::entry_by_name(name)?;
     inci_dict::risk::annex_entries(entry.id)
-        .iter()
         .find(|a| a.annex == annex && a.reference == reference)
         .map(|a| a.verdict)
 }

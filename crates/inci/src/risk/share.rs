@@ -216,11 +216,12 @@ pub fn compliant_caps(
             if entries.is_empty() {
                 return None;
             }
+            let entries: Vec<_> = entries.collect();
             let functions: Vec<&str> = entry.functions().collect();
             let (max, a) = super::checks::annex::compliant_max(
                 ing,
                 ingredients,
-                entries,
+                &entries,
                 product_type,
                 &functions,
             )?;

@@ -63,9 +63,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
             str::to_owned,
         );
         use inci_dict::risk::Annex;
-        let entries = ing
+        let entries: Vec<inci_dict::risk::AnnexEntry> = ing
             .entry
-            .map(|e| inci_dict::risk::annex_entries(e.id))
+            .map(|e| inci_dict::risk::annex_entries(e.id).collect())
             .unwrap_or_default();
         // The annex check's own answer (`risk::annex_applies`): a conditional entry whose
         // condition the label meets prohibits (`(nano)` printed for a nano-only entry,

@@ -85,7 +85,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     let mut seen: Vec<&str> = Vec::new();
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let Some(entry) = ing.entry else { continue };
-        for a in inci_dict::risk::annex_entries(entry.id).iter().filter(|a| {
+        for a in inci_dict::risk::annex_entries(entry.id).filter(|a| {
             // Only entries that identify the name, and a mixture entry only where every
             // component is listed (as the risk check reads them).
             a.annex == inci_dict::risk::Annex::III

@@ -91,12 +91,12 @@ pub fn applies(
 pub(crate) fn compliant_max(
     ing: &Ingredient,
     label: &[Ingredient],
-    entries: &'static [AnnexEntry],
+    entries: &[AnnexEntry],
     product_type: Option<ProductType>,
     functions: &[&str],
-) -> Option<(f64, &'static AnnexEntry)> {
-    let mut best: Option<(f64, &'static AnnexEntry)> = None;
-    let applying: Vec<&'static AnnexEntry> = entries
+) -> Option<(f64, AnnexEntry)> {
+    let mut best: Option<(f64, AnnexEntry)> = None;
+    let applying: Vec<&AnnexEntry> = entries
         .iter()
         .filter(|a| a.annex != Annex::II && applies(a, ing, label, product_type) == Applies::Yes)
         .collect();
@@ -145,7 +145,7 @@ pub(crate) fn compliant_max(
             }
         }
         if best.is_none_or(|(b, _)| highest > b) {
-            best = Some((highest, a));
+            best = Some((highest, *a));
         }
     }
     best
@@ -156,7 +156,7 @@ pub(crate) fn findings(
     name: &str,
     i: usize,
     label: &[Ingredient],
-    entries: &'static [AnnexEntry],
+    entries: inci_dict::risk::AnnexEntries,
     product_type: Option<ProductType>,
     out: &mut Vec<Finding>,
     first: usize,
@@ -166,6 +166,7 @@ pub(crate) fn findings(
     if entries.is_empty() {
         return;
     }
+    let entries: Vec<AnnexEntry> = entries.collect();
     let Some(ing) = label.get(i) else { return };
     let declared = crate::risk::share::declared(ing);
     // With no printed percentage, the least the label's order allows (`share`), and what
@@ -223,7 +224,7 @@ pub(crate) fn findings(
         .collect();
     // What each other entry that applies allows at most (infinite: no maximum stated), needed
     // only against a declared percentage.
-    let ceiling_of = |a: &AnnexEntry| -> Option<Ceiling<'static>> {
+    let ceiling_of = |a: &AnnexEntry| -> Option<Ceiling<'_>> {
         declared.or(estimated.as_ref().map(|(m, _)| (*m, *m)))?;
         entries
             .iter()
