@@ -477,16 +477,6 @@ pub fn continues_past_separator(key: &str) -> bool {
 /// first word (ASCII, upper-cased) starts no name that continues past a separator, so the
 /// parser can skip folding most pieces. Non-ASCII starts and HTML entities answer true.
 pub fn may_continue_past_separator(text: &str) -> bool {
-    // A fixed set hashed with FNV-1a, the dictionary's own hash: lookups cannot add to it, so
-    // no input makes its chains long, and SipHash's cost per item buys nothing here.
-    type FirstWords = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
-    static FIRST_WORDS: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
-    let set = FIRST_WORDS.get_or_init(|| {
-        cosing_codegen::JOIN_PREFIXES
-            .iter()
-            .map(|p| first_word(p))
-            .collect()
-    });
     let text = text.trim_start();
     let word = first_word(text);
     if word.is_empty() || !word.is_ascii() || word.len() > 40 || word.contains('&') {
@@ -496,7 +486,33 @@ pub fn may_continue_past_separator(text: &str) -> bool {
     let upper = &mut buf[..word.len()];
     upper.copy_from_slice(word.as_bytes());
     upper.make_ascii_uppercase();
-    std::str::from_utf8(upper).map_or(true, |w| set.contains(w))
+    is_join_word(upper)
+}
+
+/// True when `word` (upper-cased) is the first word of some join prefix: a probe of the
+/// generated table (FNV-1a, the dictionary's own hash; the table is fixed, so no input makes
+/// a chain long). A slot holds the word's place in `JOIN_WORDS` and its length, compared
+/// first, so a miss rarely compares bytes.
+fn is_join_word(word: &[u8]) -> bool {
+    let slots = cosing_codegen::JOIN_WORD_SLOTS;
+    let mask = slots.len().wrapping_sub(1);
+    let mut i = (hash_bytes(word) as usize) & mask;
+    while let Some(&slot) = slots.get(i) {
+        if slot == u32::MAX {
+            return false;
+        }
+        let (start, len) = ((slot >> 8) as usize, (slot & 0xff) as usize);
+        if len == word.len()
+            && cosing_codegen::JOIN_WORDS
+                .as_bytes()
+                .get(start..start + len)
+                == Some(word)
+        {
+            return true;
+        }
+        i = (i + 1) & mask;
+    }
+    false
 }
 
 /// The text up to the first space, comma, full stop, bracket or slash.
@@ -508,32 +524,15 @@ fn first_word(text: &str) -> &str {
     &text[..end]
 }
 
-/// [`hash`] as a `Hasher`, for sets built from the dictionary.
-#[derive(Debug, Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The FNV-1a hash the generated table was built with.
 fn hash(key: &str) -> u64 {
+    hash_bytes(key.as_bytes())
+}
+
+/// [`hash`] over bytes.
+fn hash_bytes(key: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
+    for &b in key {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -628,6 +627,27 @@ mod tests {
             assert!(may_continue_past_separator(&p.to_lowercase()), "{p}");
         }
         assert!(!may_continue_past_separator("Glycerin"));
+    }
+
+    #[test]
+    fn join_words_are_the_first_words_of_the_join_prefixes() {
+        let words: std::collections::HashSet<&str> = cosing_codegen::JOIN_PREFIXES
+            .iter()
+            .map(|p| first_word(p))
+            .collect();
+        for w in &words {
+            assert!(is_join_word(w.as_bytes()), "{w}");
+        }
+        // Every word of every dictionary key is a word asked about; the table answers as the
+        // set of first words does.
+        let mut asked = 0;
+        for e in entries() {
+            for w in e.name.split([' ', ',', '.', '(', '[', '/']) {
+                assert_eq!(is_join_word(w.as_bytes()), words.contains(w), "{w}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 30_000, "only {asked} words asked");
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub mod headline;
 pub mod ingredient;
 pub mod lint;
 pub mod market;
+mod memo;
 pub mod origin;
 pub mod parse;
 pub mod resolve;

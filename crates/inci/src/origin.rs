@@ -421,52 +421,22 @@ pub fn classify_entry(entry: inci_dict::Entry) -> Option<Verdict> {
     }
     // Read once per entry: a catalog repeats its plant extracts, and reading the words of a
     // name (typos allowed) is the costly part of resolving.
-    static READ: std::sync::OnceLock<Vec<std::sync::OnceLock<Option<Verdict>>>> =
-        std::sync::OnceLock::new();
-    let read = READ.get_or_init(|| {
-        (0..inci_dict::entries().len())
-            .map(|_| std::sync::OnceLock::new())
-            .collect()
-    });
-    match read.get(entry.id as usize) {
-        Some(cell) => cell
-            .get_or_init(|| classify_words(&fold(entry.name)))
-            .clone(),
-        None => classify_words(&fold(entry.name)),
-    }
+    static READ: crate::memo::EntryMemo<Option<Verdict>> = crate::memo::EntryMemo::new();
+    READ.get_or_init(entry.id, || classify_words(&fold(entry.name)))
+        .clone()
 }
 
-/// Whether an entry's name holds a marker word, by entry id (0 not yet known, 1 no, 2 yes):
-/// catalogs repeat the same few thousand entries, the answer never changes, and an array
-/// indexed by id costs a load where a hash map cost a hash.
-fn marked() -> &'static [std::sync::atomic::AtomicU8] {
-    static MARKED: std::sync::OnceLock<Vec<std::sync::atomic::AtomicU8>> =
-        std::sync::OnceLock::new();
-    MARKED.get_or_init(|| {
-        (0..inci_dict::entries().len())
-            .map(|_| std::sync::atomic::AtomicU8::new(0))
-            .collect()
-    })
-}
-
-/// True when some word of the entry's name (or its singular) is one the rules look for.
+/// True when some word of the entry's name (or its singular) is one the rules look for;
+/// answered once per entry, as catalogs repeat the same few thousand entries.
 fn has_marker_word(entry: inci_dict::Entry) -> bool {
-    use std::sync::atomic::Ordering::Relaxed;
-    let cell = marked().get(entry.id as usize);
-    match cell.map(|c| c.load(Relaxed)) {
-        Some(1) => return false,
-        Some(2) => return true,
-        _ => {}
-    }
-    let is_marked = words(entry.name).iter().any(|w| {
-        marker_words().contains(w)
-            || w.strip_suffix('S')
-                .is_some_and(|w| marker_words().contains(w))
-    });
-    if let Some(c) = cell {
-        c.store(if is_marked { 2 } else { 1 }, Relaxed);
-    }
-    is_marked
+    static MARKED: crate::memo::EntryMemo<bool> = crate::memo::EntryMemo::new();
+    *MARKED.get_or_init(entry.id, || {
+        words(entry.name).iter().any(|w| {
+            marker_words().contains(w)
+                || w.strip_suffix('S')
+                    .is_some_and(|w| marker_words().contains(w))
+        })
+    })
 }
 
 /// Every word any rule looks for, for the exact pre-check of dictionary names.

@@ -215,17 +215,8 @@ pub(crate) fn serialize_with_words<S: serde::Serializer>(
 /// The primary role of a dictionary entry, read once per entry and remembered: a catalog
 /// repeats its ingredients, and ranking the functions costs a few thousand instructions.
 pub fn of_entry(entry: inci_dict::Entry) -> Option<Role> {
-    type Memo = Vec<std::sync::OnceLock<Option<Role>>>;
-    static MEMO: std::sync::OnceLock<Memo> = std::sync::OnceLock::new();
-    let memo = MEMO.get_or_init(|| {
-        (0..inci_dict::entries().len())
-            .map(|_| std::sync::OnceLock::new())
-            .collect()
-    });
-    match memo.get(entry.id as usize) {
-        Some(cell) => *cell.get_or_init(|| primary(entry.functions())),
-        None => primary(entry.functions()),
-    }
+    static MEMO: crate::memo::EntryMemo<Option<Role>> = crate::memo::EntryMemo::new();
+    *MEMO.get_or_init(entry.id, || primary(entry.functions()))
 }
 
 /// The primary role among CosIng functions: the best ranked (see the module documentation).

@@ -1,0 +1,100 @@
+//! A value per dictionary entry, computed at the first ask and kept.
+//!
+//! Catalogs ask about the same few thousand entries again and again (a plant extract's origin,
+//! an entry's primary role), so the answers are kept by entry id. The cells come a chunk at a
+//! time, on the first ask about an entry in that chunk: a run that scans one label pays for
+//! the few chunks its entries fall in, where one array for all 33,000 entries cost every
+//! start a pass over the array and, for larger values, a page fault per 4 KiB of it.
+
+use std::sync::OnceLock;
+
+/// Entries per chunk: small enough that a one-label run allocates little, large enough that
+/// a catalog's entries fill few chunks.
+const CHUNK: usize = 256;
+
+/// The cells of one chunk.
+type Chunk<T> = Box<[OnceLock<T>]>;
+
+/// One lazily computed value of type `T` per entry id.
+pub(crate) struct EntryMemo<T> {
+    chunks: OnceLock<Box<[OnceLock<Chunk<T>>]>>,
+}
+
+impl<T> EntryMemo<T> {
+    /// An empty memo, for a `static`.
+    pub(crate) const fn new() -> EntryMemo<T> {
+        EntryMemo {
+            chunks: OnceLock::new(),
+        }
+    }
+
+    /// The value for entry `id`, computed by `compute` at the first ask. An id beyond the
+    /// dictionary is computed every time rather than kept.
+    pub(crate) fn get_or_init(&self, id: u32, compute: impl FnOnce() -> T) -> MemoValue<'_, T> {
+        let id = id as usize;
+        let chunks = self.chunks.get_or_init(|| {
+            let n = inci_dict::entries().len().div_ceil(CHUNK);
+            (0..n).map(|_| OnceLock::new()).collect()
+        });
+        let Some(chunk) = chunks.get(id / CHUNK) else {
+            return MemoValue::Computed(compute());
+        };
+        let cells = chunk.get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        match cells.get(id % CHUNK) {
+            Some(cell) => MemoValue::Kept(cell.get_or_init(compute)),
+            None => MemoValue::Computed(compute()),
+        }
+    }
+}
+
+/// A value from an [`EntryMemo`]: kept in it, or computed for an id it does not hold.
+pub(crate) enum MemoValue<'a, T> {
+    Kept(&'a T),
+    Computed(T),
+}
+
+impl<T> std::ops::Deref for MemoValue<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match self {
+            MemoValue::Kept(v) => v,
+            MemoValue::Computed(v) => v,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn computes_once_per_entry_and_keeps_ids_apart() {
+        static MEMO: EntryMemo<u32> = EntryMemo::new();
+        let calls = std::cell::Cell::new(0);
+        let last = inci_dict::entries().len() as u32 - 1;
+        for id in [0, 1, 255, 256, 257, last, 0, 256, last] {
+            let v = *MEMO.get_or_init(id, || {
+                calls.set(calls.get() + 1);
+                id * 2
+            });
+            assert_eq!(v, id * 2);
+        }
+        assert_eq!(calls.get(), 6, "each id computed once");
+    }
+
+    #[test]
+    fn ids_beyond_the_dictionary_are_computed_each_time() {
+        static MEMO: EntryMemo<u32> = EntryMemo::new();
+        let beyond = inci_dict::entries().len() as u32 + 1000;
+        let calls = std::cell::Cell::new(0);
+        for _ in 0..2 {
+            let v = *MEMO.get_or_init(beyond, || {
+                calls.set(calls.get() + 1);
+                7
+            });
+            assert_eq!(v, 7);
+        }
+        assert_eq!(calls.get(), 2);
+    }
+}
