@@ -464,10 +464,12 @@ impl Default for AnnexEntries {
     }
 }
 
-/// An annex entry as stored: its texts as places in the risk tables' string blob, and its
-/// limits as a range of the limits table. Texts held as `&str`s were 8,700 pointers, each a
-/// relocation the loader applied at every start; the range replaces a map of limits built at
-/// the first lookup (300,000 instructions of a one-label run).
+/// An annex entry as stored: its texts as places in the risk tables' string blob, its product
+/// types and mixture components as indices into small tables of the distinct lists, and its
+/// limits as a range of the limits table. No pointer, so the loader has nothing to relocate
+/// in it and it stays in read-only pages: texts held as `&str`s were 8,700 relocations at every
+/// start, and even the 208 list pointers left made the loader write (and copy) 28 pages. The
+/// range replaces a map of limits built at the first lookup (300,000 instructions).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct RawAnnex {
     pub(crate) entry: u32,
@@ -475,8 +477,10 @@ pub(crate) struct RawAnnex {
     pub(crate) verdict: AnnexVerdict,
     pub(crate) link: Link,
     pub(crate) nano_only: bool,
-    pub(crate) product_types: &'static [ProductType],
-    pub(crate) requires: &'static [&'static str],
+    /// Index into `PRODUCT_TYPE_LISTS`.
+    pub(crate) product_types: u8,
+    /// Index into `REQUIRES_LISTS`.
+    pub(crate) requires: u8,
     pub(crate) reference: Text,
     pub(crate) condition: Option<Text>,
     pub(crate) substance: Text,
@@ -495,12 +499,18 @@ impl RawAnnex {
             verdict: self.verdict,
             link: self.link,
             nano_only: self.nano_only,
-            product_types: self.product_types,
+            product_types: t::PRODUCT_TYPE_LISTS
+                .get(usize::from(self.product_types))
+                .copied()
+                .unwrap_or_default(),
             condition: self.condition.map(Text::get),
             substance: self.substance.get(),
             warning: self.warning.get(),
             label_warnings: self.label_warnings.get(),
-            requires: self.requires,
+            requires: t::REQUIRES_LISTS
+                .get(usize::from(self.requires))
+                .copied()
+                .unwrap_or_default(),
             source: self.source.get(),
             limits: self.limits,
         }

@@ -514,6 +514,22 @@ fn generate_risk(root: &Path) -> String {
         let (offset, len) = place(s);
         format!("Text({offset}, {len})")
     };
+    // Distinct product-type lists and mixture components, the empty one first: annex rows
+    // hold their indices.
+    let lists = std::cell::RefCell::new((vec![String::from("&[]")], vec![String::from("&[]")]));
+    let index = |list: String, of_types: bool| -> usize {
+        let mut l = lists.borrow_mut();
+        let v = if of_types { &mut l.0 } else { &mut l.1 };
+        let i = v.iter().position(|x| *x == list).unwrap_or_else(|| {
+            v.push(list);
+            v.len() - 1
+        });
+        assert!(
+            i <= usize::from(u8::MAX),
+            "more distinct lists than a u8 holds"
+        );
+        i
+    };
     table("ANNEX", "RawAnnex", "annex.csv", 2, &|e, r| {
         let (start, end) = ranges
             .get(&(annex(&r[0]).to_owned(), r[1].to_owned()))
@@ -545,16 +561,22 @@ fn generate_risk(root: &Path) -> String {
             &r[13]
         );
         let text = format!(
-            "RawAnnex {{ entry: {e}, annex: {}, verdict: {}, link: {}, nano_only: {}, product_types: {}, requires: &{:?}, reference: {}, condition: {condition}, substance: {}, warning: {}, label_warnings: {}, source: {}, limits: ({start}, {end}) }}",
+            "RawAnnex {{ entry: {e}, annex: {}, verdict: {}, link: {}, nano_only: {}, product_types: {}, requires: {}, reference: {}, condition: {condition}, substance: {}, warning: {}, label_warnings: {}, source: {}, limits: ({start}, {end}) }}",
             annex(&r[0]),
             verdict(&r[3]),
             link(&r[4]),
             &r[5] == "yes",
-            product_types(&r[6]),
-            r[11]
-                .split('|')
-                .filter(|n| !n.is_empty())
-                .collect::<Vec<_>>(),
+            index(product_types(&r[6]), true),
+            index(
+                format!(
+                    "&{:?}",
+                    r[11]
+                        .split('|')
+                        .filter(|n| !n.is_empty())
+                        .collect::<Vec<_>>()
+                ),
+                false
+            ),
             text(&r[1]),
             text(&r[8]),
             text(&r[9]),
@@ -581,6 +603,17 @@ fn generate_risk(root: &Path) -> String {
         );
         Row { key, text }
     });
+    let (type_lists, requires_lists) = lists.into_inner();
+    writeln!(out, "pub static PRODUCT_TYPE_LISTS: &[&[ProductType]] = &[").ok();
+    for l in type_lists {
+        writeln!(out, "    {l},").ok();
+    }
+    out.push_str("];\n\n");
+    writeln!(out, "pub static REQUIRES_LISTS: &[&[&str]] = &[").ok();
+    for l in requires_lists {
+        writeln!(out, "    {l},").ok();
+    }
+    out.push_str("];\n\n");
     writeln!(out, "pub static LIMITS: &[Limit] = &[").ok();
     for (_, l) in limits {
         writeln!(out, "    {l},").ok();
