@@ -370,7 +370,9 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
         free_from: find_free_from(input),
         list_punct: find_quoted_list(input),
         has_sections: contains_any(input, &[':', '：', '?']),
-        pieces: Vec::new(),
+        // About one piece per eight bytes of a list (a name, then its separator): sized
+        // once instead of grown a dozen times.
+        pieces: Vec::with_capacity(input.len() / 8 + 4),
         diagnostics,
     };
     if let Some(&(start, end)) = lx.headers.first() {

@@ -157,7 +157,8 @@ fn bare_cr_to_lf(input: &str) -> String {
 fn parse_text<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
     let (pieces, mut diagnostics) = lexer::lex(input);
     let pieces = merge::merge(input, pieces, lexicon);
-    let mut items = Vec::new();
+    // A name and its separator are two pieces: items are about half of them.
+    let mut items = Vec::with_capacity(pieces.len() / 2 + 1);
     let mut tokens = Vec::with_capacity(pieces.len());
     let mut classes = Vec::new();
     for p in pieces {

@@ -253,7 +253,7 @@ pub(crate) fn findings(
         if a.annex != Annex::II && applies == Applies::No {
             continue;
         }
-        let at = format!("Annex {} entry {}", a.annex.as_str(), a.reference);
+        let at = At(a);
         match (a.annex, a.verdict) {
             (Annex::II, _) if a.reference == "416" && human_tissue => {}
             (Annex::II, AnnexVerdict::Prohibited) => push(
@@ -395,7 +395,7 @@ pub(crate) fn findings(
             limit_findings(
                 (i, first),
                 name,
-                &at,
+                at,
                 a,
                 (declared, ceiling),
                 estimated.as_ref().map(|(m, why)| (*m, why.as_str())),
@@ -405,6 +405,22 @@ pub(crate) fn findings(
                 &push,
             );
         }
+    }
+}
+
+/// `Annex III entry 98`, written only where a message names the entry: most entries give no
+/// finding, and formatting the words up front cost every entry a `format!`.
+#[derive(Clone, Copy)]
+struct At<'a>(&'a AnnexEntry);
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Annex {} entry {}",
+            self.0.annex.as_str(),
+            self.0.reference
+        )
     }
 }
 
@@ -419,7 +435,7 @@ type Push<'a> = dyn Fn(&mut Vec<Finding>, &'static FindingKind, Severity, String
 fn limit_findings(
     (i, first): (usize, usize),
     name: &str,
-    at: &str,
+    at: At<'_>,
     a: &AnnexEntry,
     (declared, ceiling): (Option<(f64, f64)>, Option<Ceiling<'_>>),
     estimated: Option<(f64, &str)>,
@@ -441,7 +457,11 @@ fn limit_findings(
     }
     // Every scope typed, none for all products: the entry allows only the listed types.
     let only_typed = typed_only_matters && !covers_all(limits);
-    let allowed: Vec<String> = limits.iter().map(scope_words).collect();
+    // The scopes in words, for the messages that name them (most entries need none).
+    let allowed = || -> String {
+        let words: Vec<String> = limits.iter().map(scope_words).collect();
+        words.join("; ")
+    };
     let applicable: Vec<&Limit> = match product_type {
         Some(p) => {
             // A shower gel is a rinse-off product: a rinse-off scope covers it.
@@ -466,7 +486,7 @@ fn limit_findings(
                         Severity::Low,
                         format!(
                             "conditional: {at} allows {name} only in {}: check that this {} product is one of them",
-                            allowed.join("; "),
+                            allowed(),
                             p.words()
                         ),
                     )
@@ -476,7 +496,7 @@ fn limit_findings(
                         format!(
                             "{name} is not allowed in {} products: {at} allows it only in {}",
                             p.words(),
-                            allowed.join("; ")
+                            allowed()
                         ),
                     )
                 };
@@ -502,7 +522,7 @@ fn limit_findings(
                     Severity::Low,
                     format!(
                         "conditional: {at} allows {name} only in {}; not allowed in other products (say the product type with --product-type)",
-                        allowed.join("; ")
+                        allowed()
                     ),
                     a,
                 );
@@ -625,7 +645,7 @@ fn limit_findings(
 #[allow(clippy::too_many_arguments)]
 fn estimated_over(
     name: &str,
-    at: &str,
+    at: At<'_>,
     a: &AnnexEntry,
     maxima: &[(f64, &Limit)],
     applicable: usize,
@@ -705,6 +725,12 @@ fn scope_words(l: &Limit) -> String {
     let mut chars = l.scope.chars();
     match chars.next() {
         None => "all products".to_owned(),
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => {
+            // Sized once: collecting the characters one by one grew the string a dozen times.
+            let mut words = String::with_capacity(l.scope.len() + 2);
+            words.extend(c.to_lowercase());
+            words.push_str(chars.as_str());
+            words
+        }
     }
 }
