@@ -55,11 +55,16 @@ pub(crate) fn near_keys(key: &str, max: usize) -> Vec<(usize, &'static str, &'st
     // per length, the first time a query needs that length.
     for length in len.saturating_sub(max)..=len + max {
         let (slots, signatures) = signatures_of_length(length);
+        // A cheap lower bound before the real work. An insertion or a deletion changes the
+        // counts by one, a substitution by at most two, a transposition not at all; the
+        // length difference `d` takes at least `d` insertions or deletions, so a key within
+        // `max` edits has counts within `2 * max - d` of the query's (the distance is at
+        // least half of `d` plus the counts' difference). It implies the old test of which
+        // buckets occur at all, whose `count_ones` has no instruction of its own on baseline
+        // x86-64.
+        let bound = 2 * max - length.abs_diff(len);
         for (&slot, sig) in slots.iter().zip(signatures) {
-            // A cheap lower bound before the real work: one edit changes the letter counts
-            // by at most two. (It implies the old test of which buckets occur at all, whose
-            // `count_ones` has no instruction of its own on baseline x86-64.)
-            if l1(&qsig, sig) <= 2 * max {
+            if l1(&qsig, sig) <= bound {
                 let k = &cosing_codegen::KEYS[slot as usize];
                 b_chars.clear();
                 b_chars.extend(k.text().chars());
