@@ -136,63 +136,36 @@ fn l1(a: &Signature, b: &Signature) -> usize {
 }
 
 /// The slots of the keys of one length (in characters) that suggestions may name, and their
-/// signatures at the same index, in one array the search runs through. Built the
-/// first time a query needs that length and kept: one unknown name touches about seven
-/// lengths, so `inci scan` of a label with a typo pays for a fraction of the dictionary, not
-/// all of it (40 M instructions when every signature was built at once).
+/// signatures at the same index, in one array the search runs through. The slots come
+/// grouped by length from the generated tables (`SUGGEST_SLOTS`, `SUGGEST_STARTS`: names and
+/// label synonyms, see `tests/codegen.rs`); a length's signatures are computed the first
+/// time a query needs that length and kept, so a label with one typo pays for about seven
+/// lengths, not the whole dictionary.
 fn signatures_of_length(len: usize) -> (&'static [u32], &'static [Signature]) {
-    type Lazy = std::sync::OnceLock<Vec<Signature>>;
-    static BY_LENGTH: std::sync::OnceLock<Vec<(Vec<u32>, Lazy)>> = std::sync::OnceLock::new();
+    static BY_LENGTH: std::sync::OnceLock<Vec<std::sync::OnceLock<Vec<Signature>>>> =
+        std::sync::OnceLock::new();
+    let starts = cosing_codegen::SUGGEST_STARTS;
+    let slots = match (starts.get(len), starts.get(len + 1)) {
+        (Some(&a), Some(&b)) => cosing_codegen::SUGGEST_SLOTS
+            .get(a as usize..b as usize)
+            .unwrap_or_default(),
+        _ => return (&[], &[]),
+    };
     let by_length = BY_LENGTH.get_or_init(|| {
-        let mut slots: Vec<Vec<u32>> = Vec::new();
-        for (i, k) in cosing_codegen::KEYS.iter().enumerate() {
-            // Names and label synonyms only: a typo of a label word is not near a chemical,
-            // INN or Chinese name, and those tables would double the candidates.
-            let label_word = crate::synonym(k.synonym()).is_none_or(|s| {
-                matches!(
-                    s.kind(),
-                    crate::SynonymKind::Common
-                        | crate::SynonymKind::Colour
-                        | crate::SynonymKind::Former
-                        | crate::SynonymKind::Trade
-                ) || (s.kind() == crate::SynonymKind::Foreign
-                    && s.lang() != "zh"
-                    && !human_tissue(s.target()))
-            });
-            if !label_word {
-                continue;
-            }
-            // Nearly every key is ASCII, where bytes are characters: a word-at-a-time check
-            // instead of counting characters one by one (4 M instructions over the keys).
-            let t = k.text();
-            let n = if t.is_ascii() {
-                t.len()
-            } else {
-                t.chars().count()
-            };
-            if slots.len() <= n {
-                slots.resize_with(n + 1, Vec::new);
-            }
-            slots[n].push(i as u32);
-        }
-        slots.into_iter().map(|s| (s, Lazy::new())).collect()
+        (0..starts.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect()
     });
-    let Some((slots, signatures)) = by_length.get(len) else {
+    let Some(cell) = by_length.get(len) else {
         return (&[], &[]);
     };
-    let signatures = signatures.get_or_init(|| {
+    let signatures = cell.get_or_init(|| {
         slots
             .iter()
             .map(|&i| signature(cosing_codegen::KEYS[i as usize].text()))
             .collect()
     });
     (slots, signatures)
-}
-
-/// A foreign label name of a human-derived ingredient is never a suggestion: two characters
-/// apart, `장미줄기세포배양추출물` (rose stem-cell culture) is `인체줄기세포배양액추출물` (human).
-fn human_tissue(entry: u32) -> bool {
-    crate::risk::origin(entry).is_some_and(|o| o.origin == crate::risk::OriginClass::HumanTissue)
 }
 
 /// Optimal string alignment distance between `a` and `b` if it is at most `max`, computed in a
@@ -241,6 +214,45 @@ fn bounded_distance(a: &[char], b: &[char], max: usize, buf: &mut Vec<usize>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule the generated `SUGGEST_SLOTS` were built by, applied to the compiled keys.
+    #[test]
+    fn generated_slots_are_the_label_words_by_length() {
+        let human_tissue = |entry: u32| {
+            crate::risk::origin(entry)
+                .is_some_and(|o| o.origin == crate::risk::OriginClass::HumanTissue)
+        };
+        let mut want: Vec<Vec<u32>> = Vec::new();
+        for (i, k) in cosing_codegen::KEYS.iter().enumerate() {
+            let label_word = crate::synonym(k.synonym()).is_none_or(|s| {
+                matches!(
+                    s.kind(),
+                    crate::SynonymKind::Common
+                        | crate::SynonymKind::Colour
+                        | crate::SynonymKind::Former
+                        | crate::SynonymKind::Trade
+                ) || (s.kind() == crate::SynonymKind::Foreign
+                    && s.lang() != "zh"
+                    && !human_tissue(s.target()))
+            });
+            if !label_word {
+                continue;
+            }
+            let n = k.text().chars().count();
+            if want.len() <= n {
+                want.resize_with(n + 1, Vec::new);
+            }
+            want[n].push(i as u32);
+        }
+        assert_eq!(cosing_codegen::SUGGEST_STARTS.len(), want.len() + 1);
+        let mut total = 0;
+        for (n, slots) in want.iter().enumerate() {
+            assert_eq!(signatures_of_length(n).0, slots.as_slice(), "length {n}");
+            total += slots.len();
+        }
+        assert!(total > 30_000, "only {total} keys may be suggested");
+        assert!(signatures_of_length(want.len()).0.is_empty());
+    }
 
     #[test]
     fn suggests_common_misspellings() {
