@@ -303,24 +303,14 @@ fn generate(root: &Path) -> (String, Vec<String>) {
         writeln!(out, "    Key({off}, {len}, {entry}, {syn}),").ok();
     }
     out.push_str("];\n\n");
-    writeln!(out, "pub static SLOTS: &[u32] = &[").ok();
-    for chunk in slots.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).ok();
-    }
-    out.push_str("];\n\n");
+    u32_table(&mut out, "SLOTS", &slots);
     writeln!(out, "pub static COMPACT_KEYS: &[Key] = &[").ok();
     for ((_, entry, syn), (off, len)) in compact_keys.iter().zip(&compact_rows) {
         let syn = syn.map_or(u32::MAX, |s| s as u32);
         writeln!(out, "    Key({off}, {len}, {entry}, {syn}),").ok();
     }
     out.push_str("];\n\n");
-    writeln!(out, "pub static COMPACT_SLOTS: &[u32] = &[").ok();
-    for chunk in compact_slots.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).ok();
-    }
-    out.push_str("];\n\n");
+    u32_table(&mut out, "COMPACT_SLOTS", &compact_slots);
     // Common plant names and their binomials, sorted by common name (binary search).
     writeln!(out, "pub static COMMON_NAMES: &[CommonName] = &[").ok();
     for r in read_csv(&root.join("assets/common_names.csv")) {
@@ -341,12 +331,8 @@ fn generate(root: &Path) -> (String, Vec<String>) {
         .map(|(i, e)| (e.cas.as_str(), i))
         .collect();
     by_cas.sort();
-    writeln!(out, "pub static BY_CAS: &[u32] = &[").ok();
-    for chunk in by_cas.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(|(_, i)| i.to_string()).collect();
-        writeln!(out, "    {},", line.join(", ")).ok();
-    }
-    out.push_str("];\n\n");
+    let by_cas: Vec<u32> = by_cas.iter().map(|&(_, i)| i as u32).collect();
+    u32_table(&mut out, "BY_CAS", &by_cas);
     writeln!(out, "pub static JOIN_PREFIXES: &[&str] = &[").ok();
     for p in &prefixes {
         writeln!(out, "    {p:?},").ok();
@@ -383,24 +369,11 @@ fn generate(root: &Path) -> (String, Vec<String>) {
         slots[i] = packed;
     }
     writeln!(out, "pub static JOIN_WORDS: &str = {text:?};\n").ok();
-    writeln!(out, "pub static SUGGEST_SLOTS: &[u32] = &[").ok();
-    for chunk in by_length.concat().chunks(16) {
-        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).ok();
-    }
-    out.push_str("];\n\n");
-    writeln!(out, "pub static SUGGEST_STARTS: &[u32] = &[").ok();
-    for chunk in suggest_starts.chunks(16) {
-        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).ok();
-    }
-    out.push_str("];\n\n");
-    writeln!(out, "pub static JOIN_WORD_SLOTS: &[u32] = &[").ok();
-    for chunk in slots.chunks(8) {
-        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
-        writeln!(out, "    {},", line.join(", ")).ok();
-    }
-    out.push_str("];\n");
+    u32_table(&mut out, "SUGGEST_SLOTS", &by_length.concat());
+    u32_table(&mut out, "SUGGEST_STARTS", &suggest_starts);
+    u32_table(&mut out, "JOIN_WORD_SLOTS", &slots);
+    // The file ends with one line break, not the blank line a table leaves.
+    out.pop();
     (out, collisions)
 }
 
@@ -779,6 +752,16 @@ impl Row {
             text,
         }
     }
+}
+
+/// Writes `pub static NAME: &[u32]`, sixteen values a line, and a blank line after it.
+fn u32_table(out: &mut String, name: &str, values: &[u32]) {
+    writeln!(out, "pub static {name}: &[u32] = &[").ok();
+    for chunk in values.chunks(16) {
+        let line: Vec<String> = chunk.iter().map(u32::to_string).collect();
+        writeln!(out, "    {},", line.join(", ")).ok();
+    }
+    out.push_str("];\n\n");
 }
 
 fn optional(s: &str) -> String {
