@@ -11,6 +11,7 @@ pub mod outline;
 pub mod report_html;
 pub mod sarif;
 pub mod text;
+pub mod unstyled;
 
 /// Output format of `inci scan`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
