@@ -5,8 +5,9 @@
 //! `anstream` strips them off such a stream with a terminal parser that looks at every byte:
 //! 300,000 instructions for the flagship serum's report, a tenth of the whole run. Here a
 //! rendered report goes through once, skipping each SGR escape found by a byte search; any
-//! byte this does not expect (another escape, a control character, DEL, a C1 control) sends
-//! the whole text through `anstream`'s own stripper instead, so the output is the same.
+//! byte this does not expect (another escape, a control character, DEL, a C1 control, bytes
+//! that are not UTF-8) sends the whole text through `anstream`'s own stripper instead, so the
+//! output is the same (a property test holds the two equal on any bytes).
 
 use std::io::{self, Write};
 
@@ -23,8 +24,11 @@ const ESC: u8 = 0x1b;
 /// `styled` without its SGR escapes (`ESC [`, parameters, `m`), or `None` when it holds a
 /// byte a terminal would act on otherwise: another escape, a C0 control but tab, line feed
 /// and carriage return, DEL, or a C1 control (`U+0080` to `U+009F`, `C2 80` to `C2 9F` in
-/// UTF-8). Runs of ordinary bytes are found by one search and copied whole.
+/// UTF-8), or text that is not UTF-8. Runs of ordinary bytes are found by one search and
+/// copied whole.
 fn strip_sgr(styled: &[u8]) -> Option<Vec<u8>> {
+    // Outside valid UTF-8, a byte from 0x80 to 0x9F is a C1 control to a terminal.
+    std::str::from_utf8(styled).ok()?;
     let mut plain = Vec::with_capacity(styled.len());
     let mut rest = styled;
     loop {
@@ -105,6 +109,30 @@ mod tests {
         for case in cases.into_iter().chain(more) {
             let want = anstream::adapter::strip_bytes(case).into_vec();
             assert_eq!(unstyled(case), want, "{:?}", String::from_utf8_lossy(case));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any bytes, drawn mostly from those that make or break an escape: the same output
+        /// as `anstream`, whichever path is taken.
+        #[test]
+        fn any_bytes_unstyled_equal_anstream(
+            picks in proptest::collection::vec(0usize..16, 0..64),
+            other in proptest::collection::vec(proptest::num::u8::ANY, 64),
+        ) {
+            const PARTS: [&[u8]; 15] = [
+                b"\x1b", b"[", b"1", b";", b"m", b"33", b"abc ", b"\n", b"\t", b"\r",
+                b"\x07", b"\x7f", b"\xc2", b"\x9b", "\u{e9}".as_bytes(),
+            ];
+            let mut text = Vec::new();
+            for (k, &p) in picks.iter().enumerate() {
+                match PARTS.get(p) {
+                    Some(part) => text.extend_from_slice(part),
+                    None => text.push(other[k]),
+                }
+            }
+            let want = anstream::adapter::strip_bytes(&text).into_vec();
+            proptest::prop_assert_eq!(unstyled(&text), want);
         }
     }
 
