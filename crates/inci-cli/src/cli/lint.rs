@@ -168,7 +168,9 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
     for f in &files {
         counts.add(Counts::of(&f.lints));
     }
-    let mut out = anstream::stdout().lock();
+    // Rendered whole, then written in one go: through a line-buffered stream, each line was
+    // a write of its own, and without colour each byte went through a terminal parser.
+    let mut out = Vec::with_capacity(1 << 14);
     match args.format {
         LintFormat::Text => {
             for f in &files {
@@ -180,7 +182,7 @@ pub fn run(args: &LintArgs) -> anyhow::Result<Outcome> {
         LintFormat::Sarif => render::sarif::write(&mut out, &files)?,
         LintFormat::Github => render::github::write(&mut out, &files)?,
     }
-    out.flush()?;
+    render::unstyled::to_stdout(&out)?;
     Ok(outcome(counts, fail_on))
 }
 

@@ -170,26 +170,14 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<Outcome> {
     // and JSON, which has no colour, skips it.
     match args.format {
         Format::Text => {
-            let stdout = anstream::stdout();
-            if stdout.current_choice() == anstream::ColorChoice::Never {
-                // No colour shown: the report rendered whole, then written without its
-                // styles in one pass (`render::unstyled`), not through the stripping stream.
-                let mut styled = Vec::with_capacity(1 << 14);
-                if let Some(reading) = &reading {
-                    render::text::write_reading(&mut styled, &report, reading, render::width())?;
-                }
-                render::text::write(&mut styled, &report, render::width())?;
-                let mut out = std::io::stdout().lock();
-                render::unstyled::write(&mut out, &styled)?;
-                out.flush()?;
-            } else {
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-                if let Some(reading) = &reading {
-                    render::text::write_reading(&mut out, &report, reading, render::width())?;
-                }
-                render::text::write(&mut out, &report, render::width())?;
-                out.flush()?;
+            // Rendered whole, then written in one go (`render::unstyled::to_stdout`: without
+            // its styles in one pass when no colour is shown).
+            let mut styled = Vec::with_capacity(1 << 14);
+            if let Some(reading) = &reading {
+                render::text::write_reading(&mut styled, &report, reading, render::width())?;
             }
+            render::text::write(&mut styled, &report, render::width())?;
+            render::unstyled::to_stdout(&styled)?;
         }
         Format::Json => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());

@@ -19,6 +19,22 @@ pub fn write(out: &mut impl Write, styled: &[u8]) -> io::Result<()> {
     }
 }
 
+/// Writes a rendered text to standard output and flushes it: without its styles, in one
+/// pass and one write, when standard output shows no colour; else through `anstream`, which
+/// passes the styles on (or translates them, on an old Windows console).
+pub fn to_stdout(styled: &[u8]) -> io::Result<()> {
+    let stdout = anstream::stdout();
+    if stdout.current_choice() == anstream::ColorChoice::Never {
+        let mut out = io::stdout().lock();
+        write(&mut out, styled)?;
+        out.flush()
+    } else {
+        let mut out = stdout.lock();
+        out.write_all(styled)?;
+        out.flush()
+    }
+}
+
 const ESC: u8 = 0x1b;
 
 /// `styled` without its SGR escapes (`ESC [`, parameters, `m`), or `None` when it holds a
