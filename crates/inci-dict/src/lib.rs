@@ -546,6 +546,12 @@ pub mod codegen_support {
     pub fn hash(key: &str) -> u64 {
         super::hash(key)
     }
+
+    /// The first word of a text as the parser's join pre-check cuts it (the generated table of
+    /// join prefixes' first words is built with it).
+    pub fn first_word(text: &str) -> &str {
+        super::first_word(text)
+    }
 }
 
 #[cfg(test)]

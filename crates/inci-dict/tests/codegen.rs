@@ -343,13 +343,7 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     // up here, where a set built at the first lookup cost every start 100,000 instructions.
     let words: BTreeSet<&str> = prefixes
         .iter()
-        .map(|p| {
-            let end = p
-                .bytes()
-                .position(|b| matches!(b, b' ' | b',' | b'.' | b'(' | b'[' | b'/'))
-                .unwrap_or(p.len());
-            &p[..end]
-        })
+        .map(|p| inci_dict::codegen_support::first_word(p))
         .filter(|w| !w.is_empty())
         .collect();
     let mut text = String::new();
