@@ -395,7 +395,6 @@ pub(crate) fn findings(
             limit_findings(
                 (i, first),
                 name,
-                at,
                 a,
                 (declared, ceiling),
                 estimated.as_ref().map(|(m, why)| (*m, why.as_str())),
@@ -435,7 +434,6 @@ type Push<'a> = dyn Fn(&mut Vec<Finding>, &'static FindingKind, Severity, String
 fn limit_findings(
     (i, first): (usize, usize),
     name: &str,
-    at: At<'_>,
     a: &AnnexEntry,
     (declared, ceiling): (Option<(f64, f64)>, Option<Ceiling<'_>>),
     estimated: Option<(f64, &str)>,
@@ -444,6 +442,7 @@ fn limit_findings(
     out: &mut Vec<Finding>,
     push: &Push<'_>,
 ) {
+    let at = At(a);
     let limits = a.limits();
     // One limit finding per ingredient and code: the MCI/MI mixture entry and the MI entry say
     // the same of Methylisothiazolinone.
@@ -537,7 +536,6 @@ fn limit_findings(
     let Some((low, p)) = declared else {
         estimated_over(
             name,
-            at,
             a,
             &maxima,
             applicable.len(),
@@ -645,7 +643,6 @@ fn limit_findings(
 #[allow(clippy::too_many_arguments)]
 fn estimated_over(
     name: &str,
-    at: At<'_>,
     a: &AnnexEntry,
     maxima: &[(f64, &Limit)],
     applicable: usize,
@@ -655,6 +652,7 @@ fn estimated_over(
     push: &Push<'_>,
     said: &dyn Fn(&Vec<Finding>, &FindingKind) -> bool,
 ) {
+    let at = At(a);
     let Some((min, why)) = estimated else { return };
     // Every applicable scope has a maximum, of the substance itself.
     if maxima.is_empty()
