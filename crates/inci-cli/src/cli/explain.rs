@@ -3,7 +3,6 @@
 use super::Outcome;
 use crate::render::Format;
 use clap::Args;
-use std::io::Write;
 
 /// Arguments of `inci explain`.
 #[derive(Debug, Args)]
@@ -32,12 +31,12 @@ pub fn run(args: &ExplainArgs) -> anyhow::Result<Outcome> {
         anyhow::bail!("inci explain needs a name; it was given only white space");
     }
     let e = inci::explain::explain(&raw_query);
-    let mut out = anstream::stdout().lock();
+    let mut out = Vec::with_capacity(1 << 13);
     match args.format {
         Format::Json => crate::render::json::write(&mut out, &e)?,
         Format::Text => crate::render::explain::write(&mut out, &e, &raw_query)?,
     }
-    out.flush()?;
+    crate::render::unstyled::to_stdout(&out)?;
     Ok(if e.name.is_some() {
         Outcome::Success
     } else {

@@ -220,9 +220,9 @@ fn routine(args: &ScanArgs, inputs: &[String]) -> anyhow::Result<Outcome> {
     let doc = inci::routine::Document::new(&products);
     match args.format {
         Format::Text => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
-            render::text::write_routine(&mut out, &products, &doc.routine, render::width())?;
-            out.flush()?;
+            let mut styled = Vec::with_capacity(1 << 14);
+            render::text::write_routine(&mut styled, &products, &doc.routine, render::width())?;
+            render::unstyled::to_stdout(&styled)?;
         }
         Format::Json => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
