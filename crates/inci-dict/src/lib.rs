@@ -552,6 +552,12 @@ pub mod codegen_support {
     pub fn first_word(text: &str) -> &str {
         super::first_word(text)
     }
+
+    /// The counts of a key's characters the near-name search compares (the generated table
+    /// of the suggestable keys' counts is built with it).
+    pub fn suggest_signature(key: &str) -> [u8; 32] {
+        crate::suggest::signature(key)
+    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,13 @@
 //! A suggestion is only ever offered, never applied: `Glycerine` may well be Glycerin, but the
 //! label said something else and a reviewer must decide. The search is a bounded optimal string
 //! alignment distance (Levenshtein plus adjacent transpositions) over the keys of nearby
-//! lengths, pruned by cheap character-count bounds; the per-length signatures are built on
-//! first use, so nothing runs at start-up and a single unknown name pays only for its lengths.
+//! lengths, pruned by cheap character-count bounds whose counts come with the generated tables,
+//! so nothing is built at run time.
 
 use crate::cosing_codegen;
+use count_index::{CountIndex, count_index};
+
+mod count_index;
 
 /// A dictionary name close to an unknown one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,16 +48,26 @@ pub(crate) fn max_distance(key: &str) -> Option<usize> {
 
 /// Keys within `max` edits of `key`: (distance, entry's name, key text, key's slot).
 pub(crate) fn near_keys(key: &str, max: usize) -> Vec<(usize, &'static str, &'static str, u32)> {
+    near_keys_with(key, max, count_index)
+}
+
+/// [`near_keys`], with the index of a length and bound, or a scan, chosen by `index`.
+fn near_keys_with(
+    key: &str,
+    max: usize,
+    index: impl Fn(usize, usize, &'static [Signature]) -> Option<&'static CountIndex>,
+) -> Vec<(usize, &'static str, &'static str, u32)> {
     let query: Vec<char> = key.chars().collect();
     let len = query.len();
     let qsig = signature(key);
     let mut found = Vec::new();
     let mut buf = Vec::new();
     let mut b_chars = Vec::new();
-    // Only keys whose length is within `max` of the query's: their signatures are computed
-    // per length, the first time a query needs that length.
+    let mut near = Vec::new();
+    let mut seen = Vec::new();
+    // Only keys whose length is within `max` of the query's.
     for length in len.saturating_sub(max)..=len + max {
-        let (slots, signatures) = signatures_of_length(length);
+        let (slots, signatures) = of_length(length);
         // A cheap lower bound before the real work. An insertion or a deletion changes the
         // counts by one, a substitution by at most two, a transposition not at all; the
         // length difference `d` takes at least `d` insertions or deletions, so a key within
@@ -63,8 +76,27 @@ pub(crate) fn near_keys(key: &str, max: usize) -> Vec<(usize, &'static str, &'st
         // buckets occur at all, whose `count_ones` has no instruction of its own on baseline
         // x86-64.
         let bound = 2 * max - length.abs_diff(len);
-        for (&slot, sig) in slots.iter().zip(signatures) {
-            if l1(&qsig, sig) <= bound {
+        // Often searched lengths and bounds have an index naming the few keys that may be
+        // within it; the others are scanned.
+        match index(length, bound, signatures) {
+            Some(index) => {
+                near.clear();
+                seen.clear();
+                seen.resize(signatures.len(), false);
+                index.candidates(&qsig, |i| {
+                    let i = usize::from(i);
+                    if let (Some(seen), Some(sig)) = (seen.get_mut(i), signatures.get(i)) {
+                        if !*seen && l1(&qsig, sig) <= bound {
+                            near.push(i as u32);
+                        }
+                        *seen = true;
+                    }
+                });
+            }
+            None => within_bound(&qsig, signatures, bound, &mut near),
+        }
+        for &i in &near {
+            if let Some(&slot) = slots.get(i as usize) {
                 let k = &cosing_codegen::KEYS[slot as usize];
                 b_chars.clear();
                 b_chars.extend(k.text().chars());
@@ -103,9 +135,10 @@ pub(crate) fn best_per_name(
 
 /// Counts of characters in 32 buckets (letters, digits, space, dash, others), a lower bound
 /// on edit distance (keys are grouped by length elsewhere).
-type Signature = [u8; 32];
+pub(crate) type Signature = [u8; 32];
 
-fn signature(key: &str) -> Signature {
+/// The counts of a key's characters.
+pub(crate) fn signature(key: &str) -> Signature {
     let mut counts = [0u8; 32];
     // Nearly every key is ASCII: a table lookup per byte instead of decoding characters
     // (the signatures of the lengths a label with one typo needs were 1.2 M instructions).
@@ -147,9 +180,20 @@ const ASCII_BUCKETS: [u8; 128] = {
     table
 };
 
+/// The indices of the signatures within `bound` of the query's (the sum of the counts'
+/// absolute differences), in order: the scan of a length no index serves.
+fn within_bound(query: &Signature, signatures: &[Signature], bound: usize, out: &mut Vec<u32>) {
+    out.clear();
+    for (i, sig) in signatures.iter().enumerate() {
+        if l1(query, sig) <= bound {
+            out.push(i as u32);
+        }
+    }
+}
+
 /// Sum of absolute differences of the counts (it runs once per candidate key). Kept out of
-/// line: alone, the loop compiles to two SSE2 `psadbw`; inlined into the search, it was 32
-/// scalar differences.
+/// line: alone, the loop compiles to two SSE2 `psadbw`; inlined into a loop over keys, it was
+/// 32 scalar differences, or 45 vector instructions once the query's counts were hoisted.
 #[inline(never)]
 fn l1(a: &Signature, b: &Signature) -> usize {
     let sum: u32 = a
@@ -161,36 +205,21 @@ fn l1(a: &Signature, b: &Signature) -> usize {
 }
 
 /// The slots of the keys of one length (in characters) that suggestions may name, and their
-/// signatures at the same index, in one array the search runs through. The slots come
-/// grouped by length from the generated tables (`SUGGEST_SLOTS`, `SUGGEST_STARTS`: names and
-/// label synonyms, see `tests/codegen.rs`); a length's signatures are computed the first
-/// time a query needs that length and kept, so a label with one typo pays for about seven
-/// lengths, not the whole dictionary.
-fn signatures_of_length(len: usize) -> (&'static [u32], &'static [Signature]) {
-    static BY_LENGTH: std::sync::OnceLock<Vec<std::sync::OnceLock<Vec<Signature>>>> =
-        std::sync::OnceLock::new();
+/// signatures at the same index, from the generated tables (`SUGGEST_SLOTS`, `SUGGEST_STARTS`,
+/// `SUGGEST_SIGNATURES`: names and label synonyms, see `tests/codegen.rs`).
+fn of_length(len: usize) -> (&'static [u32], &'static [Signature]) {
     let starts = cosing_codegen::SUGGEST_STARTS;
-    let slots = match (starts.get(len), starts.get(len + 1)) {
-        (Some(&a), Some(&b)) => cosing_codegen::SUGGEST_SLOTS
-            .get(a as usize..b as usize)
-            .unwrap_or_default(),
-        _ => return (&[], &[]),
-    };
-    let by_length = BY_LENGTH.get_or_init(|| {
-        (0..starts.len())
-            .map(|_| std::sync::OnceLock::new())
-            .collect()
-    });
-    let Some(cell) = by_length.get(len) else {
+    let (Some(&a), Some(&b)) = (starts.get(len), starts.get(len + 1)) else {
         return (&[], &[]);
     };
-    let signatures = cell.get_or_init(|| {
-        slots
-            .iter()
-            .map(|&i| signature(cosing_codegen::KEYS[i as usize].text()))
-            .collect()
-    });
-    (slots, signatures)
+    let range = a as usize..b as usize;
+    match (
+        cosing_codegen::SUGGEST_SLOTS.get(range.clone()),
+        cosing_codegen::SUGGEST_SIGNATURES.get(range),
+    ) {
+        (Some(slots), Some(signatures)) => (slots, signatures),
+        _ => (&[], &[]),
+    }
 }
 
 /// Optimal string alignment distance between `a` and `b` if it is at most `max`, computed in a
@@ -240,7 +269,8 @@ fn bounded_distance(a: &[char], b: &[char], max: usize, buf: &mut Vec<usize>) ->
 mod tests {
     use super::*;
 
-    /// The rule the generated `SUGGEST_SLOTS` were built by, applied to the compiled keys.
+    /// The rule the generated `SUGGEST_SLOTS` were built by, applied to the compiled keys,
+    /// and their generated signatures.
     #[test]
     fn generated_slots_are_the_label_words_by_length() {
         let human_tissue = |entry: u32| {
@@ -272,11 +302,69 @@ mod tests {
         assert_eq!(cosing_codegen::SUGGEST_STARTS.len(), want.len() + 1);
         let mut total = 0;
         for (n, slots) in want.iter().enumerate() {
-            assert_eq!(signatures_of_length(n).0, slots.as_slice(), "length {n}");
+            let (got, signatures) = of_length(n);
+            assert_eq!(got, slots.as_slice(), "length {n}");
+            for (&slot, sig) in got.iter().zip(signatures) {
+                assert_eq!(sig, &signature(cosing_codegen::KEYS[slot as usize].text()));
+            }
             total += slots.len();
         }
         assert!(total > 30_000, "only {total} keys may be suggested");
-        assert!(signatures_of_length(want.len()).0.is_empty());
+        assert!(of_length(want.len()).0.is_empty());
+    }
+
+    /// The index finds what the scan finds: queries made from keys of many lengths by a
+    /// deletion, an insertion, a swap and two substitutions, and real misspellings.
+    #[test]
+    fn the_count_index_finds_what_a_scan_finds() {
+        use std::collections::HashMap;
+        use std::sync::Mutex;
+        let built: Mutex<HashMap<(usize, usize), &'static CountIndex>> = Mutex::default();
+        let indexed = |length: usize, bound: usize, sigs: &'static [Signature]| {
+            let groups = count_index::partition(bound)?;
+            let mut built = built.lock().unwrap_or_else(|e| e.into_inner());
+            let index = *built
+                .entry((length, bound))
+                .or_insert_with(|| Box::leak(Box::new(CountIndex::build(groups, sigs))));
+            Some(index)
+        };
+        let mut queries = vec![
+            "GLYCERINE".to_string(),
+            "PHENOXYETHENOL".into(),
+            "JASMIE OFFICINALE (JASMINE) FLOWER/LEAF EXTRACT".into(),
+            "NIACINAMIDD".into(),
+        ];
+        for (n, k) in cosing_codegen::KEYS.iter().enumerate().step_by(211) {
+            let c: Vec<char> = k.text().chars().collect();
+            if c.len() < 4 {
+                continue;
+            }
+            let at = n % (c.len() - 1);
+            let mut edited = c.clone();
+            match n % 4 {
+                0 => drop(edited.remove(at)),
+                1 => edited.insert(at, 'E'),
+                2 => edited.swap(at, at + 1),
+                _ => {
+                    edited[at] = 'O';
+                    edited[c.len() - 1 - at] = 'A';
+                }
+            }
+            queries.push(edited.into_iter().collect());
+        }
+        let mut nonempty = 0;
+        for q in &queries {
+            let Some(max) = max_distance(q) else { continue };
+            let scanned = near_keys_with(q, max, |_, _, _| None);
+            assert_eq!(near_keys_with(q, max, indexed), scanned, "{q}");
+            nonempty += usize::from(!scanned.is_empty());
+        }
+        assert!(
+            nonempty > 150,
+            "only {nonempty} of {} queries found keys",
+            queries.len()
+        );
+        assert!(built.lock().map_or(0, |b| b.len()) > 100);
     }
 
     #[test]
