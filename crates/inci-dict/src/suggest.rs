@@ -3,8 +3,9 @@
 //! A suggestion is only ever offered, never applied: `Glycerine` may well be Glycerin, but the
 //! label said something else and a reviewer must decide. The search is a bounded optimal string
 //! alignment distance (Levenshtein plus adjacent transpositions) over the keys of nearby
-//! lengths, pruned by cheap character-count bounds whose counts come with the generated tables,
-//! so nothing is built at run time.
+//! lengths, pruned by cheap character-count bounds. The keys' counts come with the generated
+//! tables; a length searched often gets an index of its keys by groups of those counts
+//! ([`count_index`]), so a search tests a few hundred keys of a length instead of all.
 
 use crate::cosing_codegen;
 use count_index::{CountIndex, count_index};
