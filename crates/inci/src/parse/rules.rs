@@ -625,16 +625,96 @@ pub fn line_bullet(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-/// True when `text` holds one of `chars`: one search per character (a byte search for each,
-/// `memchr` underneath) instead of decoding every character of the text against the set,
-/// which cost 50 M instructions over a 2.1 MB catalog.
+/// True when `text` holds one of `chars`. It runs on every item of every label (`:` and `：`
+/// for headings), nearly always to say no: eight bytes at a time, a word is tested for the
+/// first byte of each character's UTF-8 form, and only a text holding one of those bytes (a
+/// colon, or the lead byte of a full-width form) is searched for the characters themselves.
+/// Inlined, the set is known where it is called and the words to test against are
+/// constants. A byte search per character (`memchr`, about 90 instructions on a short item)
+/// cost 31 M instructions over a 2.1 MB catalog's items, and the catalog's first scan fell
+/// by 25 M with this test; decoding every character against the set cost 50 M.
+#[inline]
 pub(crate) fn contains_any(text: &str, chars: &[char]) -> bool {
-    chars.iter().any(|&c| text.contains(c))
+    const MOST: usize = 4;
+    if chars.len() > MOST {
+        return chars.iter().any(|&c| text.contains(c));
+    }
+    let mut splats = [0u64; MOST];
+    for (splatted, c) in splats.iter_mut().zip(chars) {
+        *splatted = splat(c.encode_utf8(&mut [0u8; 4]).as_bytes()[0]);
+    }
+    let splats = &splats[..chars.len()];
+    let has_first = |w: u64| splats.iter().any(|&t| has_zero_byte(w ^ t));
+    let mut words = text.as_bytes().chunks_exact(8);
+    let hit = words.by_ref().any(|w| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        has_first(u64::from_le_bytes(a))
+    }) || {
+        // The last bytes, padded with zero bytes, which no character's first byte is (a NUL
+        // in the set would only send the text to the search below).
+        let rest = words.remainder();
+        let mut a = [0u8; 8];
+        for (d, &b) in a.iter_mut().zip(rest) {
+            *d = b;
+        }
+        !rest.is_empty() && has_first(u64::from_le_bytes(a))
+    };
+    hit && chars.iter().any(|&c| text.contains(c))
+}
+
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// True when a byte of `w` is zero: `(w - 0x01..) & !w & 0x80..` is non-zero if and only if
+/// some byte is zero (a borrow only ever starts at a zero byte).
+const fn has_zero_byte(w: u64) -> bool {
+    w.wrapping_sub(splat(1)) & !w & splat(0x80) != 0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The word-at-a-time test says what a search per character says, on any text and
+        /// with the sets the parser asks for.
+        #[test]
+        fn contains_any_is_a_search_per_character(
+            text in "[a-z :：?\u{ff00}-\u{ff5f}\u{00e9}0-9]{0,40}",
+        ) {
+            for set in [&[':', '：'][..], &[':', '：', '?'], &['?'], &['：']] {
+                proptest::prop_assert_eq!(
+                    contains_any(&text, set),
+                    set.iter().any(|&c| text.contains(c)),
+                    "{:?} {:?}", text, set
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn contains_any_finds_a_character_at_any_place() {
+        let set = [':', '：', '?'];
+        for len in 0..20 {
+            for at in 0..=len {
+                for c in set {
+                    let mut text = "a".repeat(at);
+                    text.push(c);
+                    text.push_str(&"b".repeat(len - at));
+                    assert!(contains_any(&text, &set), "{text}");
+                    assert!(!contains_any(&text.replace(c, "x"), &set));
+                }
+            }
+        }
+        // A full-width form other than the colon shares its lead byte.
+        assert!(!contains_any("Ａ", &[':', '：']));
+        assert!(!contains_any("", &[':']));
+        // More characters than the fast test holds.
+        assert!(contains_any("e", &['a', 'b', 'c', 'd', 'e']));
+    }
 
     #[test]
     fn headers() {
