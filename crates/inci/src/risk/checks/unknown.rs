@@ -19,10 +19,12 @@ pub(crate) fn check(cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
                 ing.raw.trim()
             )
         } else if ing.suggestions.is_empty() {
-            format!(
-                "\"{}\" is not a known INCI name; no fact about it can be checked",
-                ing.raw.trim()
-            )
+            [
+                "\"",
+                ing.raw.trim(),
+                "\" is not a known INCI name; no fact about it can be checked",
+            ]
+            .concat()
         } else if ing.suggestions.iter().all(|s| s.distance == 0) {
             format!(
                 "\"{}\" is an incomplete name (a species without its part): it could be {}, which differ in what they hold; check the pack",
