@@ -791,7 +791,7 @@ const MAX_FACTS: usize = 1 << 16;
 /// The facts an ingredient's JSON was written from, and that JSON.
 struct Facts {
     cas: Option<&'static str>,
-    functions: Vec<&'static str>,
+    functions: std::borrow::Cow<'static, [&'static str]>,
     role: Option<Role>,
     json: Box<[u8]>,
 }
@@ -808,12 +808,13 @@ impl Facts {
                 (None, None) => true,
                 _ => false,
             }
-            && self.functions.len() == ing.functions.len()
-            && self
-                .functions
-                .iter()
-                .zip(&ing.functions)
-                .all(|(a, b)| same(a, b))
+            && (std::ptr::eq(&*self.functions, &*ing.functions)
+                || self.functions.len() == ing.functions.len()
+                    && self
+                        .functions
+                        .iter()
+                        .zip(ing.functions.iter())
+                        .all(|(a, b)| same(a, b)))
     }
 }
 

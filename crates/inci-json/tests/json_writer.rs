@@ -81,8 +81,8 @@ fn changed_facts_are_written_anew() {
     let report = inci::scan(text);
     let _ = ours(&report); // the memo now holds these entries' facts
     let mut changed = report.clone();
-    changed.ingredients[1].functions.push("Made Up");
-    changed.ingredients[1].functions.swap(0, 1);
+    changed.ingredients[1].functions.to_mut().push("Made Up");
+    changed.ingredients[1].functions.to_mut().swap(0, 1);
     changed.ingredients[2].cas = None;
     changed.ingredients[3].role = None;
     let theirs = serde_json::to_string(&changed).expect("serde_json writes");

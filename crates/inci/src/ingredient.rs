@@ -9,6 +9,7 @@ use crate::resolve::{Via, resolve};
 use crate::span::Span;
 use inci_dict::Suggestion;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// One ingredient of the label.
 #[derive(Debug, Clone, Serialize)]
@@ -41,9 +42,10 @@ pub struct Ingredient {
     /// CAS number from CosIng, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cas: Option<&'static str>,
-    /// CosIng functions, when known.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub functions: Vec<&'static str>,
+    /// CosIng functions, when known: the entry's own list, borrowed from the dictionary's
+    /// memo (a caller may still change it, which makes it owned).
+    #[serde(skip_serializing_if = "no_functions")]
+    pub functions: Cow<'static, [&'static str]>,
     /// What it does, chosen from `functions` by [`crate::role::primary`]'s ranking. In JSON,
     /// `role` (`humectant`) and `does`, the same in plain words ([`crate::role::Role::words`]:
     /// `humectant: draws water into the skin`); absent when unknown.
@@ -233,12 +235,22 @@ pub struct Cap {
     pub source: &'static str,
 }
 
-/// An entry's CosIng functions: split once per entry and kept, then copied into each
+/// An entry's CosIng functions: split once per entry and kept, and borrowed by each
 /// ingredient (splitting the joined text at every ingredient cost a byte search per
-/// function, 2 % of a first scan).
-fn functions_of(entry: inci_dict::Entry) -> Vec<&'static str> {
+/// function, 2 % of a first scan; a copy for each ingredient, an allocation).
+fn functions_of(entry: inci_dict::Entry) -> Cow<'static, [&'static str]> {
     static SPLIT: crate::memo::EntryMemo<Box<[&'static str]>> = crate::memo::EntryMemo::new();
-    SPLIT
-        .get_or_init(entry.id, || entry.functions().collect())
-        .to_vec()
+    match SPLIT.get_or_init(entry.id, || entry.functions().collect()) {
+        crate::memo::MemoValue::Kept(kept) => Cow::Borrowed(kept),
+        crate::memo::MemoValue::Computed(split) => Cow::Owned(split.into_vec()),
+    }
+}
+
+/// For `skip_serializing_if`: no functions to write.
+#[expect(
+    clippy::ptr_arg,
+    reason = "serde passes the field itself, a `Cow`, by reference"
+)]
+fn no_functions(functions: &Cow<'static, [&'static str]>) -> bool {
+    functions.is_empty()
 }
