@@ -238,7 +238,7 @@ pub struct Cap {
 /// An entry's CosIng functions: split once per entry and kept, and borrowed by each
 /// ingredient (splitting the joined text at every ingredient cost a byte search per
 /// function, 2 % of a first scan; a copy for each ingredient, an allocation).
-fn functions_of(entry: inci_dict::Entry) -> Cow<'static, [&'static str]> {
+pub(crate) fn functions_of(entry: inci_dict::Entry) -> Cow<'static, [&'static str]> {
     static SPLIT: crate::memo::EntryMemo<Box<[&'static str]>> = crate::memo::EntryMemo::new();
     match SPLIT.get_or_init(entry.id, || entry.functions().collect()) {
         crate::memo::MemoValue::Kept(kept) => Cow::Borrowed(kept),

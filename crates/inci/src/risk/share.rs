@@ -217,7 +217,8 @@ pub fn compliant_caps(
                 return None;
             }
             let entries: Vec<_> = entries.collect();
-            let functions: Vec<&str> = entry.functions().collect();
+            // The entry's kept list of functions, not a split of its text each time.
+            let functions = crate::ingredient::functions_of(entry);
             let (max, a) = super::checks::annex::compliant_max(
                 ing,
                 ingredients,
