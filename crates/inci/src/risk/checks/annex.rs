@@ -372,10 +372,10 @@ pub(crate) fn findings(
                 continue;
             }
             (Annex::III, _) => {
-                let warning = if a.warning.is_empty() {
-                    String::new()
+                let required = if a.warning.is_empty() {
+                    ""
                 } else {
-                    format!("; required: {}", a.warning)
+                    "; required: "
                 };
                 // Joined in one allocation: the commonest annex finding (a third of a
                 // catalog's), 1,500 instructions with `format!`.
@@ -388,7 +388,8 @@ pub(crate) fn findings(
                     " (",
                     a.substance,
                     ")",
-                    &warning,
+                    required,
+                    a.warning,
                 ]
                 .concat();
                 push(out, &registry::R003, Severity::Low, message, a);
