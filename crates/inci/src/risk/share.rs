@@ -254,8 +254,14 @@ pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize
     }
     let mut lo: Vec<f64> = declared.iter().map(|d| d.map_or(0.0, |d| d.0)).collect();
     let mut hi: Vec<f64> = declared.iter().map(|d| d.map_or(100.0, |d| d.1)).collect();
+    // Work space kept across passes (allocated once, not each pass).
+    let (mut lo_before, mut hi_before) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut most_before: Vec<f64> = vec![f64::NEG_INFINITY; n];
+    let mut small_after: Vec<f64> = vec![0.0; n + 1]; // sum of min(1, max) from i on
+    let mut least_after: Vec<f64> = vec![f64::INFINITY; n + 1];
     for _ in 0..MAX_PASSES {
-        let before = (lo.clone(), hi.clone());
+        lo_before.clone_from(&lo);
+        hi_before.clone_from(&hi);
         // Only a real step narrows a bound: steps of a rounding error, fed back through the
         // sum, would otherwise grow pass after pass.
         let raise = |b: &mut f64, v: f64| {
@@ -299,7 +305,7 @@ pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize
         // The largest min before each i: when every earlier min is under an even split, the
         // split is the answer, with no sort (nearly every share of a list without printed
         // percentages).
-        let mut most_before: Vec<f64> = vec![f64::NEG_INFINITY; n];
+        most_before.fill(f64::NEG_INFINITY);
         for i in 1..n {
             most_before[i] = most_before[i - 1].max(lo[i - 1]);
         }
@@ -322,10 +328,10 @@ pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize
         // share is surely above 1 % when the list could not reach 100 % were it and all after
         // it at or under 1 %.
         let mut before_sum = 0.0f64; // sum of max before i
-        let mut small_after: Vec<f64> = vec![0.0; n + 1]; // sum of min(1, max) from i on
         // The least max after i: when an even split is under every later max, it is the
         // answer, with no sort.
-        let mut least_after: Vec<f64> = vec![f64::INFINITY; n + 1];
+        small_after.fill(0.0);
+        least_after.fill(f64::INFINITY);
         for i in (0..n).rev() {
             small_after[i] = small_after[i + 1] + hi[i].min(1.0);
             least_after[i] = least_after[i + 1].min(hi[i]);
@@ -359,7 +365,7 @@ pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize
                 .unwrap_or(0);
             return Err((i, lo[i], hi[i]));
         }
-        if before == (lo.clone(), hi.clone()) {
+        if lo_before == lo && hi_before == hi {
             break;
         }
     }
