@@ -75,8 +75,13 @@ pub(crate) fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
                 .map(|(i, _)| i)
                 .collect()
         };
-        let (a, b) = (side(rule.a), side(rule.b));
-        if a.is_empty() || b.is_empty() {
+        // Nearly every label has neither side: the second is looked for only after the first.
+        let a = side(rule.a);
+        if a.is_empty() {
+            continue;
+        }
+        let b = side(rule.b);
+        if b.is_empty() {
             continue;
         }
         let mut involved = a;
