@@ -51,7 +51,8 @@ impl Context<'_> {
     }
 }
 
-/// Appends `n` in decimal digits (what `{}` writes for it).
+/// Appends `n` in decimal digits (what `{}` writes for it). By hand: `write!(out, "{n}")`
+/// goes through the formatting machinery, 11.5 M instructions more over a 2 MB catalog.
 pub(crate) fn push_decimal(out: &mut String, mut n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
