@@ -682,48 +682,50 @@ pub fn write_report(out: &mut Vec<u8>, report: &ScanReport) -> Result<(), Error>
 pub fn write_report_fields(out: &mut Vec<u8>, report: &ScanReport) -> Result<(), Error> {
     // The fields of `ScanReport` in declaration order, with its `skip_serializing_if` and
     // `serialize_with` rules (the tests hold the two to the same bytes).
-    out.extend_from_slice(b"\"headline\":");
-    write(out, &report.headline)?;
-    out.extend_from_slice(b",\"ingredients\":[");
-    for (i, ingredient) in report.ingredients.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_ingredient(out, ingredient)?;
-    }
-    out.extend_from_slice(b"],\"findings\":[");
-    for (i, finding) in report.findings.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_finding(out, finding)?;
-    }
-    out.push(b']');
-    out.extend_from_slice(b",\"concerns\":");
-    write(out, &report.concerns)?;
-    out.extend_from_slice(b",\"vegan\":");
-    write(out, &report.vegan)?;
-    out.extend_from_slice(b",\"vegetarian\":");
-    write(out, &report.vegetarian)?;
-    out.extend_from_slice(b",\"minor_from\":");
-    write(out, &report.minor_from)?;
-    out.extend_from_slice(b",\"profile\":");
-    write(out, &report.profile)?;
+    field(out, b"\"headline\":", &report.headline)?;
+    out.extend_from_slice(b",\"ingredients\":");
+    array(out, &report.ingredients, write_ingredient)?;
+    out.extend_from_slice(b",\"findings\":");
+    array(out, &report.findings, write_finding)?;
+    field(out, b",\"concerns\":", &report.concerns)?;
+    field(out, b",\"vegan\":", &report.vegan)?;
+    field(out, b",\"vegetarian\":", &report.vegetarian)?;
+    field(out, b",\"minor_from\":", &report.minor_from)?;
+    field(out, b",\"profile\":", &report.profile)?;
     if let Some(p) = report.product_type {
         out.extend_from_slice(b",\"product_type\":");
         string(out, p.as_str());
     }
-    out.extend_from_slice(b",\"markets\":");
-    write(out, &report.markets)?;
-    out.extend_from_slice(b",\"skipped\":");
-    write(out, &report.skipped)?;
-    out.extend_from_slice(b",\"diagnostics\":");
-    write(out, &report.diagnostics)?;
+    field(out, b",\"markets\":", &report.markets)?;
+    field(out, b",\"skipped\":", &report.skipped)?;
+    field(out, b",\"diagnostics\":", &report.diagnostics)?;
     if let Some(i) = &report.inconsistent_shares {
-        out.extend_from_slice(b",\"inconsistent_shares\":");
-        write(out, i)?;
+        field(out, b",\"inconsistent_shares\":", i)?;
     }
     out.push(b'}');
+    Ok(())
+}
+
+/// `key` (its quotes, colon and any comma before it), then `value` through the generic writer.
+fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &[u8], value: &T) -> Result<(), Error> {
+    out.extend_from_slice(key);
+    write(out, value)
+}
+
+/// `[`, each item written by `each` with commas between, `]`.
+fn array<T>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    mut each: impl FnMut(&mut Vec<u8>, &T) -> Result<(), Error>,
+) -> Result<(), Error> {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        each(out, item)?;
+    }
+    out.push(b']');
     Ok(())
 }
 
@@ -733,36 +735,26 @@ pub fn write_report_fields(out: &mut Vec<u8>, report: &ScanReport) -> Result<(),
 fn write_finding(out: &mut Vec<u8>, f: &Finding) -> Result<(), Error> {
     out.extend_from_slice(b"{\"code\":");
     string(out, f.code);
-    out.extend_from_slice(b",\"category\":");
-    write(out, &f.category)?;
-    out.extend_from_slice(b",\"concern\":");
-    write(out, &f.concern)?;
-    out.extend_from_slice(b",\"severity\":");
-    write(out, &f.severity)?;
+    field(out, b",\"category\":", &f.category)?;
+    field(out, b",\"concern\":", &f.concern)?;
+    field(out, b",\"severity\":", &f.severity)?;
     out.extend_from_slice(b",\"message\":");
     string(out, &f.message);
-    out.extend_from_slice(b",\"ingredients\":[");
-    for (i, &k) in f.ingredients.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        number!(out, write_u64, k as u64)?;
-    }
-    out.extend_from_slice(b"],\"source\":");
+    out.extend_from_slice(b",\"ingredients\":");
+    array(out, &f.ingredients, |out, &k| {
+        number!(out, write_u64, k as u64)
+    })?;
+    out.extend_from_slice(b",\"source\":");
     string(out, &f.source);
     if !f.markets.is_empty() {
-        out.extend_from_slice(b",\"markets\":[");
-        for (i, m) in f.markets.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
+        out.extend_from_slice(b",\"markets\":");
+        array(out, &f.markets, |out, m| {
             string(out, m.as_str());
-        }
-        out.push(b']');
+            Ok(())
+        })?;
     }
     if let Some(v) = &f.market_verdict {
-        out.extend_from_slice(b",\"market_verdict\":");
-        write(out, v)?;
+        field(out, b",\"market_verdict\":", v)?;
     }
     out.push(b'}');
     Ok(())
@@ -783,28 +775,21 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
         Some(name) => string(out, name),
         None => out.extend_from_slice(b"null"),
     }
-    out.extend_from_slice(b",\"section\":");
-    write(out, &ing.section)?;
-    out.extend_from_slice(b",\"suggestions\":[");
-    for (i, s) in ing.suggestions.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    field(out, b",\"section\":", &ing.section)?;
+    out.extend_from_slice(b",\"suggestions\":");
+    array(out, &ing.suggestions, |out, s| {
         string(out, s.name);
-    }
-    out.extend_from_slice(b"],\"matched_via\":");
-    write(out, &ing.matched_via)?;
+        Ok(())
+    })?;
+    field(out, b",\"matched_via\":", &ing.matched_via)?;
     if let Some(s) = &ing.synonym {
-        out.extend_from_slice(b",\"synonym\":");
-        write(out, s)?;
+        field(out, b",\"synonym\":", s)?;
     }
     if !ing.alternatives.is_empty() {
-        out.extend_from_slice(b",\"alternatives\":");
-        write(out, &ing.alternatives)?;
+        field(out, b",\"alternatives\":", &ing.alternatives)?;
     }
     if !ing.qualifiers.is_empty() {
-        out.extend_from_slice(b",\"qualifiers\":");
-        write(out, &ing.qualifiers)?;
+        field(out, b",\"qualifiers\":", &ing.qualifiers)?;
     }
     facts(out, ing)?;
     if let Some(s) = &ing.share {
@@ -813,21 +798,17 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
         float!(out, write_f64, s.min)?;
         out.extend_from_slice(b",\"max\":");
         float!(out, write_f64, s.max)?;
-        out.extend_from_slice(b",\"basis\":");
-        write(out, &s.basis)?;
+        field(out, b",\"basis\":", &s.basis)?;
         if let Some(cap) = &s.if_compliant {
-            out.extend_from_slice(b",\"if_compliant\":");
-            write(out, cap)?;
+            field(out, b",\"if_compliant\":", cap)?;
         }
         out.push(b'}');
     }
     if let Some(c) = &ing.comedogenic {
-        out.extend_from_slice(b",\"comedogenic\":");
-        write(out, c)?;
+        field(out, b",\"comedogenic\":", c)?;
     }
     if let Some(o) = &ing.origin {
-        out.extend_from_slice(b",\"origin\":");
-        write(out, o)?;
+        field(out, b",\"origin\":", o)?;
     }
     out.push(b'}');
     Ok(())
@@ -913,12 +894,10 @@ fn write_facts(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
         string(out, cas);
     }
     if !ing.functions.is_empty() {
-        out.extend_from_slice(b",\"functions\":");
-        write(out, &ing.functions)?;
+        field(out, b",\"functions\":", &ing.functions)?;
     }
     if let Some(role) = &ing.role {
-        out.extend_from_slice(b",\"role\":");
-        write(out, role)?;
+        field(out, b",\"role\":", role)?;
         out.extend_from_slice(b",\"does\":");
         string(out, role.words());
     }
