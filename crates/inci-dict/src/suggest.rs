@@ -56,7 +56,7 @@ pub(crate) fn near_keys(key: &str, max: usize) -> Vec<(usize, &'static str, &'st
 fn near_keys_with(
     key: &str,
     max: usize,
-    index: impl Fn(usize, usize, &'static [Signature]) -> Option<&'static CountIndex>,
+    index: impl Fn(usize, usize) -> Option<&'static CountIndex>,
 ) -> Vec<(usize, &'static str, &'static str, u32)> {
     let query: Vec<char> = key.chars().collect();
     let len = query.len();
@@ -79,7 +79,7 @@ fn near_keys_with(
         let bound = 2 * max - length.abs_diff(len);
         // Often searched lengths and bounds have an index naming the few keys that may be
         // within it; the others are scanned.
-        match index(length, bound, signatures) {
+        match index(length, bound) {
             Some(index) => {
                 near.clear();
                 seen.clear();
@@ -321,8 +321,9 @@ mod tests {
         use std::collections::HashMap;
         use std::sync::Mutex;
         let built: Mutex<HashMap<(usize, usize), &'static CountIndex>> = Mutex::default();
-        let indexed = |length: usize, bound: usize, sigs: &'static [Signature]| {
+        let indexed = |length: usize, bound: usize| {
             let groups = count_index::partition(bound)?;
+            let sigs = of_length(length).1;
             let mut built = built.lock().unwrap_or_else(|e| e.into_inner());
             let index = *built
                 .entry((length, bound))
@@ -356,7 +357,7 @@ mod tests {
         let mut nonempty = 0;
         for q in &queries {
             let Some(max) = max_distance(q) else { continue };
-            let scanned = near_keys_with(q, max, |_, _, _| None);
+            let scanned = near_keys_with(q, max, |_, _| None);
             assert_eq!(near_keys_with(q, max, indexed), scanned, "{q}");
             nonempty += usize::from(!scanned.is_empty());
         }

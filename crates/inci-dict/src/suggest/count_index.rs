@@ -51,12 +51,9 @@ pub(super) struct CountIndex {
 /// The index of the keys of `length` characters for a search within `bound`, once that pair
 /// has been searched often enough to repay it; `None` before, and for a bound or length it
 /// does not serve (scan those).
-pub(super) fn count_index(
-    length: usize,
-    bound: usize,
-    signatures: &[Signature],
-) -> Option<&'static CountIndex> {
+pub(super) fn count_index(length: usize, bound: usize) -> Option<&'static CountIndex> {
     static STATE: OnceLock<Vec<LengthState>> = OnceLock::new();
+    let signatures = super::of_length(length).1;
     if !(MIN_BOUND..=MAX_BOUND).contains(&bound) || signatures.len() > usize::from(u16::MAX) {
         return None;
     }
