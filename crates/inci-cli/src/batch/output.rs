@@ -473,7 +473,9 @@ mod tests {
                     },
                 };
                 let mut got = Vec::new();
-                done.write_to(&mut got).expect("writes");
+                let mut pending = super::super::Pending::default();
+                done.queue(&mut pending, &mut got).expect("queues");
+                pending.write(&mut got).expect("writes");
                 let mut want = serde_json::to_vec(&Record {
                     row: 7,
                     id,

@@ -83,13 +83,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub(crate) fn add(&mut self, outcome: RowOutcome) {
+    pub(crate) fn add(&mut self, outcome: &RowOutcome) {
         self.rows += 1;
         match outcome {
             RowOutcome::Error { row, problem } => {
                 self.errors += 1;
                 if self.first_errors.len() < 20 {
-                    self.first_errors.push((row, problem));
+                    self.first_errors.push((*row, problem.clone()));
                 }
             }
             RowOutcome::Scanned { row, id, scanned } => {
@@ -98,8 +98,8 @@ impl Summary {
                 self.products_with_human_derived += u64::from(human);
                 if human && self.human_products.len() < MAX_HUMAN_LISTED {
                     self.human_products.push(HumanProduct {
-                        row,
-                        id,
+                        row: *row,
+                        id: id.clone(),
                         market_verdicts: summary.market_verdicts.clone().unwrap_or_default(),
                     });
                 }
@@ -123,13 +123,13 @@ impl Summary {
                         .or_default() += 1;
                     *self.findings_by_code.entry(code).or_default() += 1;
                 }
-                for u in scanned.unknown.iter().cloned() {
+                for u in &scanned.unknown {
                     self.unknown_items += 1;
                     let len = self.unknown.len();
-                    match self.unknown.get_mut(&u) {
+                    match self.unknown.get_mut(u) {
                         Some(n) => *n += 1,
                         None if len < MAX_DISTINCT_UNKNOWN => {
-                            self.unknown.insert(u, 1);
+                            self.unknown.insert(u.clone(), 1);
                         }
                         None => {}
                     }

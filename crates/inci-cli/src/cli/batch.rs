@@ -155,7 +155,9 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
             &mut stdout_out
         }
     };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    // Unbuffered: `batch::run` gathers records into large batches and writes each with one
+    // `writev`, where a buffer would only copy them once more.
+    let out = sink;
     let options = Options {
         column: args.column.clone(),
         id_columns: args.id_column.clone(),
@@ -221,13 +223,12 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
             }
         }
     };
-    let result = batch::run(input, &mut out, &options, &progress);
+    let result = batch::run(input, out, &options, &progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
     let mut summary = result.with_context(|| format!("inci batch {}", args.catalog))?;
     out.flush()?;
-    drop(out);
     if let Some(f) = file_out {
         f.commit()?;
     }

@@ -156,6 +156,14 @@ impl Write for AtomicFile {
         }
     }
 
+    /// Forwarded, so that `inci batch` writes a batch of records with one `writev`.
+    fn write_vectored(&mut self, bufs: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+        match &mut self.tmp {
+            Sink::Temp(t) => t.write_vectored(bufs),
+            Sink::InPlace(f) => f.write_vectored(bufs),
+        }
+    }
+
     fn flush(&mut self) -> std::io::Result<()> {
         match &mut self.tmp {
             Sink::Temp(t) => t.flush(),
