@@ -633,23 +633,27 @@ impl Lexer<'_> {
         let start = self.pos;
         let input = self.input;
         let bytes = input.as_bytes();
-        while let Some(c) = char_at(input, self.pos) {
+        loop {
             let here = self.pos;
             // The rest of a word: an ASCII letter or digit after one is no bracket, quote or
             // separator, and no header starts there (one starts after a space), so none of
-            // the tests below can stop at it. Skipped a byte at a time, most of a label is.
-            let mut word = here;
-            while here > start
-                && word < bytes.len()
-                && bytes[word].is_ascii_alphanumeric()
-                && bytes[word - 1].is_ascii_alphanumeric()
+            // the tests below can stop at it. Skipped a byte at a time before any character
+            // is decoded, most of a label is.
+            if here > start
+                && bytes.get(here).is_some_and(u8::is_ascii_alphanumeric)
+                && bytes[here - 1].is_ascii_alphanumeric()
             {
-                word += 1;
-            }
-            if word > here {
-                self.pos = word;
+                let rest = &bytes[here + 1..];
+                let len = rest
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(rest.len());
+                self.pos = here + 1 + len;
                 continue;
             }
+            let Some(c) = char_at(input, here) else {
+                break;
+            };
             if self.block_close == Some(here) || self.is_list_punct(here) {
                 break;
             }
