@@ -454,22 +454,48 @@ pub(crate) fn looks_like_prose(text: &str) -> bool {
     // never prose, and most items stop here.
     let mut n = 0usize;
     let mut in_word = false;
+    let mut high = 0u8;
     for &b in text.as_bytes() {
         let space = b.is_ascii_whitespace();
         n += usize::from(!space && !in_word);
         in_word = !space;
+        high |= b;
     }
     if n < 3 {
         return false;
     }
     // Twelve words with no slash are prose whatever they are; otherwise two stopwords make
-    // it, and the count stops at the second.
-    (n >= 12 && !text.contains('/')) || words(text).filter(|w| is_stopword(w)).nth(1).is_some()
+    // it, and the count stops at the second. ASCII text is cut into words on bytes.
+    (n >= 12 && !text.contains('/'))
+        || if high.is_ascii() {
+            ascii_words(text)
+                .filter(|w| is_stopword_bytes(w))
+                .nth(1)
+                .is_some()
+        } else {
+            words(text).filter(|w| is_stopword(w)).nth(1).is_some()
+        }
+}
+
+/// [`words`] of an ASCII text, on bytes: split at the bytes that are `char::is_whitespace`
+/// (tab to carriage return, and space), trimmed of what is no letter or digit.
+fn ascii_words(text: &str) -> impl Iterator<Item = &[u8]> + '_ {
+    text.as_bytes()
+        .split(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        .filter_map(|w| {
+            let start = w.iter().position(u8::is_ascii_alphanumeric)?;
+            let end = w.iter().rposition(u8::is_ascii_alphanumeric)?;
+            Some(&w[start..=end])
+        })
 }
 
 /// Case-insensitive membership in [`STOPWORDS`] (sorted), without allocating.
 fn is_stopword(word: &str) -> bool {
-    let b = word.as_bytes();
+    is_stopword_bytes(word.as_bytes())
+}
+
+/// [`is_stopword`] on a word's bytes.
+fn is_stopword_bytes(b: &[u8]) -> bool {
     if b.is_empty() || b.len() > 8 || !b.is_ascii() {
         return false;
     }
@@ -487,12 +513,43 @@ fn is_stopword(word: &str) -> bool {
     if !possible {
         return false;
     }
-    let mut buf = [0u8; 8];
-    let lower = &mut buf[..b.len()];
-    lower.copy_from_slice(b);
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| STOPWORDS.binary_search(&w).is_ok())
+    STOPWORD_KEYS.binary_search(&word_key(b)).is_ok()
 }
+
+/// A word of at most eight ASCII bytes, lower-cased, as one number (its bytes in order, zero
+/// bytes after): equal numbers, equal words.
+const fn word_key(b: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        key |= (b[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`STOPWORDS`] as [`word_key`]s, sorted: a probe compares numbers, not strings.
+const STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
+    let mut keys = [0u64; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(
+            STOPWORDS[i].len() <= 8,
+            "a stopword has eight letters at most"
+        );
+        keys[i] = word_key(STOPWORDS[i].as_bytes());
+        // Insertion sort: the table is small and this runs at compile time.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
 
 fn is_legend(text: &str) -> bool {
     words(text).any(|w| in_list(LEGEND_WORDS, w))
@@ -601,7 +658,37 @@ mod tests {
         assert!(!super::is_stopword("Glycol"));
     }
 
+    proptest::proptest! {
+        /// The numeric probe answers as a search of the word list does.
+        #[test]
+        fn a_stopword_is_a_listed_word(word in "[a-zA-Z]{1,9}|the|THE|For|with|you|your|yours") {
+            let listed = super::STOPWORDS.contains(&word.to_ascii_lowercase().as_str());
+            proptest::prop_assert_eq!(super::is_stopword(&word), listed);
+        }
+    }
+
     use super::*;
+
+    proptest::proptest! {
+        /// On ASCII text the byte cut gives the words the general one gives, every kind of
+        /// ASCII whitespace and punctuation included.
+        #[test]
+        fn ascii_words_are_the_words(text in "[a-cA-C0-9 \t\n\x0b\x0c\r\x1c.,()/'-]{0,40}") {
+            let ours: Vec<&[u8]> = ascii_words(&text).collect();
+            let general: Vec<&[u8]> = words(&text).map(str::as_bytes).collect();
+            proptest::prop_assert_eq!(ours, general);
+        }
+    }
+
+    #[test]
+    fn prose_is_found_on_both_cuts() {
+        let ascii = "Please note that this product is for the face";
+        assert!(looks_like_prose(ascii));
+        assert!(looks_like_prose(&format!("{ascii} \u{e9}")));
+        // A vertical tab splits words as `char::is_whitespace` does.
+        assert!(looks_like_prose("Water\x0bfor the Skin"));
+        assert!(!looks_like_prose("Rosa Canina Fruit Oil"));
+    }
 
     #[test]
     fn a_colonless_heading_is_found_in_any_case_and_only_before_a_name() {
