@@ -445,6 +445,7 @@ pub fn run(
         });
     }
     summary.bytes = bytes_read.get();
+    summary.settle();
     Ok(summary)
 }
 
