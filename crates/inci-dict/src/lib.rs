@@ -251,8 +251,12 @@ pub struct CommonName {
 pub fn binomials(common: &str) -> &'static [CommonName] {
     let table = cosing_codegen::COMMON_NAMES;
     let start = table.partition_point(|c| c.common < common);
-    let end = table.partition_point(|c| c.common <= common);
-    &table[start..end]
+    // A name has a binomial or two: counted on from the first, not found by a second search.
+    let len = table[start..]
+        .iter()
+        .take_while(|c| c.common == common)
+        .count();
+    &table[start..start + len]
 }
 
 /// What a folded key resolves to.
