@@ -100,15 +100,14 @@ pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
     for (i, _) in name.match_indices(['(', '[']) {
         if rules::may_be_bracketed_qualifier(&name[i..])
             && let Ok((rest, (_, word))) = rules::bracketed_qualifier(&name[i..])
+            && word.eq_ignore_ascii_case("nano")
         {
-            if word.eq_ignore_ascii_case("nano") {
-                let qs = start + i;
-                quals.push(q(
-                    QualifierKind::Nano,
-                    qs,
-                    qs + (name.len() - i - rest.len()),
-                ));
-            }
+            let qs = start + i;
+            quals.push(q(
+                QualifierKind::Nano,
+                qs,
+                qs + (name.len() - i - rest.len()),
+            ));
         }
     }
     quals.sort_by_key(|q| q.span);
