@@ -570,3 +570,93 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         minor_from,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Category, Concern, Severity};
+    use crate::parse::Section;
+
+    /// Every variant, by a match that stops compiling when one is added.
+    fn all_categories() -> Vec<Category> {
+        let all = vec![
+            Category::HumanDerived,
+            Category::HumanSequence,
+            Category::AmbiguousOrigin,
+            Category::AnimalDerived,
+            Category::Comedogenic,
+            Category::Irritant,
+            Category::FragranceAllergen,
+            Category::Regulatory,
+            Category::UnknownIngredient,
+            Category::NoIngredientList,
+            Category::CoOccurrence,
+            Category::Interaction,
+        ];
+        for c in &all {
+            match c {
+                Category::HumanDerived
+                | Category::HumanSequence
+                | Category::AmbiguousOrigin
+                | Category::AnimalDerived
+                | Category::Comedogenic
+                | Category::Irritant
+                | Category::FragranceAllergen
+                | Category::Regulatory
+                | Category::UnknownIngredient
+                | Category::NoIngredientList
+                | Category::CoOccurrence
+                | Category::Interaction => {}
+            }
+        }
+        all
+    }
+
+    /// `inci-json` writes these names quoted, with no escape test: each is its serde name, and
+    /// letters and underscores only.
+    #[test]
+    fn closed_sets_serialize_as_their_names() {
+        fn check<T: serde::Serialize>(v: T, name: &str) {
+            assert_eq!(
+                serde_json::to_string(&v).expect("serializes"),
+                format!("\"{name}\"")
+            );
+            assert!(
+                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{name}"
+            );
+        }
+        for c in all_categories() {
+            check(c, c.as_str());
+        }
+        for c in Concern::ALL {
+            check(c, c.as_str());
+        }
+        for c in [Concern::Info] {
+            match c {
+                Concern::Pores
+                | Concern::Irritation
+                | Concern::Allergy
+                | Concern::HumanOriginRegulation
+                | Concern::Vegan
+                | Concern::Info => check(c, c.as_str()),
+            }
+        }
+        for s in [
+            Severity::Info,
+            Severity::Low,
+            Severity::Moderate,
+            Severity::High,
+        ] {
+            match s {
+                Severity::Info | Severity::Low | Severity::Moderate | Severity::High => {
+                    check(s, s.as_str())
+                }
+            }
+        }
+        for s in [Section::Main, Section::MayContain] {
+            match s {
+                Section::Main | Section::MayContain => check(s, s.as_str()),
+            }
+        }
+    }
+}
