@@ -713,7 +713,7 @@ fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &[u8], value: &T) -> Res
 }
 
 /// `key` and the name of a closed set's member (`as_str` of `Category`, `Concern`,
-/// `Severity`, `Section`, `Via`), quoted with no escape test: such names are lower-case
+/// `Severity`, `Section`, `Via`, `ShareBasis`), quoted with no escape test: such names are lower-case
 /// letters, underscores and a colon (`foreign:ko`), and `inci`'s tests hold each to its serde
 /// name. Through the serializer each cost about 140 instructions.
 fn name(out: &mut Vec<u8>, key: &[u8], name: &str) {
@@ -814,7 +814,7 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
         float!(out, write_f64, s.min)?;
         out.extend_from_slice(b",\"max\":");
         float!(out, write_f64, s.max)?;
-        field(out, b",\"basis\":", &s.basis)?;
+        name(out, b",\"basis\":", s.basis.as_str());
         if let Some(cap) = &s.if_compliant {
             field(out, b",\"if_compliant\":", cap)?;
         }

@@ -206,6 +206,17 @@ pub enum ShareBasis {
     None,
 }
 
+impl ShareBasis {
+    /// As in JSON: `declared`, `order`, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShareBasis::Declared => "declared",
+            ShareBasis::Order => "order",
+            ShareBasis::None => "none",
+        }
+    }
+}
+
 /// The share of one ingredient, in percent of the product.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Share {

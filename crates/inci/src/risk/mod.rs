@@ -574,6 +574,7 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
 #[cfg(test)]
 mod tests {
     use super::{Category, Concern, Severity};
+    use crate::ingredient::ShareBasis;
     use crate::parse::Section;
 
     /// Every variant, by a match that stops compiling when one is added.
@@ -656,6 +657,11 @@ mod tests {
         for s in [Section::Main, Section::MayContain] {
             match s {
                 Section::Main | Section::MayContain => check(s, s.as_str()),
+            }
+        }
+        for b in [ShareBasis::Declared, ShareBasis::Order, ShareBasis::None] {
+            match b {
+                ShareBasis::Declared | ShareBasis::Order | ShareBasis::None => check(b, b.as_str()),
             }
         }
     }
