@@ -38,7 +38,7 @@ pub(crate) struct Scanned {
 
 /// A record's expected size in bytes: about 1,300 bytes, 330 an ingredient and 490 a finding
 /// (a least-squares fit over a 2 MB catalog of distinct lists, where 99 % of records are within
-/// a third of it), with a fifth more, so that nearly every record is written into one
+/// a third of it), with about a fifth more, so that nearly every record is written into one
 /// allocation it never outgrows.
 fn expected_record_size(report: &ScanReport) -> usize {
     1_400 + 400 * report.ingredients.len() + 600 * report.findings.len()
