@@ -519,17 +519,43 @@ fn may_continue_ascii(text: &str) -> Option<bool> {
     let mut h = FNV_OFFSET;
     let mut len = 0;
     for &b in bytes {
-        if is_word_end(b) {
+        let c = WORD_BYTES[usize::from(b)];
+        if c == WORD_END {
             break;
         }
-        if !b.is_ascii() || b == b'&' || len == 40 {
+        if c == NOT_ASCII_WORD || len == 40 {
             return Some(true);
         }
-        h = fnv_step(h, b.to_ascii_uppercase());
+        h = fnv_step(h, c);
         len += 1;
     }
     Some(len == 0 || probe_join_word(h, &bytes[..len]))
 }
+
+/// In [`WORD_BYTES`], a byte that ends [`first_word`].
+const WORD_END: u8 = 0x80;
+/// In [`WORD_BYTES`], a byte that sends the join pre-check the general way (not ASCII, or
+/// the `&` of an entity).
+const NOT_ASCII_WORD: u8 = 0x81;
+
+/// Each byte's class for the join pre-check, one load a byte: [`WORD_END`],
+/// [`NOT_ASCII_WORD`], or the byte upper-cased (always under 0x80).
+const WORD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if is_word_end(byte) {
+            WORD_END
+        } else if !byte.is_ascii() || byte == b'&' {
+            NOT_ASCII_WORD
+        } else {
+            byte.to_ascii_uppercase()
+        };
+        b += 1;
+    }
+    table
+};
 
 /// [`may_continue_past_separator`] for any text.
 fn may_continue_general(text: &str) -> bool {
@@ -584,7 +610,7 @@ fn first_word(text: &str) -> &str {
 }
 
 /// The bytes that end [`first_word`].
-fn is_word_end(b: u8) -> bool {
+const fn is_word_end(b: u8) -> bool {
     matches!(b, b' ' | b',' | b'.' | b'(' | b'[' | b'/')
 }
 
