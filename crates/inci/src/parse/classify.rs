@@ -106,7 +106,8 @@ pub(crate) fn classify(
         return;
     }
     // `Glycerin [more]`: a shop page's toggle glued to the last name shown.
-    if let Some(k) = trailing_toggle(text)
+    let toggle = trailing_toggle(text);
+    if let Some(k) = toggle
         && k > 0
         && lexicon.is_known(text[..k].trim_end())
     {
@@ -118,7 +119,7 @@ pub(crate) fn classify(
         ));
         return;
     }
-    if (is_shop_text(text) || trailing_toggle(text) == Some(0)) && !lexicon.is_known(text) {
+    if (is_shop_text(text) || toggle == Some(0)) && !lexicon.is_known(text) {
         out.push((Class::Skipped(Skip::ShopText), span));
         return;
     }
