@@ -144,3 +144,30 @@ fn is_mergeable_sep(p: Option<&Piece>) -> bool {
         })
     )
 }
+
+#[cfg(test)]
+mod tests {
+    /// The items' texts of `label`, read with the embedded dictionary.
+    fn items(label: &str) -> Vec<&str> {
+        crate::parse::parse(label, &crate::Cosing)
+            .items
+            .iter()
+            .map(|i| i.raw(label))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_with_a_full_stop_is_joined_after_any_whitespace() {
+        // Whitespace the lexer leaves in the piece (a vertical tab, a no-break space) is
+        // trimmed before the dictionary's pre-check reads its first word.
+        for lead in ["", "\u{b}", "\u{a0}"] {
+            let label = format!("Aqua, {lead}Alcohol Denat. SD Alcohol 39-B, Glycerin");
+            let got = items(&label);
+            assert_eq!(got.len(), 3, "{label:?}: {got:?}");
+            assert!(
+                got[1].ends_with("Alcohol Denat. SD Alcohol 39-B"),
+                "{got:?}"
+            );
+        }
+    }
+}
