@@ -619,9 +619,7 @@ impl Lexer<'_> {
                 return true;
             }
         }
-        if rules::may_be_blend_joint(self.rest())
-            && let Ok((rest, _)) = rules::blend_joint(self.rest())
-        {
+        if let Ok((rest, _)) = rules::blend_joint(self.rest()) {
             let end = self.input.len() - rest.len();
             self.push(PieceKind::BlendJoint, start, end);
             self.pos = end;
@@ -697,7 +695,6 @@ impl Lexer<'_> {
                 c if rules::closing_bracket(c).is_some() => {
                     if here > start
                         && char_before(input, here).is_some_and(rules::is_hspace)
-                        && rules::may_be_blend_joint(&input[here..])
                         && rules::blend_joint(&input[here..]).is_ok()
                     {
                         break;

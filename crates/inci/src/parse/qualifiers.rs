@@ -98,8 +98,7 @@ pub(crate) fn split(input: &str, span: Span) -> (Span, Vec<Qualifier>) {
     // `(nano)` left inside the name.
     let name = &input[start..end];
     for (i, _) in name.match_indices(['(', '[']) {
-        if rules::may_be_bracketed_qualifier(&name[i..])
-            && let Ok((rest, (_, word))) = rules::bracketed_qualifier(&name[i..])
+        if let Ok((rest, (_, word))) = rules::bracketed_qualifier(&name[i..])
             && word.eq_ignore_ascii_case("nano")
         {
             let qs = start + i;
@@ -126,9 +125,6 @@ fn trailing_bracketed(text: &str) -> Option<(usize, QualifierKind)> {
         return None;
     }
     let open = text.rfind(['(', '['])?;
-    if !rules::may_be_bracketed_qualifier(&text[open..]) {
-        return None;
-    }
     let (rest, (_, word)) = rules::bracketed_qualifier(&text[open..]).ok()?;
     if !rest.is_empty() {
         return None;

@@ -461,10 +461,10 @@ fn has_concentration(text: &str) -> bool {
     })
 }
 
-/// A cheap test that is true wherever [`blend_joint`] matches: a bracket, spaces or tabs, then
-/// the first letter of a joint word. The lexer asks at every segment start and before every
-/// bracket after a space, where the parser cost about 700 instructions to fail.
-pub fn may_be_blend_joint(i: &str) -> bool {
+/// A cheap test that is true wherever [`blend_joint`]'s grammar matches: a bracket, spaces or
+/// tabs, then the first letter of a joint word. The lexer asks at every segment start and
+/// before every bracket after a space, where the grammar cost about 700 instructions to fail.
+fn may_be_blend_joint(i: &str) -> bool {
     i.strip_prefix('(').is_some_and(|rest| {
         rest.trim_start_matches([' ', '\t'])
             .bytes()
@@ -475,6 +475,17 @@ pub fn may_be_blend_joint(i: &str) -> bool {
 
 /// A supplier blend joint between two names: `(and)`, `(et)`, `(und)`, `(y)`.
 pub fn blend_joint(i: &str) -> IResult<&str, &str> {
+    if !may_be_blend_joint(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Char,
+        )));
+    }
+    blend_joint_grammar(i)
+}
+
+/// [`blend_joint`]'s grammar alone.
+fn blend_joint_grammar(i: &str) -> IResult<&str, &str> {
     delimited(
         char('('),
         delimited(
@@ -593,10 +604,11 @@ pub fn trailing_percentage(text: &str) -> Option<usize> {
     None
 }
 
-/// A cheap test that is true wherever [`bracketed_qualifier`] matches: a bracket, spaces or
-/// tabs, then what `nano`, `organic`, `bio` or a [`percentage`] starts with. Most brackets in a
-/// list hold a name (`Aqua (Water)`), where the parser cost about 900 instructions to fail.
-pub fn may_be_bracketed_qualifier(i: &str) -> bool {
+/// A cheap test that is true wherever [`bracketed_qualifier`]'s grammar matches: a bracket,
+/// spaces or tabs, then what `nano`, `organic`, `bio` or a [`percentage`] starts with. Most
+/// brackets in a list hold a name (`Aqua (Water)`), where the grammar cost about 900
+/// instructions to fail.
+fn may_be_bracketed_qualifier(i: &str) -> bool {
     i.strip_prefix(['(', '[']).is_some_and(|rest| {
         rest.trim_start_matches([' ', '\t'])
             .bytes()
@@ -612,6 +624,17 @@ pub fn may_be_bracketed_qualifier(i: &str) -> bool {
 
 /// A bracketed qualifier: `(nano)`, `[nano]`, `(10%)`, `(organic)`.
 pub fn bracketed_qualifier(i: &str) -> IResult<&str, (char, &str)> {
+    if !may_be_bracketed_qualifier(i) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::OneOf,
+        )));
+    }
+    bracketed_qualifier_grammar(i)
+}
+
+/// [`bracketed_qualifier`]'s grammar alone.
+fn bracketed_qualifier_grammar(i: &str) -> IResult<&str, (char, &str)> {
     let (rest, open) = one_of("([")(i)?;
     let (rest, word) = delimited(
         space0,
@@ -714,7 +737,7 @@ mod tests {
             text in "[(\\[]?[ \t]{0,2}(nano|NANO|Organic|bio|BIO|<=|<|≤|~|\\.|[0-9]|x|aqua)?[ \t]{0,2}[0-9.,%]{0,3}[ \t]{0,1}[)\\]]?.{0,2}",
         ) {
             proptest::prop_assert!(
-                may_be_bracketed_qualifier(&text) || bracketed_qualifier(&text).is_err()
+                may_be_bracketed_qualifier(&text) || bracketed_qualifier_grammar(&text).is_err()
             );
         }
 
@@ -723,7 +746,9 @@ mod tests {
         fn every_blend_joint_passes_the_pre_test(
             text in "\\(?[ \t]{0,2}(and|AND|Et|und|y|Y|an|e|x|nano)?[ \t]{0,2}\\)?.{0,3}",
         ) {
-            proptest::prop_assert!(may_be_blend_joint(&text) || blend_joint(&text).is_err());
+            proptest::prop_assert!(
+                may_be_blend_joint(&text) || blend_joint_grammar(&text).is_err()
+            );
         }
 
         /// The word-at-a-time test says what a search per character says, on any text and
