@@ -83,18 +83,18 @@ fn fold_plain_ascii(text: &str) -> Option<String> {
     let mut locant = false;
     for (i, &c) in b.iter().enumerate() {
         let plain = c.is_ascii_alphanumeric()
-            || matches!(
-                c,
-                b'-' | b',' | b'\'' | b'+' | b':' | b'.' | b'#' | b'*' | b'%'
-            )
-            || (c == b' ' && !matches!(prev, b' ' | b'/' | b'(' | b'[' | b','))
-            // `Alcohol Denat., Glycerin`: the space after a comma stays, except in a locant.
-            || (c == b' ' && prev == b',' && {
-                locant |= comma_between_digits(b, i);
-                true
-            })
-            || (matches!(c, b'/' | b')' | b']') && prev != b' ')
-            || matches!(c, b'(' | b'[');
+            || match c {
+                b' ' => {
+                    // `Alcohol Denat., Glycerin`: the space after a comma stays, but in a locant.
+                    locant |= prev == b',' && comma_between_digits(b, i);
+                    !matches!(prev, b' ' | b'/' | b'(' | b'[')
+                }
+                b'/' | b')' | b']' => prev != b' ',
+                _ => matches!(
+                    c,
+                    b'-' | b',' | b'\'' | b'+' | b':' | b'.' | b'#' | b'*' | b'%' | b'(' | b'['
+                ),
+            };
         if !plain {
             return None;
         }
