@@ -577,92 +577,42 @@ mod tests {
     use crate::ingredient::ShareBasis;
     use crate::parse::Section;
 
-    /// Every variant, by a match that stops compiling when one is added.
-    fn all_categories() -> Vec<Category> {
-        let all = vec![
-            Category::HumanDerived,
-            Category::HumanSequence,
-            Category::AmbiguousOrigin,
-            Category::AnimalDerived,
-            Category::Comedogenic,
-            Category::Irritant,
-            Category::FragranceAllergen,
-            Category::Regulatory,
-            Category::UnknownIngredient,
-            Category::NoIngredientList,
-            Category::CoOccurrence,
-            Category::Interaction,
-        ];
-        for c in &all {
-            match c {
-                Category::HumanDerived
-                | Category::HumanSequence
-                | Category::AmbiguousOrigin
-                | Category::AnimalDerived
-                | Category::Comedogenic
-                | Category::Irritant
-                | Category::FragranceAllergen
-                | Category::Regulatory
-                | Category::UnknownIngredient
-                | Category::NoIngredientList
-                | Category::CoOccurrence
-                | Category::Interaction => {}
-            }
-        }
-        all
+    /// `serde_json` writes `v` as `name` quoted, and `name` is lower-case letters and
+    /// underscores: `inci-json` writes these names with no escape test.
+    fn serializes_as(v: impl serde::Serialize, name: &str) {
+        assert_eq!(
+            serde_json::to_string(&v).expect("serializes"),
+            format!("\"{name}\""),
+            "{name}"
+        );
+        assert!(
+            name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+            "{name}"
+        );
     }
 
-    /// `inci-json` writes these names quoted, with no escape test: each is its serde name, and
-    /// letters and underscores only.
-    #[test]
-    fn closed_sets_serialize_as_their_names() {
-        fn check<T: serde::Serialize>(v: T, name: &str) {
-            assert_eq!(
-                serde_json::to_string(&v).expect("serializes"),
-                format!("\"{name}\"")
-            );
-            assert!(
-                name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
-                "{name}"
-            );
-        }
-        for c in all_categories() {
-            check(c, c.as_str());
-        }
-        for c in Concern::ALL {
-            check(c, c.as_str());
-        }
-        for c in [Concern::Info] {
-            match c {
-                Concern::Pores
-                | Concern::Irritation
-                | Concern::Allergy
-                | Concern::HumanOriginRegulation
-                | Concern::Vegan
-                | Concern::Info => check(c, c.as_str()),
-            }
-        }
-        for s in [
-            Severity::Info,
-            Severity::Low,
-            Severity::Moderate,
-            Severity::High,
-        ] {
-            match s {
-                Severity::Info | Severity::Low | Severity::Moderate | Severity::High => {
-                    check(s, s.as_str())
+    /// Each listed variant of `$ty` serializes as its `as_str`; the list is matched
+    /// exhaustively, so a new variant stops this compiling until it is listed.
+    macro_rules! every_variant {
+        ($ty:ident: $($v:ident),+ $(,)?) => {
+            for v in [$($ty::$v),+] {
+                match v {
+                    $($ty::$v)|+ => serializes_as(v, v.as_str()),
                 }
             }
-        }
-        for s in [Section::Main, Section::MayContain] {
-            match s {
-                Section::Main | Section::MayContain => check(s, s.as_str()),
-            }
-        }
-        for b in [ShareBasis::Declared, ShareBasis::Order, ShareBasis::None] {
-            match b {
-                ShareBasis::Declared | ShareBasis::Order | ShareBasis::None => check(b, b.as_str()),
-            }
-        }
+        };
+    }
+
+    #[test]
+    fn closed_sets_serialize_as_their_names() {
+        every_variant!(Category:
+            HumanDerived, HumanSequence, AmbiguousOrigin, AnimalDerived, Comedogenic, Irritant,
+            FragranceAllergen, Regulatory, UnknownIngredient, NoIngredientList, CoOccurrence,
+            Interaction,
+        );
+        every_variant!(Concern: Pores, Irritation, Allergy, HumanOriginRegulation, Vegan, Info);
+        every_variant!(Severity: Info, Low, Moderate, High);
+        every_variant!(Section: Main, MayContain);
+        every_variant!(ShareBasis: Declared, Order, None);
     }
 }
