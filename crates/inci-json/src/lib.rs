@@ -713,18 +713,19 @@ fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &[u8], value: &T) -> Res
 }
 
 /// `key` and the name of a closed set's member (`as_str` of `Category`, `Concern`,
-/// `Severity`, `Section`, `Via`, `ShareBasis`), quoted with no escape test: such names are lower-case
-/// letters, underscores and a colon (`foreign:ko`), and `inci`'s tests hold each to its serde
-/// name. Through the serializer each cost about 140 instructions.
-fn name(out: &mut Vec<u8>, key: &[u8], name: &str) {
+/// `Severity`, `Section`, `Via`, `ShareBasis`), quoted with no escape test: such names are
+/// lower-case letters, underscores and a colon (`foreign:ko`), and `inci`'s tests hold each to
+/// its serde name. Through the serializer each cost about 140 instructions.
+fn name(out: &mut Vec<u8>, key: &[u8], member: &str) {
     debug_assert!(
-        name.bytes()
+        member
+            .bytes()
             .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b':'),
-        "{name}"
+        "{member}"
     );
     out.extend_from_slice(key);
     out.push(b'"');
-    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(member.as_bytes());
     out.push(b'"');
 }
 
