@@ -157,8 +157,8 @@ impl Summary {
     }
 
     /// Brings the findings' counts by category, concern and code up to date with every row
-    /// added ([`batch::run`](super::run) does before it returns).
-    pub fn settle(&mut self) {
+    /// added: [`batch::run`](super::run) does before it returns the summary.
+    pub(crate) fn settle(&mut self) {
         let tally = std::mem::take(&mut self.tally);
         for (map, counts) in [
             (&mut self.findings_by_category, tally.categories),
@@ -171,9 +171,8 @@ impl Summary {
         }
     }
 
-    /// Fills `top_unknown` (and settles the counts); call once at the end.
+    /// Fills `top_unknown`; call once at the end.
     pub fn finish(&mut self) {
-        self.settle();
         let mut v: Vec<(String, u64)> = self.unknown.iter().map(|(k, v)| (k.clone(), *v)).collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v.truncate(20);
