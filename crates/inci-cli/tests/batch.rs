@@ -284,6 +284,39 @@ fn summary_file_is_json_and_output_file_is_written() {
 }
 
 #[test]
+fn output_dash_is_standard_output_not_a_file_named_dash() {
+    // Run in a directory of its own, so a file named `-` would be seen there.
+    let dir = tmp("dash-out");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_inci"))
+        .current_dir(&dir)
+        .args([
+            "batch",
+            &fixture("good.csv"),
+            "--column",
+            "Ingredients",
+            "-o",
+            "-",
+        ])
+        .output()
+        .expect("inci runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(records(&out).len(), 3);
+    assert!(!dir.join("-").exists(), "a file named `-` was written");
+    // The same records as with no `-o` at all.
+    let plain = inci(
+        &["batch", &fixture("good.csv"), "--column", "Ingredients"],
+        None,
+    );
+    assert_eq!(out.stdout, plain.stdout);
+}
+
+#[test]
 fn many_rows_across_chunks_stay_in_order() {
     let path = tmp("many.csv");
     let mut text = String::from("n,ing\n");

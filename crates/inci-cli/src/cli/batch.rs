@@ -33,7 +33,7 @@ pub struct BatchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
     pub format: OutputFormat,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (`-`: standard output, as with no `-o`).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Stop at the first bad row instead of writing an error record.
@@ -104,30 +104,30 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     // read: refused, whatever name or link points at it.
     // Standard input redirected from the output file (`inci batch - -o c.csv < c.csv`) is
     // that file too: /dev/stdin names it.
+    // `-o -` is standard output, as `-` is standard input: never a file named `-`.
+    let output = args.output.as_deref().filter(|o| o.as_os_str() != "-");
     let catalog = if args.catalog == "-" && cfg!(unix) {
         std::path::Path::new("/dev/stdin")
     } else {
         std::path::Path::new(&args.catalog)
     };
-    if let Some(o) = &args.output {
+    if let Some(o) = output {
         super::files::refuse_same_file(o, &[catalog])?;
     }
     if let Some(s) = &args.summary {
         let mut inputs = vec![catalog];
-        inputs.extend(args.output.as_deref());
+        inputs.extend(output);
         super::files::refuse_same_file(s, &inputs)?;
-        if args.output.as_deref() == Some(s.as_path()) {
+        if output == Some(s.as_path()) {
             anyhow::bail!("--summary and --output name the same file: {}", s.display());
         }
     }
     if let Some(r) = &args.report {
         let mut inputs = vec![catalog];
-        inputs.extend(args.output.as_deref());
+        inputs.extend(output);
         inputs.extend(args.summary.as_deref());
         super::files::refuse_same_file(r, &inputs)?;
-        if args.output.as_deref() == Some(r.as_path())
-            || args.summary.as_deref() == Some(r.as_path())
-        {
+        if output == Some(r.as_path()) || args.summary.as_deref() == Some(r.as_path()) {
             anyhow::bail!(
                 "--report names the same file as --output or --summary: {}",
                 r.display()
@@ -142,11 +142,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<Outcome> {
     let input = batch::open_input(&args.catalog)?;
     // Written beside the target and moved into place once complete: a failed run leaves an
     // existing file whole.
-    let mut file_out = args
-        .output
-        .as_deref()
-        .map(super::files::AtomicFile::create)
-        .transpose()?;
+    let mut file_out = output.map(super::files::AtomicFile::create).transpose()?;
     let mut stdout_out;
     let sink: &mut dyn Write = match &mut file_out {
         Some(f) => f,
