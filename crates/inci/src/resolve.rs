@@ -37,6 +37,11 @@ impl Lexicon for Cosing {
     fn glued_names(&self, text: &str) -> Option<Vec<(usize, usize)>> {
         glued::glued_names(text)
     }
+
+    /// The embedded dictionary never changes while the process runs.
+    fn fixed_name(&self) -> Option<&'static str> {
+        Some("cosing")
+    }
 }
 
 /// How a name was resolved. In JSON, [`Via::as_str`] (`name`, `foreign:ko`).

@@ -1,6 +1,7 @@
 //! Property tests: the parser never panics and always covers its input exactly; the linter
 //! never panics, and its spans and fixes stay on the text's character boundaries.
 
+use inci::parse::Lexicon;
 use proptest::prelude::*;
 
 fn check(text: &str) -> Result<(), TestCaseError> {
@@ -8,12 +9,33 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     if let Err(e) = label.verify() {
         return Err(TestCaseError::fail(format!("{e} for {text:?}")));
     }
+    // The per-thread memo of text pieces changes nothing: the same label without it (the
+    // cases before this one filled it with the pieces they share).
+    let fresh = inci::parse(text, &Unfixed);
+    prop_assert_eq!(&label.items, &fresh.items);
+    prop_assert_eq!(&label.tokens, &fresh.tokens);
+    prop_assert_eq!(&label.diagnostics, &fresh.diagnostics);
     let report = inci::scan::Scanner::new().report(&label);
     prop_assert_eq!(report.ingredients.len(), label.items.len());
     for (ing, item) in report.ingredients.iter().zip(&label.items) {
         prop_assert_eq!(&ing.raw, &text[item.span.start..item.span.end]);
     }
     check_lint(text)
+}
+
+/// The embedded dictionary with no fixed name, so the parser remembers no piece.
+struct Unfixed;
+
+impl inci::parse::Lexicon for Unfixed {
+    fn is_known(&self, text: &str) -> bool {
+        inci::Cosing.is_known(text)
+    }
+    fn continues_past_separator(&self, text: &str) -> bool {
+        inci::Cosing.continues_past_separator(text)
+    }
+    fn glued_names(&self, text: &str) -> Option<Vec<(usize, usize)>> {
+        inci::Cosing.glued_names(text)
+    }
 }
 
 /// `inci lint` on any text: spans and fix edits lie on character boundaries inside the text,

@@ -5,7 +5,9 @@
 //! of `rules`; `merge` glues back pieces whose join the dictionary knows (`1,2-Hexanediol`);
 //! `classify` tells ingredients from pack text; `qualifiers` peels percentages, `(nano)` and
 //! footnote marks off each item. The dictionary is consulted only through the [`Lexicon`]
-//! trait, so the parser can be tested with any word list.
+//! trait, so the parser can be tested with any word list. What `classify`, `qualifiers` and
+//! the glued-names test make of a text piece depends on the piece alone: `piece_memo`
+//! remembers it per thread for the embedded dictionary, since catalogs repeat their pieces.
 //!
 //! The result is lossless: [`Label::tokens`] cover the input exactly, and every byte is in an
 //! item, a separator, a marker or a skipped stretch with its reason. Nothing aborts: problems
@@ -15,6 +17,7 @@ mod classify;
 mod label;
 mod lexer;
 mod merge;
+mod piece_memo;
 mod qualifiers;
 pub mod rules;
 
@@ -24,8 +27,8 @@ pub use label::{
 };
 
 use crate::span::Span;
-use classify::Class;
 use lexer::PieceKind;
+use piece_memo::Part;
 
 /// What the parser needs to know about names: whether a text is one, and whether some name
 /// continues past a comma or full stop after it.
@@ -38,6 +41,13 @@ pub trait Lexicon {
     /// with no separator (`Water Glycerin`), the byte ranges of those names in `text`. The
     /// default knows of none.
     fn glued_names(&self, _text: &str) -> Option<Vec<(usize, usize)>> {
+        None
+    }
+    /// A name for a lexicon whose answers never change while the process runs (the embedded
+    /// dictionary), or `None`, the default. With a name, the parser remembers per thread what
+    /// each text piece parsed to, since catalogs repeat their pieces (`Glycerin`, `Aqua`), and
+    /// forgets it all when a lexicon of another name is used.
+    fn fixed_name(&self) -> Option<&'static str> {
         None
     }
 }
@@ -63,19 +73,18 @@ pub fn parse<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
     }
 }
 
-/// The names an item's name is made of when several run together with no separator, as
-/// spans of the input. Only names of more than one word are asked about.
-fn glued(input: &str, item: &Item, lexicon: &dyn Lexicon) -> Option<Vec<Span>> {
-    let name = item.name_span.slice(input);
-    if !name.trim_end().contains(' ') {
+/// The names an item's name (at `name` in `input`) is made of when several run together with
+/// no separator, as spans of the input. Only names of more than one word are asked about.
+fn glued(input: &str, name: Span, lexicon: &dyn Lexicon) -> Option<Vec<Span>> {
+    let text = name.slice(input);
+    if !text.trim_end().contains(' ') {
         return None;
     }
-    let names = lexicon.glued_names(name)?;
-    let start = item.name_span.start;
+    let names = lexicon.glued_names(text)?;
     Some(
         names
             .into_iter()
-            .map(|(s, e)| Span::new(start + s, start + e))
+            .map(|(s, e)| Span::new(name.start + s, name.start + e))
             .collect(),
     )
 }
@@ -160,53 +169,77 @@ fn parse_text<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
     // A name and its separator are two pieces: items are about half of them.
     let mut items = Vec::with_capacity(pieces.len() / 2 + 1);
     let mut tokens = Vec::with_capacity(pieces.len());
-    let mut classes = Vec::new();
     for p in pieces {
         let kind = match p.kind {
             PieceKind::Text => {
-                classes.clear();
-                classify::classify(input, p.span, lexicon, &mut classes);
-                for &(class, span) in &classes {
-                    match class {
-                        Class::Item => {
-                            let (name_span, qualifiers) = qualifiers::split(input, span);
-                            let item = Item {
+                let text = p.span.slice(input);
+                let at = |s: Span| Span::new(p.span.start + s.start, p.span.start + s.end);
+                piece_memo::with_parts(text, lexicon, |parts| {
+                    for part in parts {
+                        match part {
+                            Part::Item {
                                 span,
-                                name_span,
-                                section: p.section,
+                                name,
                                 qualifiers,
-                            };
-                            match glued(input, &item, lexicon) {
-                                Some(names) => push_glued(
-                                    input,
-                                    item,
-                                    &names,
-                                    &mut items,
-                                    &mut tokens,
-                                    &mut diagnostics,
-                                ),
-                                None => {
-                                    tokens.push(Token {
-                                        kind: TokenKind::Item(items.len()),
-                                        span,
-                                    });
-                                    items.push(item);
+                                glued,
+                            } => {
+                                let span = at(*span);
+                                let item = Item {
+                                    span,
+                                    name_span: at(*name),
+                                    section: p.section,
+                                    qualifiers: qualifiers
+                                        .iter()
+                                        .map(|&(kind, q)| {
+                                            let span = at(q);
+                                            Qualifier {
+                                                kind,
+                                                span,
+                                                text: span.slice(input).to_owned(),
+                                            }
+                                        })
+                                        .collect(),
+                                };
+                                match glued {
+                                    Some(names) => {
+                                        let names: Vec<Span> =
+                                            names.iter().map(|&n| at(n)).collect();
+                                        push_glued(
+                                            input,
+                                            item,
+                                            &names,
+                                            &mut items,
+                                            &mut tokens,
+                                            &mut diagnostics,
+                                        );
+                                    }
+                                    None => {
+                                        tokens.push(Token {
+                                            kind: TokenKind::Item(items.len()),
+                                            span,
+                                        });
+                                        items.push(item);
+                                    }
                                 }
                             }
-                        }
-                        Class::Skipped(skip) => {
-                            diagnostics.push(Diagnostic {
-                                code: DiagnosticCode::SkippedText,
-                                message: format!("not read as an ingredient ({})", skip.as_str()),
-                                span,
-                            });
-                            tokens.push(Token {
-                                kind: TokenKind::Skipped(skip),
-                                span,
-                            });
+                            &Part::Skipped(skip, span) => {
+                                let span = at(span);
+                                diagnostics.push(Diagnostic {
+                                    code: DiagnosticCode::SkippedText,
+                                    message: format!(
+                                        "not read as an ingredient ({})",
+                                        skip.as_str()
+                                    ),
+                                    span,
+                                });
+                                tokens.push(Token {
+                                    kind: TokenKind::Skipped(skip),
+                                    span,
+                                });
+                            }
                         }
                     }
-                }
+                });
                 continue;
             }
             PieceKind::Sep { .. } => TokenKind::Separator,
