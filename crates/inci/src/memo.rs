@@ -1,4 +1,5 @@
-//! A value per dictionary entry, computed at the first ask and kept.
+//! Values kept so that catalogs pay once for what repeats: one per dictionary entry
+//! ([`EntryMemo`]), and one per text, per thread ([`TextMemo`]).
 //!
 //! Catalogs ask about the same few thousand entries again and again (a plant extract's origin,
 //! an entry's primary role), so the answers are kept by entry id. The cells come a chunk at a
@@ -6,6 +7,7 @@
 //! the few chunks its entries fall in, where one array for all 33,000 entries cost every
 //! start a pass over the array and, for larger values, a page fault per 4 KiB of it.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Entries per chunk: small enough that a one-label run allocates little, large enough that
@@ -64,6 +66,57 @@ impl<T> std::ops::Deref for MemoValue<'_, T> {
     }
 }
 
+/// Values by text, for one thread, bounded: when [`TextMemo::LIMIT`] texts are kept, the next
+/// insert forgets them all at once (cheaper than tracking use, and a catalog's texts come back
+/// in its next rows). Texts longer than [`TextMemo::MAX_TEXT`] bytes are not kept: long
+/// stretches (sentences of pack text) seldom repeat. Hashed with foldhash, seeded at random
+/// per memo, so that no input can choose colliding keys.
+pub(crate) struct TextMemo<V> {
+    map: HashMap<Box<str>, V, foldhash::fast::RandomState>,
+}
+
+impl<V> Default for TextMemo<V> {
+    fn default() -> Self {
+        TextMemo {
+            map: HashMap::default(),
+        }
+    }
+}
+
+impl<V> TextMemo<V> {
+    /// Distinct texts kept: a catalog's pieces and items number in the low ten thousands.
+    pub(crate) const LIMIT: usize = 16_384;
+    /// The longest text kept, in bytes.
+    pub(crate) const MAX_TEXT: usize = 128;
+
+    /// The value kept for `text`.
+    pub(crate) fn get(&self, text: &str) -> Option<&V> {
+        self.map.get(text)
+    }
+
+    /// Keeps `value` for `text` (unless the text is too long to keep).
+    pub(crate) fn insert(&mut self, text: &str, value: V) {
+        if text.len() > Self::MAX_TEXT {
+            return;
+        }
+        if self.map.len() >= Self::LIMIT {
+            self.map.clear();
+        }
+        self.map.insert(text.into(), value);
+    }
+
+    /// Forgets every text.
+    pub(crate) fn clear(&mut self) {
+        self.map.clear();
+    }
+
+    /// How many texts are kept.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +149,24 @@ mod tests {
             assert_eq!(v, 7);
         }
         assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn a_text_memo_forgets_all_at_its_limit_and_keeps_no_long_text() {
+        let mut memo = TextMemo::default();
+        for n in 0..TextMemo::<usize>::LIMIT {
+            memo.insert(&n.to_string(), n);
+        }
+        assert_eq!(memo.len(), TextMemo::<usize>::LIMIT);
+        assert_eq!(memo.get("42"), Some(&42));
+        memo.insert("one more", 1);
+        assert_eq!(memo.len(), 1);
+        assert_eq!(memo.get("42"), None);
+        assert_eq!(memo.get("one more"), Some(&1));
+        let long = "x".repeat(TextMemo::<usize>::MAX_TEXT + 1);
+        memo.insert(&long, 2);
+        assert_eq!(memo.get(&long), None);
+        memo.insert(&long[1..], 3);
+        assert_eq!(memo.get(&long[1..]), Some(&3));
     }
 }

@@ -17,9 +17,9 @@ use super::Lexicon;
 use super::classify::{self, Class};
 use super::label::{QualifierKind, Skip};
 use super::qualifiers;
+use crate::memo::TextMemo;
 use crate::span::Span;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// One item or skipped stretch of a text piece, spans counted from the piece's start.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,13 +58,11 @@ pub(super) fn with_parts<R>(
     }
     let parts = parts_of(text, lexicon);
     let r = each(&parts);
-    if text.len() <= MAX_TEXT {
-        MEMO.with(|m| {
-            if let Ok(mut memo) = m.try_borrow_mut() {
-                memo.insert(owner, text, parts);
-            }
-        });
-    }
+    MEMO.with(|m| {
+        if let Ok(mut memo) = m.try_borrow_mut() {
+            memo.insert(owner, text, parts);
+        }
+    });
     r
 }
 
@@ -90,28 +88,20 @@ pub(super) fn parts_of(text: &str, lexicon: &dyn Lexicon) -> Vec<Part> {
         .collect()
 }
 
-/// Distinct pieces remembered per thread, then forgotten at once (as the name cache is): a
-/// catalog's pieces number in the low ten thousands.
-const LIMIT: usize = 16_384;
-
-/// Longer pieces (sentences of pack text) are not remembered: they seldom repeat.
-const MAX_TEXT: usize = 128;
-
-/// The memo of one thread: the lexicon it was filled with, and the parts by piece text,
-/// hashed with foldhash seeded at random per thread (no input can choose colliding keys).
+/// The memo of one thread: the lexicon it was filled with, and the parts by piece text.
 #[derive(Default)]
 struct Memo {
     owner: &'static str,
-    map: HashMap<Box<str>, Vec<Part>, foldhash::fast::RandomState>,
+    map: TextMemo<Vec<Part>>,
 }
 
 impl Memo {
     fn insert(&mut self, owner: &'static str, text: &str, parts: Vec<Part>) {
-        if self.owner != owner || self.map.len() >= LIMIT {
+        if self.owner != owner {
             self.map.clear();
             self.owner = owner;
         }
-        self.map.insert(text.into(), parts);
+        self.map.insert(text, parts);
     }
 }
 
