@@ -10,9 +10,11 @@
 
 mod glued;
 
+use crate::memo::TextMemo;
 use crate::parse::Lexicon;
 use inci_dict::{Entry, Hit, Suggestion, Synonym};
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// The embedded CosIng dictionary as the parser's [`Lexicon`].
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,9 +24,23 @@ impl Lexicon for Cosing {
     /// Strict on purpose: the parser asks this to decide whether pieces form one name, so
     /// only the whole text, or the whole text without its bracketed parts (`Ext. Violet 2
     /// (Ci 60730)`), counts; a slash group with one known part does not.
+    ///
+    /// Answers are kept per thread by text: the parser asks again of each run of pieces it
+    /// might glue (`Alcohol Denat. Glycerin, Aqua`), and catalogs repeat those runs.
     fn is_known(&self, text: &str) -> bool {
-        lookup(text).is_some()
-            || (text.contains(['(', '[']) && lookup(&strip_brackets(text)).is_some())
+        thread_local! {
+            static KNOWN: RefCell<TextMemo<bool>> = RefCell::new(TextMemo::default());
+        }
+        if let Some(known) = KNOWN.with(|k| k.try_borrow().ok()?.get(text).copied()) {
+            return known;
+        }
+        let known = known_uncached(text);
+        KNOWN.with(|k| {
+            if let Ok(mut memo) = k.try_borrow_mut() {
+                memo.insert(text, known);
+            }
+        });
+        known
     }
 
     fn continues_past_separator(&self, text: &str) -> bool {
@@ -42,6 +58,11 @@ impl Lexicon for Cosing {
     fn fixed_name(&self) -> Option<&'static str> {
         Some("cosing")
     }
+}
+
+/// [`Cosing::is_known`] without its memo.
+fn known_uncached(text: &str) -> bool {
+    lookup(text).is_some() || (text.contains(['(', '[']) && lookup(&strip_brackets(text)).is_some())
 }
 
 /// How a name was resolved. In JSON, [`Via::as_str`] (`name`, `foreign:ko`).
@@ -902,6 +923,32 @@ mod tests {
 
     fn name(text: &str) -> Option<&'static str> {
         resolve(text).name()
+    }
+
+    #[test]
+    fn is_known_answers_the_same_from_its_memo() {
+        // Names, bracketed names, runs the merge asks about, unknown and long texts; each
+        // asked twice, the second time from the memo (texts over its limit never are).
+        let long = format!("Aqua, {}", "Glycerin, ".repeat(20));
+        let texts = [
+            "Glycerin",
+            "GLYCERIN",
+            "Ext. Violet 2 (Ci 60730)",
+            "Alcohol Denat. SD Alcohol 39-B",
+            "Alcohol Denat. Glycerin",
+            "1, 2-Hexanediol",
+            "Water (Aqua)",
+            "Not An Ingredient",
+            "",
+            long.as_str(),
+        ];
+        for _ in 0..2 {
+            for t in texts {
+                assert_eq!(Cosing.is_known(t), known_uncached(t), "{t:?}");
+            }
+        }
+        assert!(Cosing.is_known("Ext. Violet 2 (Ci 60730)"));
+        assert!(!Cosing.is_known("Alcohol Denat. Glycerin"));
     }
 
     #[test]
