@@ -153,7 +153,7 @@ pub fn shares(ingredients: &[Ingredient], ordered: bool) -> Shares {
     let result = if !ordered {
         Ok(printed_only())
     } else {
-        match bounds(&declared) {
+        match bounds_of(&declared) {
             Ok(b) => Ok(b),
             // Shares that cannot reach 100 % say the list is cut short (key ingredients in a
             // product description, a truncated scrape), not that the label is impossible:
@@ -243,11 +243,44 @@ pub fn compliant_caps(
     }
 }
 
+/// What [`bounds`] gives: each share's `[min, max]`, or the share whose range came out empty
+/// with its crossed bounds.
+type Bounds = Result<Vec<(f64, f64)>, (usize, f64, f64)>;
+
+/// [`bounds`], kept per thread for lists that print no percentage (nearly every list), whose
+/// bounds depend on their length alone: such a list costs a copy instead of the passes.
+fn bounds_of(declared: &[Option<(f64, f64)>]) -> Bounds {
+    /// The longest list kept; real lists are far shorter.
+    const KEPT: usize = 256;
+    thread_local! {
+        static UNDECLARED: std::cell::RefCell<Vec<Option<Bounds>>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let n = declared.len();
+    if n > KEPT || declared.iter().any(Option::is_some) {
+        return bounds(declared);
+    }
+    let kept = UNDECLARED.with(|u| u.try_borrow().ok()?.get(n)?.clone());
+    if let Some(b) = kept {
+        return b;
+    }
+    let b = bounds(declared);
+    UNDECLARED.with(|u| {
+        if let Ok(mut u) = u.try_borrow_mut() {
+            if u.len() <= n {
+                u.resize(n + 1, None);
+            }
+            u[n] = Some(b.clone());
+        }
+    });
+    b
+}
+
 /// The narrowed `[min, max]` of each share given the declared ranges, or the index whose range
 /// came out empty with its crossed bounds.
 // The rules read and narrow the two parallel arrays `lo` and `hi` by index.
 #[allow(clippy::needless_range_loop)]
-pub fn bounds(declared: &[Option<(f64, f64)>]) -> Result<Vec<(f64, f64)>, (usize, f64, f64)> {
+pub fn bounds(declared: &[Option<(f64, f64)>]) -> Bounds {
     let n = declared.len();
     if n == 0 {
         return Ok(Vec::new());
@@ -435,6 +468,21 @@ mod tests {
             .into_iter()
             .map(|(l, h)| (round(l), round(h)))
             .collect()
+    }
+
+    #[test]
+    fn lists_without_percentages_get_the_same_bounds_from_the_memo() {
+        // Each length twice: computed and kept, then from the memo; past the kept lengths,
+        // computed each time.
+        for _ in 0..2 {
+            for n in (0..=260).chain([300, 1000]) {
+                let declared = vec![None; n];
+                assert_eq!(bounds_of(&declared), bounds(&declared), "{n} items");
+            }
+        }
+        let declared = [None, Some((5.0, 5.0)), None, None];
+        assert_eq!(bounds_of(&declared), bounds(&declared));
+        assert_ne!(bounds_of(&declared), bounds_of(&[None; 4]));
     }
 
     #[test]
