@@ -48,8 +48,14 @@ impl Brackets {
         let bytes = input.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Nearly every byte is ASCII and no bracket or line break: skipped without
-            // decoding a character.
+            // Nearly every byte is ASCII and no bracket or line break: skipped eight at a time
+            // while a whole word is, then one at a time, without decoding a character.
+            if let Some(w) = bytes.get(i..i + 8)
+                && !rules::word_needs_look(w)
+            {
+                i += 8;
+                continue;
+            }
             let b = bytes[i];
             if b < 0x80 && !matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | b'{' | b'}') {
                 i += 1;
