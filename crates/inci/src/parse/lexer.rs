@@ -104,13 +104,13 @@ impl Brackets {
     }
 }
 
-/// Positions of list headers (`Ingredients:`), each with its end, in input order.
-fn find_headers(input: &str) -> Vec<(usize, usize)> {
+/// Positions of list headers (`Ingredients:`), each with its end, in input order; `colon`
+/// says whether the input holds a colon (`:` or `：`).
+fn find_headers(input: &str, colon: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     // Every header ends with a colon, but for the Korean and Japanese ones; most labels have
     // none.
-    if !rules::contains_any(input, &[':', '：'])
-        && (input.is_ascii() || !input.contains("전성분") && !input.contains("全成分"))
+    if !colon && (input.is_ascii() || !input.contains("전성분") && !input.contains("全成分"))
     {
         return out;
     }
@@ -358,7 +358,9 @@ struct Lexer<'a> {
 pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let brackets = Brackets::find(input, &mut diagnostics);
-    let headers = find_headers(input);
+    // One pass for the colons both the headers and the sections start from.
+    let colon = rules::contains_any(input, &[':', '：']);
+    let headers = find_headers(input, colon);
     let mut lx = Lexer {
         input,
         pos: 0,
@@ -368,7 +370,7 @@ pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
         headers,
         free_from: find_free_from(input),
         list_punct: find_quoted_list(input),
-        has_sections: rules::contains_any(input, &[':', '：', '?']),
+        has_sections: colon || input.as_bytes().contains(&b'?'),
         // About one piece per eight bytes of a list (a name, then its separator): sized
         // once instead of grown a dozen times.
         pieces: Vec::with_capacity(input.len() / 8 + 4),
