@@ -139,6 +139,70 @@ fn push_glued(
     }
 }
 
+/// Adds one part of the text piece `p` (spans from the piece's start) to the label: an item
+/// (several when names are glued together) or a skipped stretch with its diagnostic.
+fn push_part(
+    input: &str,
+    p: &lexer::Piece,
+    part: &Part,
+    items: &mut Vec<Item>,
+    tokens: &mut Vec<Token>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let at = |s: Span| Span::new(p.span.start + s.start, p.span.start + s.end);
+    match part {
+        Part::Item {
+            span,
+            name,
+            qualifiers,
+            glued,
+        } => {
+            let span = at(*span);
+            let item = Item {
+                span,
+                name_span: at(*name),
+                section: p.section,
+                qualifiers: qualifiers
+                    .iter()
+                    .map(|&(kind, q)| {
+                        let span = at(q);
+                        Qualifier {
+                            kind,
+                            span,
+                            text: span.slice(input).to_owned(),
+                        }
+                    })
+                    .collect(),
+            };
+            match glued {
+                Some(names) => {
+                    let names: Vec<Span> = names.iter().map(|&n| at(n)).collect();
+                    push_glued(input, item, &names, items, tokens, diagnostics);
+                }
+                None => {
+                    tokens.push(Token {
+                        kind: TokenKind::Item(items.len()),
+                        span,
+                    });
+                    items.push(item);
+                }
+            }
+        }
+        &Part::Skipped(skip, span) => {
+            let span = at(span);
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::SkippedText,
+                message: format!("not read as an ingredient ({})", skip.as_str()),
+                span,
+            });
+            tokens.push(Token {
+                kind: TokenKind::Skipped(skip),
+                span,
+            });
+        }
+    }
+}
+
 fn has_bare_cr(input: &str) -> bool {
     // Most labels have no carriage return at all: one fast scan says so.
     input.as_bytes().contains(&b'\r')
@@ -172,72 +236,9 @@ fn parse_text<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
     for p in pieces {
         let kind = match p.kind {
             PieceKind::Text => {
-                let text = p.span.slice(input);
-                let at = |s: Span| Span::new(p.span.start + s.start, p.span.start + s.end);
-                piece_memo::with_parts(text, lexicon, |parts| {
+                piece_memo::with_parts(p.span.slice(input), lexicon, |parts| {
                     for part in parts {
-                        match part {
-                            Part::Item {
-                                span,
-                                name,
-                                qualifiers,
-                                glued,
-                            } => {
-                                let span = at(*span);
-                                let item = Item {
-                                    span,
-                                    name_span: at(*name),
-                                    section: p.section,
-                                    qualifiers: qualifiers
-                                        .iter()
-                                        .map(|&(kind, q)| {
-                                            let span = at(q);
-                                            Qualifier {
-                                                kind,
-                                                span,
-                                                text: span.slice(input).to_owned(),
-                                            }
-                                        })
-                                        .collect(),
-                                };
-                                match glued {
-                                    Some(names) => {
-                                        let names: Vec<Span> =
-                                            names.iter().map(|&n| at(n)).collect();
-                                        push_glued(
-                                            input,
-                                            item,
-                                            &names,
-                                            &mut items,
-                                            &mut tokens,
-                                            &mut diagnostics,
-                                        );
-                                    }
-                                    None => {
-                                        tokens.push(Token {
-                                            kind: TokenKind::Item(items.len()),
-                                            span,
-                                        });
-                                        items.push(item);
-                                    }
-                                }
-                            }
-                            &Part::Skipped(skip, span) => {
-                                let span = at(span);
-                                diagnostics.push(Diagnostic {
-                                    code: DiagnosticCode::SkippedText,
-                                    message: format!(
-                                        "not read as an ingredient ({})",
-                                        skip.as_str()
-                                    ),
-                                    span,
-                                });
-                                tokens.push(Token {
-                                    kind: TokenKind::Skipped(skip),
-                                    span,
-                                });
-                            }
-                        }
+                        push_part(input, &p, part, &mut items, &mut tokens, &mut diagnostics);
                     }
                 });
                 continue;
