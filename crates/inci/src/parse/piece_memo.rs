@@ -4,13 +4,13 @@
 //! but the piece itself: `classify` (an ingredient or pack text), `qualifiers::split` (the
 //! name apart from its percentage, `(nano)` and marks) and the glued-names test (`Water
 //! Glycerin`). Catalogs repeat their pieces: on a catalog of 115,638 lists that never repeat
-//! as a whole, 99.7 % of the 4.5 M pieces were seen before (13,533 distinct texts). So the
-//! steps' answer, as [`Part`]s with spans from the piece's start, is kept per thread by the
-//! piece's text, for a lexicon that answers the same for the life of the process
-//! ([`Lexicon::fixed_name`]), and a repeated piece costs one hash lookup.
+//! as a whole, 99.7 % of the 4.5 M items (cut at commas) were seen before (13,533 distinct
+//! texts). So the steps' answer, as [`Part`]s with spans from the piece's start, is kept per
+//! thread by the piece's text, for a lexicon that answers the same for the life of the
+//! process ([`Lexicon::fixed_name`]), and a repeated piece costs one hash lookup.
 //!
 //! The answer is computed the same way with or without the memo ([`parts_of`], on the piece
-//! alone), and the parser builds its items from it by one function ([`super::parse_text`]),
+//! alone), and the parser builds its items from it by one function ([`super::push_part`]),
 //! so the memo cannot change a result, only skip work.
 
 use super::Lexicon;
