@@ -1,7 +1,6 @@
 //! Property tests: the parser never panics and always covers its input exactly; the linter
 //! never panics, and its spans and fixes stay on the text's character boundaries.
 
-use inci::parse::Lexicon;
 use proptest::prelude::*;
 
 fn check(text: &str) -> Result<(), TestCaseError> {
