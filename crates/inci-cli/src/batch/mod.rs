@@ -455,6 +455,23 @@ struct ReadEnd {
     fatal: Option<String>,
 }
 
+/// Most bytes a new record is sized for ahead of reading.
+const RECORD_GUESS_BYTES: usize = 2048;
+
+/// An empty record sized as the one before it (capped at [`RECORD_GUESS_BYTES`] bytes and the
+/// fields of 64): rows of a catalog are alike, and a record grown from nothing as it is read
+/// was reallocated about nine times a row. The cap bounds what a row smaller than its
+/// predecessor leaves unused to 2 KB, so memory stays linear in the input.
+fn record_like(before: Option<&RawRow>) -> csv::ByteRecord {
+    match before.and_then(|r| r.fields.as_ref().ok()) {
+        Some(r) => csv::ByteRecord::with_capacity(
+            r.as_slice().len().min(RECORD_GUESS_BYTES),
+            r.len().min(64),
+        ),
+        None => csv::ByteRecord::new(),
+    }
+}
+
 /// Reads records into chunks of at most [`CHUNK_ROWS`] rows or [`CHUNK_BYTES`] bytes and sends
 /// them on; stops early when the receiver is gone (the run stopped).
 fn read_chunks<R: Read>(
@@ -480,7 +497,7 @@ fn read_chunks<R: Read>(
         }
         loop {
             let full = chunk.len() >= CHUNK_ROWS || bytes >= CHUNK_BYTES;
-            let mut rec = csv::ByteRecord::new();
+            let mut rec = record_like(chunk.last());
             let read = rdr.read_byte_record(&mut rec);
             rdr.get_mut().get_mut().record_done();
             match read {
