@@ -58,12 +58,33 @@ pub(super) fn with_parts<R>(
     }
     let parts = parts_of(text, lexicon);
     let r = each(&parts);
-    MEMO.with(|m| {
-        if let Ok(mut memo) = m.try_borrow_mut() {
-            memo.insert(owner, text, parts);
-        }
-    });
+    if spans(&parts) <= MAX_SPANS {
+        MEMO.with(|m| {
+            if let Ok(mut memo) = m.try_borrow_mut() {
+                memo.insert(owner, text, parts);
+            }
+        });
+    }
     r
+}
+
+/// The most spans a kept piece's parts hold. A piece is nearly always one item with a
+/// qualifier or two; the bound keeps a thread's memo under about 16 MB whatever the pieces
+/// (16,384 texts, each at most 128 bytes and eight parts of 80 bytes, with the map's and
+/// the allocator's overhead), where 128 bytes of `1% 2% 3% ...` alone would be 40 qualifiers.
+const MAX_SPANS: usize = 8;
+
+/// The spans in `parts`: each part's own, its qualifiers' and its glued names'.
+fn spans(parts: &[Part]) -> usize {
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Item {
+                qualifiers, glued, ..
+            } => 2 + qualifiers.len() + glued.as_ref().map_or(0, Vec::len),
+            Part::Skipped(..) => 1,
+        })
+        .sum()
 }
 
 /// The parts of a text piece, computed on the piece alone: every step reads only the piece.
@@ -107,4 +128,27 @@ impl Memo {
 
 thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::Cosing;
+
+    fn kept(text: &str) -> bool {
+        MEMO.with(|m| m.borrow().map.get(text).is_some())
+    }
+
+    #[test]
+    fn plain_pieces_are_kept_and_pieces_of_many_spans_are_not() {
+        let plain = "Glycerin 5%";
+        let many = "Aqua 1% 2% 3% 4% 5% 6% 7% 8% 9%";
+        for text in [plain, many] {
+            let parts = with_parts(text, &Cosing, <[Part]>::to_vec);
+            assert_eq!(parts, parts_of(text, &Cosing), "{text}");
+        }
+        assert!(spans(&parts_of(many, &Cosing)) > MAX_SPANS);
+        assert!(kept(plain));
+        assert!(!kept(many));
+    }
 }
