@@ -68,26 +68,38 @@ impl<T> std::ops::Deref for MemoValue<'_, T> {
 
 /// Values by text, for one thread, bounded: when [`TextMemo::LIMIT`] texts are kept, the next
 /// insert forgets them all at once (cheaper than tracking use, and a catalog's texts come back
-/// in its next rows). Texts longer than [`TextMemo::MAX_TEXT`] bytes are not kept: long
-/// stretches (sentences of pack text) seldom repeat. Hashed with foldhash, seeded at random
-/// per memo, so that no input can choose colliding keys.
+/// in its next rows). By default texts longer than [`TextMemo::MAX_TEXT`] bytes are not kept:
+/// long stretches (sentences of pack text) seldom repeat. Hashed with foldhash, seeded at
+/// random per memo, so that no input can choose colliding keys.
 pub(crate) struct TextMemo<V> {
     map: HashMap<Box<str>, V, foldhash::fast::RandomState>,
+    max_text: usize,
 }
 
 impl<V> Default for TextMemo<V> {
     fn default() -> Self {
         TextMemo {
             map: HashMap::default(),
+            max_text: Self::MAX_TEXT,
         }
     }
 }
 
 impl<V> TextMemo<V> {
-    /// Distinct texts kept: a catalog's pieces and items number in the low ten thousands.
+    /// Distinct texts kept: a catalog's pieces, items and names number in the low ten
+    /// thousands.
     pub(crate) const LIMIT: usize = 16_384;
-    /// The longest text kept, in bytes.
+    /// The longest text kept by default, in bytes.
     pub(crate) const MAX_TEXT: usize = 128;
+
+    /// A memo that keeps texts of any length: for answers so costly that a long text repeated
+    /// is worth keeping (a name's resolution, with its near-name search).
+    pub(crate) fn of_any_length() -> Self {
+        TextMemo {
+            map: HashMap::default(),
+            max_text: usize::MAX,
+        }
+    }
 
     /// The value kept for `text`.
     pub(crate) fn get(&self, text: &str) -> Option<&V> {
@@ -96,7 +108,7 @@ impl<V> TextMemo<V> {
 
     /// Keeps `value` for `text` (unless the text is too long to keep).
     pub(crate) fn insert(&mut self, text: &str, value: V) {
-        if text.len() > Self::MAX_TEXT {
+        if text.len() > self.max_text {
             return;
         }
         if self.map.len() >= Self::LIMIT {
@@ -168,5 +180,8 @@ mod tests {
         assert_eq!(memo.get(&long), None);
         memo.insert(&long[1..], 3);
         assert_eq!(memo.get(&long[1..]), Some(&3));
+        let mut any = TextMemo::of_any_length();
+        any.insert(&long, 4);
+        assert_eq!(any.get(&long), Some(&4));
     }
 }

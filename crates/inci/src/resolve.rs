@@ -200,16 +200,13 @@ impl Resolution {
 /// Deepest nesting of brackets and slash groups explored.
 const MAX_DEPTH: u8 = 3;
 
-/// Distinct names remembered per thread; catalogs repeat the same few thousand names.
-const CACHE_LIMIT: usize = 16_384;
-
-/// The name cache: keyed on the text as printed, hashed with foldhash (several times cheaper
-/// than SipHash on short names) seeded at random per thread, so that no input can choose
-/// colliding keys; bounded by [`CACHE_LIMIT`].
-type Cache = std::collections::HashMap<String, Resolution, foldhash::fast::RandomState>;
+/// The name cache: keyed on the text as printed, of any length ([`TextMemo`]: foldhash,
+/// seeded at random per thread, so that no input can choose colliding keys; at most
+/// [`TextMemo::LIMIT`] names, then forgotten at once).
+type Cache = TextMemo<Resolution>;
 
 thread_local! {
-    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::of_any_length());
 }
 
 /// Resolves an item's name text (as printed, qualifiers removed).
@@ -238,35 +235,21 @@ pub(crate) fn resolve_via(text: &str) -> Via {
 }
 
 fn remember(text: &str, r: Resolution) {
-    CACHE.with(|c| insert_bounded(&mut c.borrow_mut(), text, r));
-}
-
-/// Inserts into a per-thread memo bounded by [`CACHE_LIMIT`]: when full, it is emptied at
-/// once (cheaper than tracking use, and a catalog's names come back in the next rows).
-fn insert_bounded<V>(
-    memo: &mut std::collections::HashMap<String, V, foldhash::fast::RandomState>,
-    key: &str,
-    value: V,
-) {
-    if memo.len() >= CACHE_LIMIT {
-        memo.clear();
-    }
-    memo.insert(key.to_owned(), value);
+    CACHE.with(|c| c.borrow_mut().insert(text, r));
 }
 
 /// Near names of a folded key (up to three suggestions, a correction when certain), searched
 /// once per thread: texts printed differently (`AQUA`, `Aqua`, `aqua*`) share a key, and the
 /// search is the costliest step of resolving an unknown name.
 fn near_once(key: &str) -> inci_dict::Near {
-    type Memo = std::collections::HashMap<String, inci_dict::Near, foldhash::fast::RandomState>;
     thread_local! {
-        static NEAR: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+        static NEAR: RefCell<TextMemo<inci_dict::Near>> = RefCell::new(TextMemo::of_any_length());
     }
     if let Some(hit) = NEAR.with(|m| m.borrow().get(key).cloned()) {
         return hit;
     }
     let found = inci_dict::near(key, 3);
-    NEAR.with(|m| insert_bounded(&mut m.borrow_mut(), key, found.clone()));
+    NEAR.with(|m| m.borrow_mut().insert(key, found.clone()));
     found
 }
 
