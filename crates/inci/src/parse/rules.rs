@@ -698,11 +698,7 @@ pub(crate) fn contains_any(text: &str, chars: &[char]) -> bool {
     let splats = &splats[..chars.len()];
     let has_first = |w: u64| splats.iter().any(|&t| has_zero_byte(w ^ t));
     let mut words = text.as_bytes().chunks_exact(8);
-    let hit = words.by_ref().any(|w| {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        has_first(u64::from_le_bytes(a))
-    }) || {
+    let hit = words.by_ref().any(|w| has_first(word(w))) || {
         // The last bytes, padded with zero bytes, which no character's first byte is (a NUL
         // in the set would only send the text to the search below).
         let rest = words.remainder();
@@ -718,16 +714,21 @@ pub(crate) fn contains_any(text: &str, chars: &[char]) -> bool {
 /// For the lexer's bracket pass: true when one of eight bytes is not ASCII, a bracket
 /// (`(`, `)`, `[`, `]`, `{`, `}`) or a line break. The pairs of brackets that differ in one
 /// bit (`(` `)`; `[` `{`; `]` `}`) are each found by one zero-byte test with that bit masked.
-pub(crate) fn word_needs_look(word: &[u8]) -> bool {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&word[..8]);
-    let w = u64::from_le_bytes(a);
+pub(crate) fn word_needs_look(bytes: &[u8]) -> bool {
+    let w = word(bytes);
     let masked = |mask: u8, b: u8| has_zero_byte((w & splat(mask)) ^ splat(b));
     w & splat(0x80) != 0
         || has_zero_byte(w ^ splat(b'\n'))
         || masked(0xFE, b'(')
         || masked(0xDF, b'[')
         || masked(0xDF, b']')
+}
+
+/// The first eight bytes of `bytes` (at least eight) as one little-endian word.
+fn word(bytes: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(a)
 }
 
 /// Eight copies of a byte.
