@@ -5,10 +5,11 @@
 //!
 //! A scan record is about 22 times the size of the list it reports on, nearly all of it
 //! strings (names, functions, citations, messages). `serde_json` looks every byte of every
-//! string up in its escape table; [`write`] first checks a string eight bytes at a time for a
-//! quote, a backslash or a control character, and writes it with one copy when it has none
-//! (nearly all of them); one that has one is escaped exactly as `serde_json` does it. Numbers
-//! are written by `serde_json`'s own formatter, so they cannot differ.
+//! string up in its escape table; [`write`] first checks a string 32 bytes at a time (a fold
+//! the compiler makes vector instructions of) for a quote, a backslash or a control character,
+//! and writes it with one copy when it has none (nearly all of them); one that has one is
+//! escaped exactly as `serde_json` does it. Numbers are written by `serde_json`'s own
+//! formatter, so they cannot differ.
 //!
 //! [`write_report`] writes a [`ScanReport`] the same way, and copies each ingredient's
 //! dictionary facts (`cas`, `functions`, `role`, `does`: the same for every ingredient of one
@@ -130,43 +131,70 @@ fn byte_needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
-/// The offset of the first byte to escape, if any: eight bytes at a time, the last word
+/// The offset of the first byte to escape, if any: 32 bytes at a time, the last chunk
 /// overlapping the one before (its bytes there are known clean), then byte by byte within
-/// the word that has one. A string under four bytes is looked at byte by byte.
+/// the chunk that has one. A string under 32 bytes is looked at as two overlapping chunks of
+/// 16, under 16 as one or two words (under four bytes, byte by byte).
 fn first_escape(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
-    if n < 8 {
-        // Keys and short values (`name`, `main`, `order`): from four bytes on, the first and
-        // the last four make one word.
-        if n < 4 {
-            return within(bytes, 0);
-        }
-        let half = |at: usize| {
-            let mut w = [0u8; 4];
-            w.copy_from_slice(&bytes[at..at + 4]);
-            u64::from(u32::from_le_bytes(w))
-        };
-        if word_needs_escape(half(0) | half(n - 4) << 32) {
-            return within(bytes, 0);
-        }
-        return None;
+    if n < 16 {
+        return first_escape_short(bytes);
     }
+    if n < 32 {
+        let dirty =
+            chunk_needs_escape::<16>(&bytes[..16]) || chunk_needs_escape::<16>(&bytes[n - 16..]);
+        return if dirty { within(bytes, 0) } else { None };
+    }
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 32) {
+        if chunk_needs_escape::<32>(chunk) {
+            return within(chunk, at);
+        }
+        at += 32;
+    }
+    match bytes.get(n - 32..) {
+        Some(last) if at < n && chunk_needs_escape::<32>(last) => within(&bytes[at..], at),
+        _ => None,
+    }
+}
+
+/// True when a byte of `chunk` (`N` bytes long) is escaped in JSON. Written as a branch-free
+/// fold over a fixed number of bytes so that the compiler turns it into a few vector
+/// instructions (SSE2 on any x86-64): 32 bytes in fewer instructions than four 8-byte word
+/// tests.
+#[inline]
+fn chunk_needs_escape<const N: usize>(chunk: &[u8]) -> bool {
+    let Some(chunk) = chunk.first_chunk::<N>() else {
+        return within(chunk, 0).is_some();
+    };
+    chunk.iter().fold(0u8, |m, &b| {
+        m | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
+    }) != 0
+}
+
+/// [`first_escape`] of a string under sixteen bytes: from eight bytes on, the first and the
+/// last eight make two words; from four on, the first and the last four make one.
+fn first_escape_short(bytes: &[u8]) -> Option<usize> {
+    let n = bytes.len();
+    if n < 4 {
+        return within(bytes, 0);
+    }
+    let half = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&bytes[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
     let word = |at: usize| {
         let mut w = [0u8; 8];
         w.copy_from_slice(&bytes[at..at + 8]);
         u64::from_le_bytes(w)
     };
-    let mut at = 0;
-    while at + 8 <= n {
-        if word_needs_escape(word(at)) {
-            return within(&bytes[at..at + 8], at);
-        }
-        at += 8;
-    }
-    if at < n && word_needs_escape(word(n - 8)) {
-        return within(&bytes[at..], at);
-    }
-    None
+    let dirty = if n < 8 {
+        word_needs_escape(half(0) | half(n - 4) << 32)
+    } else {
+        word_needs_escape(word(0)) || word_needs_escape(word(n - 8))
+    };
+    if dirty { within(bytes, 0) } else { None }
 }
 
 /// The offset of the first byte to escape in `chunk`, which starts at `at`.
@@ -948,7 +976,7 @@ mod tests {
         // Each ASCII character (controls, quote, backslash, DEL) at each of the 8 offsets of a
         // word and in the tail, among plain and non-ASCII text.
         for c in 0u8..=0x7F {
-            for pad in 0..20 {
+            for pad in 0..70 {
                 let s = format!(
                     "{}{}é中{}",
                     "a".repeat(pad),
