@@ -120,7 +120,7 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
             // words with typos allowed (`hUC-MSC Conditioned Media`).
             let verdict = match entry {
                 Some(e) => origin::classify_entry(e),
-                None => origin::classify_words(&inci_dict::fold(item.raw(input))),
+                None => origin::classify_unknown(item.raw(input)),
             };
             Ingredient {
                 raw: item.raw(input).to_owned(),
