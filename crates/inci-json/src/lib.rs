@@ -13,8 +13,10 @@
 //!
 //! [`write_report`] writes a [`ScanReport`] the same way, and copies each ingredient's
 //! dictionary facts (`cas`, `functions`, `role`, `does`: the same for every ingredient of one
-//! CosIng entry) from a per-thread memo instead of writing them again. The tests compare both
-//! with `serde_json`'s output, on synthetic values and on every fixture label.
+//! CosIng entry) from a per-thread memo instead of writing them again, and the markets a
+//! run checks (the same `'static` values in every report) from the last report's bytes.
+//! [`write_summary`] writes the flat summary `inci batch` puts first in each record. The tests
+//! compare all three with `serde_json`'s output, on synthetic values and on every fixture label.
 //!
 //! ```
 //! let report = inci::scan("Aqua, Glycerin, Parfum");
@@ -24,9 +26,11 @@
 //! ```
 
 use inci::ingredient::Ingredient;
-use inci::risk::Finding;
+use inci::market::MarketCoverage;
+use inci::risk::{ConcernLevel, Finding};
 use inci::role::Role;
 use inci::scan::ScanReport;
+use inci::summary::Summary;
 use serde::ser::{self, Serialize};
 use serde_json::ser::{CompactFormatter, Formatter};
 use std::cell::RefCell;
@@ -715,7 +719,8 @@ pub fn write_report_fields(out: &mut Vec<u8>, report: &ScanReport) -> Result<(),
     array(out, &report.ingredients, write_ingredient)?;
     out.extend_from_slice(b",\"findings\":");
     array(out, &report.findings, write_finding)?;
-    field(out, b",\"concerns\":", &report.concerns)?;
+    out.extend_from_slice(b",\"concerns\":");
+    array(out, &report.concerns, write_concern)?;
     field(out, b",\"vegan\":", &report.vegan)?;
     field(out, b",\"vegetarian\":", &report.vegetarian)?;
     field(out, b",\"minor_from\":", &report.minor_from)?;
@@ -724,13 +729,137 @@ pub fn write_report_fields(out: &mut Vec<u8>, report: &ScanReport) -> Result<(),
         out.extend_from_slice(b",\"product_type\":");
         string(out, p.as_str());
     }
-    field(out, b",\"markets\":", &report.markets)?;
+    out.extend_from_slice(b",\"markets\":");
+    markets(out, &report.markets)?;
     field(out, b",\"skipped\":", &report.skipped)?;
     field(out, b",\"diagnostics\":", &report.diagnostics)?;
     if let Some(i) = &report.inconsistent_shares {
         field(out, b",\"inconsistent_shares\":", i)?;
     }
     out.push(b'}');
+    Ok(())
+}
+
+/// Appends `summary` as compact JSON, as `serde_json::to_writer` would: `inci batch` writes
+/// one per record. The fields of [`Summary`] in declaration order, the keys as bytes and the
+/// closed sets by name (through the serializer, about 3,900 instructions a summary).
+pub fn write_summary(out: &mut Vec<u8>, s: &Summary) -> Result<(), Error> {
+    name(out, b"{\"inci_status\":", s.status.as_str());
+    out.extend_from_slice(b",\"inci_ingredients\":");
+    count(out, s.ingredients)?;
+    out.extend_from_slice(b",\"inci_resolved\":");
+    count(out, s.resolved)?;
+    maybe_name(out, b",\"inci_vegan\":", s.vegan.map(|v| v.as_str()));
+    maybe_name(
+        out,
+        b",\"inci_vegetarian\":",
+        s.vegetarian.map(|v| v.as_str()),
+    );
+    out.extend_from_slice(match s.human_derived {
+        None => b",\"inci_human_derived\":null",
+        Some(true) => b",\"inci_human_derived\":true",
+        Some(false) => b",\"inci_human_derived\":false",
+    });
+    maybe_name(out, b",\"inci_pores\":", s.pores.map(|d| d.as_str()));
+    maybe_name(
+        out,
+        b",\"inci_irritation\":",
+        s.irritation.map(|d| d.as_str()),
+    );
+    maybe_name(out, b",\"inci_allergy\":", s.allergy.map(|d| d.as_str()));
+    maybe_name(
+        out,
+        b",\"inci_human_origin_regulation\":",
+        s.human_origin_regulation.map(|d| d.as_str()),
+    );
+    for (key, text) in [
+        (&b",\"inci_codes\":"[..], &s.codes),
+        (b",\"inci_market_verdicts\":", &s.market_verdicts),
+        (b",\"inci_unknown\":", &s.unknown),
+        (b",\"inci_error\":", &s.error),
+    ] {
+        out.extend_from_slice(key);
+        match text {
+            Some(t) => string(out, t),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// A count, or `null`.
+fn count(out: &mut Vec<u8>, n: Option<usize>) -> Result<(), Error> {
+    match n {
+        Some(n) => number!(out, write_u64, n as u64),
+        None => {
+            out.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+/// `key` and a closed set's member by name ([`name`]), or `null`.
+fn maybe_name(out: &mut Vec<u8>, key: &[u8], member: Option<&str>) {
+    match member {
+        Some(m) => name(out, key, m),
+        None => {
+            out.extend_from_slice(key);
+            out.extend_from_slice(b"null");
+        }
+    }
+}
+
+/// One concern's level: the fields of [`ConcernLevel`] in declaration order (through the
+/// serializer, about 1,300 instructions a concern, four a report).
+fn write_concern(out: &mut Vec<u8>, c: &ConcernLevel) -> Result<(), Error> {
+    name(out, b"{\"concern\":", c.concern.as_str());
+    name(out, b",\"level\":", c.level.as_str());
+    out.extend_from_slice(if c.weighted {
+        b",\"weighted\":true,\"findings\":"
+    } else {
+        b",\"weighted\":false,\"findings\":"
+    });
+    array(out, &c.findings, |out, &k| {
+        number!(out, write_u64, k as u64)
+    })?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// The markets a report was checked for, copied from the last report's JSON when it names the
+/// same ones. Each is a `&'static MarketCoverage`, built once per run and never changed, so
+/// the same addresses mean the same JSON; a run's reports all name the same markets, which
+/// through the serializer cost about 3,400 instructions a report.
+fn markets(out: &mut Vec<u8>, markets: &[&'static MarketCoverage]) -> Result<(), Error> {
+    thread_local! {
+        static LAST: RefCell<(Vec<&'static MarketCoverage>, Vec<u8>)> =
+            const { RefCell::new((Vec::new(), Vec::new())) };
+    }
+    let same = |kept: &[&'static MarketCoverage]| {
+        kept.len() == markets.len() && kept.iter().zip(markets).all(|(a, b)| std::ptr::eq(*a, *b))
+    };
+    let copied = LAST.with(|l| {
+        let Ok(last) = l.try_borrow() else {
+            return false;
+        };
+        let hit = !last.0.is_empty() && same(&last.0);
+        if hit {
+            out.extend_from_slice(&last.1);
+        }
+        hit
+    });
+    if copied {
+        return Ok(());
+    }
+    let start = out.len();
+    write(out, markets)?;
+    LAST.with(|l| {
+        if let Ok(mut last) = l.try_borrow_mut() {
+            last.0 = markets.to_vec();
+            last.1 = out.get(start..).unwrap_or_default().to_vec();
+        }
+    });
     Ok(())
 }
 
@@ -840,9 +969,9 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
     if let Some(s) = &ing.share {
         // `Share`'s fields in order, its floats written directly.
         out.extend_from_slice(b",\"share\":{\"min\":");
-        float!(out, write_f64, s.min)?;
+        share_bound(out, s.min)?;
         out.extend_from_slice(b",\"max\":");
-        float!(out, write_f64, s.max)?;
+        share_bound(out, s.max)?;
         name(out, b",\"basis\":", s.basis.as_str());
         if let Some(cap) = &s.if_compliant {
             field(out, b",\"if_compliant\":", cap)?;
@@ -857,6 +986,16 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
     }
     out.push(b'}');
     Ok(())
+}
+
+/// A share's bound, as `serde_json` writes the float: `0.0`, the lower bound of nearly every
+/// ingredient but the first, with no formatting (about 100 instructions each).
+fn share_bound(out: &mut Vec<u8>, v: f64) -> Result<(), Error> {
+    if v.to_bits() == 0 {
+        out.extend_from_slice(b"0.0");
+        return Ok(());
+    }
+    float!(out, write_f64, v)
 }
 
 /// Entries whose facts a thread remembers (the dictionary has fewer; a bound all the same).
@@ -990,6 +1129,16 @@ mod tests {
         same("\u{2028}\u{2029}\u{7f}\u{80}\u{ffff}\u{10ffff}");
         same("end with quote\"");
         same("\"\\\u{1}\u{1f}\u{8}\u{c}\n\r\t");
+    }
+
+    #[test]
+    fn share_bounds_are_written_as_serde_json_writes_them() {
+        for v in [0.0, -0.0, 100.0, 1.7544, 33.3333, 1e-7, 5e-324, f64::NAN] {
+            let mut ours = Vec::new();
+            share_bound(&mut ours, v).expect("a number");
+            let theirs = serde_json::to_vec(&v).expect("serde_json writes it");
+            assert_eq!(ours, theirs, "{v}");
+        }
     }
 
     #[test]

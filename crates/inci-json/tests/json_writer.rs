@@ -1,6 +1,6 @@
 //! `inci_json` writes what `serde_json` writes: every fixture label's report, under several
 //! profiles, product types and markets, twice (the second time from the memo of facts), and
-//! after a caller changed an ingredient's facts.
+//! after a caller changed an ingredient's facts; and every fixture's summary.
 
 use inci::scan::Scanner;
 use std::path::Path;
@@ -93,4 +93,28 @@ fn changed_facts_are_written_anew() {
         ours(&report),
         serde_json::to_string(&report).expect("writes")
     );
+}
+
+#[test]
+fn every_fixture_summary_is_byte_for_byte_serde_json() {
+    use inci::summary::Summary;
+    let scanner = Scanner::from_names("sensitive", None, Some("all")).expect("valid options");
+    let mut summaries: Vec<Summary> = fixture_texts()
+        .iter()
+        .map(|(_, text)| Summary::of(&scanner.scan(text)))
+        .collect();
+    summaries.push(Summary::of(&scanner.scan("")));
+    summaries.push(Summary::failed("a \"quoted\" reason\nover two lines"));
+    // Each optional field both set and unset somewhere, so each branch is held to serde_json.
+    assert!(summaries.iter().any(|s| s.human_derived == Some(true)));
+    let filled = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.is_empty());
+    assert!(summaries.iter().any(|s| filled(&s.market_verdicts)));
+    assert!(summaries.iter().any(|s| filled(&s.unknown)));
+    assert!(summaries.iter().any(|s| s.error.is_some()));
+    for s in &summaries {
+        let mut ours = Vec::new();
+        inci_json::write_summary(&mut ours, s).expect("writes");
+        let theirs = serde_json::to_string(s).expect("serde_json writes");
+        assert_eq!(String::from_utf8(ours).expect("utf-8"), theirs);
+    }
 }

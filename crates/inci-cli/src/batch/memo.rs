@@ -98,7 +98,7 @@ impl Scanned {
                 // handed on and shrunk left holes of its largest size, 350 MB at peak.)
                 let mut bytes = Vec::with_capacity(expected_record_size(report));
                 bytes.extend_from_slice(b"{\"summary\":");
-                compact_json::write(&mut bytes, &summary).map_err(json_error)?;
+                compact_json::write_summary(&mut bytes, &summary).map_err(json_error)?;
                 bytes.push(b',');
                 match reading {
                     // The report's fields continue the object opened above; with a
