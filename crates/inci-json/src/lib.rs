@@ -5,7 +5,7 @@
 //!
 //! A scan record is about 22 times the size of the list it reports on, nearly all of it
 //! strings (names, functions, citations, messages). `serde_json` looks every byte of every
-//! string up in its escape table; [`write`] first checks a string 32 bytes at a time (a fold
+//! string up in its escape table; [`write()`] first checks a string 32 bytes at a time (a fold
 //! the compiler makes vector instructions of) for a quote, a backslash or a control character,
 //! and writes it with one copy when it has none (nearly all of them); one that has one is
 //! escaped exactly as `serde_json` does it. Numbers are written by `serde_json`'s own
