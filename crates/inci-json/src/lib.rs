@@ -988,14 +988,53 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
     Ok(())
 }
 
-/// A share's bound, as `serde_json` writes the float: `0.0`, the lower bound of nearly every
-/// ingredient but the first, with no formatting (about 100 instructions each).
+/// A share's bound, as `serde_json` writes the float, with no formatting for the values that
+/// repeat (formatting one is about 100 instructions): `0.0`, the lower bound of nearly every
+/// ingredient but the first, and the upper bounds, which the 1 % rule makes the same few
+/// hundred values (`100 / k`, rounded) in every list, copied from a per-thread table of the
+/// last ones written.
 fn share_bound(out: &mut Vec<u8>, v: f64) -> Result<(), Error> {
-    if v.to_bits() == 0 {
+    /// Slots of the table, one value each, found by the value's bits.
+    const SLOTS: usize = 256;
+    /// Room for a value's text; `serde_json` writes at most 24 bytes for an `f64`.
+    const ROOM: usize = 32;
+    type Slot = (u64, [u8; ROOM], u8);
+    thread_local! {
+        static WRITTEN: RefCell<[Slot; SLOTS]> = const { RefCell::new([(0, [0; ROOM], 0); SLOTS]) };
+    }
+    let bits = v.to_bits();
+    if bits == 0 {
         out.extend_from_slice(b"0.0");
         return Ok(());
     }
-    float!(out, write_f64, v)
+    // Bits 0 stand for an empty slot: 0.0 never gets this far.
+    let slot = (bits ^ bits >> 32).wrapping_mul(0x9E37_79B9_7F4A_7C15) as usize >> 56;
+    let copied = WRITTEN.with(|w| {
+        let w = w.try_borrow().ok()?;
+        let (kept, text, len) = w.get(slot)?;
+        let text = text.get(..usize::from(*len))?;
+        (*kept == bits).then(|| out.extend_from_slice(text))
+    });
+    if copied.is_some() {
+        return Ok(());
+    }
+    let start = out.len();
+    float!(out, write_f64, v)?;
+    let text = out.get(start..).unwrap_or_default();
+    let mut kept = [0u8; ROOM];
+    let Some(dest) = kept.get_mut(..text.len()) else {
+        return Ok(());
+    };
+    dest.copy_from_slice(text);
+    let len = text.len() as u8; // At most ROOM.
+    WRITTEN.with(|w| {
+        if let Ok(mut w) = w.try_borrow_mut()
+            && let Some(s) = w.get_mut(slot)
+        {
+            *s = (bits, kept, len);
+        }
+    });
+    Ok(())
 }
 
 /// Entries whose facts a thread remembers (the dictionary has fewer; a bound all the same).
@@ -1133,10 +1172,19 @@ mod tests {
 
     #[test]
     fn share_bounds_are_written_as_serde_json_writes_them() {
-        for v in [0.0, -0.0, 100.0, 1.7544, 33.3333, 1e-7, 5e-324, f64::NAN] {
+        // Each value twice (the second time from the table), and many values, so that
+        // slots are shared and overwritten.
+        let mut values = vec![0.0, -0.0, 100.0, 1.7544, 33.3333, 1e-7, 5e-324, f64::NAN];
+        values.extend((1..2000).map(|k| (1e6 / f64::from(k)).round() / 1e4));
+        values.extend([-1.2345678901234567e-308, f64::MAX, f64::MIN_POSITIVE]);
+        for v in values
+            .iter()
+            .chain(values.iter())
+            .chain(values.iter().rev())
+        {
             let mut ours = Vec::new();
-            share_bound(&mut ours, v).expect("a number");
-            let theirs = serde_json::to_vec(&v).expect("serde_json writes it");
+            share_bound(&mut ours, *v).expect("a number");
+            let theirs = serde_json::to_vec(v).expect("serde_json writes it");
             assert_eq!(ours, theirs, "{v}");
         }
     }
