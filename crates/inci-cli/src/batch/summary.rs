@@ -97,10 +97,15 @@ struct Tally {
 }
 
 /// Adds one to `key`'s count in `counts`. Keys are `as_str` names and codes, static strings: the
-/// same address nearly always, and equal text otherwise.
+/// same address nearly always, and equal text otherwise. The addresses are compared first over
+/// the whole list: codes are all four bytes long, so comparing text key by key called `memcmp`
+/// for every code passed over.
 fn bump(counts: &mut Vec<(&'static str, u64)>, key: &'static str) {
-    let same = |k: &&str| std::ptr::eq(*k, key) || *k == key;
-    match counts.iter_mut().find(|(k, _)| same(k)) {
+    let at = counts
+        .iter()
+        .position(|(k, _)| std::ptr::eq(*k, key))
+        .or_else(|| counts.iter().position(|(k, _)| *k == key));
+    match at.and_then(|i| counts.get_mut(i)) {
         Some((_, n)) => *n += 1,
         None => counts.push((key, 1)),
     }
