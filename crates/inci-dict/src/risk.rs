@@ -834,11 +834,10 @@ mod tests {
         }
         let mut skipped = 0;
         for entry in 0..crate::entries().len() as u32 + 2 {
-            let key = |r: &Comedogenic| r.entry;
             let pairs = [
                 same(
-                    rows_in(Table::Comedogenic, t::COMEDOGENIC, entry, key),
-                    rows(t::COMEDOGENIC, entry, key),
+                    rows_in(Table::Comedogenic, t::COMEDOGENIC, entry, |r| r.entry),
+                    rows(t::COMEDOGENIC, entry, |r| r.entry),
                 ),
                 same(
                     rows_in(Table::Irritant, t::IRRITANTS, entry, |r| r.entry),
