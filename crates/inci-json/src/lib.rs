@@ -34,7 +34,6 @@ use inci::summary::Summary;
 use serde::ser::{self, Serialize};
 use serde_json::ser::{CompactFormatter, Formatter};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Appends `value` as compact JSON to `out`, as `serde_json::to_writer(out, value)` would.
 pub fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
@@ -1037,7 +1036,11 @@ fn share_bound(out: &mut Vec<u8>, v: f64) -> Result<(), Error> {
     Ok(())
 }
 
-/// Entries whose facts a thread remembers (the dictionary has fewer; a bound all the same).
+/// Entries a chunk of the facts memo holds.
+const FACTS_CHUNK: usize = 256;
+
+/// Entry ids the facts memo keeps (the dictionary has about 33,000 entries; an id a caller
+/// made up beyond this is written, not kept).
 const MAX_FACTS: usize = 1 << 16;
 
 /// The facts an ingredient's JSON was written from, and that JSON.
@@ -1070,9 +1073,13 @@ impl Facts {
     }
 }
 
+/// One chunk of the facts memo: the facts of [`FACTS_CHUNK`] consecutive entry ids.
+type FactsChunk = Box<[Option<Facts>]>;
+
 thread_local! {
-    static FACTS: RefCell<HashMap<u32, Facts, foldhash::fast::RandomState>> =
-        RefCell::new(HashMap::default());
+    /// The facts memo, by entry id in chunks allocated at the first entry of their range (a
+    /// hash map's lookup was 140 instructions an ingredient); at most [`MAX_FACTS`] ids.
+    static FACTS: RefCell<Vec<Option<FactsChunk>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `,"cas":...,"functions":[...],"role":...,"does":...` as far as the ingredient has them.
@@ -1080,12 +1087,26 @@ fn facts(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
     let Some(entry) = ing.entry else {
         return write_facts(out, ing);
     };
+    let id = entry.id as usize;
+    if id >= MAX_FACTS {
+        return write_facts(out, ing);
+    }
+    let (chunk, slot) = (id / FACTS_CHUNK, id % FACTS_CHUNK);
     let copied = FACTS.with(|m| {
-        m.borrow()
-            .get(&entry.id)
-            .filter(|f| f.hold_for(ing))
-            .map(|f| out.extend_from_slice(&f.json))
-            .is_some()
+        let Ok(m) = m.try_borrow() else {
+            return false;
+        };
+        let kept = m
+            .get(chunk)
+            .and_then(Option::as_ref)
+            .and_then(|c| c.get(slot));
+        match kept.and_then(Option::as_ref).filter(|f| f.hold_for(ing)) {
+            Some(f) => {
+                out.extend_from_slice(&f.json);
+                true
+            }
+            None => false,
+        }
     });
     if copied {
         return Ok(());
@@ -1094,19 +1115,22 @@ fn facts(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
     write_facts(out, ing)?;
     let json: Box<[u8]> = out.get(start..).unwrap_or_default().into();
     FACTS.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MAX_FACTS {
-            m.clear();
+        let Ok(mut m) = m.try_borrow_mut() else {
+            return;
+        };
+        if m.len() <= chunk {
+            m.resize_with(chunk + 1, || None);
         }
-        m.insert(
-            entry.id,
-            Facts {
+        let Some(c) = m.get_mut(chunk) else { return };
+        let c = c.get_or_insert_with(|| (0..FACTS_CHUNK).map(|_| None).collect());
+        if let Some(kept) = c.get_mut(slot) {
+            *kept = Some(Facts {
                 cas: ing.cas,
                 functions: ing.functions.clone(),
                 role: ing.role,
                 json,
-            },
-        );
+            });
+        }
     });
     Ok(())
 }
