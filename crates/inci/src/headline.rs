@@ -18,6 +18,7 @@
 use crate::ingredient::Ingredient;
 use crate::market::{Market, MarketCoverage, Verdict};
 use crate::risk::{Concern, ConcernLevel, Degree, Finding, VeganStatus};
+use std::borrow::Cow;
 
 /// Ingredients named per sentence, at most.
 const NAMED: usize = 2;
@@ -49,7 +50,7 @@ fn concerns(p: Parts<'_>) -> String {
         return "No ingredient list was read: nothing can be said about this product.".into();
     }
     // A prohibition outranks every level: which markets, and which ingredients.
-    let mut prohibited_in: Vec<String> = Vec::new();
+    let mut prohibited_in: Vec<Cow<'static, str>> = Vec::new();
     let mut prohibited: Vec<usize> = Vec::new();
     for f in p.findings {
         // Annex II entry 416, or an Annex II entry whose condition the label meets (R002 at
@@ -216,7 +217,7 @@ fn vegan(p: Parts<'_>) -> String {
 }
 
 fn markets(p: Parts<'_>) -> String {
-    let applied: Vec<String> = p.markets.iter().map(|m| market_name(m.market)).collect();
+    let applied: Vec<Cow<'static, str>> = p.markets.iter().map(|m| market_name(m.market)).collect();
     let mut s = if applied.is_empty() {
         "No market's rules were applied".to_owned()
     } else {
@@ -246,29 +247,27 @@ fn markets(p: Parts<'_>) -> String {
 /// (`the European Union`, `South Korea`). The headline's sentences are joined with `concat`,
 /// not `format!`: every row writes them, and `format!` cost 10.9 M instructions of a 2 MB
 /// catalog's first scan.
-fn market_name(m: Market) -> String {
+fn market_name(m: Market) -> Cow<'static, str> {
     let name = m.name();
     if name.starts_with("United ") || name.starts_with("European ") {
-        ["the ", name].concat()
+        Cow::Owned(["the ", name].concat())
     } else {
-        name.to_owned()
+        Cow::Borrowed(name)
     }
 }
 
 /// The INCI names (or the printed text of an unknown one) of these ingredients, at most
 /// [`NAMED`], then `and N more`.
 fn names(p: Parts<'_>, idx: &[usize]) -> String {
-    let mut words: Vec<String> = idx
+    // Borrowed: the names are the dictionary's or the label's own text.
+    let mut words: Vec<Cow<'_, str>> = idx
         .iter()
         .take(NAMED)
         .filter_map(|&i| p.ingredients.get(i))
-        .map(|i| {
-            i.name
-                .map_or_else(|| i.raw.trim().to_owned(), str::to_owned)
-        })
+        .map(|i| Cow::Borrowed(i.name.unwrap_or_else(|| i.raw.trim())))
         .collect();
     if idx.len() > NAMED {
-        words.push(format!("{} more", idx.len() - NAMED));
+        words.push(Cow::Owned(format!("{} more", idx.len() - NAMED)));
     }
     if words.is_empty() {
         return "an ingredient".into();
@@ -284,14 +283,31 @@ fn capitalised(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `a`, `a and b`, `a, b and c`.
+/// `a`, `a and b`, `a, b and c`: written into one string sized once (a joined head and
+/// `format!` were three allocations, and every row writes several such lists).
 fn join_words<S: AsRef<str>>(words: &[S]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [rest @ .., last] => {
-            let head: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", head.join(", "), last.as_ref())
+    let size: usize = words.iter().map(|w| w.as_ref().len() + 5).sum();
+    let mut out = String::with_capacity(size);
+    let last = words.len().saturating_sub(1);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if k == last { " and " } else { ", " });
+        }
+        out.push_str(w.as_ref());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_words;
+
+    #[test]
+    fn words_are_joined_with_commas_and_a_last_and() {
+        let words = ["a", "b", "c", "d"];
+        let want = ["", "a", "a and b", "a, b and c", "a, b, c and d"];
+        for (n, want) in want.iter().enumerate() {
+            assert_eq!(join_words(&words[..n]), *want);
         }
     }
 }
