@@ -486,13 +486,13 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
         checks::allergen::check(&cx, i, name, entry, &mut findings);
         // The annexes are EU law: checked for the EU, and for the UK and ASEAN, which share
         // them; a report for other markets says it has no rule data for them.
-        if !annex_markets.is_empty() {
+        if !annex_markets.is_empty() && !inci_dict::risk::annex_entries(entry.id).is_empty() {
             let before = findings.len();
             checks::annex::findings(
                 name,
                 i,
                 ingredients,
-                inci_dict::risk::annex_entries(entry.id),
+                &checks::annex::entries_of(entry),
                 options.product_type,
                 &mut findings,
                 first,

@@ -212,11 +212,10 @@ pub fn compliant_caps(
                 return None;
             }
             let entry = ing.entry.or_else(|| inci_dict::entry_by_name(ing.name?))?;
-            let entries = inci_dict::risk::annex_entries(entry.id);
-            if entries.is_empty() {
+            if inci_dict::risk::annex_entries(entry.id).is_empty() {
                 return None;
             }
-            let entries: Vec<_> = entries.collect();
+            let entries = super::checks::annex::entries_of(entry);
             // The entry's kept list of functions, not a split of its text each time.
             let functions = crate::ingredient::functions_of(entry);
             let (max, a) = super::checks::annex::compliant_max(

@@ -10,6 +10,7 @@
 //! is one the entry does not allow.
 
 use crate::ingredient::Ingredient;
+use crate::memo::{EntryMemo, MemoValue};
 use crate::risk::registry::{self, FindingKind};
 use crate::risk::{Finding, Severity};
 use inci_dict::risk::{Annex, AnnexEntry, AnnexVerdict, Limit, ProductType};
@@ -151,12 +152,23 @@ pub(crate) fn compliant_max(
     best
 }
 
+/// The annex entries naming `entry`, decoded once per entry and kept: a catalog repeats its
+/// preservatives and UV filters, and decoding an entry's rows (its strings and limits from the
+/// tables' offsets) was about 800 instructions each time, asked twice per such ingredient
+/// (its findings and its share's cap).
+pub(crate) fn entries_of(entry: inci_dict::Entry) -> MemoValue<'static, Box<[AnnexEntry]>> {
+    static DECODED: EntryMemo<Box<[AnnexEntry]>> = EntryMemo::new();
+    DECODED.get_or_init(entry.id, || {
+        inci_dict::risk::annex_entries(entry.id).collect()
+    })
+}
+
 /// Findings of every annex entry naming the ingredient at index `i` of `label`.
 pub(crate) fn findings(
     name: &str,
     i: usize,
     label: &[Ingredient],
-    entries: inci_dict::risk::AnnexEntries,
+    entries: &[AnnexEntry],
     product_type: Option<ProductType>,
     out: &mut Vec<Finding>,
     first: usize,
@@ -166,7 +178,6 @@ pub(crate) fn findings(
     if entries.is_empty() {
         return;
     }
-    let entries: Vec<AnnexEntry> = entries.collect();
     let Some(ing) = label.get(i) else { return };
     let declared = crate::risk::share::declared(ing);
     // With no printed percentage, the least the label's order allows (`share`), and what
@@ -739,6 +750,22 @@ fn scope_words(l: &Limit) -> String {
             words.extend(c.to_lowercase());
             words.push_str(chars.as_str());
             words
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entries_of;
+
+    #[test]
+    fn kept_annex_entries_are_the_decoded_ones() {
+        // Every entry, asked twice: the second answer comes from the memo.
+        for _ in 0..2 {
+            for e in inci_dict::entries() {
+                let decoded: Vec<_> = inci_dict::risk::annex_entries(e.id).collect();
+                assert_eq!(&**entries_of(e), &decoded[..], "{}", e.name);
+            }
         }
     }
 }
