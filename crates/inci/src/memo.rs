@@ -129,6 +129,20 @@ impl<V> TextMemo<V> {
     }
 }
 
+/// Asserts that a per-entry memo (`kept`) answers as the computation it keeps (`computed`)
+/// for every dictionary entry, asked twice: the second answer comes from the memo.
+#[cfg(test)]
+pub(crate) fn assert_kept_per_entry<T: PartialEq + std::fmt::Debug>(
+    kept: impl Fn(inci_dict::Entry) -> T,
+    computed: impl Fn(inci_dict::Entry) -> T,
+) {
+    for _ in 0..2 {
+        for e in inci_dict::entries() {
+            assert_eq!(kept(e), computed(e), "{}", e.name);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -862,12 +862,7 @@ mod tests {
 
     #[test]
     fn kept_verdicts_are_the_computed_ones() {
-        // Every entry, asked twice: the second answer comes from the memo.
-        for _ in 0..2 {
-            for e in inci_dict::entries() {
-                assert_eq!(classify_entry(e), classify_entry_uncached(e), "{}", e.name);
-            }
-        }
+        crate::memo::assert_kept_per_entry(classify_entry, classify_entry_uncached);
         for _ in 0..2 {
             for raw in [
                 "hUC-MSC Conditioned Media",

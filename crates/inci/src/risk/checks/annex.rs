@@ -760,12 +760,9 @@ mod tests {
 
     #[test]
     fn kept_annex_entries_are_the_decoded_ones() {
-        // Every entry, asked twice: the second answer comes from the memo.
-        for _ in 0..2 {
-            for e in inci_dict::entries() {
-                let decoded: Vec<_> = inci_dict::risk::annex_entries(e.id).collect();
-                assert_eq!(&**entries_of(e), &decoded[..], "{}", e.name);
-            }
-        }
+        crate::memo::assert_kept_per_entry(
+            |e| entries_of(e).to_vec(),
+            |e| inci_dict::risk::annex_entries(e.id).collect(),
+        );
     }
 }
