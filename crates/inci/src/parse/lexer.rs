@@ -151,8 +151,8 @@ fn find_headers(input: &str, colon: bool) -> Vec<(usize, usize)> {
 }
 
 /// Words that open a free-from statement, in lower case: an anchor searched for, then the
-/// words that must come before or after it (three passes over the text instead of one per
-/// phrase).
+/// words that must come before or after it. The anchors start with different letters, each
+/// found where [`FREE_FROM_FIRST`] finds its first letter.
 const FREE_FROM_MARKERS: &[(&str, &[&str], &[&str])] = &[
     ("free ", &[], &["from ", "of "]),
     (
@@ -163,35 +163,58 @@ const FREE_FROM_MARKERS: &[(&str, &[&str], &[&str])] = &[
     ("without ", &["formulated ", "made "], &[]),
 ];
 
+/// Where an anchor of [`FREE_FROM_MARKERS`] may start: the bytes of their first letters in
+/// either case, found with `memchr3` (vectorized) instead of three searches of a lower-cased
+/// copy. No anchor overlaps itself or another, so testing every such position finds exactly
+/// what a search for each anchor in turn found.
+const FREE_FROM_FIRST: [[u8; 3]; 2] = [*b"fcw", *b"FCW"];
+
+/// `bytes[at..]` starts with `word` (lower case) in any ASCII case.
+fn starts_with_at(bytes: &[u8], at: usize, word: &str) -> bool {
+    bytes
+        .get(at..at + word.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// Where free-from statements' markers start (`free from`, `does not contain`), sorted.
+fn free_from_marks(input: &str) -> Vec<usize> {
+    let bytes = input.as_bytes();
+    let mut marks: Vec<usize> = Vec::new();
+    let candidates = FREE_FROM_FIRST
+        .iter()
+        .flat_map(|&[a, b, c]| memchr::memchr3_iter(a, b, c, bytes));
+    for at in candidates {
+        let first = bytes[at].to_ascii_lowercase();
+        let Some(&(anchor, before, after)) = FREE_FROM_MARKERS
+            .iter()
+            .find(|m| m.0.as_bytes()[0] == first && starts_with_at(bytes, at, m.0))
+        else {
+            continue;
+        };
+        let from = at + anchor.len();
+        let start = before
+            .iter()
+            .find(|b| at >= b.len() && starts_with_at(bytes, at - b.len(), b))
+            .map_or(at, |b| at - b.len());
+        let word_start = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        let follows = after.iter().any(|a| starts_with_at(bytes, from, a));
+        // Either the words before the anchor (`does not contain`) or after it
+        // (`free from`, `contains no`) make the marker.
+        let matched = start < at || follows || (before.is_empty() && after.is_empty());
+        if word_start && matched {
+            marks.push(start);
+        }
+    }
+    marks.sort_unstable();
+    marks
+}
+
 /// Free-from statements, as sorted, disjoint `(start, end)` ranges: from the start of the
 /// segment holding the marker (after the previous comma, semicolon, colon, line break or
 /// sentence end) to the end of its sentence (a full stop, a line break, or the end). What they
 /// name is not in the product, so it is pack text, not ingredients.
 fn find_free_from(input: &str) -> Vec<(usize, usize)> {
-    let lower = input.to_ascii_lowercase();
-    let mut marks: Vec<usize> = Vec::new();
-    for &(anchor, before, after) in FREE_FROM_MARKERS {
-        let mut from = 0;
-        while let Some(k) = lower[from..].find(anchor) {
-            let at = from + k;
-            from = at + anchor.len();
-            let head = &lower[..at];
-            let tail = &lower[from..];
-            let start = before
-                .iter()
-                .find(|b| head.ends_with(*b))
-                .map_or(at, |b| at - b.len());
-            let word_start = start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric();
-            let follows = after.iter().any(|a| tail.starts_with(a));
-            // Either the words before the anchor (`does not contain`) or after it
-            // (`free from`, `contains no`) make the marker.
-            let matched = start < at || follows || (before.is_empty() && after.is_empty());
-            if word_start && matched {
-                marks.push(start);
-            }
-        }
-    }
-    marks.sort_unstable();
+    let marks = free_from_marks(input);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for at in marks {
         if out.last().is_some_and(|&(_, e)| at < e) {
@@ -793,6 +816,78 @@ mod tests {
             stretches("formulated without sulfates"),
             ["formulated without sulfates"]
         );
+    }
+
+    /// The markers as the lexer found them before `memchr3`: one search per anchor in a
+    /// lower-cased copy.
+    fn marks_by_search(input: &str) -> Vec<usize> {
+        let lower = input.to_ascii_lowercase();
+        let mut marks = Vec::new();
+        for &(anchor, before, after) in super::FREE_FROM_MARKERS {
+            let mut from = 0;
+            while let Some(k) = lower[from..].find(anchor) {
+                let at = from + k;
+                from = at + anchor.len();
+                let (head, tail) = (&lower[..at], &lower[from..]);
+                let start = before
+                    .iter()
+                    .find(|b| head.ends_with(*b))
+                    .map_or(at, |b| at - b.len());
+                let word_start = start == 0 || !lower.as_bytes()[start - 1].is_ascii_alphanumeric();
+                let follows = after.iter().any(|a| tail.starts_with(a));
+                if word_start && (start < at || follows || (before.is_empty() && after.is_empty()))
+                {
+                    marks.push(start);
+                }
+            }
+        }
+        marks.sort_unstable();
+        marks
+    }
+
+    #[test]
+    fn free_from_markers_are_found_in_any_case_as_a_search_finds_them() {
+        let texts = [
+            "FREE FROM PARABENS",
+            "fReE oF sulfates, DOES NOT CONTAIN alcohol, Contains No Dyes",
+            "free free from, contain contains no, without without ",
+            "Made Without Parfum; formulated without oils. Don't contain: x",
+            "Aqua, Carefree Extract, Wfree Cfree , Contains, W",
+            "Écrans free from é, 成分 without 香料, contain",
+            "free",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(
+                super::free_from_marks(text),
+                marks_by_search(text),
+                "{text}"
+            );
+        }
+        // Every mix of the words and their cases, cut at every length.
+        let words = [
+            "Free ",
+            "fREE ",
+            "from ",
+            "OF ",
+            "does not ",
+            "CONTAIN",
+            "s no ",
+            "Without ",
+            "made ",
+            "x, ",
+        ];
+        for a in words {
+            for b in words {
+                for c in words {
+                    let text = format!("{a}{b}{c}");
+                    for end in 0..=text.len() {
+                        let cut = &text[..end];
+                        assert_eq!(super::free_from_marks(cut), marks_by_search(cut), "{cut}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
