@@ -357,6 +357,31 @@ fn is_initial(input: &str, dot: usize) -> bool {
     }
 }
 
+/// The ASCII bytes [`Lexer::item`] acts on: line breaks, separators, the percent sign, full
+/// stops, entities, may-contain signs and opening brackets. Any other ASCII byte is passed
+/// over as part of the item's text.
+const ITEM_STOPS: &[u8] = b"\n,;|%.&+([{";
+
+/// Bytes [`Lexer::item`] passes over: ASCII, outside [`ITEM_STOPS`].
+static PLAIN: [bool; 256] = plain_bytes(false);
+/// [`PLAIN`] but for ASCII whitespace, after which a header may start.
+static WORD: [bool; 256] = plain_bytes(true);
+
+const fn plain_bytes(but_space: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !(but_space && (b as u8).is_ascii_whitespace());
+        b += 1;
+    }
+    let mut i = 0;
+    while i < ITEM_STOPS.len() {
+        t[ITEM_STOPS[i] as usize] = false;
+        i += 1;
+    }
+    t
+}
+
 struct Lexer<'a> {
     input: &'a str,
     pos: usize,
@@ -664,8 +689,31 @@ impl Lexer<'_> {
         let start = self.pos;
         let input = self.input;
         let bytes = input.as_bytes();
+        // With no quoted-array punctuation and no open may-contain block (most labels), only
+        // the bytes of [`ITEM_STOPS`], non-ASCII ones and (when the text has sections) the
+        // byte after a space can do anything but move on: the rest are skipped in runs.
+        let runs = self.list_punct.is_empty() && self.block_close.is_none();
+        let sections = self.has_sections;
+        let plain = if sections { &WORD } else { &PLAIN };
         loop {
             let here = self.pos;
+            let after_space = here > start && bytes[here - 1].is_ascii_whitespace();
+            if runs && !(sections && after_space) {
+                let rest = bytes.get(here..).unwrap_or_default();
+                let mut run = rest
+                    .iter()
+                    .position(|&b| !plain[usize::from(b)])
+                    .unwrap_or(rest.len());
+                // A header or section may start after a space: the run takes the space and
+                // stops there.
+                if sections && rest.get(run).is_some_and(|&b| PLAIN[usize::from(b)]) {
+                    run += 1;
+                }
+                if run > 0 {
+                    self.pos = here + run;
+                    continue;
+                }
+            }
             // The rest of a word: an ASCII letter or digit after one is no bracket, quote or
             // separator, and no header starts there (one starts after a space), so none of
             // the tests below can stop at it. Skipped a byte at a time before any character
