@@ -516,6 +516,27 @@ impl Lexer<'_> {
     /// Consumes a run of whitespace, separators, full stops and line bullets.
     fn separators(&mut self) {
         let start = self.pos;
+        // Most separators are `, ` before a name, inside a line, outside any quoted array or
+        // may-contain block: a single mergeable comma, as the loop below finds it.
+        let bytes = self.input.as_bytes();
+        if start > 0
+            && bytes.get(start - 1..start + 3).is_some_and(|w| {
+                w[0] != b'\n' && w[1] == b',' && w[2] == b' ' && w[3].is_ascii_alphanumeric()
+            })
+            && self.list_punct.is_empty()
+            && self.block_close.is_none()
+        {
+            self.pos = start + 2;
+            self.push(
+                PieceKind::Sep {
+                    mergeable: true,
+                    newline: false,
+                },
+                start,
+                start + 2,
+            );
+            return;
+        }
         let mut stops = 0usize;
         let mut commas = 0usize;
         let mut hard = false;
