@@ -628,7 +628,9 @@ impl Lexer<'_> {
         }
         // `Contains: Sodium Fluoride 0,32 %` ends the list; `Contains alkali` is one statement
         // up to its separator; `Contains Nothing Extract` is an ingredient.
-        if let Some(kind) = rules::content_statement(self.rest()) {
+        // One test for the three markers below; most items start with none.
+        let marker = rules::could_start(self.rest(), rules::MARKER_STARTS);
+        if marker && let Some(kind) = rules::content_statement(self.rest()) {
             let next_header = self
                 .headers
                 .iter()
@@ -649,7 +651,8 @@ impl Lexer<'_> {
             };
             return self.skip_to(Skip::Prose, start, end);
         }
-        if rules::could_start(self.rest(), rules::TRAILING_PROSE_STARTS)
+        if marker
+            && rules::could_start(self.rest(), rules::TRAILING_PROSE_STARTS)
             && rules::trailing_prose_marker(self.rest()).is_ok()
         {
             let end = self
@@ -662,7 +665,8 @@ impl Lexer<'_> {
         }
         // A second marker inside a block (`[+/- May contain: CI 77491]`) is part of the block's
         // opening, not a heading: recognised as long as it ends before the closing bracket.
-        if rules::could_start(self.rest(), rules::MAY_CONTAIN_STARTS)
+        if marker
+            && rules::could_start(self.rest(), rules::MAY_CONTAIN_STARTS)
             && let Ok((rest, _)) = rules::may_contain_marker(self.rest())
             && self
                 .block_close

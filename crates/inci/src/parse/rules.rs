@@ -174,17 +174,42 @@ pub const HEADER_STARTS: &Prefixes = &Prefixes::new(&[
     "compos", "skład", "sklad", "bestan",
 ]);
 /// Possible starts of [`may_contain_marker`].
-pub const MAY_CONTAIN_STARTS: &Prefixes = &Prefixes::new(&[
+pub const MAY_CONTAIN_STARTS: &Prefixes = &Prefixes::new(MAY_CONTAIN_LIST);
+const MAY_CONTAIN_LIST: &[&str] = &[
     "+/", "+ /", "±", "may co", "peut c", "kann e", "puede ", "può c", "puo co", "pode c",
     "kan be", "może", "moze z",
-]);
+];
 /// Possible starts of [`trailing_prose_marker`].
-pub const TRAILING_PROSE_STARTS: &Prefixes = &Prefixes::new(&[
+pub const TRAILING_PROSE_STARTS: &Prefixes = &Prefixes::new(TRAILING_PROSE_LIST);
+const TRAILING_PROSE_LIST: &[&str] = &[
     "direct", "how to", "to use", "usage:", "made i", "produc", "warnin", "cautio", "precau",
     "keep o", "for ex", "distri", "manufa", "net wt", "best b", "please", "ingred", "mode d",
     "fabriq", "herges", "avoid ", "keep a", "for pr", "for ad", "hair c", "read a", "rinse ",
     "wear s", "can ca", "this p", "purpos", "uses:", "use:", "uses :", "other ", "questi",
-]);
+];
+
+/// Possible starts of any of [`content_statement`], [`trailing_prose_marker`] and
+/// [`may_contain_marker`]: the lexer asks this once at every item's start, and the three only
+/// when it holds.
+pub const MARKER_STARTS: &Prefixes = &Prefixes::new(&MARKER_LIST);
+const MARKER_LIST: [&str; CONTENT_LIST.len() + TRAILING_PROSE_LIST.len() + MAY_CONTAIN_LIST.len()] =
+    concat([CONTENT_LIST, TRAILING_PROSE_LIST, MAY_CONTAIN_LIST]);
+
+/// The lists one after another.
+const fn concat<const N: usize>(lists: [&[&'static str]; 3]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let (mut k, mut l) = (0, 0);
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            out[k] = lists[l][i];
+            (k, i) = (k + 1, i + 1);
+        }
+        l += 1;
+    }
+    assert!(k == N, "the lists fill the array");
+    out
+}
 
 /// A run of horizontal whitespace (possibly empty).
 fn hspace0(i: &str) -> IResult<&str, &str> {
@@ -389,10 +414,11 @@ const CONTENT_WORDS: &[&str] = &[
 ];
 
 /// Possible starts of [`content_statement`], for a cheap first test.
-const CONTENT_STARTS: &Prefixes = &Prefixes::new(&[
+const CONTENT_STARTS: &Prefixes = &Prefixes::new(CONTENT_LIST);
+const CONTENT_LIST: &[&str] = &[
     "contai", "contie", "contém", "enthä", "inneho", "indeho", "innehå", "sisält", "bevat",
     "zawier",
-]);
+];
 
 /// What Annex III statements say a product contains (`Contains alkali`).
 const STATEMENT_OBJECTS: &[&str] = &[
@@ -911,6 +937,7 @@ mod tests {
             MAY_CONTAIN_STARTS,
             TRAILING_PROSE_STARTS,
             CONTENT_STARTS,
+            MARKER_STARTS,
         ];
         for set in sets {
             for p in set.list {
