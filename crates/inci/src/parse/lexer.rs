@@ -601,7 +601,8 @@ impl Lexer<'_> {
         // A shop's highlight bullet, `-Hyaluronic Acid: Plumps, hydrates, and smooths.`: one
         // stretch of pack text up to the next bullet, never split at its commas.
         let rest = self.rest();
-        let dashed = rest.starts_with('-') || char_before(self.input, start) == Some('-');
+        // `-` is ASCII: the byte before is the character before.
+        let dashed = rest.starts_with('-') || start > 0 && self.input.as_bytes()[start - 1] == b'-';
         if dashed && is_highlight(rest.strip_prefix('-').unwrap_or(rest)) {
             // It ends at the next bullet, a line break or its sentence's full stop, so the list
             // after it (`... smooths. Aqua, Glycerin`) is read.
@@ -628,6 +629,13 @@ impl Lexer<'_> {
         }
         // `Contains: Sodium Fluoride 0,32 %` ends the list; `Contains alkali` is one statement
         // up to its separator; `Contains Nothing Extract` is an ingredient.
+        // Only an opening bracket (ASCII, or the full-width ones, which are not) can start a
+        // bracketed may-contain block or a blend joint.
+        let rest_opens_bracket = self
+            .rest()
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| matches!(b, b'(' | b'[' | b'{') || b >= 0x80);
         // One test for the three markers below; most items start with none.
         let marker = rules::could_start(self.rest(), rules::MARKER_STARTS);
         if marker && let Some(kind) = rules::content_statement(self.rest()) {
@@ -679,6 +687,7 @@ impl Lexer<'_> {
             return true;
         }
         if self.block_close.is_none()
+            && rest_opens_bracket
             && let Some(close) = self.brackets.close_of(start)
         {
             let open_len = char_at(self.input, start).map_or(1, char::len_utf8);
@@ -700,7 +709,7 @@ impl Lexer<'_> {
                 return true;
             }
         }
-        if let Ok((rest, _)) = rules::blend_joint(self.rest()) {
+        if rest_opens_bracket && let Ok((rest, _)) = rules::blend_joint(self.rest()) {
             let end = self.input.len() - rest.len();
             self.push(PieceKind::BlendJoint, start, end);
             self.pos = end;
