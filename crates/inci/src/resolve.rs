@@ -862,19 +862,28 @@ fn bracket_groups(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The text with its top-level bracket groups removed and spaces collapsed.
+/// The text with its top-level bracket groups removed and spaces collapsed: each run of
+/// whitespace (`char::is_whitespace`) between the words left is one space, none at the ends.
 fn strip_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
+    let mut space = false;
     for c in text.chars() {
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' if depth > 0 => depth -= 1,
-            c if depth == 0 => out.push(c),
+            c if depth == 0 && c.is_whitespace() => space = true,
+            c if depth == 0 => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// The parts of a slash group, split at slashes outside brackets.
@@ -932,6 +941,35 @@ mod tests {
         }
         assert!(Cosing.is_known("Ext. Violet 2 (Ci 60730)"));
         assert!(!Cosing.is_known("Alcohol Denat. Glycerin"));
+    }
+
+    #[test]
+    fn brackets_are_stripped_and_spaces_collapsed_as_words_joined() {
+        let words = |text: &str| {
+            let mut out = String::new();
+            let mut depth = 0usize;
+            for c in text.chars() {
+                match c {
+                    '(' | '[' | '{' => depth += 1,
+                    ')' | ']' | '}' if depth > 0 => depth -= 1,
+                    c if depth == 0 => out.push(c),
+                    _ => {}
+                }
+            }
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        for text in [
+            "Vaccinium Macrocarpon (Cranberry) Fruit Extract",
+            "  Iron Oxides (CI 77491)  ",
+            "A(b)C",
+            "(only)",
+            "x ) y ( z",
+            "Aqua\u{a0}\t(Water)\n Glycerin [x] {y}",
+            "\u{3000}Rosa (Rose]) Oil\u{2003}",
+            "",
+        ] {
+            assert_eq!(super::strip_brackets(text), words(text), "{text:?}");
+        }
     }
 
     #[test]
