@@ -275,12 +275,17 @@ fn names(p: Parts<'_>, idx: &[usize]) -> String {
     join_words(&words)
 }
 
-/// The first letter upper-cased.
+/// The first letter upper-cased, in a string sized once (collected from characters, it grew
+/// a few times a sentence).
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let Some(first) = c.next() else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(s.len() + 4);
+    out.extend(first.to_uppercase());
+    out.push_str(c.as_str());
+    out
 }
 
 /// `a`, `a and b`, `a, b and c`: written into one string sized once (a joined head and
