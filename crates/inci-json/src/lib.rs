@@ -866,6 +866,9 @@ fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &[u8], value: &T) -> Res
 /// `Severity`, `Section`, `Via`, `ShareBasis`), quoted with no escape test: such names are
 /// lower-case letters, underscores and a colon (`foreign:ko`), and `inci`'s tests hold each to
 /// its serde name. Through the serializer each cost about 140 instructions.
+// Inlined, so that each call site copies its key (a literal) by its known length rather
+// than through a call to `memcpy`: 1.9 M such calls over the 10.5 MB slice.
+#[inline(always)]
 fn name(out: &mut Vec<u8>, key: &[u8], member: &str) {
     debug_assert!(
         member
