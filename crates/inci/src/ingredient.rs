@@ -5,7 +5,7 @@
 
 use crate::origin::{self, Verdict};
 use crate::parse::{Label, Qualifier, Section};
-use crate::resolve::{Via, resolve};
+use crate::resolve::{Via, with_resolution};
 use crate::span::Span;
 use inci_dict::Suggestion;
 use serde::Serialize;
@@ -112,9 +112,31 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
         .items
         .iter()
         .map(|item| {
-            let r = resolve(&item.name_text(input));
-            let r = if correct { r } else { r.without_correction() };
-            let entry = r.entry;
+            // The resolution's fields, read where the name cache keeps them; with `correct`
+            // false, a correction undone as `Resolution::without_correction` undoes it.
+            let (entry, via, synonym, common, alternatives, suggestions) =
+                with_resolution(&item.name_text(input), |r| {
+                    if !correct && r.via == Via::Correction {
+                        (
+                            None,
+                            Via::Unknown,
+                            None,
+                            None,
+                            Vec::new(),
+                            r.suggestions.clone(),
+                        )
+                    } else {
+                        let alternatives = r.alternatives.clone();
+                        (
+                            r.entry,
+                            r.via,
+                            r.synonym,
+                            r.common,
+                            alternatives,
+                            r.suggestions.clone(),
+                        )
+                    }
+                });
             let role = entry.and_then(crate::role::of_entry);
             // A dictionary entry by its recorded facts and exact words; an unknown name by its
             // words with typos allowed (`hUC-MSC Conditioned Media`).
@@ -125,25 +147,24 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
             Ingredient {
                 raw: item.raw(input).to_owned(),
                 span: item.span,
-                name: r.name(),
+                name: entry.map(|e| e.name),
                 section: item.section,
-                suggestions: r.suggestions,
-                matched_via: r.via,
-                synonym: r
-                    .synonym
+                suggestions,
+                matched_via: via,
+                synonym: synonym
                     .map(|s| SynonymUse {
                         alias: s.alias(),
                         kind: NameKind::Synonym(s.kind()),
                         lang: Some(s.lang()).filter(|l| !l.is_empty()),
                         source: s.source(),
                     })
-                    .or(r.common.map(|c| SynonymUse {
+                    .or(common.map(|c| SynonymUse {
                         alias: c.common,
                         kind: NameKind::CommonName,
                         lang: None,
                         source: c.source,
                     })),
-                alternatives: r.alternatives,
+                alternatives,
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.and_then(|e| e.cas),
                 functions: entry.map(functions_of).unwrap_or_default(),
@@ -264,4 +285,36 @@ pub(crate) fn functions_of(entry: inci_dict::Entry) -> Cow<'static, [&'static st
 )]
 fn no_functions(functions: &Cow<'static, [&'static str]>) -> bool {
     functions.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ingredients_with;
+    use crate::parse::parse;
+    use crate::resolve::{Cosing, resolve};
+
+    /// The ingredient loop reads the name cache's resolution in place: each ingredient holds
+    /// what `resolve` answers (with a correction undone, as `without_correction` undoes it,
+    /// when corrections are off), whether the cache held the name or not.
+    #[test]
+    fn ingredients_hold_what_resolve_answers() {
+        let label = "Aqua, Glycerinn, Thylparaben, Aqua/Water/Eau, Parfum (Fragrance), \
+                     Rosemary Leaf Extract, Iron Oxides (CI 77491), Niacinamidd, Unknownium";
+        for _ in 0..2 {
+            for correct in [true, false] {
+                let parsed = parse(label, &Cosing);
+                for (ing, item) in ingredients_with(&parsed, correct).iter().zip(&parsed.items) {
+                    let r = resolve(&item.name_text(label));
+                    let r = if correct { r } else { r.without_correction() };
+                    assert_eq!(ing.name, r.name(), "{}", ing.raw);
+                    assert_eq!(ing.entry, r.entry, "{}", ing.raw);
+                    assert_eq!(ing.matched_via, r.via, "{}", ing.raw);
+                    assert_eq!(ing.suggestions, r.suggestions, "{}", ing.raw);
+                    assert_eq!(ing.alternatives, r.alternatives, "{}", ing.raw);
+                    let alias = r.synonym.map(|s| s.alias()).or(r.common.map(|c| c.common));
+                    assert_eq!(ing.synonym.as_ref().map(|s| s.alias), alias, "{}", ing.raw);
+                }
+            }
+        }
+    }
 }
