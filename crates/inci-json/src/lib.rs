@@ -25,8 +25,10 @@
 //! assert_eq!(out, serde_json::to_vec(&report).expect("serde_json writes it"));
 //! ```
 
-use inci::ingredient::Ingredient;
+use inci::ingredient::{Ingredient, ShareBasis};
 use inci::market::MarketCoverage;
+use inci::parse::Section;
+use inci::resolve::Via;
 use inci::risk::{ConcernLevel, Finding};
 use inci::role::Role;
 use inci::scan::ScanReport;
@@ -862,6 +864,16 @@ fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, key: &[u8], value: &T) -> Res
     write(out, value)
 }
 
+/// What [`name`] writes for the commonest member of an ingredient's three closed sets (its
+/// section, how its name was matched, what bounds its share), as one literal: copied by its
+/// known length, where the member's own copy was a call to `memcpy` (three an ingredient).
+/// The `literals_are_what_name_writes` test holds each to [`name`]'s bytes.
+const SECTION_MAIN: &[u8] = b",\"section\":\"main\"";
+/// See [`SECTION_MAIN`].
+const MATCHED_VIA_NAME: &[u8] = b",\"matched_via\":\"name\"";
+/// See [`SECTION_MAIN`].
+const BASIS_ORDER: &[u8] = b",\"basis\":\"order\"";
+
 /// `key` and the name of a closed set's member (`as_str` of `Category`, `Concern`,
 /// `Severity`, `Section`, `Via`, `ShareBasis`), quoted with no escape test: such names are
 /// lower-case letters, underscores and a colon (`foreign:ko`), and `inci`'s tests hold each to
@@ -943,13 +955,21 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
         Some(name) => string(out, name),
         None => out.extend_from_slice(b"null"),
     }
-    name(out, b",\"section\":", ing.section.as_str());
+    if ing.section == Section::Main {
+        out.extend_from_slice(SECTION_MAIN);
+    } else {
+        name(out, b",\"section\":", ing.section.as_str());
+    }
     out.extend_from_slice(b",\"suggestions\":");
     array(out, &ing.suggestions, |out, s| {
         string(out, s.name);
         Ok(())
     })?;
-    name(out, b",\"matched_via\":", ing.matched_via.as_str());
+    if ing.matched_via == Via::Name {
+        out.extend_from_slice(MATCHED_VIA_NAME);
+    } else {
+        name(out, b",\"matched_via\":", ing.matched_via.as_str());
+    }
     if let Some(s) = &ing.synonym {
         field(out, b",\"synonym\":", s)?;
     }
@@ -966,7 +986,11 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
         share_bound(out, s.min)?;
         out.extend_from_slice(b",\"max\":");
         share_bound(out, s.max)?;
-        name(out, b",\"basis\":", s.basis.as_str());
+        if s.basis == ShareBasis::Order {
+            out.extend_from_slice(BASIS_ORDER);
+        } else {
+            name(out, b",\"basis\":", s.basis.as_str());
+        }
         if let Some(cap) = &s.if_compliant {
             field(out, b",\"if_compliant\":", cap)?;
         }
@@ -1166,6 +1190,19 @@ mod tests {
     use super::*;
     use serde::Serialize;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn literals_are_what_name_writes() {
+        for (literal, key, member) in [
+            (SECTION_MAIN, &b",\"section\":"[..], Section::Main.as_str()),
+            (MATCHED_VIA_NAME, b",\"matched_via\":", Via::Name.as_str()),
+            (BASIS_ORDER, b",\"basis\":", ShareBasis::Order.as_str()),
+        ] {
+            let mut written = Vec::new();
+            name(&mut written, key, member);
+            assert_eq!(literal, written.as_slice(), "{member}");
+        }
+    }
 
     fn both<T: Serialize + ?Sized>(v: &T) -> (String, String) {
         let mut ours = Vec::new();
