@@ -75,15 +75,12 @@ pub fn closing_bracket(open: char) -> Option<char> {
 /// most segments start with a name that none of them can match. The text's first two bytes
 /// are looked up first, so a name costs one bit test (it was a pass over up to 38 prefixes
 /// at every item, 490 instructions a call).
+///
+/// Inlined, so the bit test runs where it is asked (an item's start, a header's word) and
+/// only a text that passes it calls into the list.
+#[inline(always)]
 pub fn could_start(text: &str, starts: &Prefixes) -> bool {
-    if !starts.may_begin(text.as_bytes()) {
-        return false;
-    }
-    let b = text.as_bytes();
-    starts.list.iter().any(|s| {
-        let s = s.as_bytes();
-        b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s)
-    })
+    starts.may_begin(text.as_bytes()) && starts.lists(text.as_bytes())
 }
 
 /// Short lower-case prefixes of at least two bytes, with a set of the two-byte ones' two
@@ -151,7 +148,17 @@ impl Prefixes {
         (word.wrapping_mul(0x9E37_79B1) >> 20) as usize
     }
 
+    /// True when one of the prefixes begins `b` (ASCII case-insensitive).
+    #[inline(never)]
+    fn lists(&self, b: &[u8]) -> bool {
+        self.list.iter().any(|s| {
+            let s = s.as_bytes();
+            b.len() >= s.len() && b[..s.len()].eq_ignore_ascii_case(s)
+        })
+    }
+
     /// False when no prefix can begin `b`.
+    #[inline(always)]
     fn may_begin(&self, b: &[u8]) -> bool {
         let set = |table: &[u64; 64], h: usize| table[h / 64] & (1 << (h % 64)) != 0;
         let (word, len) = match *b {
