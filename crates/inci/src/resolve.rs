@@ -214,12 +214,7 @@ thread_local! {
 /// Results are remembered per thread (up to 16,384 distinct texts, then forgotten at once), so
 /// a catalog pays for each distinct name, and for its suggestions, only once.
 pub fn resolve(text: &str) -> Resolution {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(text).cloned()) {
-        return hit;
-    }
-    let r = resolve_uncached(text);
-    remember(text, r.clone());
-    r
+    with_resolution(text, Resolution::clone)
 }
 
 /// Calls `read` with how `text` resolves, from the cache when it holds it, as [`resolve`]
@@ -248,13 +243,7 @@ pub(crate) fn with_resolution<R>(text: &str, read: impl FnOnce(&Resolution) -> R
 /// How `text` resolves, from the cache when it holds it (no copy of the resolution made),
 /// computed and remembered otherwise: the parser asks this of every name of several words.
 pub(crate) fn resolve_via(text: &str) -> Via {
-    if let Some(via) = CACHE.with(|c| c.borrow().get(text).map(|r| r.via)) {
-        return via;
-    }
-    let r = resolve_uncached(text);
-    let via = r.via;
-    remember(text, r);
-    via
+    with_resolution(text, |r| r.via)
 }
 
 fn remember(text: &str, r: Resolution) {
