@@ -528,9 +528,8 @@ pub fn analyze(ingredients: &[Ingredient], options: &Options) -> Analysis {
                     || (concern == Concern::Vegan
                         && matches!(f.category, Category::HumanDerived | Category::AnimalDerived))
             };
-            // Counted first, so the indices are sized once.
-            let mut idx: Vec<usize> =
-                Vec::with_capacity(findings.iter().filter(|f| counts(f)).count());
+            // Sized for every finding (a handful a label), so the indices are not grown from 4.
+            let mut idx: Vec<usize> = Vec::with_capacity(findings.len());
             idx.extend(
                 findings
                     .iter()

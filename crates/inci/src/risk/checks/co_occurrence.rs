@@ -93,17 +93,10 @@ pub(crate) fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
             if names.iter().all(|n| absent(n)) {
                 return Vec::new();
             }
-            // The names' lengths as bits (127 for any longer): a name of no such length is
-            // passed over with one bit test instead of a comparison with each name.
-            let bit = |n: &str| 1u128 << n.len().min(127);
-            let lengths = names.iter().fold(0, |m, n| m | bit(n));
             ingredients
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| {
-                    g.name
-                        .is_some_and(|n| lengths & bit(n) != 0 && names.contains(&n))
-                })
+                .filter(|(_, g)| g.name.is_some_and(|n| names.contains(&n)))
                 .map(|(i, _)| i)
                 .collect()
         };
