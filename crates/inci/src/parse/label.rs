@@ -76,8 +76,7 @@ impl Item {
     /// breaks become spaces.
     pub fn name_text<'a>(&self, input: &'a str) -> Cow<'a, str> {
         let text = self.name_span.slice(input);
-        // A name is a few words: a byte loop costs less than the call into `memchr`.
-        if !text.bytes().any(|b| b == b'\n') {
+        if !super::rules::has_line_break(text) {
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len());

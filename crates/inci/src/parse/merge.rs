@@ -70,7 +70,7 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
             let line_breaks = pieces
                 .get(i + 1)
                 .map(|s| s.span.slice(input))
-                .is_some_and(|t| has_line_break(t) && t.trim().is_empty());
+                .is_some_and(|t| super::rules::has_line_break(t) && t.trim().is_empty());
             if line_breaks
                 && (only_percentage(next.span.slice(input))
                     || only_bracketed(next.span.slice(input)))
@@ -107,13 +107,7 @@ fn wrapped_at_hyphen(input: &str, p: Piece, next: &Piece, lexicon: &dyn Lexicon)
 /// The separator between `p` and `next` is a line break and one hyphen (`...\n-CROSSPOLYMER`).
 fn hyphen_at_line_start(input: &str, p: Piece, next: &Piece) -> bool {
     let between = input.get(p.span.end..next.span.start).unwrap_or_default();
-    has_line_break(between) && between.trim_matches([' ', '\t', '\r', '\n']) == "-"
-}
-
-/// `text` (a separator, a few bytes) holds a line break: a plain loop, which on two bytes
-/// costs less than the call into `memchr` that `str::contains` makes.
-fn has_line_break(text: &str) -> bool {
-    text.bytes().any(|b| b == b'\n')
+    super::rules::has_line_break(between) && between.trim_matches([' ', '\t', '\r', '\n']) == "-"
 }
 
 /// `5%`, `0,5 %`, `<1%`, `2% w/w`: a declared amount (the qualifier pass's own rule) and

@@ -11,6 +11,12 @@ use nom::combinator::{opt, recognize};
 use nom::sequence::{delimited, pair, preceded};
 use nom::{IResult, Parser};
 
+/// `text` (a separator or a name, a few bytes) holds a line break: a byte loop, which on so
+/// short a text costs less than the call into `memchr` that `str::contains` makes.
+pub(crate) fn has_line_break(text: &str) -> bool {
+    text.bytes().any(|b| b == b'\n')
+}
+
 /// Horizontal whitespace as labels print it: spaces, tabs, no-break and zero-width spaces.
 pub fn is_hspace(c: char) -> bool {
     matches!(
@@ -72,9 +78,9 @@ pub fn closing_bracket(open: char) -> Option<char> {
 /// True when `text` may start with one of `starts` (short prefixes, ASCII case-insensitive).
 ///
 /// A guard run before the `alt` rules below: they try dozens of case-insensitive tags, and
-/// most segments start with a name that none of them can match. The text's first two bytes
-/// are looked up first, so a name costs one bit test (it was a pass over up to 38 prefixes
-/// at every item, 490 instructions a call).
+/// most segments start with a name that none of them can match. The text's first four bytes
+/// are looked up in bit sets first ([`Prefixes`]), so a name costs a few bit tests (it was a
+/// pass over up to 38 prefixes at every item, 490 instructions a call).
 ///
 /// Inlined, so the bit test runs where it is asked (an item's start, a header's word) and
 /// only a text that passes it calls into the list.
@@ -160,7 +166,7 @@ impl Prefixes {
     /// False when no prefix can begin `b`.
     #[inline(always)]
     fn may_begin(&self, b: &[u8]) -> bool {
-        let set = |table: &[u64; 64], h: usize| table[h / 64] & (1 << (h % 64)) != 0;
+        let set = |table: &[u64], bit: usize| table[bit / 64] & (1 << (bit % 64)) != 0;
         let (word, len) = match *b {
             [x, y, z, w, ..] => ([x, y, z, w], 4),
             [x, y, z] => ([x, y, z, 0], 3),
@@ -168,8 +174,7 @@ impl Prefixes {
             _ => return false,
         };
         let word = Self::folded(word);
-        let pair = Self::pair(word);
-        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+        set(&self.pairs, Self::pair(word))
             || (len >= 3 && set(&self.triples, Self::hashed(word & 0x00FF_FFFF)))
             || (len == 4 && set(&self.quads, Self::hashed(word)))
     }
