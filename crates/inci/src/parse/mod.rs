@@ -204,13 +204,10 @@ fn push_part(
 }
 
 fn has_bare_cr(input: &str) -> bool {
-    // Most labels have no carriage return at all: one fast scan says so.
-    input.as_bytes().contains(&b'\r')
-        && input
-            .as_bytes()
-            .iter()
-            .enumerate()
-            .any(|(i, &b)| b == b'\r' && input.as_bytes().get(i + 1) != Some(&b'\n'))
+    // Most labels have no carriage return at all: one vectorized scan says so (`memchr`; the
+    // slice's own `contains` read the label a word at a time, about one instruction a byte).
+    let bytes = input.as_bytes();
+    memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'))
 }
 
 fn bare_cr_to_lf(input: &str) -> String {
@@ -257,5 +254,22 @@ fn parse_text<'a>(input: &'a str, lexicon: &dyn Lexicon) -> Label<'a> {
         items,
         tokens,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_carriage_return_is_one_not_followed_by_a_line_feed() {
+        let bare = ["\r", "a\rb", "a\r\nb\r", "\r\r\n", "x\u{e9}\rz", "\r\n\r"];
+        let not = ["", "a", "a\r\nb", "\r\n", "\r\n\r\n", "\u{e9}\r\n"];
+        for t in bare {
+            assert!(has_bare_cr(t), "{t:?}");
+        }
+        for t in not {
+            assert!(!has_bare_cr(t), "{t:?}");
+        }
     }
 }
