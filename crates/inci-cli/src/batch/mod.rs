@@ -45,9 +45,10 @@ pub enum Per {
 /// bytes as well as rows (300 rows of 0.9 MB cells took 6.8 GB when only rows bounded it).
 /// A JSON Lines record is about 20 times its list, so a chunk's records are about 5 MB until
 /// written. Smaller chunks are also faster: the records are written while they are still in
-/// the cache. On the 105 MB catalog of distinct lists, 256 KB chunks ran in 2.81-3.03 s with
-/// a peak of 65 MB, against 3.18-3.29 s and 86-88 MB at 1 MB (at 2 MB, the peak was 96-98 MB);
-/// 64 KB and 128 KB chunks ran no faster than 256 KB.
+/// the cache. On the 105 MB catalog of distinct lists, with glibc's allocator, 256 KB chunks
+/// ran in 2.81-3.03 s with a peak of 65 MB, against 3.18-3.29 s and 86-88 MB at 1 MB (at 2 MB,
+/// the peak was 96-98 MB); with mimalloc (`main.rs`), 64 KB and 128 KB chunks ran no faster
+/// than 256 KB, which peak at 76-79 MB.
 pub const CHUNK_BYTES: usize = 1 << 18;
 
 /// Longest ingredient cell accepted (bytes); longer cells are error records.
