@@ -129,7 +129,7 @@ pub fn render(bytes: &[u8], dpi: u32, max_pages: u32) -> Result<Vec<Vec<u8>>, Er
 fn parse_bbox(xhtml: &str) -> (Builder, u32, usize) {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r#"<page\b[^>]*>|</page>|</block>|<line\b[^>]*>|</line>|<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)</word>"#,
+            r#"<page(?-u:\b)[^>]*>|</page>|</block>|<line(?-u:\b)[^>]*>|</line>|<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>"#,
         )
         .expect("a valid pattern")
     });
@@ -178,7 +178,7 @@ fn unescape(s: &str) -> String {
         return s.to_owned();
     }
     static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);").expect("a valid pattern")
+        Regex::new(r"&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);").expect("a valid pattern")
     });
     ENTITY
         .replace_all(s, |c: &regex::Captures<'_>| {
