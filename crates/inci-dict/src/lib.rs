@@ -237,24 +237,47 @@ impl Synonym {
 /// `HAMAMELIS VIRGINIANA`), with where the pairing comes from. One common name may stand for
 /// several species (`TANGERINE`): the resolver keeps a result only when exactly one of them
 /// gives a CosIng name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CommonName {
+///
+/// Its texts are offsets and lengths in the dictionary's string blob, as the keys' are, so
+/// that the table needs no relocation at start-up (it had three a row, about 3,000).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct CommonName([u32; 6]);
+
+impl CommonName {
     /// The common name, upper case.
-    pub common: &'static str,
+    pub fn common(&self) -> &'static str {
+        blob(self.0[0], self.0[1])
+    }
+
     /// The Latin binomial, upper case.
-    pub binomial: &'static str,
+    pub fn binomial(&self) -> &'static str {
+        blob(self.0[2], self.0[3])
+    }
+
     /// Where the pairing comes from.
-    pub source: &'static str,
+    pub fn source(&self) -> &'static str {
+        blob(self.0[4], self.0[5])
+    }
+}
+
+impl std::fmt::Debug for CommonName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CommonName")
+            .field("common", &self.common())
+            .field("binomial", &self.binomial())
+            .field("source", &self.source())
+            .finish()
+    }
 }
 
 /// The binomials a folded common name stands for (empty when it is not one).
 pub fn binomials(common: &str) -> &'static [CommonName] {
     let table = cosing_codegen::COMMON_NAMES;
-    let start = table.partition_point(|c| c.common < common);
+    let start = table.partition_point(|c| c.common() < common);
     // A name has a binomial or two: counted on from the first, not found by a second search.
     let len = table[start..]
         .iter()
-        .take_while(|c| c.common == common)
+        .take_while(|c| c.common() == common)
         .count();
     &table[start..start + len]
 }

@@ -207,6 +207,12 @@ fn generate(root: &Path) -> (String, Vec<String>) {
         })
         .collect();
     let compact_rows: Vec<(usize, usize)> = compact_keys.iter().map(|(k, _, _)| place(k)).collect();
+    // Common plant names and their binomials, sorted by common name (binary search), placed
+    // last so that the other tables' offsets stay as they were.
+    let common_rows: Vec<_> = read_csv(&root.join("assets/common_names.csv"))
+        .iter()
+        .map(|r| (place(&r[0]), place(&r[1]), place(&r[2]), r[0].to_owned()))
+        .collect();
 
     // The keys suggestions may name, by length in characters: names and label synonyms
     // (common, colour, former and trade names, and foreign label names but Chinese ones and
@@ -311,13 +317,11 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     }
     out.push_str("];\n\n");
     u32_table(&mut out, "COMPACT_SLOTS", &compact_slots);
-    // Common plant names and their binomials, sorted by common name (binary search).
     writeln!(out, "pub static COMMON_NAMES: &[CommonName] = &[").ok();
-    for r in read_csv(&root.join("assets/common_names.csv")) {
+    for ((a, b), (c, d), (e, f), common) in &common_rows {
         writeln!(
             out,
-            "    CommonName {{ common: {:?}, binomial: {:?}, source: {:?} }},",
-            &r[0], &r[1], &r[2]
+            "    CommonName([{a}, {b}, {c}, {d}, {e}, {f}]), // {common}"
         )
         .ok();
     }

@@ -159,10 +159,10 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                         source: s.source(),
                     })
                     .or(common.map(|c| SynonymUse {
-                        alias: c.common,
+                        alias: c.common(),
                         kind: NameKind::CommonName,
                         lang: None,
-                        source: c.source,
+                        source: c.source(),
                     })),
                 alternatives,
                 qualifiers: item.qualifiers.clone(),
@@ -311,7 +311,10 @@ mod tests {
                     assert_eq!(ing.matched_via, r.via, "{}", ing.raw);
                     assert_eq!(ing.suggestions, r.suggestions, "{}", ing.raw);
                     assert_eq!(ing.alternatives, r.alternatives, "{}", ing.raw);
-                    let alias = r.synonym.map(|s| s.alias()).or(r.common.map(|c| c.common));
+                    let alias = r
+                        .synonym
+                        .map(|s| s.alias())
+                        .or(r.common.map(|c| c.common()));
                     assert_eq!(ing.synonym.as_ref().map(|s| s.alias), alias, "{}", ing.raw);
                 }
             }

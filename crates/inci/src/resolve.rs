@@ -594,7 +594,7 @@ fn name_and_its_other_name(a: &str, b: &str, depth: u8) -> Option<Resolution> {
     let common = (1..=ow.len().min(3)).any(|k| {
         inci_dict::binomials(&ow[..k].join(" "))
             .iter()
-            .any(|c| name.starts_with(&format!("{} ", c.binomial)))
+            .any(|c| name.starts_with(&format!("{} ", c.binomial())))
     });
     (prefix || common).then_some(Resolution {
         via: Via::SlashGroup,
@@ -680,9 +680,9 @@ fn common_name(key: &str) -> Option<Resolution> {
         let mut found: Option<(Hit, &'static inci_dict::CommonName)> = None;
         for pair in pairs {
             let candidate = if rest.is_empty() {
-                pair.binomial.to_owned()
+                pair.binomial().to_owned()
             } else {
-                format!("{} {rest}", pair.binomial)
+                format!("{} {rest}", pair.binomial())
             };
             // A former binomial (`CITRUS MEDICA LIMONUM`, one of lemon's) is read in its
             // current form first, so that both of a common name's binomials can meet in one
