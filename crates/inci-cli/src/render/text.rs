@@ -780,10 +780,13 @@ fn word_width(word: &str) -> usize {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthChar;
     let width = width.max(1);
+    // Each line sized once for the room it may fill (a line grown from empty was reallocated
+    // four or five times), bounded so that a huge `COLUMNS` costs no memory.
+    let room = width.min(256);
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut line = String::with_capacity(room);
     let mut used = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in words(text) {
         let w = word_width(word);
         if used > 0 && used + 1 + w <= width {
             line.push(' ');
@@ -792,7 +795,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             continue;
         }
         if used > 0 {
-            lines.push(std::mem::take(&mut line));
+            lines.push(std::mem::replace(&mut line, String::with_capacity(room)));
             used = 0;
         }
         if w <= width {
@@ -804,7 +807,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         for c in word.chars() {
             let cw = c.width().unwrap_or(0);
             if used + cw > width && used > 0 {
-                lines.push(std::mem::take(&mut line));
+                lines.push(std::mem::replace(&mut line, String::with_capacity(room)));
                 used = 0;
             }
             line.push(c);
@@ -815,6 +818,25 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The words of `text` between spaces, as `text.split(' ')` without its empty pieces, found
+/// by a byte loop: a report's words are short, and a search call per word cost more than the
+/// bytes it passed over.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        let start = at;
+        while bytes.get(at).is_some_and(|&b| b != b' ') {
+            at += 1;
+        }
+        // Cut at spaces (ASCII) or the ends: always on character boundaries.
+        text.get(start..at).filter(|w| !w.is_empty())
+    })
 }
 
 #[cfg(test)]
@@ -844,6 +866,23 @@ mod tests {
                 unicode_width::UnicodeWidthStr::width(w.as_str()),
                 "{w:?}"
             );
+        }
+    }
+
+    #[test]
+    fn words_are_the_pieces_between_spaces() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "  a  b ",
+            "Aqua,  Glycerin",
+            "정제수 글리세린 ",
+            "x\t y\u{a0}z",
+        ] {
+            let ours: Vec<&str> = words(text).collect();
+            let split: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+            assert_eq!(ours, split, "{text:?}");
         }
     }
 
