@@ -211,7 +211,7 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     // last so that the other tables' offsets stay as they were.
     let common_rows: Vec<_> = read_csv(&root.join("assets/common_names.csv"))
         .iter()
-        .map(|r| (place(&r[0]), place(&r[1]), place(&r[2]), r[0].to_owned()))
+        .map(|r| (r[0].to_owned(), place(&r[1]), place(&r[2])))
         .collect();
 
     // The keys suggestions may name, by length in characters: names and label synonyms
@@ -318,10 +318,10 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     out.push_str("];\n\n");
     u32_table(&mut out, "COMPACT_SLOTS", &compact_slots);
     writeln!(out, "pub static COMMON_NAMES: &[CommonName] = &[").ok();
-    for ((a, b), (c, d), (e, f), common) in &common_rows {
+    for (common, (a, b), (c, d)) in &common_rows {
         writeln!(
             out,
-            "    CommonName([{a}, {b}, {c}, {d}, {e}, {f}]), // {common}"
+            "    CommonName {{ common: {common:?}, rest: [{a}, {b}, {c}, {d}] }},"
         )
         .ok();
     }

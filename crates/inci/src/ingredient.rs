@@ -158,12 +158,14 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                         lang: Some(s.lang()).filter(|l| !l.is_empty()),
                         source: s.source(),
                     })
-                    .or(common.map(|c| SynonymUse {
-                        alias: c.common(),
-                        kind: NameKind::CommonName,
-                        lang: None,
-                        source: c.source(),
-                    })),
+                    .or_else(|| {
+                        common.map(|c| SynonymUse {
+                            alias: c.common(),
+                            kind: NameKind::CommonName,
+                            lang: None,
+                            source: c.source(),
+                        })
+                    }),
                 alternatives,
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.and_then(|e| e.cas),
