@@ -5,7 +5,7 @@
 
 use crate::origin::{self, Verdict};
 use crate::parse::{Label, Qualifier, Section};
-use crate::resolve::{Via, with_resolution};
+use crate::resolve::{Resolution, Via, with_resolution};
 use crate::span::Span;
 use inci_dict::Suggestion;
 use serde::Serialize;
@@ -112,29 +112,13 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
         .items
         .iter()
         .map(|item| {
-            // The resolution's fields, read where the name cache keeps them; with `correct`
-            // false, a correction undone as `Resolution::without_correction` undoes it.
+            // The resolution's fields, read where the name cache keeps them.
             let (entry, via, synonym, common, alternatives, suggestions) =
                 with_resolution(&item.name_text(input), |r| {
                     if !correct && r.via == Via::Correction {
-                        (
-                            None,
-                            Via::Unknown,
-                            None,
-                            None,
-                            Vec::new(),
-                            r.suggestions.clone(),
-                        )
+                        fields(&r.correction_undone())
                     } else {
-                        let alternatives = r.alternatives.clone();
-                        (
-                            r.entry,
-                            r.via,
-                            r.synonym,
-                            r.common,
-                            alternatives,
-                            r.suggestions.clone(),
-                        )
+                        fields(r)
                     }
                 });
             let role = entry.and_then(crate::role::of_entry);
@@ -181,6 +165,30 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
             }
         })
         .collect()
+}
+
+/// What an ingredient takes from its name's resolution.
+type Fields = (
+    Option<inci_dict::Entry>,
+    Via,
+    Option<inci_dict::Synonym>,
+    Option<&'static inci_dict::CommonName>,
+    Vec<&'static str>,
+    Vec<Suggestion>,
+);
+
+/// The fields of `r` an ingredient takes. Inlined: called, it returned the tuple through
+/// memory, 1.3 M more instructions on the 2.1 MB slice.
+#[inline(always)]
+fn fields(r: &Resolution) -> Fields {
+    (
+        r.entry,
+        r.via,
+        r.synonym,
+        r.common,
+        r.alternatives.clone(),
+        r.suggestions.clone(),
+    )
 }
 
 /// The kind of name a [`SynonymUse`] is: a dictionary synonym (`common`, `foreign`, `colour`,

@@ -186,13 +186,20 @@ impl Resolution {
         if self.via != Via::Correction {
             return self;
         }
+        self.correction_undone()
+    }
+
+    /// What [`Resolution::without_correction`] makes of a correction, from a borrowed
+    /// resolution (the ingredient loop reads the name cache's in place): unknown, with the
+    /// suggestions copied.
+    pub(crate) fn correction_undone(&self) -> Resolution {
         Resolution {
             entry: None,
             via: Via::Unknown,
             synonym: None,
             common: None,
             alternatives: Vec::new(),
-            suggestions: self.suggestions,
+            suggestions: self.suggestions.clone(),
         }
     }
 }
