@@ -482,8 +482,13 @@ fn lookup_compacted(c: &str) -> Option<Hit> {
 }
 
 fn probe(slots: &[u32], keys: &'static [Key], key: &str) -> Option<Hit> {
+    probe_hashed(slots, keys, key, hash(key))
+}
+
+/// [`probe`] with the key's [`hash`] already made.
+fn probe_hashed(slots: &[u32], keys: &'static [Key], key: &str, h: u64) -> Option<Hit> {
     let mask = slots.len().checked_sub(1)?;
-    let mut i = (hash(key) as usize) & mask;
+    let mut i = (h as usize) & mask;
     loop {
         let slot = slots[i];
         if slot == u32::MAX {
@@ -515,6 +520,39 @@ pub fn lookup_variant(key: &str) -> Option<(Hit, bool)> {
     }
     let us = americanize(key)?;
     lookup_key(&us).map(|hit| (hit, true))
+}
+
+/// For each of `ends` (increasing byte offsets into `text`), whether `text[..end]` folds to a
+/// name or synonym, as `lookup_variant(&fold(&text[..end])).is_some()` says; `None` for an
+/// end this cannot answer (the caller asks of that text itself).
+///
+/// The parser asks this of a run of pieces ending at each piece (`1, 2-Hexanediol, Water,
+/// ...`). The answers come from one fold of the whole ([`fold_prefixes`]), the hash of each
+/// prefix on the way to the next (FNV-1a goes byte by byte), and no American spelling unless
+/// the whole has a British piece, which a prefix can have only if the whole does; asked of
+/// each run, the folds and hashes went over the first pieces again and again.
+pub fn known_prefixes(text: &str, ends: &[usize]) -> Vec<Option<bool>> {
+    let mut out = vec![None; ends.len()];
+    let Some((key, lens)) = normalize::fold_prefixes(text, ends) else {
+        return out;
+    };
+    let british = spelling::has_piece(key.as_bytes());
+    let mut h = FNV_OFFSET;
+    let mut hashed = 0;
+    for (answer, len) in out.iter_mut().zip(lens) {
+        let Some(prefix) = len.and_then(|len| key.get(..len)) else {
+            continue;
+        };
+        let Some(more) = prefix.as_bytes().get(hashed..) else {
+            continue;
+        };
+        h = more.iter().fold(h, |h, &b| fnv_step(h, b));
+        hashed = prefix.len();
+        let found = probe_hashed(cosing_codegen::SLOTS, cosing_codegen::KEYS, prefix, h).is_some()
+            || (british && americanize(prefix).is_some_and(|us| lookup_key(&us).is_some()));
+        *answer = Some(found);
+    }
+    out
 }
 
 /// True when some dictionary name starts with `key` followed by `,` or `. `: the parser then
@@ -667,6 +705,31 @@ pub mod codegen_support {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn known_prefixes_answer_as_a_lookup_of_each_fold() {
+        let mut answered = [0usize; 2];
+        for text in [
+            "1, 2-Hexanediol, Butylene Glycol, 1,2-Hexanediol, Water",
+            "Sodium Laureth Sulphate, Aluminium Hydroxide, Colour",
+            "Alcohol Denat., Hc Blue No. 2, Aqua",
+            "Glycerin (Vegetable), Water",
+        ] {
+            let ends: Vec<usize> = (0..=text.len()).collect();
+            for (end, answer) in ends.iter().zip(super::known_prefixes(text, &ends)) {
+                if let Some(known) = answer {
+                    let key = super::fold(&text[..*end]);
+                    assert_eq!(
+                        known,
+                        super::lookup_variant(&key).is_some(),
+                        "{text:?} at {end}"
+                    );
+                    answered[usize::from(known)] += 1;
+                }
+            }
+        }
+        assert!(answered[0] > 100 && answered[1] >= 5, "{answered:?}");
+    }
+
     #[test]
     fn a_keys_compact_form_on_the_stack_is_compact() {
         let mut checked = 0;

@@ -47,7 +47,7 @@ pub fn americanize(key: &str) -> Option<String> {
 /// Whether a British piece occurs in `key`: one pass over its bytes, where only a position
 /// whose two bytes begin some piece is compared with the pieces (every key is asked, nearly
 /// none has one; 18 substring searches per key cost 54 M instructions over 2.1 MB of lists).
-fn has_piece(key: &[u8]) -> bool {
+pub(crate) fn has_piece(key: &[u8]) -> bool {
     key.windows(2).enumerate().any(|(i, w)| {
         let pair = usize::from(w[0]) << 8 | usize::from(w[1]);
         PIECE_STARTS[pair / 64] & (1 << (pair % 64)) != 0

@@ -43,6 +43,45 @@ impl Lexicon for Cosing {
         known
     }
 
+    /// The dictionary answers for the runs all at once where it can
+    /// ([`inci_dict::known_prefixes`]), for the runs as printed and for them without their
+    /// brackets: the text without the brackets of a run is a prefix of the longest run's
+    /// ([`strip_brackets_marking`]). A run it cannot answer for is asked as
+    /// [`Cosing::is_known`] asks. The answers are `is_known`'s, without its memo.
+    fn longest_known(&self, text: &str, ends: &[usize]) -> Option<usize> {
+        let longest = ends.last().and_then(|&end| text.get(..end))?;
+        let known = inci_dict::known_prefixes(longest, ends);
+        // `is_known` tries a text without its brackets when it has a `(` or `[`: the runs
+        // from the first on.
+        let bracketed_from = longest.find(['(', '[']).unwrap_or(usize::MAX);
+        let stripped = (bracketed_from != usize::MAX).then(|| {
+            let (outside, marks) = strip_brackets_marking(longest, ends);
+            let known = inci_dict::known_prefixes(&outside, &marks);
+            (outside, marks, known)
+        });
+        (0..ends.len()).rev().find(|&k| {
+            let Some(run) = ends.get(k).and_then(|&end| text.get(..end)) else {
+                return false;
+            };
+            if known.get(k).copied().flatten() != Some(false) {
+                return known.get(k).copied().flatten() == Some(true) || self.is_known(run);
+            }
+            if run.len() <= bracketed_from {
+                return false;
+            }
+            match &stripped {
+                Some((outside, marks, known)) => match known.get(k).copied().flatten() {
+                    Some(found) => found,
+                    None => marks
+                        .get(k)
+                        .and_then(|&m| outside.get(..m))
+                        .is_some_and(|o| lookup(o).is_some()),
+                },
+                None => lookup(&strip_brackets(run)).is_some(),
+            }
+        })
+    }
+
     fn continues_past_separator(&self, text: &str) -> bool {
         inci_dict::may_continue_past_separator(text)
             && inci_dict::continues_past_separator(&inci_dict::fold(text))
@@ -884,10 +923,22 @@ fn bracket_groups(text: &str) -> Vec<(usize, usize)> {
 /// The text with its top-level bracket groups removed and spaces collapsed: each run of
 /// whitespace (`char::is_whitespace`) between the words left is one space, none at the ends.
 fn strip_brackets(text: &str) -> String {
+    strip_brackets_marking(text, &[]).0
+}
+
+/// [`strip_brackets`], and for each of `ends` (increasing byte offsets into `text`), the
+/// length of the output when the text up to that end was read: `strip_brackets(&text[..end])`
+/// is the output's prefix of that length, since a space is written only before the next word
+/// and nothing after the end changes what came before it.
+fn strip_brackets_marking(text: &str, ends: &[usize]) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
+    let mut marks = Vec::with_capacity(ends.len());
     let mut depth = 0usize;
     let mut space = false;
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
+        while ends.get(marks.len()).is_some_and(|&end| end <= i) {
+            marks.push(out.len());
+        }
         match c {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' if depth > 0 => depth -= 1,
@@ -902,7 +953,8 @@ fn strip_brackets(text: &str) -> String {
             _ => {}
         }
     }
-    out
+    marks.resize(ends.len(), out.len());
+    (out, marks)
 }
 
 /// The parts of a slash group, split at slashes outside brackets.
@@ -960,6 +1012,76 @@ mod tests {
         }
         assert!(Cosing.is_known("Ext. Violet 2 (Ci 60730)"));
         assert!(!Cosing.is_known("Alcohol Denat. Glycerin"));
+    }
+
+    #[test]
+    fn longest_known_answers_as_is_known_of_each_run() {
+        // Runs as the parser asks about them (names with commas and full stops, British
+        // spellings, brackets, a locant, text that is not ASCII, a colour index, entities),
+        // ended at every character and at every separator.
+        let texts = [
+            "1, 2-Hexanediol, Butylene Glycol, Water, Glycerin",
+            "1, 2-Hexanediol (and) Caprylyl Glycol, Water",
+            "Alcohol Denat., Glycerin, Simmondsia Chinensis (Jojoba) Seed Oil, Aqua",
+            "ALCOHOL DENAT. , GLYCERIN , HAMAMELIS VIRGINIANA (WITCH HAZEL)",
+            "2-trans, 6-cis-Nonadienol, Sodium Laureth Sulphate, Aluminium Starch",
+            "Ext. Violet 2 (Ci 60730), Water (Aqua), Olus Oil (Vegetable Oil)/Huile V\u{e9}g\u{e9}tale",
+            "Hc Blue No. 2, Aqua [Water], Parfum (Fragrance)",
+            "Ci 77891, Mica, C.I. 77491, Tin Oxide",
+            "FD&amp;C Yellow No. 5, Water, Glycerin (Vegetable",
+            "Alcohol Denat. (SD Alcohol 40-B), Water",
+            "Sodium Laureth Sulphate, Aluminium Hydroxide",
+        ];
+        let mut known = 0;
+        for text in texts {
+            let every: Vec<usize> = (1..=text.len())
+                .filter(|&e| text.is_char_boundary(e))
+                .collect();
+            let at_separators: Vec<usize> = every
+                .iter()
+                .copied()
+                .filter(|&e| e == text.len() || matches!(text.as_bytes()[e], b',' | b'.'))
+                .collect();
+            for ends in [&every, &at_separators] {
+                for n in 1..=ends.len() {
+                    let ends = &ends[..n];
+                    let want = (0..n).rev().find(|&k| known_uncached(&text[..ends[k]]));
+                    assert_eq!(Cosing.longest_known(text, ends), want, "{text:?} {ends:?}");
+                    known += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(known > 400, "only {known} runs known");
+    }
+
+    #[test]
+    fn text_without_brackets_up_to_an_end_is_a_prefix_of_the_whole() {
+        // Every text of up to six characters over letters, spaces of two kinds, and brackets
+        // of three kinds, unbalanced ones too, marked at every end.
+        let alphabet = ['a', 'B', ' ', '\u{a0}', '(', ')', '[', '}'];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let mut longer = Vec::new();
+            for t in &texts {
+                for c in alphabet {
+                    let mut t = t.clone();
+                    t.push(c);
+                    let ends: Vec<usize> =
+                        (0..=t.len()).filter(|&e| t.is_char_boundary(e)).collect();
+                    let (whole, marks) = strip_brackets_marking(&t, &ends);
+                    assert_eq!(whole, strip_brackets(&t));
+                    for (&end, &mark) in ends.iter().zip(&marks) {
+                        assert_eq!(
+                            whole.get(..mark),
+                            Some(strip_brackets(&t[..end]).as_str()),
+                            "{t:?} at {end}"
+                        );
+                    }
+                    longer.push(t);
+                }
+            }
+            texts = longer;
+        }
     }
 
     #[test]

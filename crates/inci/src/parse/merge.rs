@@ -25,22 +25,27 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
             && is_mergeable_sep(pieces.get(i + 1))
             && lexicon.continues_past_separator(p.span.slice(input))
         {
-            let mut best = None;
+            // The run's pieces after the first (indices into `pieces`) and where each ends,
+            // from the first's start; the longest run the lexicon knows is merged.
+            let mut run = [0usize; MAX_RUN];
+            let mut ends = [0usize; MAX_RUN];
             let mut j = i;
-            let mut texts = 1;
-            while texts < MAX_RUN
+            let mut texts = 0;
+            while texts + 1 < MAX_RUN
                 && is_mergeable_sep(pieces.get(j + 1))
                 && pieces
                     .get(j + 2)
                     .is_some_and(|n| n.kind == PieceKind::Text && n.section == p.section)
             {
                 j += 2;
+                run[texts] = j;
+                ends[texts] = pieces[j].span.end - p.span.start;
                 texts += 1;
-                let span = Span::new(p.span.start, pieces[j].span.end);
-                if lexicon.is_known(span.slice(input)) {
-                    best = Some(j);
-                }
             }
+            let text = input.get(p.span.start..).unwrap_or_default();
+            let best = lexicon
+                .longest_known(text, &ends[..texts])
+                .and_then(|k| run.get(k).copied());
             if let Some(j) = best {
                 out.push(Piece {
                     span: Span::new(p.span.start, pieces[j].span.end),

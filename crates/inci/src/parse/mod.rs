@@ -37,6 +37,16 @@ pub trait Lexicon {
     fn is_known(&self, text: &str) -> bool;
     /// True when some known name starts with `text` followed by `,` or `. `.
     fn continues_past_separator(&self, text: &str) -> bool;
+    /// Of the texts `text[..end]` for each of `ends` (increasing), the index in `ends` of the
+    /// last, the longest, that is a known name by [`Lexicon::is_known`], if any. The parser
+    /// asks this of a run of pieces, ending at each piece (`1, 2-Hexanediol, Water, ...`).
+    /// The default asks `is_known` of each, longest first; a lexicon may answer for all at
+    /// once (the embedded dictionary folds the longest text once).
+    fn longest_known(&self, text: &str, ends: &[usize]) -> Option<usize> {
+        (0..ends.len())
+            .rev()
+            .find(|&k| text.get(..ends[k]).is_some_and(|t| self.is_known(t)))
+    }
     /// When `text` (a name, qualifiers removed) is no known name but several run together
     /// with no separator (`Water Glycerin`), the byte ranges of those names in `text`. The
     /// default knows of none.

@@ -845,7 +845,7 @@ mod tests {
             for at in 0..len {
                 let mut bytes = near.clone().into_bytes();
                 bytes[at] = b'\n';
-                let text = String::from_utf8(bytes).unwrap();
+                let text = String::from_utf8(bytes).expect("ASCII with a line break");
                 assert!(has_line_break(&text), "{text:?}");
             }
         }
