@@ -468,7 +468,8 @@ fn round(v: f64) -> f64 {
 /// Larger values, infinities and NaN are integers already or go to `f64::round`.
 fn half_away_from_zero(x: f64) -> f64 {
     const EXACT: f64 = 4_503_599_627_370_496.0; // 2^52
-    if !(x.abs() < EXACT) {
+    // NaN compares as no number: it goes to `f64::round` with the large values.
+    if x.abs().partial_cmp(&EXACT) != Some(std::cmp::Ordering::Less) {
         return x.round();
     }
     let whole = x as i64 as f64;
