@@ -3,6 +3,7 @@
 //! [`ingredients`] builds them from a parsed [`Label`]; the risk engine and the scan report
 //! both read them, so the type sits below both.
 
+use crate::memo::{EntryMemo, MemoValue};
 use crate::origin::{self, Verdict};
 use crate::parse::{Label, Qualifier, Section};
 use crate::resolve::{Resolution, Via, with_resolution};
@@ -121,12 +122,28 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                         fields(r)
                     }
                 });
-            let role = entry.and_then(crate::role::of_entry);
-            // A dictionary entry by its recorded facts and exact words; an unknown name by its
-            // words with typos allowed (`hUC-MSC Conditioned Media`).
-            let verdict = match entry {
-                Some(e) => origin::classify_entry(e),
-                None => origin::classify_unknown(item.raw(input)),
+            // A dictionary entry's facts, its origin by its recorded facts and exact words; an
+            // unknown name's origin by its words with typos allowed (`hUC-MSC Conditioned
+            // Media`).
+            let (role, verdict, functions, comedogenic) = match entry.map(entry_facts) {
+                Some(MemoValue::Kept(f)) => (
+                    f.role,
+                    f.verdict.clone(),
+                    Cow::Borrowed(&f.functions[..]),
+                    f.comedogenic,
+                ),
+                Some(MemoValue::Computed(f)) => (
+                    f.role,
+                    f.verdict,
+                    Cow::Owned(f.functions.into_vec()),
+                    f.comedogenic,
+                ),
+                None => (
+                    None,
+                    origin::classify_unknown(item.raw(input)),
+                    Cow::default(),
+                    None,
+                ),
             };
             Ingredient {
                 raw: item.raw(input).to_owned(),
@@ -153,18 +170,36 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
                 alternatives,
                 qualifiers: item.qualifiers.clone(),
                 cas: entry.and_then(|e| e.cas),
-                functions: entry.map(functions_of).unwrap_or_default(),
+                functions,
                 share: None,
                 role,
-                comedogenic: entry
-                    .and_then(|e| inci_dict::risk::comedogenic(e.id))
-                    .map(|c| [c.min, c.max]),
+                comedogenic,
                 entry,
                 origin: verdict.as_ref().map(|v| v.origin),
                 verdict,
             }
         })
         .collect()
+}
+
+/// What an ingredient takes from its dictionary entry alone: its role, origin, functions and
+/// comedogenic rating, kept per entry so that an ingredient asks one memo, not one per fact.
+struct EntryFacts {
+    role: Option<crate::role::Role>,
+    verdict: Option<Verdict>,
+    functions: Box<[&'static str]>,
+    comedogenic: Option<[u8; 2]>,
+}
+
+/// The [`EntryFacts`] of `entry`, from the memo.
+fn entry_facts(entry: inci_dict::Entry) -> MemoValue<'static, EntryFacts> {
+    static FACTS: EntryMemo<EntryFacts> = EntryMemo::new();
+    FACTS.get_or_init(entry.id, || EntryFacts {
+        role: crate::role::of_entry(entry),
+        verdict: origin::classify_entry(entry),
+        functions: functions_of(entry).into_owned().into_boxed_slice(),
+        comedogenic: inci_dict::risk::comedogenic(entry.id).map(|c| [c.min, c.max]),
+    })
 }
 
 /// What an ingredient takes from its name's resolution.
@@ -302,6 +337,31 @@ mod tests {
     use super::ingredients_with;
     use crate::parse::parse;
     use crate::resolve::{Cosing, resolve};
+
+    /// The facts kept per entry are each fact as its own function answers, for every entry.
+    #[test]
+    fn entry_facts_are_the_facts_asked_one_by_one() {
+        crate::memo::assert_kept_per_entry(
+            |e| {
+                let f = super::entry_facts(e);
+                (
+                    f.role,
+                    f.verdict.clone(),
+                    f.functions.to_vec(),
+                    f.comedogenic,
+                )
+            },
+            |e| {
+                (
+                    crate::role::primary(e.functions()),
+                    // Itself held to its computation by `origin`'s tests.
+                    crate::origin::classify_entry(e),
+                    e.functions().collect::<Vec<_>>(),
+                    inci_dict::risk::comedogenic(e.id).map(|c| [c.min, c.max]),
+                )
+            },
+        );
+    }
 
     /// The ingredient loop reads the name cache's resolution in place: each ingredient holds
     /// what `resolve` answers (with a correction undone, as `without_correction` undoes it,
