@@ -15,6 +15,7 @@ mod cosing_codegen;
 mod correct;
 pub mod market;
 mod normalize;
+use std::sync::OnceLock;
 pub mod risk;
 #[rustfmt::skip]
 mod risk_codegen;
@@ -579,7 +580,6 @@ fn first_word_joins(text: &str) -> Option<bool> {
     if !bytes.first().is_some_and(u8::is_ascii) {
         return None;
     }
-    let mut h = FNV_OFFSET;
     let mut len = 0;
     for &b in bytes {
         let c = WORD_BYTES[usize::from(b)];
@@ -589,10 +589,63 @@ fn first_word_joins(text: &str) -> Option<bool> {
         if c == NOT_ASCII_WORD || len == 40 {
             return Some(true);
         }
-        h = fnv_step(h, c);
         len += 1;
     }
-    Some(len == 0 || probe_join_word(h, &bytes[..len]))
+    let word = &bytes[..len];
+    if len == 0 {
+        return Some(true);
+    }
+    // Nearly every word starts no join word: its first two bytes and length say so, before
+    // its hash is made and the table probed.
+    if !JoinStarts::get().may_start(word) {
+        return Some(false);
+    }
+    let h = word
+        .iter()
+        .fold(FNV_OFFSET, |h, &b| fnv_step(h, WORD_BYTES[usize::from(b)]));
+    Some(probe_join_word(h, word))
+}
+
+/// The join words' first two bytes (upper-cased) and lengths, as a set of hashed bits: a word
+/// not in it is no join word (a word in it may be one). Built once from the generated table of
+/// join words.
+struct JoinStarts([u64; JoinStarts::WORDS]);
+
+impl JoinStarts {
+    /// 64-bit words of the set: 32,768 bits for a few hundred join words.
+    const WORDS: usize = 512;
+
+    fn get() -> &'static JoinStarts {
+        static STARTS: OnceLock<JoinStarts> = OnceLock::new();
+        STARTS.get_or_init(|| {
+            let mut bits = [0u64; JoinStarts::WORDS];
+            for &slot in cosing_codegen::JOIN_WORD_SLOTS {
+                let (start, len) = ((slot >> 8) as usize, (slot & 0xff) as usize);
+                if slot != u32::MAX
+                    && let Some(word) = cosing_codegen::JOIN_WORDS
+                        .as_bytes()
+                        .get(start..start + len)
+                {
+                    let bit = Self::bit(word);
+                    bits[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            JoinStarts(bits)
+        })
+    }
+
+    /// Whether `word` (ASCII, not empty) may be a join word.
+    fn may_start(&self, word: &[u8]) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The bit of a word: its first two bytes upper-cased and its length, mixed.
+    fn bit(word: &[u8]) -> usize {
+        let byte = |i: usize| u32::from(word.get(i).map_or(0, u8::to_ascii_uppercase));
+        let key = byte(0) | byte(1) << 8 | (word.len().min(255) as u32) << 16;
+        (key.wrapping_mul(0x9E37_79B1) >> 17) as usize
+    }
 }
 
 /// In [`WORD_BYTES`], a byte that ends [`first_word`].
