@@ -3,7 +3,7 @@
 //! [`ingredients`] builds them from a parsed [`Label`]; the risk engine and the scan report
 //! both read them, so the type sits below both.
 
-use crate::memo::{EntryMemo, MemoValue};
+use crate::memo::MemoValue;
 use crate::origin::{self, Verdict};
 use crate::parse::{Label, Qualifier, Section};
 use crate::resolve::{Resolution, Via, with_resolution};
@@ -125,7 +125,7 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
             // A dictionary entry's facts, its origin by its recorded facts and exact words; an
             // unknown name's origin by its words with typos allowed (`hUC-MSC Conditioned
             // Media`).
-            let (role, verdict, functions, comedogenic) = match entry.map(entry_facts) {
+            let (role, verdict, functions, comedogenic) = match entry.map(crate::facts::of) {
                 Some(MemoValue::Kept(f)) => (
                     f.role,
                     f.verdict.clone(),
@@ -180,26 +180,6 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
             }
         })
         .collect()
-}
-
-/// What an ingredient takes from its dictionary entry alone: its role, origin, functions and
-/// comedogenic rating, kept per entry so that an ingredient asks one memo, not one per fact.
-struct EntryFacts {
-    role: Option<crate::role::Role>,
-    verdict: Option<Verdict>,
-    functions: Box<[&'static str]>,
-    comedogenic: Option<[u8; 2]>,
-}
-
-/// The [`EntryFacts`] of `entry`, from the memo.
-fn entry_facts(entry: inci_dict::Entry) -> MemoValue<'static, EntryFacts> {
-    static FACTS: EntryMemo<EntryFacts> = EntryMemo::new();
-    FACTS.get_or_init(entry.id, || EntryFacts {
-        role: crate::role::of_entry(entry),
-        verdict: origin::classify_entry(entry),
-        functions: functions_of(entry).into_owned().into_boxed_slice(),
-        comedogenic: inci_dict::risk::comedogenic(entry.id).map(|c| [c.min, c.max]),
-    })
 }
 
 /// What an ingredient takes from its name's resolution.
@@ -312,14 +292,13 @@ pub struct Cap {
     pub source: &'static str,
 }
 
-/// An entry's CosIng functions: split once per entry and kept, and borrowed by each
-/// ingredient (splitting the joined text at every ingredient cost a byte search per
+/// An entry's CosIng functions: split once per entry and kept (`crate::facts`), and borrowed
+/// by each ingredient (splitting the joined text at every ingredient cost a byte search per
 /// function, 2 % of a first scan; a copy for each ingredient, an allocation).
 pub(crate) fn functions_of(entry: inci_dict::Entry) -> Cow<'static, [&'static str]> {
-    static SPLIT: crate::memo::EntryMemo<Box<[&'static str]>> = crate::memo::EntryMemo::new();
-    match SPLIT.get_or_init(entry.id, || entry.functions().collect()) {
-        crate::memo::MemoValue::Kept(kept) => Cow::Borrowed(kept),
-        crate::memo::MemoValue::Computed(split) => Cow::Owned(split.into_vec()),
+    match crate::facts::of(entry) {
+        MemoValue::Kept(kept) => Cow::Borrowed(&kept.functions),
+        MemoValue::Computed(facts) => Cow::Owned(facts.functions.into_vec()),
     }
 }
 
@@ -338,34 +317,6 @@ mod tests {
     use crate::parse::parse;
     use crate::resolve::{Cosing, resolve};
 
-    /// The facts kept per entry are each fact as its own function answers, for every entry.
-    #[test]
-    fn entry_facts_are_the_facts_asked_one_by_one() {
-        crate::memo::assert_kept_per_entry(
-            |e| {
-                let f = super::entry_facts(e);
-                (
-                    f.role,
-                    f.verdict.clone(),
-                    f.functions.to_vec(),
-                    f.comedogenic,
-                )
-            },
-            |e| {
-                (
-                    crate::role::primary(e.functions()),
-                    // Itself held to its computation by `origin`'s tests.
-                    crate::origin::classify_entry(e),
-                    e.functions().collect::<Vec<_>>(),
-                    inci_dict::risk::comedogenic(e.id).map(|c| [c.min, c.max]),
-                )
-            },
-        );
-    }
-
-    /// The ingredient loop reads the name cache's resolution in place: each ingredient holds
-    /// what `resolve` answers (with a correction undone, as `without_correction` undoes it,
-    /// when corrections are off), whether the cache held the name or not.
     #[test]
     fn ingredients_hold_what_resolve_answers() {
         let label = "Aqua, Glycerinn, Thylparaben, Aqua/Water/Eau, Parfum (Fragrance), \

@@ -62,6 +62,7 @@
 
 pub mod compare;
 pub mod explain;
+mod facts;
 pub mod headline;
 pub mod ingredient;
 pub mod lint;

@@ -397,19 +397,16 @@ pub fn classify(name: &str) -> Option<Verdict> {
     }
 }
 
-/// The origin of a dictionary entry: its recorded fact, or its words read exactly.
+/// The origin of a dictionary entry: its recorded fact, or its words read exactly. Read once
+/// per entry and kept with the entry's other facts: a catalog repeats its entries, and reading
+/// the words of a name (typos allowed) is the costly part of resolving; the recorded fact's
+/// lookup alone was 80 instructions an ingredient.
 pub fn classify_entry(entry: inci_dict::Entry) -> Option<Verdict> {
-    // Read once per entry: a catalog repeats its entries, and reading the words of a name
-    // (typos allowed) is the costly part of resolving; the recorded fact's lookup alone was
-    // 80 instructions an ingredient.
-    static VERDICTS: crate::memo::EntryMemo<Option<Verdict>> = crate::memo::EntryMemo::new();
-    VERDICTS
-        .get_or_init(entry.id, || classify_entry_uncached(entry))
-        .clone()
+    crate::facts::of(entry).verdict.clone()
 }
 
 /// [`classify_entry`] without its memo.
-fn classify_entry_uncached(entry: inci_dict::Entry) -> Option<Verdict> {
+pub(crate) fn classify_entry_uncached(entry: inci_dict::Entry) -> Option<Verdict> {
     use inci_dict::risk::OriginClass;
     if let Some(fact) = inci_dict::risk::origin(entry.id) {
         return Some(Verdict {

@@ -1,0 +1,61 @@
+//! What a dictionary entry alone decides about an ingredient (its primary role, its origin,
+//! its CosIng functions, its comedogenic rating), kept once per entry.
+//!
+//! A catalog asks about the same few thousand entries again and again. One memo holds all
+//! four facts, so that an ingredient asks it once ([`of`]), where four memos were four lookups
+//! an ingredient, and one pasted label set up four memos' cells for the entries it names.
+
+use crate::memo::{EntryMemo, MemoValue};
+use crate::origin::Verdict;
+use crate::role::Role;
+
+/// The facts of one entry.
+pub(crate) struct EntryFacts {
+    /// [`crate::role::primary`] of its functions.
+    pub(crate) role: Option<Role>,
+    /// Its origin by its recorded facts and the exact words of its name.
+    pub(crate) verdict: Option<Verdict>,
+    /// Its CosIng functions, split.
+    pub(crate) functions: Box<[&'static str]>,
+    /// Its comedogenic rating, lowest and highest.
+    pub(crate) comedogenic: Option<[u8; 2]>,
+}
+
+/// The facts of `entry`, worked out at the first ask and kept.
+pub(crate) fn of(entry: inci_dict::Entry) -> MemoValue<'static, EntryFacts> {
+    static FACTS: EntryMemo<EntryFacts> = EntryMemo::new();
+    FACTS.get_or_init(entry.id, || uncached(entry))
+}
+
+/// [`of`] without its memo.
+pub(crate) fn uncached(entry: inci_dict::Entry) -> EntryFacts {
+    EntryFacts {
+        role: crate::role::primary(entry.functions()),
+        verdict: crate::origin::classify_entry_uncached(entry),
+        functions: entry.functions().collect(),
+        comedogenic: inci_dict::risk::comedogenic(entry.id).map(|c| [c.min, c.max]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The kept facts are the facts worked out again, for every entry.
+    #[test]
+    fn kept_facts_are_the_facts_worked_out() {
+        crate::memo::assert_kept_per_entry(
+            |e| {
+                let f = super::of(e);
+                (
+                    f.role,
+                    f.verdict.clone(),
+                    f.functions.to_vec(),
+                    f.comedogenic,
+                )
+            },
+            |e| {
+                let f = super::uncached(e);
+                (f.role, f.verdict, f.functions.to_vec(), f.comedogenic)
+            },
+        );
+    }
+}
