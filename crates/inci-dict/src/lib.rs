@@ -15,7 +15,6 @@ mod cosing_codegen;
 mod correct;
 pub mod market;
 mod normalize;
-use std::sync::OnceLock;
 pub mod risk;
 #[rustfmt::skip]
 mod risk_codegen;
@@ -597,7 +596,7 @@ fn first_word_joins(text: &str) -> Option<bool> {
     }
     // Nearly every word starts no join word: its first two bytes and length say so, before
     // its hash is made and the table probed.
-    if !JoinStarts::get().may_start(word) {
+    if !may_start_join_word(word) {
         return Some(false);
     }
     let h = word
@@ -606,46 +605,23 @@ fn first_word_joins(text: &str) -> Option<bool> {
     Some(probe_join_word(h, word))
 }
 
-/// The join words' first two bytes (upper-cased) and lengths, as a set of hashed bits: a word
-/// not in it is no join word (a word in it may be one). Built once from the generated table of
-/// join words.
-struct JoinStarts([u64; JoinStarts::WORDS]);
+/// Whether `word` (ASCII, not empty) may be a join word: the generated set of the join words'
+/// first two bytes (upper-cased) and lengths holds its [`join_start_bit`] (a word not in it is
+/// no join word; a word in it may be one). The set is generated: built at the first lookup, it
+/// cost every start 17,000 instructions.
+fn may_start_join_word(word: &[u8]) -> bool {
+    let bit = join_start_bit(word);
+    cosing_codegen::JOIN_STARTS
+        .get(bit / 64)
+        .is_none_or(|w| w & (1 << (bit % 64)) != 0)
+}
 
-impl JoinStarts {
-    /// 64-bit words of the set: 32,768 bits for a few hundred join words.
-    const WORDS: usize = 512;
-
-    fn get() -> &'static JoinStarts {
-        static STARTS: OnceLock<JoinStarts> = OnceLock::new();
-        STARTS.get_or_init(|| {
-            let mut bits = [0u64; JoinStarts::WORDS];
-            for &slot in cosing_codegen::JOIN_WORD_SLOTS {
-                let (start, len) = ((slot >> 8) as usize, (slot & 0xff) as usize);
-                if slot != u32::MAX
-                    && let Some(word) = cosing_codegen::JOIN_WORDS
-                        .as_bytes()
-                        .get(start..start + len)
-                {
-                    let bit = Self::bit(word);
-                    bits[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-            JoinStarts(bits)
-        })
-    }
-
-    /// Whether `word` (ASCII, not empty) may be a join word.
-    fn may_start(&self, word: &[u8]) -> bool {
-        let bit = Self::bit(word);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    /// The bit of a word: its first two bytes upper-cased and its length, mixed.
-    fn bit(word: &[u8]) -> usize {
-        let byte = |i: usize| u32::from(word.get(i).map_or(0, u8::to_ascii_uppercase));
-        let key = byte(0) | byte(1) << 8 | (word.len().min(255) as u32) << 16;
-        (key.wrapping_mul(0x9E37_79B1) >> 17) as usize
-    }
+/// A word's bit in the set of join words' starts (32,768 bits): its first two bytes
+/// upper-cased and its length, mixed.
+fn join_start_bit(word: &[u8]) -> usize {
+    let byte = |i: usize| u32::from(word.get(i).map_or(0, u8::to_ascii_uppercase));
+    let key = byte(0) | byte(1) << 8 | (word.len().min(255) as u32) << 16;
+    (key.wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
 /// In [`WORD_BYTES`], a byte that ends [`first_word`].
@@ -741,6 +717,11 @@ pub mod codegen_support {
     /// Hash used by the generated table.
     pub fn hash(key: &str) -> u64 {
         super::hash(key)
+    }
+
+    /// A join word's bit in the generated set of the join words' starts.
+    pub fn join_start_bit(word: &str) -> usize {
+        super::join_start_bit(word.as_bytes())
     }
 
     /// The first word of a text as the parser's join pre-check cuts it (the generated table of
@@ -886,6 +867,15 @@ mod tests {
             assert!(may_continue_past_separator(&p.to_lowercase()), "{p}");
         }
         assert!(!may_continue_past_separator("Glycerin"));
+        // The generated set of starts is whole and holds every join word's.
+        assert_eq!(cosing_codegen::JOIN_STARTS.len(), 512);
+        for p in cosing_codegen::JOIN_PREFIXES {
+            let word = first_word(p);
+            assert!(
+                word.is_empty() || may_start_join_word(word.as_bytes()),
+                "{p}"
+            );
+        }
     }
 
     #[test]

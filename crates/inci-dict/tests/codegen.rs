@@ -380,6 +380,18 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     }
     out.push_str("];\n\n");
     u32_table(&mut out, "JOIN_WORD_SLOTS", &slots);
+    // The set of the join words' first two bytes and lengths, a filter before the hash.
+    let mut starts = vec![0u64; 512];
+    for w in &words {
+        let bit = inci_dict::codegen_support::join_start_bit(w);
+        starts[bit / 64] |= 1 << (bit % 64);
+    }
+    writeln!(out, "pub static JOIN_STARTS: &[u64] = &[").ok();
+    for chunk in starts.chunks(8) {
+        let line: Vec<String> = chunk.iter().map(|v| format!("{v:#x}")).collect();
+        writeln!(out, "    {},", line.join(", ")).ok();
+    }
+    out.push_str("];\n\n");
     // The file ends with one line break, not the blank line a table leaves.
     out.pop();
     (out, collisions)
