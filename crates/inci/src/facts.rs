@@ -4,6 +4,8 @@
 //! A catalog asks about the same few thousand entries again and again. One memo holds all
 //! four facts, so that an ingredient asks it once ([`of`]), where four memos were four lookups
 //! an ingredient, and one pasted label set up four memos' cells for the entries it names.
+//! The facts are worked out here, not asked of `role::of_entry` and `origin::classify_entry`
+//! (which keep their own memos for their other callers): this module sits above both.
 
 use crate::memo::{EntryMemo, MemoValue};
 use crate::origin::Verdict;
@@ -39,9 +41,9 @@ pub(crate) fn uncached(entry: inci_dict::Entry) -> EntryFacts {
 
 #[cfg(test)]
 mod tests {
-    /// The kept facts are the facts worked out again, for every entry.
+    /// The kept facts are what the one-fact functions answer, for every entry.
     #[test]
-    fn kept_facts_are_the_facts_worked_out() {
+    fn kept_facts_are_each_fact_asked_alone() {
         crate::memo::assert_kept_per_entry(
             |e| {
                 let f = super::of(e);
@@ -53,8 +55,12 @@ mod tests {
                 )
             },
             |e| {
-                let f = super::uncached(e);
-                (f.role, f.verdict, f.functions.to_vec(), f.comedogenic)
+                (
+                    crate::role::of_entry(e),
+                    crate::origin::classify_entry(e),
+                    e.functions().collect::<Vec<_>>(),
+                    inci_dict::risk::comedogenic(e.id).map(|c| [c.min, c.max]),
+                )
             },
         );
     }

@@ -397,12 +397,16 @@ pub fn classify(name: &str) -> Option<Verdict> {
     }
 }
 
-/// The origin of a dictionary entry: its recorded fact, or its words read exactly. Read once
-/// per entry and kept with the entry's other facts: a catalog repeats its entries, and reading
-/// the words of a name (typos allowed) is the costly part of resolving; the recorded fact's
-/// lookup alone was 80 instructions an ingredient.
+/// The origin of a dictionary entry: its recorded fact, or its words read exactly.
 pub fn classify_entry(entry: inci_dict::Entry) -> Option<Verdict> {
-    crate::facts::of(entry).verdict.clone()
+    // Read once per entry: a catalog repeats its entries, and reading the words of a name
+    // (typos allowed) is the costly part of resolving; the recorded fact's lookup alone was
+    // 80 instructions an ingredient. The ingredient loop reads the entry's facts instead
+    // (`crate::facts`), which hold the same verdict.
+    static VERDICTS: crate::memo::EntryMemo<Option<Verdict>> = crate::memo::EntryMemo::new();
+    VERDICTS
+        .get_or_init(entry.id, || classify_entry_uncached(entry))
+        .clone()
 }
 
 /// [`classify_entry`] without its memo.

@@ -212,10 +212,11 @@ pub(crate) fn serialize_with_words<S: serde::Serializer>(
     map.end()
 }
 
-/// The primary role of a dictionary entry, read once per entry and kept with its other facts: a
-/// catalog repeats its ingredients, and ranking the functions costs a few thousand instructions.
+/// The primary role of a dictionary entry, read once per entry and remembered: a catalog
+/// repeats its ingredients, and ranking the functions costs a few thousand instructions.
 pub fn of_entry(entry: inci_dict::Entry) -> Option<Role> {
-    crate::facts::of(entry).role
+    static MEMO: crate::memo::EntryMemo<Option<Role>> = crate::memo::EntryMemo::new();
+    *MEMO.get_or_init(entry.id, || primary(entry.functions()))
 }
 
 /// The primary role among CosIng functions: the best ranked (see the module documentation).
