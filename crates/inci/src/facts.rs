@@ -7,7 +7,7 @@
 //! The facts are worked out here, not asked of `role::of_entry` and `origin::classify_entry`
 //! (which keep their own memos for their other callers): this module sits above both.
 
-use crate::memo::{EntryMemo, MemoValue};
+use crate::memo::EntryMemo;
 use crate::origin::Verdict;
 use crate::role::Role;
 
@@ -23,10 +23,11 @@ pub(crate) struct EntryFacts {
     pub(crate) comedogenic: Option<[u8; 2]>,
 }
 
-/// The facts of `entry`, worked out at the first ask and kept.
-pub(crate) fn of(entry: inci_dict::Entry) -> MemoValue<'static, EntryFacts> {
+/// The facts of `entry`, worked out at the first ask and kept; `None` for an id beyond the
+/// dictionary, whose facts [`uncached`] works out.
+pub(crate) fn of(entry: inci_dict::Entry) -> Option<&'static EntryFacts> {
     static FACTS: EntryMemo<EntryFacts> = EntryMemo::new();
-    FACTS.get_or_init(entry.id, || uncached(entry))
+    FACTS.kept(entry.id, || uncached(entry))
 }
 
 /// [`of`] without its memo.
@@ -46,7 +47,7 @@ mod tests {
     fn kept_facts_are_each_fact_asked_alone() {
         crate::memo::assert_kept_per_entry(
             |e| {
-                let f = super::of(e);
+                let f = super::of(e).expect("a dictionary entry");
                 (
                     f.role,
                     f.verdict.clone(),

@@ -3,7 +3,6 @@
 //! [`ingredients`] builds them from a parsed [`Label`]; the risk engine and the scan report
 //! both read them, so the type sits below both.
 
-use crate::memo::MemoValue;
 use crate::origin::{self, Verdict};
 use crate::parse::{Label, Qualifier, Section};
 use crate::resolve::{Resolution, Via, with_resolution};
@@ -125,19 +124,20 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
             // A dictionary entry's facts, its origin by its recorded facts and exact words; an
             // unknown name's origin by its words with typos allowed (`hUC-MSC Conditioned
             // Media`).
-            let (role, verdict, functions, comedogenic) = match entry.map(crate::facts::of) {
-                Some(MemoValue::Kept(f)) => (
-                    f.role,
-                    f.verdict.clone(),
-                    Cow::Borrowed(&f.functions[..]),
-                    f.comedogenic,
-                ),
-                Some(MemoValue::Computed(f)) => (
-                    f.role,
-                    f.verdict,
-                    Cow::Owned(f.functions.into_vec()),
-                    f.comedogenic,
-                ),
+            let (role, verdict, functions, comedogenic) = match entry {
+                Some(e) => match crate::facts::of(e) {
+                    Some(f) => (
+                        f.role,
+                        f.verdict.clone(),
+                        Cow::Borrowed(&f.functions[..]),
+                        f.comedogenic,
+                    ),
+                    None => {
+                        let f = crate::facts::uncached(e);
+                        let functions = Cow::Owned(f.functions.into_vec());
+                        (f.role, f.verdict, functions, f.comedogenic)
+                    }
+                },
                 None => (
                     None,
                     origin::classify_unknown(item.raw(input)),
@@ -297,8 +297,8 @@ pub struct Cap {
 /// function, 2 % of a first scan; a copy for each ingredient, an allocation).
 pub(crate) fn functions_of(entry: inci_dict::Entry) -> Cow<'static, [&'static str]> {
     match crate::facts::of(entry) {
-        MemoValue::Kept(kept) => Cow::Borrowed(&kept.functions),
-        MemoValue::Computed(facts) => Cow::Owned(facts.functions.into_vec()),
+        Some(kept) => Cow::Borrowed(&kept.functions),
+        None => Cow::Owned(entry.functions().collect()),
     }
 }
 

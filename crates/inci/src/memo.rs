@@ -33,19 +33,30 @@ impl<T> EntryMemo<T> {
     /// The value for entry `id`, computed by `compute` at the first ask. An id beyond the
     /// dictionary is computed every time rather than kept.
     pub(crate) fn get_or_init(&self, id: u32, compute: impl FnOnce() -> T) -> MemoValue<'_, T> {
+        match self.cell(id) {
+            Some(cell) => MemoValue::Kept(cell.get_or_init(compute)),
+            None => MemoValue::Computed(compute()),
+        }
+    }
+
+    /// The value kept for entry `id`, computed by `compute` at the first ask; `None` for an id
+    /// beyond the dictionary, which the caller computes itself. A reference is returned in a
+    /// register, where a [`MemoValue`] of a large `T` went through memory (22 instructions a
+    /// call for an entry's facts).
+    pub(crate) fn kept(&self, id: u32, compute: impl FnOnce() -> T) -> Option<&T> {
+        self.cell(id).map(|cell| cell.get_or_init(compute))
+    }
+
+    /// The cell of entry `id`, its chunk allocated at the first ask.
+    fn cell(&self, id: u32) -> Option<&OnceLock<T>> {
         let id = id as usize;
         let chunks = self.chunks.get_or_init(|| {
             let n = inci_dict::entries().len().div_ceil(CHUNK);
             (0..n).map(|_| OnceLock::new()).collect()
         });
-        let Some(chunk) = chunks.get(id / CHUNK) else {
-            return MemoValue::Computed(compute());
-        };
+        let chunk = chunks.get(id / CHUNK)?;
         let cells = chunk.get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
-        match cells.get(id % CHUNK) {
-            Some(cell) => MemoValue::Kept(cell.get_or_init(compute)),
-            None => MemoValue::Computed(compute()),
-        }
+        cells.get(id % CHUNK)
     }
 }
 
