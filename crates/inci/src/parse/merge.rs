@@ -39,7 +39,7 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
             {
                 j += 2;
                 run[texts] = j;
-                ends[texts] = pieces[j].span.end - p.span.start;
+                ends[texts] = pieces[j].span.end.saturating_sub(p.span.start);
                 texts += 1;
             }
             let text = input.get(p.span.start..).unwrap_or_default();
