@@ -152,12 +152,26 @@ pub fn shares(ingredients: &[Ingredient], ordered: bool) -> Shares {
         .iter()
         .map(|&k| declared(&ingredients[k]).filter(|_| ingredients[k].name.is_some()))
         .collect();
+    // A list that prints no percentage (nearly every list), in the EU's order: its shares
+    // depend on its length alone, kept per thread.
+    if ordered && declared.iter().all(Option::is_none) {
+        let kept = undeclared_shares(main.len(), |kept| {
+            let mut out = vec![None; ingredients.len()];
+            for (&k, share) in main.iter().zip(kept) {
+                out[k] = Some(*share);
+            }
+            out
+        });
+        if let Some(out) = kept {
+            return Shares::Estimated(out);
+        }
+    }
     let printed_only =
         || -> Vec<(f64, f64)> { declared.iter().map(|d| d.unwrap_or((0.0, 100.0))).collect() };
     let result = if !ordered {
         Ok(printed_only())
     } else {
-        match bounds_of(&declared) {
+        match bounds(&declared) {
             Ok(b) => Ok(b),
             // Shares that cannot reach 100 % say the list is cut short (key ingredients in a
             // product description, a truncated scrape), not that the label is impossible:
@@ -171,20 +185,7 @@ pub fn shares(ingredients: &[Ingredient], ordered: bool) -> Shares {
         Ok(b) => {
             let mut out = vec![None; ingredients.len()];
             for (n, &k) in main.iter().enumerate() {
-                let (min, max) = b[n];
-                let basis = if declared[n].is_some() {
-                    Basis::Declared
-                } else if min > EPS || max < 100.0 - EPS {
-                    Basis::Order
-                } else {
-                    Basis::None
-                };
-                out[k] = Some(Share {
-                    min: round(min),
-                    max: round(max),
-                    basis,
-                    if_compliant: None,
-                });
+                out[k] = Some(share_of(b[n], declared[n].is_some()));
             }
             Shares::Estimated(out)
         }
@@ -250,33 +251,62 @@ pub fn compliant_caps(
 /// with its crossed bounds.
 type Bounds = Result<Vec<(f64, f64)>, (usize, f64, f64)>;
 
-/// [`bounds`], kept per thread for lists that print no percentage (nearly every list), whose
-/// bounds depend on their length alone: such a list costs a copy instead of the passes.
-fn bounds_of(declared: &[Option<(f64, f64)>]) -> Bounds {
+/// The share of an ingredient whose bounds are `(min, max)`, rounded, with what bounds it.
+fn share_of((min, max): (f64, f64), declared: bool) -> Share {
+    let basis = if declared {
+        Basis::Declared
+    } else if min > EPS || max < 100.0 - EPS {
+        Basis::Order
+    } else {
+        Basis::None
+    };
+    Share {
+        min: round(min),
+        max: round(max),
+        basis,
+        if_compliant: None,
+    }
+}
+
+/// `read` of the shares of a list of `n` ingredients that prints no percentage, in the EU's
+/// order; `None` past the longest list kept. They depend on `n` alone, so they are worked out
+/// once per length and kept per thread: such a list costs a copy, where it cost a copy of its
+/// bounds and two roundings an ingredient.
+fn undeclared_shares<R>(n: usize, read: impl FnOnce(&[Share]) -> R) -> Option<R> {
     /// The longest list kept; real lists are far shorter.
     const KEPT: usize = 256;
     thread_local! {
-        static UNDECLARED: std::cell::RefCell<Vec<Option<Bounds>>> =
+        static UNDECLARED: std::cell::RefCell<Vec<Option<Box<[Share]>>>> =
             const { std::cell::RefCell::new(Vec::new()) };
     }
-    let n = declared.len();
-    if n > KEPT || declared.iter().any(Option::is_some) {
-        return bounds(declared);
+    if n > KEPT {
+        return None;
     }
-    let kept = UNDECLARED.with(|u| u.try_borrow().ok()?.get(n)?.clone());
-    if let Some(b) = kept {
-        return b;
-    }
-    let b = bounds(declared);
+    let read = match UNDECLARED.with(|u| match u.try_borrow() {
+        Ok(u) => match u.get(n) {
+            Some(Some(kept)) => Ok(read(kept)),
+            _ => Err(read),
+        },
+        Err(_) => Err(read),
+    }) {
+        Ok(answer) => return Some(answer),
+        Err(read) => read,
+    };
+    let shares: Box<[Share]> = bounds(&vec![None; n])
+        .ok()?
+        .into_iter()
+        .map(|b| share_of(b, false))
+        .collect();
+    let answer = read(&shares);
     UNDECLARED.with(|u| {
         if let Ok(mut u) = u.try_borrow_mut() {
             if u.len() <= n {
                 u.resize(n + 1, None);
             }
-            u[n] = Some(b.clone());
+            u[n] = Some(shares);
         }
     });
-    b
+    Some(answer)
 }
 
 /// The narrowed `[min, max]` of each share given the declared ranges, or the index whose range
@@ -550,18 +580,28 @@ mod tests {
     }
 
     #[test]
-    fn lists_without_percentages_get_the_same_bounds_from_the_memo() {
-        // Each length twice: computed and kept, then from the memo; past the kept lengths,
-        // computed each time.
+    fn lists_without_percentages_get_the_same_shares_from_the_memo() {
+        // Each length twice: worked out and kept, then from the memo; past the kept lengths,
+        // none.
         for _ in 0..2 {
-            for n in (0..=260).chain([300, 1000]) {
-                let declared = vec![None; n];
-                assert_eq!(bounds_of(&declared), bounds(&declared), "{n} items");
+            for n in 0..=256 {
+                let direct: Vec<Share> = bounds(&vec![None; n])
+                    .expect("consistent")
+                    .into_iter()
+                    .map(|b| share_of(b, false))
+                    .collect();
+                assert_eq!(
+                    undeclared_shares(n, <[Share]>::to_vec),
+                    Some(direct),
+                    "{n} items"
+                );
             }
         }
-        let declared = [None, Some((5.0, 5.0)), None, None];
-        assert_eq!(bounds_of(&declared), bounds(&declared));
-        assert_ne!(bounds_of(&declared), bounds_of(&[None; 4]));
+        assert_eq!(undeclared_shares(257, <[Share]>::to_vec), None);
+        assert_ne!(
+            undeclared_shares(4, <[Share]>::to_vec),
+            undeclared_shares(5, <[Share]>::to_vec)
+        );
     }
 
     #[test]
