@@ -527,10 +527,10 @@ pub fn lookup_variant(key: &str) -> Option<(Hit, bool)> {
 /// end this cannot answer (the caller asks of that text itself).
 ///
 /// The parser asks this of a run of pieces ending at each piece (`1, 2-Hexanediol, Water,
-/// ...`). The answers come from one fold of the whole ([`fold_prefixes`]), the hash of each
-/// prefix on the way to the next (FNV-1a goes byte by byte), and no American spelling unless
-/// the whole has a British piece, which a prefix can have only if the whole does; asked of
-/// each run, the folds and hashes went over the first pieces again and again.
+/// ...`). The answers come from one fold of the whole (`normalize::fold_prefixes`), the hash
+/// of each prefix on the way to the next (FNV-1a goes byte by byte), and no American spelling
+/// unless the whole has a British piece, which a prefix can have only if the whole does; asked
+/// of each run, the folds and hashes went over the first pieces again and again.
 pub fn known_prefixes(text: &str, ends: &[usize]) -> Vec<Option<bool>> {
     let mut out = vec![None; ends.len()];
     let Some((key, lens)) = normalize::fold_prefixes(text, ends) else {

@@ -46,7 +46,7 @@ impl Lexicon for Cosing {
     /// The dictionary answers for the runs all at once where it can
     /// ([`inci_dict::known_prefixes`]), for the runs as printed and for them without their
     /// brackets: the text without the brackets of a run is a prefix of the longest run's
-    /// ([`strip_brackets_marking`]). A run it cannot answer for is asked as
+    /// (`strip_brackets_marking`). A run it cannot answer for is asked as
     /// [`Cosing::is_known`] asks. The answers are `is_known`'s, without its memo.
     fn longest_known(&self, text: &str, ends: &[usize]) -> Option<usize> {
         let longest = ends.last().and_then(|&end| text.get(..end))?;
