@@ -419,6 +419,10 @@ pub fn names_starting_with(prefix: &str, limit: usize) -> Vec<&'static str> {
         .collect()
 }
 
+/// True when no entry's name holds a character JSON escapes (a quote, a backslash, a control
+/// character), as the generator found them: a writer may copy an entry's name as it is.
+pub const NAMES_NEED_NO_ESCAPE: bool = cosing_codegen::NAMES_NEED_NO_ESCAPE;
+
 /// Looks up an already folded key (see [`fold`]).
 pub fn lookup_key(key: &str) -> Option<Hit> {
     probe(cosing_codegen::SLOTS, cosing_codegen::KEYS, key)

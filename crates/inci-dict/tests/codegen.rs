@@ -253,6 +253,12 @@ fn generate(root: &Path) -> (String, Vec<String>) {
     out.push_str("#![allow(clippy::unreadable_literal)]\n\n");
     out.push_str("use crate::{CommonName, Key, RawEntry, RawSynonym};\n\n");
     writeln!(out, "pub const COSING_SOURCE: &str = {COSING_SOURCE:?};\n").ok();
+    // Whether a JSON writer may copy an entry's name as it is: no quote, backslash or control
+    // character in any name.
+    let plain = entries
+        .iter()
+        .all(|e| !e.name.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+    writeln!(out, "pub const NAMES_NEED_NO_ESCAPE: bool = {plain};\n").ok();
     writeln!(out, "pub static BLOB: &str = {blob:?};\n").ok();
     writeln!(out, "pub static ENTRIES: &[RawEntry] = &[").ok();
     for (e, r) in entries.iter().zip(&entry_rows) {

@@ -952,6 +952,18 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
     out.push(b']');
     out.extend_from_slice(b",\"name\":");
     match ing.name {
+        // The entry's own name, which the generator found needs no escape: copied as it is
+        // (the escape test was about 60 instructions an ingredient). A name set by a caller
+        // is another string and is escaped.
+        Some(name)
+            if inci_dict::NAMES_NEED_NO_ESCAPE
+                && ing.entry.is_some_and(|e| std::ptr::eq(e.name, name)) =>
+        {
+            out.reserve(name.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'"');
+        }
         Some(name) => string(out, name),
         None => out.extend_from_slice(b"null"),
     }

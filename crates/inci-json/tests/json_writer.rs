@@ -1,6 +1,6 @@
 //! `inci_json` writes what `serde_json` writes: every fixture label's report, under several
 //! profiles, product types and markets, twice (the second time from the memo of facts), and
-//! after a caller changed an ingredient's facts; and every fixture's summary.
+//! after a caller changed an ingredient's facts or name; and every fixture's summary.
 
 use inci::scan::Scanner;
 use std::path::Path;
@@ -87,6 +87,8 @@ fn changed_facts_are_written_anew() {
     changed.ingredients[1].functions.to_mut().swap(0, 1);
     changed.ingredients[2].cas = None;
     changed.ingredients[3].role = None;
+    // A name a caller set, not the entry's own: escaped, where the entry's is copied.
+    changed.ingredients[0].name = Some("A \"QUOTED\\ NAME\"");
     let theirs = serde_json::to_string(&changed).expect("serde_json writes");
     assert_eq!(ours(&changed), theirs);
     assert_eq!(
