@@ -1020,7 +1020,9 @@ fn write_ingredient(out: &mut Vec<u8>, ing: &Ingredient) -> Result<(), Error> {
 
 /// `v` in decimal, as `serde_json` writes it (with `itoa`): the values under 10,000, which
 /// spans and indices nearly always are, digit by digit with no formatter (about 50
-/// instructions each through it, two spans an ingredient).
+/// instructions each through it, two spans an ingredient). Inlined: called, it returned its
+/// `Result` through memory (3,129.6 M -> 3,100.6 M instructions on a 10.5 MB catalog).
+#[inline(always)]
 fn uint(out: &mut Vec<u8>, v: u64) -> Result<(), Error> {
     let d = |x: u64| b'0' + (x % 10) as u8;
     match v {
@@ -1037,7 +1039,9 @@ fn uint(out: &mut Vec<u8>, v: u64) -> Result<(), Error> {
 /// repeat (formatting one is about 100 instructions): `0.0`, the lower bound of nearly every
 /// ingredient but the first, and the upper bounds, which the 1 % rule makes the same few
 /// hundred values (`100 / k`, rounded) in every list, copied from a per-thread table of the
-/// last ones written.
+/// last ones written. Inlined, as [`uint`] is (3,100.6 M -> 3,075.7 M on a 10.5 MB catalog;
+/// inlining `string` as well cost 65 M more).
+#[inline(always)]
 fn share_bound(out: &mut Vec<u8>, v: f64) -> Result<(), Error> {
     /// Slots of the table, one value each, found by the value's bits.
     const SLOTS: usize = 256;
