@@ -723,7 +723,10 @@ fn tables_of(entry: u32) -> u8 {
     tables.get(entry as usize).copied().unwrap_or(u8::MAX)
 }
 
-/// [`rows`] of a per-ingredient table, with no search when the entry has none there.
+/// [`rows`] of a per-ingredient table, with no search when the entry has none there. Inlined
+/// with [`annex_entries`]: every ingredient asks twice whether its entry has annex rows, and
+/// the calls cost 35 instructions each (3,075.7 M -> 3,064.2 M on a 10.5 MB catalog).
+#[inline]
 fn rows_in<T>(
     which: Table,
     table: &'static [T],
@@ -752,6 +755,7 @@ pub fn allergen(entry: u32) -> Option<&'static Allergen> {
 }
 
 /// Annex II, III, V and VI entries naming this ingredient.
+#[inline]
 pub fn annex_entries(entry: u32) -> AnnexEntries {
     AnnexEntries(rows_in(Table::Annex, t::ANNEX, entry, |r| r.entry).iter())
 }
