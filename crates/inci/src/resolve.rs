@@ -53,31 +53,32 @@ impl Lexicon for Cosing {
         let known = inci_dict::known_prefixes(longest, ends);
         // `is_known` tries a text without its brackets when it has a `(` or `[`: the runs
         // from the first on.
-        let bracketed_from = longest.find(['(', '[']).unwrap_or(usize::MAX);
-        let stripped = (bracketed_from != usize::MAX).then(|| {
+        let stripped = longest.find(['(', '[']).map(|from| {
             let (outside, marks) = strip_brackets_marking(longest, ends);
             let known = inci_dict::known_prefixes(&outside, &marks);
-            (outside, marks, known)
+            (from, outside, marks, known)
         });
         (0..ends.len()).rev().find(|&k| {
             let Some(run) = ends.get(k).and_then(|&end| text.get(..end)) else {
                 return false;
             };
-            if known.get(k).copied().flatten() != Some(false) {
-                return known.get(k).copied().flatten() == Some(true) || self.is_known(run);
+            match known.get(k).copied().flatten() {
+                Some(true) => return true,
+                None => return self.is_known(run),
+                Some(false) => {}
             }
-            if run.len() <= bracketed_from {
+            let Some((from, outside, marks, known)) = &stripped else {
+                return false;
+            };
+            if run.len() <= *from {
                 return false;
             }
-            match &stripped {
-                Some((outside, marks, known)) => match known.get(k).copied().flatten() {
-                    Some(found) => found,
-                    None => marks
-                        .get(k)
-                        .and_then(|&m| outside.get(..m))
-                        .is_some_and(|o| lookup(o).is_some()),
-                },
-                None => lookup(&strip_brackets(run)).is_some(),
+            match known.get(k).copied().flatten() {
+                Some(found) => found,
+                None => marks
+                    .get(k)
+                    .and_then(|&m| outside.get(..m))
+                    .is_some_and(|o| lookup(o).is_some()),
             }
         })
     }
