@@ -108,13 +108,21 @@ pub fn ingredients(label: &Label<'_>) -> Vec<Ingredient> {
 /// (its suggestions name what it would have been read as).
 pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
     let input = label.input;
+    // A label of one line (nearly all of them) has no name to join across a line break: each
+    // name is its span's text, with no test of its own (about 60 instructions a name).
+    let one_line = !input.as_bytes().contains(&b'\n');
     label
         .items
         .iter()
         .map(|item| {
+            let name = if one_line {
+                Cow::Borrowed(item.name_span.slice(input))
+            } else {
+                item.name_text(input)
+            };
             // The resolution's fields, read where the name cache keeps them.
             let (entry, via, synonym, common, alternatives, suggestions) =
-                with_resolution(&item.name_text(input), |r| {
+                with_resolution(&name, |r| {
                     if !correct && r.via == Via::Correction {
                         fields(&r.correction_undone())
                     } else {
@@ -319,8 +327,27 @@ mod tests {
 
     #[test]
     fn ingredients_hold_what_resolve_answers() {
-        let label = "Aqua, Glycerinn, Thylparaben, Aqua/Water/Eau, Parfum (Fragrance), \
-                     Rosemary Leaf Extract, Iron Oxides (CI 77491), Niacinamidd, Unknownium";
+        // One line, and lines with a name hyphenated and one broken across them: the names
+        // of a one-line label are read straight from their spans, the others joined.
+        for label in [
+            "Aqua, Glycerinn, Thylparaben, Aqua/Water/Eau, Parfum (Fragrance), \
+             Rosemary Leaf Extract, Iron Oxides (CI 77491), Niacinamidd, Unknownium",
+            "Aqua, Glyc-\nerin, Sodium\nHyaluronate, PEG-\n100 Stearate,\nNiacinamidd",
+        ] {
+            same_as_resolve(label);
+        }
+        let joined = "Aqua, Glyc-\nerin, Sodium\nHyaluronate";
+        let names: Vec<_> = ingredients_with(&parse(joined, &Cosing), true)
+            .iter()
+            .map(|i| i.name)
+            .collect();
+        assert_eq!(
+            names,
+            [Some("AQUA"), Some("GLYCERIN"), Some("SODIUM HYALURONATE")]
+        );
+    }
+
+    fn same_as_resolve(label: &str) {
         for _ in 0..2 {
             for correct in [true, false] {
                 let parsed = parse(label, &Cosing);
