@@ -32,7 +32,7 @@ pub(crate) fn check(
     }
     super::push_decimal(&mut message, usize::from(c.max));
     message.push_str(" of 5 for clogging pores (");
-    message.push_str(&pos);
+    pos.push_to(&mut message);
     message.push(')');
     out.push(Finding::new(
         &registry::C001,
