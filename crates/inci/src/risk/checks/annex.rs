@@ -97,12 +97,14 @@ pub(crate) fn compliant_max(
     functions: &[&str],
 ) -> Option<(f64, AnnexEntry)> {
     let mut best: Option<(f64, AnnexEntry)> = None;
-    let applying: Vec<&AnnexEntry> = entries
-        .iter()
-        .filter(|a| a.annex != Annex::II && applies(a, ing, label, product_type) == Applies::Yes)
-        .collect();
-    let any_use = applying.iter().any(|a| a.annex == Annex::III);
-    for a in applying {
+    // Walked rather than collected (two lists an ingredient were two allocations).
+    let applying = || {
+        entries.iter().filter(|a| {
+            a.annex != Annex::II && applies(a, ing, label, product_type) == Applies::Yes
+        })
+    };
+    let any_use = applying().any(|a| a.annex == Annex::III);
+    for a in applying() {
         let only_purpose = |purposes: &[&str]| {
             !functions.is_empty()
                 && functions
@@ -120,30 +122,28 @@ pub(crate) fn compliant_max(
         // The scopes that may cover this product: every one when the type is unknown; when
         // it is known, those naming it, no type, or other products (a scope in words inci
         // cannot type may still be it).
-        let scopes: Vec<&Limit> = a
-            .limits()
-            .iter()
-            .filter(|l| {
-                product_type.is_none_or(|p| {
-                    l.product_types.is_empty()
-                        || l.product_types.contains(&ProductType::Other)
-                        || l.product_types.iter().any(|&t| p.is_a(t))
-                })
+        let scopes = a.limits().iter().filter(|l| {
+            product_type.is_none_or(|p| {
+                l.product_types.is_empty()
+                    || l.product_types.contains(&ProductType::Other)
+                    || l.product_types.iter().any(|&t| p.is_a(t))
             })
-            .collect();
-        if scopes.is_empty() {
-            // No scope allows this product type: R007 says so; no cap to give.
-            return None;
-        }
+        });
         // A maximum `calculated as` the substance itself (retinol's `RE`) is its own.
         let own = |basis: &str| ing.name.is_some_and(|n| n.eq_ignore_ascii_case(basis));
         let mut highest: f64 = 0.0;
+        let mut any_scope = false;
         for l in scopes {
+            any_scope = true;
             match (l.max_percent, l.expressed_as) {
                 (Some(m), None) => highest = highest.max(f64::from(m)),
                 (Some(m), Some(basis)) if own(basis) => highest = highest.max(f64::from(m)),
                 _ => return None,
             }
+        }
+        if !any_scope {
+            // No scope allows this product type: R007 says so; no cap to give.
+            return None;
         }
         if best.is_none_or(|(b, _)| highest > b) {
             best = Some((highest, *a));
@@ -229,21 +229,19 @@ pub(crate) fn findings(
     });
     // A declared percentage over one entry's maximum may be within another's (benzyl
     // alcohol: 1 % as a preservative in Annex V, no maximum as a solvent in Annex III).
-    let answers: Vec<Applies> = entries
-        .iter()
-        .map(|e| applies(e, ing, label, product_type))
-        .collect();
     // What each other entry that applies allows at most (infinite: no maximum stated), needed
-    // only against a declared percentage.
+    // only against a declared or estimated percentage: only then are the other entries asked
+    // whether they apply (a list of every entry's answer was an allocation an ingredient).
     let ceiling_of = |a: &AnnexEntry| -> Option<Ceiling<'_>> {
         declared.or(estimated.as_ref().map(|(m, _)| (*m, *m)))?;
         entries
             .iter()
-            .zip(&answers)
-            .filter(|(e, ans)| {
-                e.annex != Annex::II && **ans == Applies::Yes && !std::ptr::eq(*e, a)
+            .filter(|e| {
+                e.annex != Annex::II
+                    && !std::ptr::eq(*e, a)
+                    && applies(e, ing, label, product_type) == Applies::Yes
             })
-            .map(|(e, _)| {
+            .map(|e| {
                 let maxima: Option<Vec<f64>> = e
                     .limits()
                     .iter()
@@ -256,12 +254,13 @@ pub(crate) fn findings(
             })
             .reduce(|x, y| if y.0 > x.0 { y } else { x })
     };
-    for (a, &applies) in entries.iter().zip(&answers) {
+    for a in entries {
+        let answer = applies(a, ing, label, product_type);
         let ceiling = ceiling_of(a);
         // An Annex III, V or VI entry that does not identify the name (another plant part or
         // preparation, a trace the ingredient may carry, a mixture with a component missing,
         // the nano form of a name not marked nano, hair dye use) says nothing about it.
-        if a.annex != Annex::II && applies == Applies::No {
+        if a.annex != Annex::II && answer == Applies::No {
             continue;
         }
         let at = At(a);
@@ -279,8 +278,8 @@ pub(crate) fn findings(
             ),
             (Annex::II, AnnexVerdict::Conditional) => {
                 let condition = a.condition.unwrap_or("see the entry's wording");
-                let met = applies == Applies::Yes;
-                let ruled_out = applies == Applies::No;
+                let met = answer == Applies::Yes;
+                let ruled_out = answer == Applies::No;
                 if met {
                     let why = if a.nano_only {
                         "the label marks it nano"
@@ -352,7 +351,7 @@ pub(crate) fn findings(
                 };
                 push(out, &registry::R005, Severity::Info, message, a);
             }
-            (Annex::III, AnnexVerdict::Conditional) if applies == Applies::Conditional => {
+            (Annex::III, AnnexVerdict::Conditional) if answer == Applies::Conditional => {
                 // The entry restricts a physical form the label does not show (titanium
                 // dioxide in powder form): said as the condition, at information level.
                 let condition = a.condition.unwrap_or("in a form the entry states");
