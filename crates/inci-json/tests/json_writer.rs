@@ -98,6 +98,28 @@ fn changed_facts_are_written_anew() {
 }
 
 #[test]
+fn changed_findings_are_written_anew() {
+    use inci::risk::{Category, Concern, Severity};
+    use std::borrow::Cow;
+    let report = inci::scan("Aqua, Glycerin, Parfum, Linalool, Sodium Lauryl Sulfate");
+    assert!(report.findings.len() >= 3, "{:?}", report.findings);
+    let _ = ours(&report); // the table now holds these kinds' heads
+    let mut changed = report.clone();
+    // A code, category, concern, severity or source a caller set: written from the finding.
+    changed.findings[0].code = "X\"1";
+    changed.findings[1].category = Category::Interaction;
+    changed.findings[1].severity = Severity::High;
+    changed.findings[2].concern = Concern::Allergy;
+    changed.findings[2].source = Cow::Owned("a \"quoted\" source".to_owned());
+    let theirs = serde_json::to_string(&changed).expect("serde_json writes");
+    assert_eq!(ours(&changed), theirs);
+    assert_eq!(
+        ours(&report),
+        serde_json::to_string(&report).expect("writes")
+    );
+}
+
+#[test]
 fn every_fixture_summary_is_byte_for_byte_serde_json() {
     use inci::summary::Summary;
     let scanner = Scanner::from_names("sensitive", None, Some("all")).expect("valid options");
