@@ -967,6 +967,20 @@ mod tests {
     }
 
     #[test]
+    fn every_header_start_is_a_byte_the_header_search_stops_at() {
+        use crate::parse::lexer::HEADER_FIRST;
+        for p in HEADER_STARTS.list {
+            let b = p.as_bytes()[0];
+            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                assert!(HEADER_FIRST[usize::from(b)], "{p}");
+            }
+        }
+        for cjk in ["전성분", "全成分"] {
+            assert!(HEADER_FIRST[usize::from(cjk.as_bytes()[0])], "{cjk}");
+        }
+    }
+
+    #[test]
     fn prefix_sets_admit_every_prefix_in_any_case_and_tell_four_bytes_apart() {
         let sets = [
             HEADER_STARTS,
