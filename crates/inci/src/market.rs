@@ -69,6 +69,12 @@ impl Markets {
         self.iter().filter(|m| uses_eu_annexes(*m)).collect()
     }
 
+    /// Whether some market of the set has the EU annexes for rules ([`Markets::eu_annexes`]
+    /// not empty), asked without building the list.
+    pub fn has_eu_annexes(self) -> bool {
+        self.iter().any(uses_eu_annexes)
+    }
+
     /// The markets whose label language a foreign name is in: Korean names are label names in
     /// Korea, Japanese in Japan, the NMPA's Chinese names in mainland China.
     pub fn label_language(self, lang: inci_dict::Lang) -> bool {
@@ -546,5 +552,19 @@ mod tests {
         assert_eq!(coverage(Market::Uk).checks[0].coverage, Coverage::Inferred);
         assert_eq!(coverage(Market::Eu).checks[1].coverage, Coverage::Checked);
         assert!(Markets::all().eu_annexes().len() == 3);
+        // The yes-or-no question answers as the list does, for every set of markets.
+        for bits in 0..1u32 << Market::ALL.len() {
+            let set: Markets = Market::ALL
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| bits & (1 << k) != 0)
+                .map(|(_, m)| m)
+                .collect();
+            assert_eq!(
+                set.has_eu_annexes(),
+                !set.eu_annexes().is_empty(),
+                "{set:?}"
+            );
+        }
     }
 }

@@ -203,7 +203,7 @@ fn report_opts(label: &Label<'_>, options: &risk::Options, correct: bool) -> Sca
                 ing.share = share;
             }
             // The EU annexes' maxima, for markets that apply them.
-            if !options.markets.eu_annexes().is_empty() {
+            if options.markets.has_eu_annexes() {
                 risk::share::compliant_caps(&mut ingredients, options.product_type);
             }
             None

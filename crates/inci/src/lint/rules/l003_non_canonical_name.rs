@@ -71,8 +71,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     let eu_parfum = printed_by_name(&|n| n == "PARFUM");
     // US colour and fragrance names are label names where the US is a market and no
     // EU-annex market is (those want `Parfum` and CI numbers).
-    let us_names =
-        cx.config.markets.contains(Market::Us) && cx.config.markets.eu_annexes().is_empty();
+    let us_names = cx.config.markets.contains(Market::Us) && !cx.config.markets.has_eu_annexes();
     for (item, ing) in cx.label.items.iter().zip(cx.ingredients) {
         let Some(name) = ing.name else { continue };
         // A Korean name on a label for Korea alone is the label name there (Japanese for

@@ -180,7 +180,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
         lint.help = Some(help);
         lint.level = if let Some(l) = human_level {
             l
-        } else if cx.config.markets.eu_annexes().is_empty() {
+        } else if !cx.config.markets.has_eu_annexes() {
             // Annex II is EU law (and, inferred, the UK's and ASEAN's): information elsewhere.
             Level::Info
         } else if guessed {

@@ -77,7 +77,7 @@ fn loose(text: &str) -> String {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     // EU labelling law, shared (inferred) by the UK and ASEAN.
-    if cx.config.markets.eu_annexes().is_empty() {
+    if !cx.config.markets.has_eu_annexes() {
         return;
     }
     // Folded only when a restricted ingredient needs it: most lists have none.

@@ -42,7 +42,7 @@ Regulation (EC) 1223/2009 Annex III (entries 45, 67-101 and those of Regulation 
 
 fn check(cx: &Context<'_>, out: &mut Vec<Lint>) {
     // EU labelling law, shared (inferred) by the UK and ASEAN.
-    if cx.config.markets.eu_annexes().is_empty() {
+    if !cx.config.markets.has_eu_annexes() {
         return;
     }
     let allergen_named = cx.ingredients.iter().any(|i| {
