@@ -35,7 +35,6 @@ use inci::scan::ScanReport;
 use inci::summary::Summary;
 use serde::ser::{self, Serialize};
 use serde_json::ser::{CompactFormatter, Formatter};
-use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// Appends `value` as compact JSON to `out`, as `serde_json::to_writer(out, value)` would.
@@ -113,38 +112,6 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// A `'static` string as JSON: whether it needs an escape is looked up in a per-thread table
-/// by its address and length, and tested only the first time. A finding's source is one of a
-/// few hundred citations, each the same `'static` text on every finding that cites it (about
-/// 190 instructions a finding through [`string`], for about 150 bytes).
-fn static_string(out: &mut Vec<u8>, s: &'static str) {
-    /// Slots of the table, one string each, found by its address.
-    const SLOTS: usize = 256;
-    thread_local! {
-        /// (address, length, needs an escape): a slot holds the last string that fell in it.
-        static SEEN: RefCell<[(usize, usize, bool); SLOTS]> =
-            const { RefCell::new([(0, 0, true); SLOTS]) };
-    }
-    let addr = s.as_ptr() as usize;
-    let slot = (addr ^ s.len()).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
-    let clean = SEEN.with(|seen| {
-        let mut seen = seen.try_borrow_mut().ok()?;
-        let kept = seen.get_mut(slot)?;
-        if kept.0 != addr || kept.1 != s.len() {
-            *kept = (addr, s.len(), first_escape(s.as_bytes()).is_some());
-        }
-        Some(!kept.2)
-    });
-    if clean == Some(true) {
-        out.reserve(s.len() + 2);
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        string(out, s);
-    }
-}
-
 /// Eight copies of a byte.
 const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
@@ -172,10 +139,7 @@ fn byte_needs_escape(b: u8) -> bool {
 /// The offset of the first byte to escape, if any: 32 bytes at a time, the last chunk
 /// overlapping the one before (its bytes there are known clean), then byte by byte within
 /// the chunk that has one. A string under 32 bytes is looked at as two overlapping chunks of
-/// 16, under 16 as one or two words (under four bytes, byte by byte). Inlined into [`string`]
-/// (with a second caller, [`static_string`], the compiler called it: 1.2 M instructions more
-/// on a 2.1 MB catalog).
-#[inline(always)]
+/// 16, under 16 as one or two words (under four bytes, byte by byte).
 fn first_escape(bytes: &[u8]) -> Option<usize> {
     let n = bytes.len();
     if n < 16 {
@@ -962,10 +926,7 @@ fn write_finding(out: &mut Vec<u8>, f: &Finding) -> Result<(), Error> {
     out.extend_from_slice(b",\"ingredients\":");
     array(out, &f.ingredients, |out, &k| uint(out, k as u64))?;
     out.extend_from_slice(b",\"source\":");
-    match &f.source {
-        Cow::Borrowed(s) => static_string(out, s),
-        Cow::Owned(s) => string(out, s),
-    }
+    string(out, &f.source);
     if !f.markets.is_empty() {
         out.extend_from_slice(b",\"markets\":");
         array(out, &f.markets, |out, m| {
@@ -1345,29 +1306,6 @@ mod tests {
     fn registry_codes_need_no_escape() {
         for kind in inci::risk::registry::all() {
             assert_eq!(first_escape(kind.code.as_bytes()), None, "{}", kind.code);
-        }
-    }
-
-    #[test]
-    fn static_strings_are_escaped_where_they_need_it() {
-        // Each string twice: the first time tested, the second from the table.
-        static WITH_QUOTE: &str = "Regulation \"X\", entry 1";
-        static PLAIN: &str = "Regulation (EC) 1223/2009, Annex III";
-        for s in [
-            WITH_QUOTE,
-            PLAIN,
-            WITH_QUOTE,
-            PLAIN,
-            &WITH_QUOTE[1..],
-            &PLAIN[..5],
-        ] {
-            let mut ours = Vec::new();
-            static_string(&mut ours, s);
-            assert_eq!(
-                ours,
-                serde_json::to_vec(s).expect("serde_json writes it"),
-                "{s}"
-            );
         }
     }
 
