@@ -2,7 +2,7 @@
 //! profiles, product types and markets, twice (the second time from the memo of facts), and
 //! after a caller changed an ingredient's facts or name; and every fixture's summary.
 
-use inci::scan::Scanner;
+use inci::scan::{ScanReport, Scanner};
 use std::path::Path;
 
 fn fixture_texts() -> Vec<(String, String)> {
@@ -24,7 +24,7 @@ fn fixture_texts() -> Vec<(String, String)> {
     out
 }
 
-fn ours(report: &inci::scan::ScanReport) -> String {
+fn ours(report: &ScanReport) -> String {
     let mut out = Vec::new();
     inci_json::write_report(&mut out, report).expect("writes");
     String::from_utf8(out).expect("utf-8")
@@ -77,6 +77,18 @@ fn every_fixture_report_is_byte_for_byte_serde_json() {
     assert_eq!(seen, [true; 10], "a part of the report no fixture has");
 }
 
+/// `changed` (a report whose fields a caller set, after `report` filled the writer's per-thread
+/// tables) and then `report` again, each written as `serde_json` writes it.
+#[track_caller]
+fn both_as_serde_json(report: &ScanReport, changed: &ScanReport) {
+    for r in [changed, report] {
+        assert_eq!(
+            ours(r),
+            serde_json::to_string(r).expect("serde_json writes")
+        );
+    }
+}
+
 #[test]
 fn changed_facts_are_written_anew() {
     let text = "Aqua, Glycerin, Niacinamide, Parfum";
@@ -89,12 +101,7 @@ fn changed_facts_are_written_anew() {
     changed.ingredients[3].role = None;
     // A name a caller set, not the entry's own: escaped, where the entry's is copied.
     changed.ingredients[0].name = Some("A \"QUOTED\\ NAME\"");
-    let theirs = serde_json::to_string(&changed).expect("serde_json writes");
-    assert_eq!(ours(&changed), theirs);
-    assert_eq!(
-        ours(&report),
-        serde_json::to_string(&report).expect("writes")
-    );
+    both_as_serde_json(&report, &changed);
 }
 
 #[test]
@@ -111,12 +118,7 @@ fn changed_findings_are_written_anew() {
     changed.findings[1].severity = Severity::High;
     changed.findings[2].concern = Concern::Allergy;
     changed.findings[2].source = Cow::Owned("a \"quoted\" source".to_owned());
-    let theirs = serde_json::to_string(&changed).expect("serde_json writes");
-    assert_eq!(ours(&changed), theirs);
-    assert_eq!(
-        ours(&report),
-        serde_json::to_string(&report).expect("writes")
-    );
+    both_as_serde_json(&report, &changed);
 }
 
 #[test]
