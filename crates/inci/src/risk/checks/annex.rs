@@ -103,7 +103,9 @@ pub(crate) fn compliant_max(
             a.annex != Annex::II && applies(a, ing, label, product_type) == Applies::Yes
         })
     };
-    let any_use = applying().any(|a| a.annex == Annex::III);
+    // Asked only of an entry whose purpose its functions do not confine (the walk above,
+    // again), not of every ingredient.
+    let any_use = || applying().any(|a| a.annex == Annex::III);
     for a in applying() {
         let only_purpose = |purposes: &[&str]| {
             !functions.is_empty()
@@ -116,7 +118,7 @@ pub(crate) fn compliant_max(
             Annex::VI => only_purpose(&["UV FILTER", "UV ABSORBER", "LIGHT STABILIZER"]),
             _ => true,
         };
-        if !purpose_only && !any_use {
+        if !purpose_only && !any_use() {
             return None;
         }
         // The scopes that may cover this product: every one when the type is unknown; when
@@ -230,18 +232,26 @@ pub(crate) fn findings(
     // A declared percentage over one entry's maximum may be within another's (benzyl
     // alcohol: 1 % as a preservative in Annex V, no maximum as a solvent in Annex III).
     // What each other entry that applies allows at most (infinite: no maximum stated), needed
-    // only against a declared or estimated percentage: only then are the other entries asked
-    // whether they apply (a list of every entry's answer was an allocation an ingredient).
+    // only against a declared or estimated percentage: only then is every entry asked up front
+    // whether it applies (for every ingredient, the list of answers was an allocation); each
+    // entry is otherwise asked as the loop reaches it.
+    let percentage = declared.or(estimated.as_ref().map(|(m, _)| (*m, *m)));
+    let answers: Vec<Applies> = match percentage {
+        Some(_) => entries
+            .iter()
+            .map(|e| applies(e, ing, label, product_type))
+            .collect(),
+        None => Vec::new(),
+    };
     let ceiling_of = |a: &AnnexEntry| -> Option<Ceiling<'_>> {
-        declared.or(estimated.as_ref().map(|(m, _)| (*m, *m)))?;
+        percentage?;
         entries
             .iter()
-            .filter(|e| {
-                e.annex != Annex::II
-                    && !std::ptr::eq(*e, a)
-                    && applies(e, ing, label, product_type) == Applies::Yes
+            .zip(&answers)
+            .filter(|(e, ans)| {
+                e.annex != Annex::II && **ans == Applies::Yes && !std::ptr::eq(*e, a)
             })
-            .map(|e| {
+            .map(|(e, _)| {
                 let maxima: Option<Vec<f64>> = e
                     .limits()
                     .iter()
@@ -254,8 +264,11 @@ pub(crate) fn findings(
             })
             .reduce(|x, y| if y.0 > x.0 { y } else { x })
     };
-    for a in entries {
-        let answer = applies(a, ing, label, product_type);
+    for (k, a) in entries.iter().enumerate() {
+        let answer = answers
+            .get(k)
+            .copied()
+            .unwrap_or_else(|| applies(a, ing, label, product_type));
         let ceiling = ceiling_of(a);
         // An Annex III, V or VI entry that does not identify the name (another plant part or
         // preparation, a trace the ingredient may carry, a mixture with a component missing,
