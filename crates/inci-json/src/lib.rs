@@ -991,17 +991,8 @@ fn finding_head(out: &mut Vec<u8>, f: &Finding) {
 
 /// [`finding_head`] field by field.
 fn write_finding_head(out: &mut Vec<u8>, f: &Finding) {
-    if std::ptr::eq(f.code, f.kind.code) {
-        // The registry's own code, which needs no escape (the
-        // `registry_codes_need_no_escape` test): copied as it is, where the escape test
-        // was about 60 instructions a finding. A code a caller set is escaped.
-        out.extend_from_slice(b"{\"code\":\"");
-        out.extend_from_slice(f.code.as_bytes());
-        out.push(b'"');
-    } else {
-        out.extend_from_slice(b"{\"code\":");
-        string(out, f.code);
-    }
+    out.extend_from_slice(b"{\"code\":");
+    string(out, f.code);
     name(out, b",\"category\":", f.category.as_str());
     name(out, b",\"concern\":", f.concern.as_str());
     name(out, b",\"severity\":", f.severity.as_str());
@@ -1300,13 +1291,6 @@ mod tests {
         let joined = [SECTION_MAIN, b",\"suggestions\":[]", MATCHED_VIA_NAME].concat();
         assert_eq!(MAIN_NAME_MATCHED, joined.as_slice());
         assert_eq!(BASIS_ORDER_END, [BASIS_ORDER, b"}"].concat().as_slice());
-    }
-
-    #[test]
-    fn registry_codes_need_no_escape() {
-        for kind in inci::risk::registry::all() {
-            assert_eq!(first_escape(kind.code.as_bytes()), None, "{}", kind.code);
-        }
     }
 
     fn both<T: Serialize + ?Sized>(v: &T) -> (String, String) {
