@@ -105,19 +105,11 @@ impl Brackets {
 }
 
 /// The bytes a header can start with, for [`find_headers`]: the first letters of
-/// [`rules::HEADER_STARTS`] in either case (a test holds the two together), and the first
-/// bytes of `전성분` and `全成分` (U+C804, U+5168 in UTF-8).
-pub(super) const HEADER_FIRST: [bool; 256] = {
-    let mut table = [false; 256];
-    let letters = b"iafolcsb";
-    let mut k = 0;
-    while k < letters.len() {
-        table[letters[k] as usize] = true;
-        table[letters[k].to_ascii_uppercase() as usize] = true;
-        k += 1;
-    }
-    table[0xEC] = true;
-    table[0xE5] = true;
+/// [`rules::HEADER_STARTS`] in either case, and the first bytes of `전성분` and `全成分`.
+const HEADER_FIRST: [bool; 256] = {
+    let mut table = rules::HEADER_STARTS.first_bytes();
+    table["전성분".as_bytes()[0] as usize] = true;
+    table["全成分".as_bytes()[0] as usize] = true;
     table
 };
 
