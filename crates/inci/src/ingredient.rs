@@ -110,7 +110,7 @@ pub fn ingredients_with(label: &Label<'_>, correct: bool) -> Vec<Ingredient> {
     let input = label.input;
     // A label of one line (nearly all of them) has no name to join across a line break: each
     // name is its span's text, with no test of its own (about 60 instructions a name).
-    let one_line = !input.as_bytes().contains(&b'\n');
+    let one_line = memchr::memchr(b'\n', input.as_bytes()).is_none();
     label
         .items
         .iter()
