@@ -34,6 +34,34 @@ pub(crate) enum PieceKind {
     Skipped(Skip),
 }
 
+/// Bytes the bracket pass reads at once.
+const LOOK_CHUNK: usize = 16;
+
+/// True for the bytes the bracket pass acts on: a line break, an ASCII bracket, and the first
+/// bytes of `（` `）` (`0xEF`) and `【` `】` (`0xE3`), which in UTF-8 are never inside another
+/// character.
+fn is_look_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'\n' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0xE3 | 0xEF
+    )
+}
+
+/// True when a byte of `chunk` is one [`is_look_byte`]: a branch-free fold over a fixed number
+/// of bytes, which the compiler turns into a few vector compares.
+fn chunk_needs_look(chunk: &[u8; LOOK_CHUNK]) -> bool {
+    // The bracket pairs that differ in one bit (`(` `)`; `[` `{`; `]` `}`) are each one
+    // compare with that bit masked.
+    chunk.iter().fold(0u8, |m, &b| {
+        m | u8::from(b == b'\n')
+            | u8::from(b & 0xFE == b'(')
+            | u8::from(b & 0xDF == b'[')
+            | u8::from(b & 0xDF == b']')
+            | u8::from(b == 0xE3)
+            | u8::from(b == 0xEF)
+    }) != 0
+}
+
 /// Bracket pairs of one input: for each opening bracket that is closed on the same line, the
 /// byte after its closing bracket. Sorted by opening position.
 struct Brackets {
@@ -46,26 +74,12 @@ impl Brackets {
         let mut stack: Vec<(usize, char)> = Vec::new();
         let mut unmatched = Vec::new();
         let bytes = input.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Nearly every byte is ASCII and no bracket or line break: skipped eight at a time
-            // while a whole word is, then one at a time, without decoding a character.
-            if let Some(w) = bytes.get(i..i + 8)
-                && !rules::word_needs_look(w)
-            {
-                i += 8;
-                continue;
-            }
-            let b = bytes[i];
-            if b < 0x80 && !matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | b'{' | b'}') {
-                i += 1;
-                continue;
-            }
-            let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
-                break;
+        // The bytes the pass acts on, in order: a line break, an ASCII bracket, or the first
+        // byte of a character that may be a full-width bracket.
+        let mut at_byte = |at: usize| {
+            let Some(c) = input.get(at..).and_then(|s| s.chars().next()) else {
+                return;
             };
-            let at = i;
-            i += c.len_utf8();
             if c == '\n' {
                 unmatched.extend(stack.drain(..).map(|(p, _)| p));
             } else if rules::closing_bracket(c).is_some() {
@@ -74,10 +88,31 @@ impl Brackets {
                 match stack.last() {
                     Some(&(p, open)) if rules::closing_bracket(open) == Some(c) => {
                         stack.pop();
-                        pairs.push((p, i));
+                        pairs.push((p, at + c.len_utf8()));
                     }
                     _ => unmatched.push(at),
                 }
+            }
+        };
+        // Nearly every byte is none of those: 32 at a time, a mask of the ones that are
+        // (compiled to a few vector compares), then only those.
+        let mut base = 0;
+        while let Some(chunk) = bytes
+            .get(base..)
+            .and_then(<[u8]>::first_chunk::<LOOK_CHUNK>)
+        {
+            if chunk_needs_look(chunk) {
+                for (k, &b) in chunk.iter().enumerate() {
+                    if is_look_byte(b) {
+                        at_byte(base + k);
+                    }
+                }
+            }
+            base += LOOK_CHUNK;
+        }
+        for (k, &b) in bytes.get(base..).unwrap_or_default().iter().enumerate() {
+            if is_look_byte(b) {
+                at_byte(base + k);
             }
         }
         unmatched.extend(stack.drain(..).map(|(p, _)| p));
@@ -917,6 +952,7 @@ impl Lexer<'_> {
 #[cfg(test)]
 mod tests {
     use super::find_free_from;
+    use super::rules;
 
     fn stretches(input: &str) -> Vec<&str> {
         find_free_from(input)
@@ -1015,6 +1051,95 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The bracket pass as it read the input before chunks: character by character, every
+    /// line break and bracket (the pairs, then the unmatched brackets' offsets).
+    fn brackets_slowly(input: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
+        let (mut pairs, mut stack, mut unmatched) = (Vec::new(), Vec::new(), Vec::new());
+        for (at, c) in input.char_indices() {
+            if c == '\n' {
+                unmatched.extend(stack.drain(..).map(|(p, _)| p));
+            } else if rules::closing_bracket(c).is_some() {
+                stack.push((at, c));
+            } else if matches!(c, ')' | ']' | '}' | '）' | '】') {
+                match stack.last() {
+                    Some(&(p, open)) if rules::closing_bracket(open) == Some(c) => {
+                        stack.pop();
+                        pairs.push((p, at + c.len_utf8()));
+                    }
+                    _ => unmatched.push(at),
+                }
+            }
+        }
+        unmatched.extend(stack.drain(..).map(|(p, _)| p));
+        unmatched.sort_unstable();
+        pairs.sort_unstable();
+        (pairs, unmatched)
+    }
+
+    #[track_caller]
+    fn brackets_as_slowly(input: &str) {
+        let mut diagnostics = Vec::new();
+        let found = super::Brackets::find(input, &mut diagnostics);
+        let unmatched: Vec<usize> = diagnostics.iter().map(|d| d.span.start).collect();
+        assert_eq!(
+            (found.pairs, unmatched),
+            brackets_slowly(input),
+            "{input:?}"
+        );
+    }
+
+    #[test]
+    fn the_chunk_test_is_the_byte_test() {
+        // Every byte value at every place of a chunk of letters, then pairs of bytes.
+        for at in 0..super::LOOK_CHUNK {
+            for b in 0..=255u8 {
+                let mut chunk = [b'a'; super::LOOK_CHUNK];
+                chunk[at] = b;
+                let want = chunk.iter().any(|&b| super::is_look_byte(b));
+                assert_eq!(super::chunk_needs_look(&chunk), want, "{chunk:?}");
+            }
+        }
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let mut chunk = [b'x'; super::LOOK_CHUNK];
+                chunk[3] = a;
+                chunk[super::LOOK_CHUNK - 1] = b;
+                let want = super::is_look_byte(a) || super::is_look_byte(b);
+                assert_eq!(super::chunk_needs_look(&chunk), want, "{a} {b}");
+            }
+        }
+        let looked: Vec<u8> = (0..=255u8).filter(|&b| super::is_look_byte(b)).collect();
+        assert_eq!(looked, b"\n()[]{}\xE3\xEF");
+    }
+
+    #[test]
+    fn brackets_are_paired_as_a_character_pass_pairs_them() {
+        // Brackets, full-width ones, other characters that share their first bytes (`Ａ`,
+        // a byte-order mark, `〜`), line breaks, at every offset across a chunk's edge.
+        let parts = [
+            "(", ")", "[", "]", "{", "}", "（", "）", "【", "】", "Ａ", "\u{feff}", "〜", "\n",
+            "é", "ab",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for pad in [0, 1, 5, 13, 14, 15, 16, 17, 31] {
+                        brackets_as_slowly(&format!("{}{a}x{b}{c}y", "p".repeat(pad)));
+                    }
+                }
+            }
+        }
+        brackets_as_slowly("Aqua (Water), Butyrospermum Parkii (Shea) Butter [nano]\n(x");
+        brackets_as_slowly("");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brackets_hold_on_any_text(text in "[a()\\[\\]{}（）【】Ａ\u{feff}é\n ]{0,60}") {
+            brackets_as_slowly(&text);
         }
     }
 

@@ -788,19 +788,6 @@ pub(crate) fn contains_any(text: &str, chars: &[char]) -> bool {
     hit && chars.iter().any(|&c| text.contains(c))
 }
 
-/// For the lexer's bracket pass: true when one of eight bytes is not ASCII, a bracket
-/// (`(`, `)`, `[`, `]`, `{`, `}`) or a line break. The pairs of brackets that differ in one
-/// bit (`(` `)`; `[` `{`; `]` `}`) are each found by one zero-byte test with that bit masked.
-pub(crate) fn word_needs_look(bytes: &[u8]) -> bool {
-    let w = word(bytes);
-    let masked = |mask: u8, b: u8| has_zero_byte((w & splat(mask)) ^ splat(b));
-    w & splat(0x80) != 0
-        || has_zero_byte(w ^ splat(b'\n'))
-        || masked(0xFE, b'(')
-        || masked(0xDF, b'[')
-        || masked(0xDF, b']')
-}
-
 /// The first eight bytes of `bytes` (at least eight) as one little-endian word.
 fn word(bytes: &[u8]) -> u64 {
     let mut a = [0u8; 8];
@@ -823,30 +810,6 @@ const fn has_zero_byte(w: u64) -> bool {
 mod tests {
     use super::*;
 
-    /// What the bracket pass must look at, byte by byte.
-    fn needs_look_slowly(word: &[u8]) -> bool {
-        word.iter()
-            .any(|&b| b >= 0x80 || matches!(b, b'\n' | b'(' | b')' | b'[' | b']' | b'{' | b'}'))
-    }
-
-    #[test]
-    fn the_bracket_pass_word_test_is_the_byte_test() {
-        // Every byte value at every place of a word of letters, then pairs of bytes.
-        for at in 0..8 {
-            for b in 0..=255u8 {
-                let mut word = *b"abcdefgh";
-                word[at] = b;
-                assert_eq!(word_needs_look(&word), needs_look_slowly(&word), "{word:?}");
-            }
-        }
-        for a in 0..=255u8 {
-            for b in 0..=255u8 {
-                let word = [a, b, a, b, b'x', b, a, b'x'];
-                assert_eq!(word_needs_look(&word), needs_look_slowly(&word), "{word:?}");
-            }
-        }
-    }
-
     #[test]
     fn a_line_break_is_found_at_any_place_of_any_length() {
         // Lengths around one, two and three words, the break at every place (in a whole word
@@ -866,11 +829,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        #[test]
-        fn the_bracket_pass_word_test_holds_on_any_word(word in proptest::array::uniform8(0u8..)) {
-            proptest::prop_assert_eq!(word_needs_look(&word), needs_look_slowly(&word));
-        }
-
         /// The pre-test lets every bracketed qualifier through.
         #[test]
         fn every_bracketed_qualifier_passes_the_pre_test(
