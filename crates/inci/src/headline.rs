@@ -17,6 +17,7 @@
 
 use crate::ingredient::Ingredient;
 use crate::market::{Market, MarketCoverage, Verdict};
+use crate::risk::push_decimal;
 use crate::risk::{Concern, ConcernLevel, Degree, Finding, VeganStatus};
 use std::borrow::Cow;
 
@@ -207,10 +208,12 @@ fn vegan(p: Parts<'_>) -> String {
             if maybe.is_empty() {
                 "Vegan status unknown: some ingredients could not be identified.".into()
             } else {
-                format!(
-                    "Vegan status unknown: {} may be of animal origin; ask the brand.",
-                    names(p, &maybe)
-                )
+                [
+                    "Vegan status unknown: ",
+                    &names(p, &maybe),
+                    " may be of animal origin; ask the brand.",
+                ]
+                .concat()
             }
         }
     }
@@ -234,10 +237,11 @@ fn markets(p: Parts<'_>) -> String {
     }
     let unknown = p.ingredients.iter().filter(|i| i.name.is_none()).count();
     if unknown > 0 {
-        s.push_str(&format!(
-            "; {unknown} of {} ingredients could not be identified, so nothing is said of them",
-            p.ingredients.len()
-        ));
+        s.push_str("; ");
+        push_decimal(&mut s, unknown);
+        s.push_str(" of ");
+        push_decimal(&mut s, p.ingredients.len());
+        s.push_str(" ingredients could not be identified, so nothing is said of them");
     }
     s.push('.');
     s
@@ -267,7 +271,10 @@ fn names(p: Parts<'_>, idx: &[usize]) -> String {
         .map(|i| Cow::Borrowed(i.name.unwrap_or_else(|| i.raw.trim())))
         .collect();
     if idx.len() > NAMED {
-        words.push(Cow::Owned(format!("{} more", idx.len() - NAMED)));
+        let mut more = String::with_capacity(8);
+        push_decimal(&mut more, idx.len() - NAMED);
+        more.push_str(" more");
+        words.push(Cow::Owned(more));
     }
     if words.is_empty() {
         return "an ingredient".into();

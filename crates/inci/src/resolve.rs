@@ -695,7 +695,7 @@ fn spacing_or_variant(key: &str) -> Option<Resolution> {
         .next()
         .is_some_and(|w| w.len() >= 4 && w.ends_with(|c: char| c.is_ascii_alphabetic()))
     {
-        variants.push(format!("{key}S"));
+        variants.push([key, "S"].concat());
     }
     variants.into_iter().find_map(|v| {
         inci_dict::lookup_key(&v)
@@ -729,7 +729,7 @@ fn common_name(key: &str) -> Option<Resolution> {
             let candidate = if rest.is_empty() {
                 pair.binomial().to_owned()
             } else {
-                format!("{} {rest}", pair.binomial())
+                [pair.binomial(), " ", &rest].concat()
             };
             // A former binomial (`CITRUS MEDICA LIMONUM`, one of lemon's) is read in its
             // current form first, so that both of a common name's binomials can meet in one

@@ -16,6 +16,7 @@ pub mod share;
 
 pub(crate) use checks::annex::short as short_substance;
 pub use checks::annex::{Applies, applies as annex_applies};
+pub(crate) use checks::push_decimal;
 pub use inci_dict::risk::ProductType;
 pub use position::{SOURCE as POSITION_SOURCE, minor_start, percent_range, percent_value};
 

@@ -379,17 +379,26 @@ pub(crate) fn findings(
                 let limits = if limits.is_empty() {
                     String::new()
                 } else {
-                    format!("; in that form, at most {}", limits.join(", "))
+                    ["; in that form, at most ", &limits.join(", ")].concat()
                 };
-                push(
-                    out,
-                    &registry::R003,
-                    Severity::Info,
-                    format!(
-                        "conditional: {at} restricts {name} only {condition}{limits}; the label does not say the form of the raw material"
-                    ),
-                    a,
-                );
+                // Joined in one allocation, not with `format!` (every label with titanium
+                // dioxide has one).
+                let [annex_word, annex, entry_word, reference] = at.words();
+                let message = [
+                    "conditional: ",
+                    annex_word,
+                    annex,
+                    entry_word,
+                    reference,
+                    " restricts ",
+                    name,
+                    " only ",
+                    condition,
+                    &limits,
+                    "; the label does not say the form of the raw material",
+                ]
+                .concat();
+                push(out, &registry::R003, Severity::Info, message, a);
                 // Its limits are those of that form: not asserted for a label that cannot
                 // show it.
                 continue;

@@ -32,11 +32,16 @@ pub(crate) fn check(cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
                 ing.suggested_names()
             )
         } else {
-            format!(
-                "\"{}\" is not a known INCI name (did you mean {}?)",
+            // Joined in one allocation, not with `format!` (the commonest message of an
+            // unknown name).
+            [
+                "\"",
                 ing.raw.trim(),
-                ing.suggested_names()
-            )
+                "\" is not a known INCI name (did you mean ",
+                &ing.suggested_names(),
+                "?)",
+            ]
+            .concat()
         },
         vec![i],
         Cow::Borrowed(inci_dict::COSING_SOURCE),
