@@ -202,7 +202,7 @@ fn push_part(
             let span = at(span);
             diagnostics.push(Diagnostic {
                 code: DiagnosticCode::SkippedText,
-                message: format!("not read as an ingredient ({})", skip.as_str()),
+                message: ["not read as an ingredient (", skip.as_str(), ")"].concat(),
                 span,
             });
             tokens.push(Token {

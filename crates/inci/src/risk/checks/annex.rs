@@ -357,10 +357,19 @@ pub(crate) fn findings(
                     );
                     continue;
                 } else {
-                    format!(
-                        "{name}: CosIng links it to {at}, which names another substance ({}); a check, not a ban",
-                        short(a.substance)
-                    )
+                    let [annex_word, annex, entry_word, reference] = at.words();
+                    [
+                        name,
+                        ": CosIng links it to ",
+                        annex_word,
+                        annex,
+                        entry_word,
+                        reference,
+                        ", which names another substance (",
+                        &short(a.substance),
+                        "); a check, not a ban",
+                    ]
+                    .concat()
                 };
                 push(out, &registry::R005, Severity::Info, message, a);
             }
