@@ -112,7 +112,7 @@ impl Summary {
         let mut codes: Vec<&str> = Vec::new();
         let mut verdicts: Vec<String> = Vec::new();
         for f in &report.findings {
-            if !codes.contains(&f.code) {
+            if !codes.iter().any(|c| same_code(c, f.code)) {
                 codes.push(f.code);
             }
             if let Some(v) = &f.market_verdict {
@@ -261,7 +261,7 @@ impl IngredientRow {
                     .filter(|f| f.ingredients.contains(&n))
                 {
                     worst = worst.max(Some(f.severity));
-                    if !codes.contains(&f.code) {
+                    if !codes.iter().any(|c| same_code(c, f.code)) {
                         codes.push(f.code);
                     }
                 }
@@ -307,8 +307,30 @@ impl IngredientRow {
     }
 }
 
+/// `a == b` for finding codes: registry codes are four bytes (`A002`), compared as one word
+/// rather than through `memcmp` (every finding of a row is looked for among the codes
+/// before it, about 70 comparisons a row); any other length compares as text.
+fn same_code(a: &str, b: &str) -> bool {
+    match (
+        a.as_bytes().first_chunk::<4>(),
+        b.as_bytes().first_chunk::<4>(),
+    ) {
+        (Some(x), Some(y)) if a.len() == 4 && b.len() == 4 => x == y,
+        _ => a == b,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn codes_compare_as_text() {
+        for a in ["A002", "A001", "RX001", "", "A00", "a002", "A002 "] {
+            for b in ["A002", "A001", "RX001", "", "A00", "a002", "A002 "] {
+                assert_eq!(super::same_code(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
