@@ -62,6 +62,45 @@ fn chunk_needs_look(chunk: &[u8; LOOK_CHUNK]) -> bool {
     }) != 0
 }
 
+/// What the bracket pass keeps as it reads: the brackets open on the current line, the pairs
+/// closed, and the brackets left without a partner.
+#[derive(Default)]
+struct Pairing {
+    open: Vec<(usize, char)>,
+    pairs: Vec<(usize, usize)>,
+    unmatched: Vec<usize>,
+}
+
+impl Pairing {
+    /// Reads the character `c` at byte `at`: a line break leaves the brackets still open
+    /// unmatched, an opening bracket opens, a closing one closes the last if it is its
+    /// partner; any other character changes nothing.
+    fn read(&mut self, at: usize, c: char) {
+        if c == '\n' {
+            self.unmatched.extend(self.open.drain(..).map(|(p, _)| p));
+        } else if rules::closing_bracket(c).is_some() {
+            self.open.push((at, c));
+        } else if matches!(c, ')' | ']' | '}' | '）' | '】') {
+            match self.open.last() {
+                Some(&(p, open)) if rules::closing_bracket(open) == Some(c) => {
+                    self.open.pop();
+                    self.pairs.push((p, at + c.len_utf8()));
+                }
+                _ => self.unmatched.push(at),
+            }
+        }
+    }
+
+    /// The pairs and the unmatched brackets (those still open at the end included), each
+    /// sorted by position.
+    fn finish(mut self) -> (Vec<(usize, usize)>, Vec<usize>) {
+        self.unmatched.extend(self.open.drain(..).map(|(p, _)| p));
+        self.unmatched.sort_unstable();
+        self.pairs.sort_unstable();
+        (self.pairs, self.unmatched)
+    }
+}
+
 /// Bracket pairs of one input: for each opening bracket that is closed on the same line, the
 /// byte after its closing bracket. Sorted by opening position.
 struct Brackets {
@@ -70,32 +109,17 @@ struct Brackets {
 
 impl Brackets {
     fn find(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Self {
-        let mut pairs = Vec::new();
-        let mut stack: Vec<(usize, char)> = Vec::new();
-        let mut unmatched = Vec::new();
+        let mut pairing = Pairing::default();
         let bytes = input.as_bytes();
         // The bytes the pass acts on, in order: a line break, an ASCII bracket, or the first
         // byte of a character that may be a full-width bracket.
         let mut at_byte = |at: usize| {
-            let Some(c) = input.get(at..).and_then(|s| s.chars().next()) else {
-                return;
-            };
-            if c == '\n' {
-                unmatched.extend(stack.drain(..).map(|(p, _)| p));
-            } else if rules::closing_bracket(c).is_some() {
-                stack.push((at, c));
-            } else if matches!(c, ')' | ']' | '}' | '）' | '】') {
-                match stack.last() {
-                    Some(&(p, open)) if rules::closing_bracket(open) == Some(c) => {
-                        stack.pop();
-                        pairs.push((p, at + c.len_utf8()));
-                    }
-                    _ => unmatched.push(at),
-                }
+            if let Some(c) = input.get(at..).and_then(|s| s.chars().next()) {
+                pairing.read(at, c);
             }
         };
-        // Nearly every byte is none of those: 32 at a time, a mask of the ones that are
-        // (compiled to a few vector compares), then only those.
+        // Nearly every byte is none of those: a chunk of them is passed over after one test
+        // (compiled to a few vector compares), and a chunk with one is read byte by byte.
         let mut base = 0;
         while let Some(chunk) = bytes
             .get(base..)
@@ -115,8 +139,7 @@ impl Brackets {
                 at_byte(base + k);
             }
         }
-        unmatched.extend(stack.drain(..).map(|(p, _)| p));
-        unmatched.sort_unstable();
+        let (pairs, unmatched) = pairing.finish();
         for p in unmatched {
             let len = input[p..].chars().next().map_or(1, char::len_utf8);
             diagnostics.push(Diagnostic {
@@ -126,7 +149,6 @@ impl Brackets {
                 span: Span::new(p, p + len),
             });
         }
-        pairs.sort_unstable();
         Brackets { pairs }
     }
 
@@ -952,7 +974,6 @@ impl Lexer<'_> {
 #[cfg(test)]
 mod tests {
     use super::find_free_from;
-    use super::rules;
 
     fn stretches(input: &str) -> Vec<&str> {
         find_free_from(input)
@@ -1054,29 +1075,13 @@ mod tests {
         }
     }
 
-    /// The bracket pass as it read the input before chunks: character by character, every
-    /// line break and bracket (the pairs, then the unmatched brackets' offsets).
+    /// The bracket pass as it read the input before chunks: every character in turn.
     fn brackets_slowly(input: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
-        let (mut pairs, mut stack, mut unmatched) = (Vec::new(), Vec::new(), Vec::new());
+        let mut pairing = super::Pairing::default();
         for (at, c) in input.char_indices() {
-            if c == '\n' {
-                unmatched.extend(stack.drain(..).map(|(p, _)| p));
-            } else if rules::closing_bracket(c).is_some() {
-                stack.push((at, c));
-            } else if matches!(c, ')' | ']' | '}' | '）' | '】') {
-                match stack.last() {
-                    Some(&(p, open)) if rules::closing_bracket(open) == Some(c) => {
-                        stack.pop();
-                        pairs.push((p, at + c.len_utf8()));
-                    }
-                    _ => unmatched.push(at),
-                }
-            }
+            pairing.read(at, c);
         }
-        unmatched.extend(stack.drain(..).map(|(p, _)| p));
-        unmatched.sort_unstable();
-        pairs.sort_unstable();
-        (pairs, unmatched)
+        pairing.finish()
     }
 
     #[track_caller]
