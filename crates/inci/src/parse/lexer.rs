@@ -495,7 +495,7 @@ struct Lexer<'a> {
 /// True when `input` holds a colon, `:` or `：` (U+FF1A, whose UTF-8 starts with `0xEF`): one
 /// vectorized search for both first bytes (`memchr2`), and a second search only when a
 /// full-width character comes first. Every label is asked (the word-at-a-time test it
-/// replaces cost about 2 instructions a byte, this about 0.2).
+/// replaced cost about 2 instructions a byte, this a fraction of one).
 fn has_colon(input: &str) -> bool {
     let bytes = input.as_bytes();
     match memchr::memchr2(b':', 0xEF, bytes) {
