@@ -346,7 +346,7 @@ fn without_percentage(text: &str) -> &str {
 
 /// Position of a colon that ends a heading: outside brackets, not between digits (`1:1`).
 fn heading_colon(text: &str) -> Option<usize> {
-    if !rules::contains_any(text, &[':', '：']) {
+    if !rules::has_colon(text) {
         return None;
     }
     let mut depth = 0i32;

@@ -492,25 +492,12 @@ struct Lexer<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// True when `input` holds a colon, `:` or `：` (U+FF1A, whose UTF-8 starts with `0xEF`): one
-/// vectorized search for both first bytes (`memchr2`), and a second search only when a
-/// full-width character comes first. Every label is asked (the word-at-a-time test it
-/// replaced cost about 2 instructions a byte, this a fraction of one).
-fn has_colon(input: &str) -> bool {
-    let bytes = input.as_bytes();
-    match memchr::memchr2(b':', 0xEF, bytes) {
-        None => false,
-        Some(i) if bytes[i] == b':' => true,
-        Some(_) => input.contains([':', '：']),
-    }
-}
-
 /// Cuts `input` into pieces that cover it exactly.
 pub(crate) fn lex(input: &str) -> (Vec<Piece>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let brackets = Brackets::find(input, &mut diagnostics);
     // One pass for the colons both the headers and the sections start from.
-    let colon = has_colon(input);
+    let colon = rules::has_colon(input);
     let headers = find_headers(input, colon);
     let mut lx = Lexer {
         input,
@@ -1145,48 +1132,6 @@ mod tests {
         #[test]
         fn brackets_hold_on_any_text(text in "[a()\\[\\]{}（）【】Ａ\u{feff}é\n ]{0,60}") {
             brackets_as_slowly(&text);
-        }
-    }
-
-    #[test]
-    fn a_colon_is_found_as_a_search_for_either_finds_it() {
-        // `：` and other full-width forms share the lead byte 0xEF; one before a `:`, a lone
-        // one, and the colons at every place of a short text.
-        let texts = [
-            "",
-            ":",
-            "：",
-            "Ａ",
-            "Ａ:",
-            "Ａ：",
-            "ＡＢ",
-            "a：b",
-            "Aqua, Glycerin",
-            "Ingredients: Aqua",
-            "成分：水",
-            "\u{feff}Aqua",
-            "\u{fffd}:",
-        ];
-        for text in texts {
-            assert_eq!(
-                super::has_colon(text),
-                text.contains([':', '：']),
-                "{text:?}"
-            );
-        }
-        for len in 0..12 {
-            for at in 0..=len {
-                for c in [':', '：', 'Ａ', 'x'] {
-                    let mut text = "ｂ".repeat(at);
-                    text.push(c);
-                    text.push_str(&"a".repeat(len - at));
-                    assert_eq!(
-                        super::has_colon(&text),
-                        text.contains([':', '：']),
-                        "{text}"
-                    );
-                }
-            }
         }
     }
 
