@@ -322,16 +322,16 @@ fn same_code(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn codes_compare_as_text() {
         for a in ["A002", "A001", "RX001", "", "A00", "a002", "A002 "] {
             for b in ["A002", "A001", "RX001", "", "A00", "a002", "A002 "] {
-                assert_eq!(super::same_code(a, b), a == b, "{a:?} {b:?}");
+                assert_eq!(same_code(a, b), a == b, "{a:?} {b:?}");
             }
         }
     }
-
-    use super::*;
 
     #[test]
     fn the_columns_are_the_serialized_fields_in_order() {
