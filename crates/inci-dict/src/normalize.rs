@@ -7,7 +7,7 @@
 //! the very same function when the tables are generated, so both sides always agree.
 
 use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Folds `text` into the key the dictionary tables are indexed by.
 ///
@@ -21,7 +21,7 @@ pub fn fold(text: &str) -> String {
         return key;
     }
     let decoded = decode_entities(text);
-    let nfkc: Cow<'_, str> = if decoded.is_ascii() {
+    let nfkc: Cow<'_, str> = if already_nfkc(&decoded) {
         decoded
     } else {
         Cow::Owned(decoded.nfkc().collect())
@@ -67,6 +67,14 @@ pub fn fold(text: &str) -> String {
         Some(ci) => ci,
         None => out,
     }
+}
+
+/// True when `text` is in NFKC by the quick check of Unicode's UAX #15 (ASCII always is):
+/// then normalizing returns it unchanged, and the normalizer's decomposition and
+/// recomposition (about 90 instructions a character) are skipped. Labels scraped with a
+/// replacement character or a `®` in a sentence of pack text are non-ASCII but normalized.
+fn already_nfkc(text: &str) -> bool {
+    text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes
 }
 
 /// [`fold`] of `text` and, for each of `ends` (byte offsets into `text`), the length of
@@ -237,7 +245,8 @@ fn fold_colour_index(key: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, fold_prefixes};
+    use super::{already_nfkc, fold, fold_prefixes};
+    use unicode_normalization::UnicodeNormalization;
 
     /// What `fold_prefixes` says of each prefix is what `fold` makes of it.
     fn prefixes_agree(text: &str) -> usize {
@@ -314,6 +323,33 @@ mod tests {
             fold("2-trans, 6-cis-Nonadienol"),
             "2-TRANS, 6-CIS-NONADIENOL"
         );
+    }
+
+    #[test]
+    fn text_the_quick_check_passes_is_its_own_nfkc() {
+        // Every character of the Latin, Greek, Cyrillic, punctuation, symbol, CJK, kana,
+        // Hangul and full-width blocks alone, after a letter, and before a combining mark.
+        let ranges = [
+            0x80..0x3000u32,
+            0x3000..0x3100,
+            0x4e00..0x4f00,
+            0xac00..0xad00,
+            0xfe00..0x10000,
+        ];
+        let mut passed = 0;
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("e{c}"), format!("{c}\u{301}")] {
+                if already_nfkc(&text) {
+                    passed += 1;
+                    assert_eq!(text.nfkc().collect::<String>(), text, "{:?}", text);
+                }
+            }
+        }
+        assert!(passed > 10_000, "{passed}");
+        // Not normalized: full width, a ligature, a decomposed accent.
+        for text in ["\u{ff22}\u{ff27}", "\u{fb01}", "e\u{301}"] {
+            assert!(!already_nfkc(text), "{text:?}");
+        }
     }
 
     #[test]
