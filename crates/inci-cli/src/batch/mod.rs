@@ -13,6 +13,7 @@ mod delimiter;
 mod input;
 pub mod memo;
 mod output;
+mod records;
 mod summary;
 
 pub use delimiter::Delimiter;
@@ -326,15 +327,10 @@ pub fn run(
             Delimiter::detect(head)
         }
     };
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .delimiter(delimiter.byte())
-        .from_reader(buffered);
-    let headers = rdr
-        .byte_headers()
-        .map_err(|e| BatchError::Header(e.to_string()))?
-        .clone();
+    let mut rdr = records::Records::new(buffered, delimiter.byte());
+    let mut headers = csv::ByteRecord::new();
+    rdr.read(&mut headers)
+        .map_err(|e| BatchError::Header(e.to_string()))?;
     rdr.get_mut().get_mut().record_done();
     let names: Vec<String> = headers
         .iter()
@@ -478,7 +474,7 @@ fn record_like(before: Option<&RawRow>) -> csv::ByteRecord {
 /// Reads records into chunks of at most [`CHUNK_ROWS`] rows or [`CHUNK_BYTES`] bytes and sends
 /// them on; stops early when the receiver is gone (the run stopped).
 fn read_chunks<R: Read>(
-    mut rdr: csv::Reader<std::io::BufReader<input::CountingReader<R>>>,
+    mut rdr: records::Records<std::io::BufReader<input::CountingReader<R>>>,
     chunks: &std::sync::mpsc::SyncSender<Vec<RawRow>>,
 ) -> ReadEnd {
     let mut row: u64 = 0;
@@ -501,7 +497,7 @@ fn read_chunks<R: Read>(
         loop {
             let full = chunk.len() >= CHUNK_ROWS || bytes >= CHUNK_BYTES;
             let mut rec = record_like(chunk.last());
-            let read = rdr.read_byte_record(&mut rec);
+            let read = rdr.read(&mut rec);
             rdr.get_mut().get_mut().record_done();
             match read {
                 Ok(true) if full => {
@@ -528,26 +524,12 @@ fn read_chunks<R: Read>(
                 }
                 // The input itself failed (a truncated or corrupt gzip stream, a read error):
                 // no row to report, and every row after this point is missing. The rows read
-                // so far are written, then the run fails.
-                Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                // so far are written, then the run fails. (Records of any length, as bytes:
+                // nothing else stops the reader.)
+                Err(e) => {
                     fatal = Some(e.to_string());
                     done = true;
                     break;
-                }
-                Err(e) => {
-                    row += 1;
-                    chunk.push(RawRow {
-                        row,
-                        fields: Err(format!("malformed CSV: {e}")),
-                    });
-                    if !matches!(
-                        e.kind(),
-                        csv::ErrorKind::Utf8 { .. } | csv::ErrorKind::UnequalLengths { .. }
-                    ) {
-                        // The reader cannot go on after a parse error.
-                        done = true;
-                        break;
-                    }
                 }
             }
         }
