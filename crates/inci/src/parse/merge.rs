@@ -25,8 +25,23 @@ pub(crate) fn merge(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon) -> V
 }
 
 /// [`merge`], trying the joins across a line break only when `lines` says the input has one.
-fn merge_with(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon, lines: bool) -> Vec<Piece> {
-    let mut out = Vec::with_capacity(pieces.len());
+///
+/// Merged in place: a merged piece replaces the first of its run, so the pieces kept are
+/// written at `kept`, never past the one read (a copy into a second vector cost an
+/// allocation a label and a push a piece).
+fn merge_with(
+    input: &str,
+    mut pieces: Vec<Piece>,
+    lexicon: &dyn Lexicon,
+    lines: bool,
+) -> Vec<Piece> {
+    let mut kept = 0;
+    let mut keep = |pieces: &mut Vec<Piece>, p: Piece| {
+        if let Some(slot) = pieces.get_mut(kept) {
+            *slot = p;
+        }
+        kept += 1;
+    };
     let mut i = 0;
     while i < pieces.len() {
         let p = pieces[i];
@@ -56,10 +71,8 @@ fn merge_with(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon, lines: boo
                 .longest_known(text, &ends[..texts])
                 .and_then(|k| run.get(k).copied());
             if let Some(j) = best {
-                out.push(Piece {
-                    span: Span::new(p.span.start, pieces[j].span.end),
-                    ..p
-                });
+                let span = Span::new(p.span.start, pieces[j].span.end);
+                keep(&mut pieces, Piece { span, ..p });
                 i = j + 1;
                 continue;
             }
@@ -90,7 +103,7 @@ fn merge_with(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon, lines: boo
                 && (only_percentage(next.span.slice(input))
                     || only_bracketed(next.span.slice(input)))
             {
-                out.push(Piece { span, ..p });
+                keep(&mut pieces, Piece { span, ..p });
                 i += 3;
                 continue;
             }
@@ -100,15 +113,16 @@ fn merge_with(input: &str, pieces: Vec<Piece>, lexicon: &dyn Lexicon, lines: boo
                 && ((newline && lexicon.is_known(span.slice(input)))
                     || (!newline && wrapped_at_hyphen(input, p, next, lexicon)))
             {
-                out.push(Piece { span, ..p });
+                keep(&mut pieces, Piece { span, ..p });
                 i += 3;
                 continue;
             }
         }
-        out.push(p);
+        keep(&mut pieces, p);
         i += 1;
     }
-    out
+    pieces.truncate(kept);
+    pieces
 }
 
 /// A name wrapped at a hyphen that starts the next line, as packaging artwork and photos of it
