@@ -16,6 +16,9 @@ use std::io::{self, BufRead};
 /// The UTF-8 byte order mark, dropped at the start of the input as `csv-core` drops it.
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
+/// The most room the field buffer keeps from one record to the next.
+const FIELD_KEPT: usize = 1 << 20;
+
 /// Reads CSV records from a buffered reader.
 pub struct Records<R> {
     rdr: R,
@@ -111,6 +114,10 @@ impl<R: BufRead> Records<R> {
         }
         let m = &mut self.machine;
         m.field.clear();
+        if m.field.capacity() > FIELD_KEPT {
+            // A cell of megabytes does not keep its buffer for the rest of the run.
+            m.field = Vec::new();
+        }
         let mut state = State::StartRecord;
         loop {
             let buf = match self.rdr.fill_buf() {
