@@ -1,6 +1,6 @@
 //! Corrections: a misspelled name read as the one CosIng name it can only be.
 //!
-//! A suggestion ([`crate::suggest`]) is offered; a correction is applied, so it must be
+//! A suggestion ([`crate::suggest()`]) is offered; a correction is applied, so it must be
 //! certain. [`near`] reads a folded key as a name only when every rule below holds, and the
 //! rules were measured on real misspellings from two catalogs (the `corrections` test):
 //!
@@ -44,7 +44,7 @@ pub struct Correction {
 /// make one certain.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Near {
-    /// Up to `limit` nearest names, nearest first (as [`crate::suggest`] gives them).
+    /// Up to `limit` nearest names, nearest first (as [`crate::suggest()`] gives them).
     pub suggestions: Vec<Suggestion>,
     /// The name the key certainly stands for, if any.
     pub correction: Option<Correction>,

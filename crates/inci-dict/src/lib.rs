@@ -7,7 +7,7 @@
 //! keys of both. Nothing is parsed at start-up: a lookup is one [`fold`] and a few probes.
 //!
 //! The main entry points are [`lookup`] (exact, after folding), [`lookup_variant`] (also
-//! British spellings) and [`suggest`] (nearest names for an unknown one). Everything that
+//! British spellings) and [`suggest()`] (nearest names for an unknown one). Everything that
 //! decides how a label's text is cut into names lives in the `inci` crate, not here.
 
 #[rustfmt::skip]
@@ -662,8 +662,8 @@ fn is_join_word(word: &[u8]) -> bool {
     probe_join_word(hash_bytes(word), word)
 }
 
-/// [`is_join_word`] for a word whose upper-cased [`hash_bytes`] is `h`; `word` itself may be in
-/// any case (the table's words are upper-case).
+/// The tests' `is_join_word` for a word whose upper-cased [`hash_bytes`] is `h`; `word` itself
+/// may be in any case (the table's words are upper-case).
 fn probe_join_word(h: u64, word: &[u8]) -> bool {
     let slots = cosing_codegen::JOIN_WORD_SLOTS;
     let mask = slots.len().wrapping_sub(1);

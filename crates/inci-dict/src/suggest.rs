@@ -5,7 +5,7 @@
 //! alignment distance (Levenshtein plus adjacent transpositions) over the keys of nearby
 //! lengths, pruned by cheap character-count bounds. The keys' counts come with the generated
 //! tables; a length searched often gets an index of its keys by groups of those counts
-//! ([`count_index`]), so a search tests a few hundred keys of a length instead of all.
+//! ([`count_index`](mod@count_index)), so a search tests a few hundred keys of a length instead of all.
 
 use crate::cosing_codegen;
 use count_index::{CountIndex, count_index};

@@ -8,7 +8,9 @@
 //! the next one that matters (a quote inside quotes; a delimiter or line end outside) are
 //! found by `memchr` and copied at once. The state machine is `csv-core`'s, and the tests hold
 //! the two readers to the same records, positions and ends on every short input over the bytes
-//! that matter, and on random ones read through buffers of any size.
+//! that matter, and on random ones read through buffers of any size. One difference, on
+//! purpose: `csv-core` takes a first buffer that holds the byte order mark and nothing else
+//! for the end of the input (it reads nothing after it); this reader reads on.
 
 use csv::{ByteRecord, Position};
 use std::io::{self, BufRead};

@@ -3,7 +3,7 @@
 //!
 //! Handing the whole file to the snippet renderer for every lint made `inci lint` quadratic on a
 //! long one-line label (200 KB: 327 s and 9 GB), because each diagnostic and each fix preview
-//! walked and repeated the whole line. An [`Excerpt`] holds at most a fixed window around each
+//! walked and repeated the whole line. A [`Block`] holds at most a fixed window around each
 //! span, so the cost of one diagnostic depends on its own spans only; a cut is shown as `…`.
 
 use inci::lint::position::LineIndex;

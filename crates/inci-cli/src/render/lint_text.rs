@@ -23,7 +23,7 @@ fn level(l: Level) -> SnippetLevel<'static> {
 /// `styled` adds ANSI colours.
 ///
 /// Each diagnostic shows only the lines holding its spans, cut around the spans when they are
-/// long (see [`excerpt`]), so the output grows with the number of lints, not with lints times
+/// long (see the `excerpt` module), so the output grows with the number of lints, not with lints times
 /// the length of the line.
 pub fn write(out: &mut dyn std::io::Write, file: &LintedFile, styled: bool) -> std::io::Result<()> {
     let renderer = if styled {

@@ -5,7 +5,7 @@
 //! reading it as nothing hides every ingredient in it (an allergen, a preservative). It is read
 //! as several names only when the dictionary leaves no doubt, by these rules:
 //!
-//! - the whole text is no name by any rule of [`resolve`](super::resolve), corrections
+//! - the whole text is no name by any rule of [`resolve`](super::resolve()), corrections
 //!   included (`Capryl Glycol` is one misspelt name, not two);
 //! - it splits only at spaces outside brackets, into at least two pieces, each a CosIng name
 //!   or synonym exactly (a spelling variant or a bracketed common name allowed, no correction,
