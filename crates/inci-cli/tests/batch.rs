@@ -395,6 +395,14 @@ fn an_unterminated_quote_at_the_end_is_an_error_not_a_merged_product() {
     let recs = records(&out);
     assert_eq!(recs.len(), 3);
     assert!(recs.iter().all(|r| r["error"].is_null()), "{recs:?}");
+    // A lone inch mark in an unquoted cell opens no quote: the closed multi-line row after it
+    // is an ordinary row (counting the file's quote bytes had called it unterminated).
+    let inch = tmp("inch.csv");
+    std::fs::write(&inch, "sku,ing\n1,12\" Brush Aqua\n2,\"Aqua,\nGlycerin\"\n").expect("write");
+    let recs = records(&batch_file(&inch, &["--column", "ing"]));
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert!(recs.iter().all(|r| r["error"].is_null()), "{recs:?}");
+    assert_eq!(recs[1]["summary"]["inci_ingredients"], 2, "{recs:?}");
 }
 
 #[test]

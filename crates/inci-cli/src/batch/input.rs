@@ -37,7 +37,6 @@ impl Count {
 pub struct CountingReader<R> {
     inner: R,
     count: Count,
-    quotes: u64,
     /// Bytes read since the last record ended ([`CountingReader::record_done`]).
     in_record: u64,
 }
@@ -53,7 +52,6 @@ impl<R: Read> CountingReader<R> {
         CountingReader {
             inner,
             count: Count::default(),
-            quotes: 0,
             in_record: 0,
         }
     }
@@ -62,12 +60,6 @@ impl<R: Read> CountingReader<R> {
     /// ahead into the buffer counts towards it too, a small margin).
     pub fn record_done(&mut self) {
         self.in_record = 0;
-    }
-
-    /// How many `"` bytes have passed: odd at the end of a file means a quote was never closed
-    /// (doubled quotes inside a field and the quotes around it come in pairs).
-    pub fn quotes(&self) -> u64 {
-        self.quotes
     }
 
     /// A handle on the count.
@@ -90,41 +82,6 @@ impl<R: Read> Read for CountingReader<R> {
             ));
         }
         self.count.0.fetch_add(n as u64, Ordering::Relaxed);
-        self.quotes += count_quotes(buf.get(..n).unwrap_or_default());
         Ok(n)
-    }
-}
-
-/// The `"` bytes in `bytes`, 64 at a time as a fold the compiler makes vector instructions of
-/// (counted one by one, 2.5 instructions a byte of the catalog).
-fn count_quotes(bytes: &[u8]) -> u64 {
-    let mut chunks = bytes.chunks_exact(64);
-    let mut n = 0u64;
-    for chunk in &mut chunks {
-        // At most 64 in a chunk: a byte holds the count.
-        n += u64::from(chunk.iter().fold(0u8, |a, &b| a + u8::from(b == b'"')));
-    }
-    n + chunks.remainder().iter().filter(|&&b| b == b'"').count() as u64
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count_quotes;
-
-    #[test]
-    fn quotes_are_counted_at_every_place_and_length() {
-        // Lengths around the chunk size, a quote at each place, and all quotes.
-        for len in [0, 1, 63, 64, 65, 127, 128, 129, 300] {
-            for at in 0..len {
-                let mut bytes = vec![b'a'; len];
-                bytes[at] = b'"';
-                assert_eq!(count_quotes(&bytes), 1, "{len} {at}");
-            }
-            assert_eq!(count_quotes(&vec![b'"'; len]), len as u64);
-            let mixed: Vec<u8> = (0..len)
-                .map(|k| if k % 3 == 0 { b'"' } else { b'x' })
-                .collect();
-            assert_eq!(count_quotes(&mixed), len.div_ceil(3) as u64);
-        }
     }
 }

@@ -213,7 +213,7 @@ fn unterminated_quote(last: &mut RawRow, end_line: u64) {
     let Some(start) = rec.position().map(csv::Position::line) else {
         return;
     };
-    // A record that closed its quotes ends on its own line (or the next, after its line break).
+    // A quote opened on the file's last line took in no other row: nothing to warn of.
     if end_line <= start + 1 {
         return;
     }
@@ -514,7 +514,7 @@ fn read_chunks<R: Read>(
                 }
                 Ok(false) => {
                     let end_line = rdr.position().line();
-                    if rdr.get_ref().get_ref().quotes() % 2 == 1
+                    if rdr.unclosed_quote()
                         && let Some(last) = chunk.last_mut()
                     {
                         unterminated_quote(last, end_line);

@@ -28,6 +28,9 @@ pub struct Records<R> {
     started: bool,
     /// The input ended or failed: no record follows.
     done: bool,
+    /// The input ended inside a quoted field: the last record holds everything after its
+    /// opening quote.
+    unclosed_quote: bool,
     machine: Machine,
 }
 
@@ -76,6 +79,7 @@ impl<R: BufRead> Records<R> {
             rdr,
             started: false,
             done: false,
+            unclosed_quote: false,
             machine: Machine {
                 delimiter,
                 byte: 0,
@@ -87,14 +91,15 @@ impl<R: BufRead> Records<R> {
         }
     }
 
-    /// The underlying reader.
-    pub fn get_ref(&self) -> &R {
-        &self.rdr
-    }
-
     /// The underlying reader, mutably.
     pub fn get_mut(&mut self) -> &mut R {
         &mut self.rdr
+    }
+
+    /// True once the input has ended inside a quoted field: a quote was never closed, and
+    /// the last record read took in every byte after it.
+    pub fn unclosed_quote(&self) -> bool {
+        self.unclosed_quote
     }
 
     /// Where the next record would start (at the end, where the input ended).
@@ -143,6 +148,7 @@ impl<R: BufRead> Records<R> {
                 if state == State::StartRecord {
                     return Ok(false);
                 }
+                self.unclosed_quote = state == State::InQuoted;
                 rec.push_field(&m.field);
                 m.record += 1;
                 return Ok(true);
@@ -407,6 +413,37 @@ mod tests {
             let delimiter = [b',', b';', b'\t'][(next() % 3) as usize];
             let capacity = 1 + (next() % 70) as usize;
             agree(&input, delimiter, capacity);
+        }
+    }
+
+    /// Whether the input ended inside a quoted field, read off the state it ended in: quotes
+    /// in an unquoted field (`12" Brush`) and doubled quotes do not count.
+    #[test]
+    fn the_end_inside_a_quoted_field_is_known() {
+        for (input, unclosed) in [
+            (&b"a,\"b\nc,d\n"[..], true),
+            (b"a,\"b\"\"", true),
+            (b"\"", true),
+            (b"a,\"b\"", false),
+            (b"a,\"b\"\"c\"", false),
+            (b"12\" Brush,x\n\"Aqua,\nGlycerin\"\n", false),
+            (b"12\" Brush\n", false),
+            (b"", false),
+        ] {
+            for capacity in [1, 64] {
+                let mut records = Records::new(
+                    BufReader::with_capacity(capacity, Trickle(input, capacity)),
+                    b',',
+                );
+                let mut rec = ByteRecord::new();
+                while records.read(&mut rec).unwrap_or(false) {}
+                assert_eq!(
+                    records.unclosed_quote(),
+                    unclosed,
+                    "{:?}",
+                    String::from_utf8_lossy(input)
+                );
+            }
         }
     }
 
