@@ -16,8 +16,8 @@
 //! takes 98 M instructions instead of 168 M, 47 M of them building the indexes (94 M and 44 M
 //! since the slots are hashed by masked words, [`slots_of`]). Bounds from 3 to 6 are indexed;
 //! smaller ones (one edit, or two at a length two away) come from names of eight characters
-//! or fewer, and are scanned (in a model of that catalog's searches, 0.5 % of
-//! the keys a scan reads).
+//! or fewer, and are scanned (in a model of that catalog's searches, 0.5 % of the keys a scan
+//! reads).
 //!
 //! An index is built at run time, from the generated signatures, for a length and bound
 //! searched [`BUILD_AFTER`] times: a catalog builds the ones it needs, a pasted label none.
