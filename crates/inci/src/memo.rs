@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Entries per chunk: small enough that a one-label run allocates little, large enough that
-/// a catalog's entries fill few chunks.
-const CHUNK: usize = 256;
+/// Bytes a chunk's cells aim at: one page, so that the first ask about an entry writes one
+/// page of cells, not the five that 256 cells of an entry's facts took (a one-label run asks
+/// about a few dozen entries scattered over the dictionary, each chunk a page fault).
+const CHUNK_BYTES: usize = 4096;
 
 /// The cells of one chunk.
 type Chunk<T> = Box<[OnceLock<T>]>;
@@ -47,16 +48,34 @@ impl<T> EntryMemo<T> {
         self.cell(id).map(|cell| cell.get_or_init(compute))
     }
 
+    /// Entries per chunk: the power of two whose cells fill at most [`CHUNK_BYTES`], between
+    /// 16 (fewer would make the array of chunks larger than the chunks saved) and 256.
+    const CHUNK: usize = {
+        let fit = CHUNK_BYTES / std::mem::size_of::<OnceLock<T>>();
+        let len = if fit.is_power_of_two() {
+            fit
+        } else {
+            fit.next_power_of_two() / 2
+        };
+        if len < 16 {
+            16
+        } else if len > 256 {
+            256
+        } else {
+            len
+        }
+    };
+
     /// The cell of entry `id`, its chunk allocated at the first ask.
     fn cell(&self, id: u32) -> Option<&OnceLock<T>> {
         let id = id as usize;
         let chunks = self.chunks.get_or_init(|| {
-            let n = inci_dict::entries().len().div_ceil(CHUNK);
+            let n = inci_dict::entries().len().div_ceil(Self::CHUNK);
             (0..n).map(|_| OnceLock::new()).collect()
         });
-        let chunk = chunks.get(id / CHUNK)?;
-        let cells = chunk.get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
-        cells.get(id % CHUNK)
+        let chunk = chunks.get(id / Self::CHUNK)?;
+        let cells = chunk.get_or_init(|| (0..Self::CHUNK).map(|_| OnceLock::new()).collect());
+        cells.get(id % Self::CHUNK)
     }
 }
 
@@ -171,6 +190,23 @@ mod tests {
             assert_eq!(v, id * 2);
         }
         assert_eq!(calls.get(), 6, "each id computed once");
+    }
+
+    /// A chunk's cells fill about a page: a large value has short chunks, ids across their
+    /// boundaries kept apart.
+    #[test]
+    fn chunks_of_large_values_are_short_and_keep_ids_apart() {
+        assert_eq!(EntryMemo::<u32>::CHUNK, 256);
+        assert_eq!(EntryMemo::<[u8; 200]>::CHUNK, 16);
+        assert_eq!(EntryMemo::<[u8; 100]>::CHUNK, 32);
+        let facts = std::mem::size_of::<OnceLock<crate::facts::EntryFacts>>();
+        assert!(EntryMemo::<crate::facts::EntryFacts>::CHUNK * facts <= CHUNK_BYTES);
+        static MEMO: EntryMemo<[u8; 200]> = EntryMemo::new();
+        let last = inci_dict::entries().len() as u32 - 1;
+        for id in [15, 16, 17, 31, 32, last, 16, 15, last] {
+            let v = *MEMO.get_or_init(id, || [(id % 251) as u8; 200]);
+            assert_eq!(v, [(id % 251) as u8; 200], "{id}");
+        }
     }
 
     #[test]
