@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod choices;
 pub mod compare;
+pub mod deferred;
 pub mod explain;
 pub mod files;
 pub mod input;
@@ -12,6 +13,7 @@ pub mod scan;
 pub mod serve;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use deferred::Deferred;
 
 /// `inci --version`: the crate version and the data compiled in (the CosIng snapshot and
 /// names list, the annex export), so that a report can be tied to its data.
@@ -53,23 +55,23 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse a label, resolve every ingredient, and report the risks with their sources.
-    Scan(scan::ScanArgs),
+    Scan(Deferred<scan::ScanArgs>),
     /// Scan a CSV catalog: one output record per row (JSON Lines or CSV), in parallel, in order.
-    Batch(batch::BatchArgs),
+    Batch(Deferred<batch::BatchArgs>),
     /// Two products side by side: shared and different ingredients, both products'
     /// concerns, and a similarity figure for finding dupes.
-    Compare(compare::CompareArgs),
+    Compare(Deferred<compare::CompareArgs>),
     /// Everything known about one ingredient: name, synonyms, functions, ratings, origin,
     /// EU annex entries, and the source of each fact.
-    Explain(explain::ExplainArgs),
+    Explain(Deferred<explain::ExplainArgs>),
     /// Check packaging text before print: every problem pointed at, with a rule code, a help
     /// line and a fix; exit 1 when a lint at or above --fail-on is found (for CI).
-    Lint(lint::LintArgs),
+    Lint(Deferred<lint::LintArgs>),
     /// What a lint rule finds, why it matters and what its fix does (`--all` lists them).
-    Rule(rule::RuleArgs),
+    Rule(Deferred<rule::RuleArgs>),
     /// A local web page to paste a label and read the report, and a JSON API (same JSON as
     /// the command line), on 127.0.0.1:8080.
-    Serve(serve::ServeArgs),
+    Serve(Deferred<serve::ServeArgs>),
 }
 
 /// `--color` choices.
@@ -103,12 +105,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     };
     choice.write_global();
     match cli.command {
-        Command::Scan(args) => scan::run(&args),
-        Command::Explain(args) => explain::run(&args),
-        Command::Compare(args) => compare::run(&args),
-        Command::Batch(args) => batch::run(&args),
-        Command::Lint(args) => lint::run(&args),
-        Command::Rule(args) => rule::run(&args),
-        Command::Serve(args) => serve::run(&args),
+        Command::Scan(Deferred(args)) => scan::run(&args),
+        Command::Explain(Deferred(args)) => explain::run(&args),
+        Command::Compare(Deferred(args)) => compare::run(&args),
+        Command::Batch(Deferred(args)) => batch::run(&args),
+        Command::Lint(Deferred(args)) => lint::run(&args),
+        Command::Rule(Deferred(args)) => rule::run(&args),
+        Command::Serve(Deferred(args)) => serve::run(&args),
     }
 }
