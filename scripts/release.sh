@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds what a release ships into DIR (default dist/): the `inci` binary for this machine
-# as inci-VERSION-TARGET.tar.gz (with the README and both licences), the Python wheel
+# as inci-VERSION-TARGET.tar.gz (with the README and both licences; statically linked on glibc
+# Linux), the Python wheel
 # (maturin build --release), the page that runs in the browser as inci-web-VERSION.zip
 # (scripts/build_web.sh: open its index.html, or put the folder on any static host), and
 # SHA256SUMS over all three. Run from anywhere; needs cargo, and
@@ -14,12 +15,21 @@ target=$(rustc -vV | sed -n 's/^host: //p')
 mkdir -p "$out"
 
 echo "== inci $version for $target"
-cargo build --release --locked -p inci-cli
+# On glibc Linux the shipped binary links the C library statically (a static-pie): it runs on
+# any Linux of that architecture whatever its glibc, and starts without the dynamic loader's
+# work (mapping libc, libm and libgcc_s, resolving their symbols): one pasted label
+# 1.46 ms against 2.12 ms for the dynamically linked build (benches/README.md). The flag goes
+# through --target so that build scripts and proc-macros, which run on the host, stay dynamic.
+case "$target" in
+  *-linux-gnu) static="-C target-feature=+crt-static" ;;
+  *) static="" ;;
+esac
+RUSTFLAGS="${RUSTFLAGS:-} $static" cargo build --release --locked -p inci-cli --target "$target"
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 name="inci-$version-$target"
 mkdir -p "$stage/$name"
-cp target/release/inci README.md LICENSE-MIT LICENSE-APACHE "$stage/$name/"
+cp "target/$target/release/inci" README.md LICENSE-MIT LICENSE-APACHE "$stage/$name/"
 tar -C "$stage" -czf "$out/$name.tar.gz" "$name"
 
 echo "== the wheel"

@@ -47,8 +47,34 @@ def test_the_release_script_builds_the_binary_the_wheel_and_checksums(tmp_path):
     top = archives[0].name.removesuffix(".tar.gz")
     for f in ("inci", "README.md", "LICENSE-MIT", "LICENSE-APACHE"):
         assert f"{top}/{f}" in names
-    version = run(str(tmp_path / "x" / top / "inci"), "--version")
+    binary = tmp_path / "x" / top / "inci"
+    version = run(str(binary), "--version")
     assert version.returncode == 0 and "CosIng" in version.stdout, version.stdout
+    if top.endswith("-linux-gnu"):
+        assert not has_interpreter(binary.read_bytes()), "the shipped binary is static-pie"
+        scan = run(str(binary), "scan", "--format", "json", "Aqua, Glycerin")
+        assert scan.returncode == 0 and '"GLYCERIN"' in scan.stdout, scan.stderr
+
+
+def has_interpreter(elf: bytes) -> bool:
+    """True when a 64-bit little-endian ELF file names a dynamic loader (a PT_INTERP program
+    header): a dynamically linked executable; a static-pie has none."""
+    import struct
+
+    assert elf[:4] == b"\x7fELF" and elf[4] == 2 and elf[5] == 1, "a 64-bit little-endian ELF"
+    (phoff,) = struct.unpack_from("<Q", elf, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", elf, 0x36)
+    kinds = [struct.unpack_from("<I", elf, phoff + i * phentsize)[0] for i in range(phnum)]
+    assert 1 in kinds, "no PT_LOAD: not an executable"
+    return 3 in kinds
+
+
+def test_has_interpreter_reads_program_headers():
+    """The ELF check itself: this machine's dynamically linked `inci` build has a loader."""
+    dynamic = pathlib.Path(os.environ.get("INCI_BIN", ROOT / "target" / "debug" / "inci"))
+    if not dynamic.exists():
+        pytest.fail(f"{dynamic} is missing: build it first (scripts/test_install.sh does)")
+    assert has_interpreter(dynamic.read_bytes())
 
 
 def test_the_github_action_installs_inci_and_annotates(tmp_path):
