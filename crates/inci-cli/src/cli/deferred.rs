@@ -2,12 +2,13 @@
 //! help is shown.
 //!
 //! clap builds the whole command tree before it reads the first word: every subcommand's
-//! options with their help texts, about 150,000 instructions and 60 page faults of heap on a
-//! run that scans one pasted label (a third of what the run spends outside the loader).
-//! Wrapping each subcommand's arguments in [`Deferred`] hands their definition to clap's
-//! [`clap::Command::defer`], which clap runs when it builds that subcommand: for parsing it,
-//! for its help, and for every subcommand when `inci --help` or a completion needs the whole
-//! tree. Help, errors and parsing read as before (the tests compare them).
+//! options with their help texts, about 150,000 instructions (7 % of a run that scans one
+//! pasted label) and 60 page faults of heap. Wrapping each subcommand's arguments in
+//! [`Deferred`] hands their definition to clap's [`clap::Command::defer`], which clap runs
+//! when it builds that subcommand: for parsing it, for its help, and for every subcommand when
+//! `inci --help` needs the whole tree. Help, errors and parsing read as before: 76 help, usage
+//! and error outputs were byte-identical to the eager definitions' when this came in, and the
+//! tests below hold the about texts, the options and parsing.
 
 use clap::builder::Resettable;
 use clap::{ArgMatches, Args, Command, FromArgMatches};
