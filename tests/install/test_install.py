@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import pathlib
 import shutil
+import struct
 import subprocess
 import tarfile
 
@@ -59,8 +60,6 @@ def test_the_release_script_builds_the_binary_the_wheel_and_checksums(tmp_path):
 def has_interpreter(elf: bytes) -> bool:
     """True when a 64-bit little-endian ELF file names a dynamic loader (a PT_INTERP program
     header): a dynamically linked executable; a static-pie has none."""
-    import struct
-
     assert elf[:4] == b"\x7fELF" and elf[4] == 2 and elf[5] == 1, "a 64-bit little-endian ELF"
     (phoff,) = struct.unpack_from("<Q", elf, 0x20)
     phentsize, phnum = struct.unpack_from("<HH", elf, 0x36)

@@ -52,17 +52,12 @@ impl<T> EntryMemo<T> {
     /// 16 (fewer would make the array of chunks larger than the chunks saved) and 256.
     const CHUNK: usize = {
         let fit = CHUNK_BYTES / std::mem::size_of::<OnceLock<T>>();
-        let len = if fit.is_power_of_two() {
-            fit
-        } else {
-            fit.next_power_of_two() / 2
-        };
-        if len < 16 {
+        if fit < 16 {
             16
-        } else if len > 256 {
+        } else if fit >= 256 {
             256
         } else {
-            len
+            1 << fit.ilog2()
         }
     };
 

@@ -887,8 +887,10 @@ mod tests {
     /// The marker-word pre-check hides no verdict of human or animal origin: a dictionary
     /// name it passes over reads as neither by its words either. What it does hide, by
     /// design (dictionary names are read exactly): the `sh-`/`rh-` prefix reading of peptides
-    /// with no recorded fact (about 1,000 names: `human_sequence`, which no check or vegan
-    /// verdict counts), and typo readings such as `GALLUS` for `CALLUS`.
+    /// with no recorded fact (about 1,000 names), whose `human_sequence` verdict would add an
+    /// information finding (H002) and, for a name CosIng links to Annex II entry 416, say
+    /// "made with a human sequence" where the report now says "ask the supplier"; and typo
+    /// readings such as `GALLUS` (the chicken) for `CALLUS`.
     #[test]
     fn names_without_a_marker_word_read_as_neither_human_nor_animal() {
         let mut skipped = 0;

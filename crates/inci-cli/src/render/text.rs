@@ -777,8 +777,8 @@ fn word_width(word: &str, plain: bool) -> usize {
 
 /// The words of `text` (split at spaces, empty ones skipped), each with whether all its bytes
 /// are printable ASCII (one column each): one pass over the bytes, where splitting at `' '`
-/// and testing each word again cost about 150 instructions a word (a fifth of rendering a
-/// label's text report).
+/// and testing each word again made wrapping the flagship serum's report 174,000
+/// instructions (139,000 now).
 fn words(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let bytes = text.as_bytes();
     let mut at = 0;
