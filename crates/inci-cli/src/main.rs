@@ -11,8 +11,21 @@ use std::process::ExitCode;
 /// pages (the `no_thp` feature): with huge pages, a 105 MB catalog peaked at 87-91 MB and
 /// the repeat catalog at 98 MB, against 76-77 and 73-74 MB, for no speed; version 3, with
 /// 1 MB chunks, at 160 MB.
+///
+/// On glibc Linux mimalloc is the process's `malloc` (its `override` feature) and Rust's
+/// default allocator calls that: `mimalloc::MiMalloc` as the global allocator sends every
+/// allocation through `mi_malloc_aligned`, about 30 instructions more than `mi_malloc` for
+/// the alignments Rust asks of nearly every block (2.0 % of a distinct catalog's
+/// instructions, benches/README.md), and calling `mi_malloc` from an allocator of our own
+/// would take `unsafe`. The C library's own blocks come from mimalloc too. Elsewhere (musl,
+/// macOS, Windows, where overriding `malloc` statically is not supported or not tried),
+/// `MiMalloc` stays the global allocator. `tests/allocator.rs` checks that the binary defines
+/// `malloc`.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+use mimalloc as _;
 
 fn main() -> ExitCode {
     let cli = inci_cli::cli::Cli::parse();
