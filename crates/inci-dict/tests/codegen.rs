@@ -426,6 +426,9 @@ fn generate_risk(root: &Path) -> String {
     out.push_str(
         "use crate::market::{HumanRule, HumanScope, Market, RuleVerdict};\nuse crate::risk::{\n    Allergen, Annex, AnnexVerdict, Comedogenic, Irritant, IrritantKind, Level, Limit, Link,\n    OriginClass, ProductType, RawAnnex, RawFact, RawOrigin, Text,\n};\n\n",
     );
+    // Which per-ingredient tables hold rows for each entry, one bit a table (the bits of
+    // `Table` in risk.rs): `ENTRY_TABLES`, written after the tables.
+    let mut entry_tables = vec![0u8; names.len()];
     let mut table = |name: &str,
                      ty: &str,
                      file: &str,
@@ -439,6 +442,17 @@ fn generate_risk(root: &Path) -> String {
             })
             .collect();
         rows.sort();
+        let bit = match name {
+            "COMEDOGENIC" => 1,
+            "IRRITANTS" => 2,
+            "ALLERGENS" => 4,
+            "ANNEX" => 8,
+            "ORIGIN" => 16,
+            _ => 0,
+        };
+        for &(e, _) in &rows {
+            entry_tables[e] |= bit;
+        }
         writeln!(out, "pub static {name}: &[{ty}] = &[").ok();
         for (_, r) in rows {
             writeln!(out, "    {},", r.text).ok();
@@ -647,6 +661,20 @@ fn generate_risk(root: &Path) -> String {
         );
         Row { key, text }
     });
+    // Most entries are in no table: a byte string of `\0`s, 128 entries a line.
+    out.push_str("pub static ENTRY_TABLES: &[u8] = b\"\\\n");
+    for line in entry_tables.chunks(128) {
+        out.push_str("    ");
+        for &b in line {
+            if b == 0 {
+                out.push_str("\\0");
+            } else {
+                write!(out, "\\x{b:02x}").ok();
+            }
+        }
+        out.push_str("\\\n");
+    }
+    out.push_str("\";\n\n");
     let (type_lists, requires_lists) = lists.into_inner();
     writeln!(out, "pub static PRODUCT_TYPE_LISTS: &[&[ProductType]] = &[").ok();
     for l in type_lists {
