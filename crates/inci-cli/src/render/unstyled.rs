@@ -48,10 +48,7 @@ fn strip_sgr(styled: &[u8]) -> Option<Vec<u8>> {
     let mut plain = Vec::with_capacity(styled.len());
     let mut rest = styled;
     loop {
-        let Some(at) = rest
-            .iter()
-            .position(|&b| b < 0x20 || b == 0x7f || b == 0xc2)
-        else {
+        let Some(at) = next_stop(rest) else {
             plain.extend_from_slice(rest);
             return Some(plain);
         };
@@ -74,6 +71,42 @@ fn strip_sgr(styled: &[u8]) -> Option<Vec<u8>> {
         };
         rest = &tail[skip..];
     }
+}
+
+/// Whether a byte ends a run of ordinary bytes: a C0 control (escapes, tabs and line ends
+/// among them), DEL, or `C2`, which leads the UTF-8 of the C1 controls.
+fn stops(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b == 0xc2
+}
+
+/// The offset of the first byte of `bytes` that [`stops`] a run, eight bytes at a time:
+/// a report's runs between styles and line ends are tens of bytes, and a byte-by-byte
+/// search was 12 instructions a byte (100,000 for the flagship serum's report).
+fn next_stop(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let mask = stop_mask(u64::from_le_bytes(*word));
+        if mask != 0 {
+            return Some(at + (mask.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| stops(b)).map(|i| at + i)
+}
+
+/// Eight copies of a byte.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each byte of `w` (little-endian) that [`stops`] a run, exact up to the
+/// lowest one: `(x - 0x01..) & !x & 0x80..` flags a zero byte, `(w - 0x20..) & !w & 0x80..` a
+/// byte under 0x20, and a borrow that could flag a byte falsely starts only at a flagged
+/// byte below it. Zero when no byte stops the run.
+fn stop_mask(w: u64) -> u64 {
+    let zero = |x: u64| x.wrapping_sub(splat(1)) & !x;
+    let control = w.wrapping_sub(splat(0x20)) & !w;
+    (control | zero(w ^ splat(0x7f)) | zero(w ^ splat(0xc2))) & splat(0x80)
 }
 
 /// The length of the SGR sequence `text` starts with (`ESC [`, digits and `;`, `m`), or 0
@@ -126,6 +159,29 @@ mod tests {
             let want = anstream::adapter::strip_bytes(case).into_vec();
             assert_eq!(unstyled(case), want, "{:?}", String::from_utf8_lossy(case));
         }
+    }
+
+    #[test]
+    fn the_next_stop_is_the_first_byte_that_stops_a_run() {
+        // Every byte value at every offset of a word and of the tail, after bytes that stop
+        // nothing and before bytes that do (a borrow may flag those falsely).
+        for b in 0..=u8::MAX {
+            for len in 1..=20 {
+                for at in 0..len {
+                    let mut text = vec![b'a'; len];
+                    text[at] = b;
+                    for later in &mut text[at + 1..] {
+                        *later = 0x1f;
+                    }
+                    let want = text.iter().position(|&c| stops(c));
+                    assert_eq!(next_stop(&text), want, "{b:#04x} at {at} of {len}");
+                }
+            }
+        }
+        assert_eq!(next_stop(b""), None);
+        assert_eq!(next_stop("\u{e9}\u{e0}abcdefghij".as_bytes()), None);
+        assert_eq!(next_stop("\u{e9}\u{a0}abcdefghij".as_bytes()), Some(2));
+        assert_eq!(next_stop("abcdefg\u{9b}".as_bytes()), Some(7));
     }
 
     proptest::proptest! {
