@@ -278,9 +278,12 @@ fn write_list(out: &mut dyn Write, report: &ScanReport, width: usize) -> io::Res
                 let cell = lines.get(k).map(String::as_str).unwrap_or_default();
                 pending += 2;
                 if !cell.is_empty() {
+                    // Into the line itself: a `format!` and a repeated-space string a cell
+                    // were two allocations and a copy each.
                     let st = styles[col];
-                    text.push_str(&" ".repeat(pending));
-                    text.push_str(&format!("{st}{cell}{st:#}"));
+                    text.extend(std::iter::repeat_n(' ', pending));
+                    std::fmt::Write::write_fmt(&mut text, format_args!("{st}{cell}{st:#}"))
+                        .map_err(io::Error::other)?;
                     pending = 0;
                 }
                 pending += widths[col].saturating_sub(unicode_width::UnicodeWidthStr::width(cell));
