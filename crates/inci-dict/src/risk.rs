@@ -696,9 +696,9 @@ enum Table {
 ///
 /// A scan asks five tables about every ingredient, and most entries have rows in none of them;
 /// a binary search answered each question in about 100 instructions. The bytes are generated
-/// with the tables (`ENTRY_TABLES`): built at the first question, they cost every run about
-/// 70,000 instructions, a twentieth of scanning a short label. An id beyond the dictionary
-/// answers every bit, so that its rows are searched for as before.
+/// with the tables (`ENTRY_TABLES`); built at the first question, as they once were, they
+/// cost every run about 70,000 instructions, a fifteenth of scanning a short label. An id
+/// beyond the dictionary answers every bit, so that its rows are searched for as before.
 fn tables_of(entry: u32) -> u8 {
     t::ENTRY_TABLES
         .get(entry as usize)

@@ -69,8 +69,9 @@ pub(crate) fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
     // Each name's length, first and last bytes, hashed to one of 4,096 bits, for the whole
     // label at once: a side none of whose names has its bit set names no ingredient, and is
     // not looked for (most labels have neither side; a scan of the list was 1,150
-    // instructions). With 512 bits, a label of 33 names passed a side of five names falsely
-    // about one time in four, and the scans cost 1,550 instructions a label.
+    // instructions). With 512 bits, 33 names fill about 6 % of them, so a side of five names
+    // passed falsely about one time in four (by that fill); the pre-check and its scans were
+    // 21.3 M instructions on a 10.5 MB catalog of 12,949 rows, 12.8 M with 4,096 bits.
     let mark = |n: &str| {
         let b = n.as_bytes();
         let (first, last) = (b.first().copied(), b.last().copied());
