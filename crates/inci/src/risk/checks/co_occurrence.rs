@@ -43,13 +43,6 @@ pub(crate) fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
             if partners.is_empty() {
                 continue;
             }
-            // An unknown name (`hUC-MSC Conditioned Media`) is named as printed.
-            let names = |ix: &[usize]| {
-                ix.iter()
-                    .map(|&i| ingredients[i].name.unwrap_or(ingredients[i].raw.trim()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
             let mut involved = human.clone();
             involved.extend(&partners);
             added.push(Finding::new(
@@ -57,8 +50,8 @@ pub(crate) fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
                 rule.severity,
                 format!(
                     "{} with {}: {}",
-                    names(&human),
-                    names(&partners),
+                    names_once(ingredients, &human),
+                    names_once(ingredients, &partners),
                     rule.message
                 ),
                 involved,
@@ -111,19 +104,98 @@ pub(crate) fn combine(ingredients: &[Ingredient], findings: &mut Vec<Finding>) {
         if b.is_empty() {
             continue;
         }
+        let message = format!(
+            "{} with {}: {}",
+            names_once(ingredients, &a),
+            names_once(ingredients, &b),
+            rule.message
+        );
         let mut involved = a;
         involved.extend(b);
-        let names: Vec<&str> = involved
-            .iter()
-            .filter_map(|&i| ingredients[i].name)
-            .collect();
         added.push(Finding::new(
             &rule.kind,
             rule.severity,
-            format!("{}: {}", names.join(" with "), rule.message),
+            message,
             involved,
             Cow::Borrowed(rule.source),
         ));
     }
     findings.extend(added);
+}
+
+/// The names of `ix` for a message, each once, in label order, joined with commas: a label
+/// may list a name twice (`Copper PCA` in two steps of a kit), and the message named it
+/// twice (`ASCORBIC ACID with COPPER PCA with COPPER PCA`). An unknown name
+/// (`hUC-MSC Conditioned Media`) is named as printed.
+fn names_once(ingredients: &[Ingredient], ix: &[usize]) -> String {
+    let mut names: Vec<&str> = Vec::with_capacity(ix.len());
+    for &i in ix {
+        let name = ingredients[i].name.unwrap_or(ingredients[i].raw.trim());
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    /// The findings `risk::analyze` makes of a label (through the parser and the resolver, not
+    /// `scan`, which this module must not import).
+    fn findings(label: &str) -> Vec<crate::risk::Finding> {
+        let ingredients = crate::ingredient::ingredients(&crate::parse(label, &crate::Cosing));
+        crate::risk::analyze(&ingredients, &crate::risk::Options::default()).findings
+    }
+
+    fn messages(label: &str, code: &str) -> Vec<(String, Vec<usize>)> {
+        findings(label)
+            .into_iter()
+            .filter(|f| f.code == code)
+            .map(|f| (f.message, f.ingredients))
+            .collect()
+    }
+
+    /// A name listed twice is named once; each side's names are joined with commas and the
+    /// sides with `with`; the finding still points at every ingredient it is about.
+    #[test]
+    fn an_interaction_names_each_ingredient_once_side_by_side() {
+        let got = messages(
+            "Aqua, Ascorbic Acid, Copper PCA, Glycerin, Copper PCA",
+            "IX003",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        let (message, ingredients) = &got[0];
+        assert!(
+            message.starts_with("ASCORBIC ACID with COPPER PCA: "),
+            "{message}"
+        );
+        assert_eq!(ingredients, &[1, 2, 4]);
+
+        let got = messages("Aqua, Retinyl Palmitate, Retinol, Glycolic Acid", "IX001");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0]
+                .0
+                .starts_with("RETINYL PALMITATE, RETINOL with GLYCOLIC ACID: "),
+            "{}",
+            got[0].0
+        );
+    }
+
+    /// The human-derived co-occurrence rules name their sides the same way.
+    #[test]
+    fn a_co_occurrence_names_each_partner_once() {
+        let label = "Aqua, Human Umbilical Mesenchymal Stem Cell Conditioned Media, Fragrance, \
+                     Glycerin, Fragrance";
+        let found: Vec<String> = findings(label)
+            .into_iter()
+            .filter(|f| f.category == crate::risk::Category::CoOccurrence)
+            .map(|f| f.message)
+            .collect();
+        assert!(!found.is_empty(), "no co-occurrence finding");
+        for m in &found {
+            let names = m.split(':').next().unwrap_or_default();
+            assert_eq!(names.matches("PARFUM").count(), 1, "{m}");
+        }
+    }
 }
