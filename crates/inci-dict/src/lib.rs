@@ -20,6 +20,7 @@ pub mod risk;
 mod risk_codegen;
 mod spelling;
 mod suggest;
+pub mod swar;
 
 pub use correct::{Correction, Near, near};
 pub use normalize::{decode_entities, entity_len, fold};

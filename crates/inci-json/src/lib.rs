@@ -112,23 +112,10 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Eight copies of a byte.
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// True when one of the eight bytes of `w` is below 0x20, a quote or a backslash. Exact:
-/// `(x - 0x01..) & !x & 0x80..` is non-zero if and only if some byte of `x` is zero (a
-/// borrow only ever starts at a zero byte), and `(w - 0x20..) & !w & 0x80..` likewise if and
-/// only if some byte is below 0x20.
+/// True when one of the eight bytes of `w` is below 0x20, a quote or a backslash.
 fn word_needs_escape(w: u64) -> bool {
-    const HIGH: u64 = splat(0x80);
-    let control = w.wrapping_sub(splat(0x20)) & !w;
-    let q = w ^ splat(b'"');
-    let quote = q.wrapping_sub(splat(1)) & !q;
-    let b = w ^ splat(b'\\');
-    let backslash = b.wrapping_sub(splat(1)) & !b;
-    (control | quote | backslash) & HIGH != 0
+    use inci_dict::swar::{bytes_below, bytes_equal};
+    bytes_below(w, 0x20) | bytes_equal(w, b'"') | bytes_equal(w, b'\\') != 0
 }
 
 /// Whether a byte is escaped in JSON.

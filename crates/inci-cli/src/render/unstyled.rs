@@ -79,34 +79,21 @@ fn stops(b: u8) -> bool {
     b < 0x20 || b == 0x7f || b == 0xc2
 }
 
-/// The offset of the first byte of `bytes` that [`stops`] a run, eight bytes at a time:
-/// a report's runs between styles and line ends are tens of bytes, and a byte-by-byte
-/// search was 12 instructions a byte (100,000 for the flagship serum's report).
+/// The offset of the first byte of `bytes` that [`stops`] a run, eight bytes at a time
+/// ([`inci_dict::swar`]): a report's runs between styles and line ends are tens of bytes, and
+/// a byte-by-byte search was 12 instructions a byte (100,000 for the flagship serum's report).
 fn next_stop(bytes: &[u8]) -> Option<usize> {
+    use inci_dict::swar::{bytes_below, bytes_equal, first};
     let mut at = 0;
     while let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let mask = stop_mask(u64::from_le_bytes(*word));
+        let w = u64::from_le_bytes(*word);
+        let mask = bytes_below(w, 0x20) | bytes_equal(w, 0x7f) | bytes_equal(w, 0xc2);
         if mask != 0 {
-            return Some(at + (mask.trailing_zeros() / 8) as usize);
+            return Some(at + first(mask));
         }
         at += 8;
     }
     bytes[at..].iter().position(|&b| stops(b)).map(|i| at + i)
-}
-
-/// Eight copies of a byte.
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// The high bit of each byte of `w` (little-endian) that [`stops`] a run, exact up to the
-/// lowest one: `(x - 0x01..) & !x & 0x80..` flags a zero byte, `(w - 0x20..) & !w & 0x80..` a
-/// byte under 0x20, and a borrow that could flag a byte falsely starts only at a flagged
-/// byte below it. Zero when no byte stops the run.
-fn stop_mask(w: u64) -> u64 {
-    let zero = |x: u64| x.wrapping_sub(splat(1)) & !x;
-    let control = w.wrapping_sub(splat(0x20)) & !w;
-    (control | zero(w ^ splat(0x7f)) | zero(w ^ splat(0xc2))) & splat(0x80)
 }
 
 /// The length of the SGR sequence `text` starts with (`ESC [`, digits and `;`, `m`), or 0

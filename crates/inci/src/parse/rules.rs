@@ -19,7 +19,7 @@ pub(crate) fn has_line_break(text: &str) -> bool {
     let mut words = text.as_bytes().chunks_exact(8);
     words
         .by_ref()
-        .any(|w| has_zero_byte(word(w) ^ splat(b'\n')))
+        .any(|w| inci_dict::swar::bytes_equal(word(w), b'\n') != 0)
         || words.remainder().contains(&b'\n')
 }
 
@@ -772,17 +772,6 @@ fn word(bytes: &[u8]) -> u64 {
     let mut a = [0u8; 8];
     a.copy_from_slice(&bytes[..8]);
     u64::from_le_bytes(a)
-}
-
-/// Eight copies of a byte.
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// True when a byte of `w` is zero: `(w - 0x01..) & !w & 0x80..` is non-zero if and only if
-/// some byte is zero (a borrow only ever starts at a zero byte).
-const fn has_zero_byte(w: u64) -> bool {
-    w.wrapping_sub(splat(1)) & !w & splat(0x80) != 0
 }
 
 #[cfg(test)]
